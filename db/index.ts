@@ -1,0 +1,95 @@
+// The one database handle: postgres.js when DATABASE_URL is set, file-backed PGlite otherwise.
+// Nothing above db/ knows which one it got.
+import path from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type DbKind = 'postgres' | 'pglite';
+
+export interface DbHandle {
+  db: Db;
+  kind: DbKind;
+  close: () => Promise<void>;
+}
+
+export const MIGRATIONS_DIR = path.join(process.cwd(), 'db', 'migrations');
+
+export interface OpenOptions {
+  /** postgres:// URL; without it PGlite is used. */
+  url?: string;
+  /** PGlite data directory; 'memory://' for an in-memory database. */
+  dataDir?: string;
+  /** postgres.js pool size. */
+  max?: number;
+}
+
+export async function openDatabase(opts: OpenOptions = {}): Promise<DbHandle> {
+  if (opts.url) {
+    const { default: postgres } = await import('postgres');
+    const { drizzle } = await import('drizzle-orm/postgres-js');
+    const client = postgres(opts.url, { max: opts.max ?? 10, onnotice: () => {} });
+    const db = drizzle(client, { schema }) as unknown as Db;
+    return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const dataDir = opts.dataDir ?? defaultPgliteDir();
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const client = new PGlite(dataDir);
+  await client.waitReady;
+  const db = drizzle(client, { schema }) as unknown as Db;
+  return { db, kind: 'pglite', close: () => client.close() };
+}
+
+export function defaultPgliteDir(): string {
+  return path.resolve(process.env.PGLITE_DIR ?? path.join(process.cwd(), 'data', 'pglite'));
+}
+
+/** Applies the drizzle-kit migrations; on PostgreSQL under an advisory lock so that instances can start together. */
+export async function migrateDatabase(handle: DbHandle): Promise<void> {
+  if (handle.kind === 'postgres') {
+    const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+    await handle.db.execute(sql`select pg_advisory_lock(727274)`);
+    try {
+      await migrate(handle.db as never, { migrationsFolder: MIGRATIONS_DIR });
+    } finally {
+      await handle.db.execute(sql`select pg_advisory_unlock(727274)`);
+    }
+    return;
+  }
+  const { migrate } = await import('drizzle-orm/pglite/migrator');
+  await migrate(handle.db as never, { migrationsFolder: MIGRATIONS_DIR });
+}
+
+// One handle per process (PGlite must never be opened twice), kept across Next's module reloads.
+const globalKey = Symbol.for('sms-platform.db');
+type GlobalWithDb = typeof globalThis & { [globalKey]?: Promise<DbHandle> };
+
+/** The process-wide, migrated database. */
+export function getDbHandle(): Promise<DbHandle> {
+  const g = globalThis as GlobalWithDb;
+  if (!g[globalKey]) {
+    g[globalKey] = (async () => {
+      const handle = await openDatabase({ url: process.env.DATABASE_URL || undefined });
+      await migrateDatabase(handle);
+      return handle;
+    })();
+    g[globalKey].catch(() => {
+      delete g[globalKey];
+    });
+  }
+  return g[globalKey];
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDbHandle()).db;
+}
+
+/** Tests and scripts install their own handle. */
+export function setDbHandle(handle: DbHandle): void {
+  (globalThis as GlobalWithDb)[globalKey] = Promise.resolve(handle);
+}

@@ -1,0 +1,113 @@
+// Accounts: one users row per person who can sign in; resellers and clients share its id.
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+export const users = pgTable(
+  'users',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    role: text('role', { enum: ['admin', 'reseller', 'client'] }).notNull(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    // active | suspended | archived (a deleted reseller is archived, never erased)
+    status: text('status', { enum: ['active', 'suspended', 'archived'] }).notNull().default('active'),
+    // Bumped on password change or suspension: browser sessions carrying an older value are refused.
+    sessionVersion: integer('session_version').notNull().default(1),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('users_email_lower_idx').on(sql`lower(${t.email})`),
+    index('users_role_created_idx').on(t.role, t.createdAt),
+  ],
+);
+
+export const resellers = pgTable(
+  'resellers',
+  {
+    id: integer('id')
+      .primaryKey()
+      .references(() => users.id),
+    partnerType: text('partner_type', { enum: ['own_plans', 'commission'] }).notNull(),
+    phone: text('phone').notNull(),
+    website: text('website'),
+    contactName: text('contact_name'),
+    contactEmail: text('contact_email'),
+    contactPhone: text('contact_phone'),
+    subdomain: text('subdomain').notNull(),
+    // Commission in basis points (1050 = 10.5 %), so no float ever touches money.
+    commissionRateBp: integer('commission_rate_bp').notNull().default(0),
+    creditBalance: bigint('credit_balance', { mode: 'number' }).notNull().default(0),
+    commissionBalance: bigint('commission_balance', { mode: 'number' }).notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('resellers_subdomain_idx').on(t.subdomain),
+    index('resellers_created_idx').on(t.createdAt),
+  ],
+);
+
+export const clients = pgTable(
+  'clients',
+  {
+    id: integer('id')
+      .primaryKey()
+      .references(() => users.id),
+    resellerId: integer('reseller_id')
+      .notNull()
+      .references(() => resellers.id),
+    phone: text('phone'),
+    accountName: text('account_name'),
+    country: text('country'),
+    timeZone: text('time_zone'),
+    trialEndsAt: timestamp('trial_ends_at', { withTimezone: true }).notNull(),
+    creditBalance: bigint('credit_balance', { mode: 'number' }).notNull().default(0),
+    autoRenew: boolean('auto_renew').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('clients_reseller_created_idx').on(t.resellerId, t.createdAt),
+    index('clients_reseller_trial_idx').on(t.resellerId, t.trialEndsAt),
+  ],
+);
+
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    // session: issued by a login endpoint, expires; api_key: made in a portal, lives until revoked.
+    kind: text('kind', { enum: ['session', 'api_key'] }).notNull(),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    prefix: text('prefix').notNull(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('api_tokens_hash_idx').on(t.tokenHash),
+    index('api_tokens_user_idx').on(t.userId, t.kind, t.createdAt),
+  ],
+);
+
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,38 @@
+// The one permission table: services check it, route and action wrappers read it.
+import { DomainError } from '@/lib/errors';
+
+export type Role = 'admin' | 'reseller' | 'client';
+
+export interface Actor {
+  userId: number;
+  role: Role;
+  ip?: string | null;
+}
+
+const PERMISSIONS = {
+  'reseller.create': ['admin'],
+  'reseller.read': ['admin'],
+  'reseller.update': ['admin'],
+  'reseller.credit': ['admin'],
+  'reseller.profile': ['reseller'],
+  'ledger.read': ['admin', 'reseller'],
+  'client.create': ['reseller'],
+  'client.read': ['admin', 'reseller'],
+  'client.update': ['admin', 'reseller'],
+  'client.suspend': ['admin', 'reseller'],
+  'client.activate': ['admin', 'reseller'],
+  'client.self': ['client'],
+  'package.read': ['admin', 'reseller', 'client'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(actor: Pick<Actor, 'role'>, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(actor.role);
+}
+
+export function assertCan(actor: Pick<Actor, 'role'>, permission: Permission): void {
+  if (!can(actor, permission)) {
+    throw new DomainError('forbidden', 'You are not allowed to do this.');
+  }
+}

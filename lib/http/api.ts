@@ -1,0 +1,90 @@
+import 'server-only';
+import { z } from 'zod';
+import { getDb, type Db } from '@/db';
+import type { Actor, Role } from '@/lib/auth/permissions';
+import { bearerFrom } from '@/lib/auth/tokens';
+import { DomainError } from '@/lib/errors';
+import { actorFromToken } from '@/lib/services/auth';
+import { idParam } from '@/lib/validation/common';
+import { errorResponse } from './errors';
+
+export const MAX_BODY_BYTES = 1_000_000;
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+export interface ApiContext<B, Q, A extends Role | 'none'> {
+  req: Request;
+  db: Db;
+  actor: A extends Role ? Actor : null;
+  body: B;
+  query: Q;
+  /** The numeric `:id` route parameter, when the route has one. */
+  id: number;
+  ip: string | null;
+}
+
+interface ApiOptions<BS extends z.ZodType | undefined, QS extends z.ZodType | undefined, A extends Role | 'none'> {
+  auth: A;
+  body?: BS;
+  query?: QS;
+  /** Status of a successful answer (201 for creates). */
+  status?: number;
+}
+
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+/**
+ * Every API route is `withApi(options, handler)`: authenticate, parse and validate the body and query with
+ * zod, call a service, answer JSON. Errors map to `{error: {code, message, details}}` in one place.
+ */
+export function withApi<BS extends z.ZodType | undefined = undefined, QS extends z.ZodType | undefined = undefined, A extends Role | 'none' = 'none'>(
+  opts: ApiOptions<BS, QS, A>,
+  handler: (ctx: ApiContext<Out<BS>, Out<QS>, A>) => Promise<unknown>,
+) {
+  return async (req: Request, route: RouteContext): Promise<Response> => {
+    try {
+      const ip = clientIp(req);
+      const params = route?.params ? await route.params : {};
+      let id = 0;
+      if (typeof params.id === 'string') {
+        const parsed = idParam.safeParse(params.id);
+        // A malformed id names nothing: the same 404 as another tenant's id.
+        if (!parsed.success) throw new DomainError('not_found', 'Resource not found.');
+        id = parsed.data;
+      }
+      const db = await getDb();
+      let actor: Actor | null = null;
+      if (opts.auth !== 'none') {
+        const token = bearerFrom(req.headers.get('authorization'));
+        if (!token) throw new DomainError('unauthorized', 'Missing or invalid credentials.');
+        actor = await actorFromToken(db, token, opts.auth as Role, ip);
+      }
+      const body = opts.body ? opts.body.parse(await readJson(req)) : undefined;
+      const query = opts.query ? opts.query.parse(Object.fromEntries(new URL(req.url).searchParams)) : undefined;
+      const result = await handler({ req, db, actor, body, query, id, ip } as ApiContext<Out<BS>, Out<QS>, A>);
+      if (result instanceof Response) return result;
+      return Response.json(result, { status: opts.status ?? 200 });
+    } catch (err) {
+      return errorResponse(err);
+    }
+  };
+}
+
+async function readJson(req: Request): Promise<unknown> {
+  const declared = Number(req.headers.get('content-length') ?? 0);
+  if (declared > MAX_BODY_BYTES) throw new DomainError('payload_too_large', `Request body is larger than ${MAX_BODY_BYTES} bytes.`);
+  const text = await req.text();
+  if (text.length > MAX_BODY_BYTES) throw new DomainError('payload_too_large', `Request body is larger than ${MAX_BODY_BYTES} bytes.`);
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new DomainError('invalid_json', 'The request body is not valid JSON.');
+  }
+}
+
+export function clientIp(req: Request): string | null {
+  const fwd = req.headers.get('x-forwarded-for');
+  if (fwd) return fwd.split(',')[0].trim() || null;
+  return req.headers.get('x-real-ip');
+}

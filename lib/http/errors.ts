@@ -1,0 +1,58 @@
+import { ZodError } from 'zod';
+import { DomainError, type ErrorCode } from '@/lib/errors';
+
+export interface ErrorBody {
+  error: { code: string; message: string; details: Record<string, unknown> };
+}
+
+/** Per-field messages keyed by dotted path, as forms and API clients both read them. */
+export function zodFieldErrors(err: ZodError): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  for (const issue of err.issues) {
+    const key = issue.path.length ? issue.path.map(String).join('.') : '_';
+    (fields[key] ??= []).push(issue.message);
+  }
+  return fields;
+}
+
+const UNIQUE_FIELDS: Record<string, [string, ErrorCode, string]> = {
+  users_email_lower_idx: ['email', 'email_taken', 'This email is already registered.'],
+  resellers_subdomain_idx: ['subdomain', 'subdomain_taken', 'This subdomain is already taken.'],
+};
+
+/** Maps anything thrown below a route to a DomainError; unknown errors become a bare 500. */
+export function toDomainError(err: unknown): DomainError {
+  if (err instanceof DomainError) return err;
+  if (err instanceof ZodError) {
+    return new DomainError('validation_failed', 'Some fields are not valid.', { fields: zodFieldErrors(err) });
+  }
+  // A unique index caught a race that the service's own check could not (two creates at once).
+  const pg = pgError(err);
+  if (pg?.code === '23505') {
+    const hit = pg.constraint ? UNIQUE_FIELDS[pg.constraint] : undefined;
+    if (hit) return new DomainError(hit[1], hit[2], { fields: { [hit[0]]: [hit[2]] } });
+    return new DomainError('conflict', 'This conflicts with an existing record.');
+  }
+  return new DomainError('internal_error', 'Something went wrong on our side. Please try again.');
+}
+
+function pgError(err: unknown): { code?: string; constraint?: string } | undefined {
+  let e: unknown = err;
+  // drizzle wraps driver errors in `cause`
+  for (let i = 0; i < 3 && e && typeof e === 'object'; i++) {
+    const o = e as { code?: unknown; constraint?: unknown; constraint_name?: unknown; cause?: unknown };
+    if (typeof o.code === 'string' && /^[0-9A-Z]{5}$/.test(o.code)) {
+      const c = o.constraint ?? o.constraint_name;
+      return { code: o.code, constraint: typeof c === 'string' ? c : undefined };
+    }
+    e = o.cause;
+  }
+  return undefined;
+}
+
+export function errorResponse(err: unknown): Response {
+  const d = toDomainError(err);
+  if (d.code === 'internal_error') console.error('unhandled error in API route:', err);
+  const body: ErrorBody = { error: { code: d.code, message: d.message, details: d.details } };
+  return Response.json(body, { status: d.status });
+}

@@ -1,0 +1,241 @@
+import 'server-only';
+import { and, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { clients, resellers, subscriptions, users } from '@/db/schema';
+import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { hashPassword } from '@/lib/auth/password';
+import { DomainError, notFound } from '@/lib/errors';
+import type { ClientStatus, CreateClientInput, ListClientsQuery, UpdateClientInput } from '@/lib/validation/clients';
+import { writeAudit } from './audit';
+import { likePattern, paginated, type Page } from './paging';
+import { getSettings, type PlatformSettings } from './settings';
+import { at, currentSubscriptions, hasCurrentSubscription, type Subscription } from './subscriptions';
+import { assertEmailFree, endSessions } from './users';
+import { usageCounts } from './usage';
+
+const DAY_MS = 86_400_000;
+
+export interface ClientView {
+  id: number;
+  reseller_id: number;
+  name: string;
+  email: string;
+  phone: string | null;
+  account_name: string | null;
+  country: string | null;
+  time_zone: string | null;
+  status: ClientStatus;
+  trial_ends_at: string;
+  package: null | { package_type: string; name: string; starts_at: string; ends_at: string };
+  paid_until: string | null;
+  usage: { today: number; period: number; daily_limit: number; period_limit: number; device_limit: number };
+  credit_balance: number;
+  auto_renew: boolean;
+  created_at: string;
+}
+
+const clientColumns = {
+  id: clients.id,
+  resellerId: clients.resellerId,
+  name: users.name,
+  email: users.email,
+  userStatus: users.status,
+  phone: clients.phone,
+  accountName: clients.accountName,
+  country: clients.country,
+  timeZone: clients.timeZone,
+  trialEndsAt: clients.trialEndsAt,
+  creditBalance: clients.creditBalance,
+  autoRenew: clients.autoRenew,
+  createdAt: clients.createdAt,
+  paidUntil: sql<string | null>`(select max(${subscriptions.endsAt}) from ${subscriptions}
+    where ${subscriptions.clientId} = ${clients.id} and ${subscriptions.canceledAt} is null)`,
+};
+
+function selectClients(db: Db) {
+  return db.select(clientColumns).from(clients).innerJoin(users, eq(users.id, clients.id));
+}
+type ClientRow = Awaited<ReturnType<ReturnType<typeof selectClients>['execute']>>[number];
+
+/** Status is derived from timestamps at `now`: right at every instant, no cron job. */
+export function deriveStatus(userStatus: string, trialEndsAt: Date, current: Subscription | undefined, now: Date): ClientStatus {
+  if (userStatus !== 'active') return 'suspended';
+  if (current) return 'active';
+  return trialEndsAt > now ? 'trial' : 'expired';
+}
+
+function statusCondition(status: ClientStatus, now: Date): SQL {
+  const current = hasCurrentSubscription(clients.id, now);
+  switch (status) {
+    case 'suspended':
+      return sql`${users.status} <> 'active'`;
+    case 'active':
+      return sql`${users.status} = 'active' and ${current}`;
+    case 'trial':
+      return sql`${users.status} = 'active' and not ${current} and ${clients.trialEndsAt} > ${at(now)}`;
+    case 'expired':
+      return sql`${users.status} = 'active' and not ${current} and ${clients.trialEndsAt} <= ${at(now)}`;
+  }
+}
+
+async function toViews(db: Db, rows: ClientRow[], now: Date): Promise<ClientView[]> {
+  const ids = rows.map((r) => r.id);
+  const [subs, usage, settings] = await Promise.all([
+    currentSubscriptions(db, ids, now),
+    usageCounts(db, ids, now),
+    getSettings(db),
+  ]);
+  return rows.map((r) => clientView(r, subs.get(r.id), usage.get(r.id), settings, now));
+}
+
+function clientView(r: ClientRow, sub: Subscription | undefined, used: { today: number; period: number } | undefined,
+  settings: PlatformSettings, now: Date): ClientView {
+  const status = deriveStatus(r.userStatus, r.trialEndsAt, sub, now);
+  const inTrial = !sub && r.trialEndsAt > now;
+  const paidUntil = r.paidUntil ? new Date(r.paidUntil) : null;
+  return {
+    id: r.id,
+    reseller_id: r.resellerId,
+    name: r.name,
+    email: r.email,
+    phone: r.phone,
+    account_name: r.accountName,
+    country: r.country,
+    time_zone: r.timeZone,
+    status,
+    trial_ends_at: r.trialEndsAt.toISOString(),
+    package: sub
+      ? { package_type: sub.packageCode, name: sub.packageName, starts_at: sub.startsAt.toISOString(), ends_at: sub.endsAt.toISOString() }
+      : null,
+    paid_until: paidUntil && paidUntil > now ? paidUntil.toISOString() : null,
+    usage: {
+      today: used?.today ?? 0,
+      period: used?.period ?? 0,
+      daily_limit: sub ? sub.dailyLimit : inTrial ? settings.trial_daily_limit : 0,
+      period_limit: sub ? sub.periodLimit : inTrial ? settings.trial_period_limit : 0,
+      device_limit: sub ? sub.deviceLimit : inTrial ? settings.trial_device_limit : 0,
+    },
+    credit_balance: r.creditBalance,
+    auto_renew: r.autoRenew,
+    created_at: r.createdAt.toISOString(),
+  };
+}
+
+function tenancy(actor: Actor): SQL | undefined {
+  if (actor.role === 'reseller') return eq(clients.resellerId, actor.userId);
+  if (actor.role === 'client') return eq(clients.id, actor.userId);
+  return undefined;
+}
+
+/** Loads one client the actor may see; another tenant's client is "not found". */
+export async function getClient(db: Db, actor: Actor, id: number, now = new Date()): Promise<ClientView> {
+  if (actor.role === 'client') assertCan(actor, 'client.self');
+  else assertCan(actor, 'client.read');
+  const [row] = await selectClients(db).where(and(eq(clients.id, id), tenancy(actor)));
+  if (!row) throw notFound('Client');
+  const [view] = await toViews(db, [row], now);
+  return view;
+}
+
+export async function listClients(db: Db, actor: Actor, q: ListClientsQuery, now = new Date()): Promise<Page<ClientView>> {
+  assertCan(actor, 'client.read');
+  const conds: (SQL | undefined)[] = [tenancy(actor)];
+  if (q.status) conds.push(statusCondition(q.status, now));
+  if (q.search) {
+    const p = likePattern(q.search);
+    conds.push(or(ilike(users.name, p), ilike(users.email, p), ilike(clients.phone, p), ilike(clients.accountName, p)));
+  }
+  const where = and(...conds);
+  const [rows, [{ total }]] = await Promise.all([
+    selectClients(db)
+      .where(where)
+      .orderBy(desc(clients.createdAt), desc(clients.id))
+      .limit(q.limit)
+      .offset((q.page - 1) * q.limit),
+    db.select({ total: count() }).from(clients).innerJoin(users, eq(users.id, clients.id)).where(where),
+  ]);
+  return paginated(await toViews(db, rows, now), q, total);
+}
+
+export async function createClient(db: Db, actor: Actor, input: CreateClientInput, now = new Date()): Promise<ClientView> {
+  assertCan(actor, 'client.create');
+  const resellerId = actor.userId;
+  const passwordHash = await hashPassword(input.password);
+  const id = await db.transaction(async (tx) => {
+    const [reseller] = await tx.select({ id: resellers.id, archivedAt: resellers.archivedAt }).from(resellers).where(eq(resellers.id, resellerId));
+    if (!reseller || reseller.archivedAt) throw new DomainError('forbidden', 'Only an active reseller can create clients.');
+    await assertEmailFree(tx, input.email);
+    const settings = await getSettings(tx);
+    const trialDays = input.trial_days ?? settings.default_trial_days;
+    const [user] = await tx
+      .insert(users)
+      .values({ role: 'client', email: input.email, name: input.name, passwordHash })
+      .returning({ id: users.id });
+    await tx.insert(clients).values({
+      id: user.id,
+      resellerId,
+      phone: input.phone ?? null,
+      accountName: input.account_name ?? null,
+      country: input.country?.toUpperCase() ?? null,
+      timeZone: input.time_zone ?? null,
+      trialEndsAt: new Date(now.getTime() + trialDays * DAY_MS),
+      createdAt: now,
+    });
+    const { password: _p, ...safe } = input;
+    await writeAudit(tx, actor, 'client.create', { type: 'client', id: user.id }, null, { ...safe, trial_days: trialDays });
+    return user.id;
+  });
+  return getClient(db, actor, id, now);
+}
+
+/** Locks and returns the client row if the actor may change it; 404 otherwise. */
+export async function lockClientFor(tx: Db, actor: Actor, id: number) {
+  const [row] = await tx.select().from(clients).where(and(eq(clients.id, id), tenancy(actor))).for('update');
+  if (!row) throw notFound('Client');
+  return row;
+}
+
+export async function updateClient(db: Db, actor: Actor, id: number, input: UpdateClientInput, now = new Date()): Promise<ClientView> {
+  assertCan(actor, 'client.update');
+  const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+  await db.transaction(async (tx) => {
+    const before = await lockClientFor(tx, actor, id);
+    const [user] = await tx.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, id));
+    if (input.email && input.email.toLowerCase() !== user.email.toLowerCase()) await assertEmailFree(tx, input.email, id);
+    const userSet: Partial<typeof users.$inferInsert> = {};
+    if (input.name !== undefined) userSet.name = input.name;
+    if (input.email !== undefined) userSet.email = input.email;
+    if (passwordHash) {
+      userSet.passwordHash = passwordHash;
+    }
+    if (Object.keys(userSet).length) await tx.update(users).set({ ...userSet, updatedAt: now }).where(eq(users.id, id));
+    if (passwordHash) await endSessions(tx, id, now);
+    const clientSet: Partial<typeof clients.$inferInsert> = {};
+    if ('phone' in input) clientSet.phone = input.phone ?? null;
+    if ('account_name' in input) clientSet.accountName = input.account_name ?? null;
+    if ('country' in input) clientSet.country = input.country ?? null;
+    if ('time_zone' in input) clientSet.timeZone = input.time_zone ?? null;
+    if (input.auto_renew !== undefined) clientSet.autoRenew = input.auto_renew;
+    if (Object.keys(clientSet).length) await tx.update(clients).set(clientSet).where(eq(clients.id, id));
+    const { password: _p, ...safe } = input;
+    await writeAudit(tx, actor, 'client.update', { type: 'client', id },
+      { name: user.name, email: user.email, phone: before.phone, account_name: before.accountName, country: before.country, time_zone: before.timeZone, auto_renew: before.autoRenew },
+      { ...safe, ...(passwordHash ? { password_changed: true } : {}) });
+  });
+  return getClient(db, actor, id, now);
+}
+
+/** Suspend or unsuspend: a suspended client is out at its next request and cannot send. */
+export async function setClientSuspended(db: Db, actor: Actor, id: number, suspended: boolean, now = new Date()): Promise<ClientView> {
+  assertCan(actor, 'client.suspend');
+  await db.transaction(async (tx) => {
+    await lockClientFor(tx, actor, id);
+    const [user] = await tx.select({ status: users.status }).from(users).where(eq(users.id, id));
+    const next = suspended ? 'suspended' : 'active';
+    if (user.status === next) return;
+    await tx.update(users).set({ status: next, updatedAt: now }).where(eq(users.id, id));
+    await endSessions(tx, id, now);
+    await writeAudit(tx, actor, suspended ? 'client.suspend' : 'client.unsuspend', { type: 'client', id }, { status: user.status }, { status: next });
+  });
+  return getClient(db, actor, id, now);
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { email, name, optionalText, pagination, password, phone } from './common';
+
+export const CLIENT_STATUSES = ['trial', 'active', 'expired', 'suspended'] as const;
+export type ClientStatus = (typeof CLIENT_STATUSES)[number];
+
+export const trialDays = z.coerce
+  .number({ error: 'Trial days must be a number.' })
+  .int('Trial days must be a whole number.')
+  .min(0, 'Trial days are 0 to 30.')
+  .max(30, 'Trial days are 0 to 30.');
+
+export const createClientInput = z.object({
+  name,
+  email,
+  password,
+  phone: optionalText(32, phone, 'Enter a phone number with country code, e.g. +95 9 123 456 789.'),
+  account_name: optionalText(120),
+  country: optionalText(2, z.string().regex(/^[A-Za-z]{2}$/), 'Use a two-letter country code.'),
+  time_zone: optionalText(64),
+  trial_days: trialDays.optional(),
+});
+export type CreateClientInput = z.infer<typeof createClientInput>;
+
+export const updateClientInput = z
+  .object({
+    name,
+    email,
+    password,
+    phone: z.union([phone, z.literal(''), z.null()]).transform((v) => v || null),
+    account_name: z.union([z.string().trim().max(120), z.null()]).transform((v) => v || null),
+    country: z.union([z.string().trim().regex(/^[A-Za-z]{2}$/, 'Use a two-letter country code.').toUpperCase(), z.literal(''), z.null()]).transform((v) => v || null),
+    time_zone: z.union([z.string().trim().max(64), z.null()]).transform((v) => v || null),
+    auto_renew: z.boolean(),
+  })
+  .partial()
+  .strict();
+export type UpdateClientInput = z.infer<typeof updateClientInput>;
+
+export const listClientsQuery = pagination.extend({
+  search: z.string().trim().max(100).optional(),
+  status: z.enum(CLIENT_STATUSES, { error: 'Status is trial, active, expired or suspended.' }).optional(),
+});
+export type ListClientsQuery = z.infer<typeof listClientsQuery>;
+
+export const activateInput = z.object({
+  package_type: z
+    .string({ error: 'package_type is required.' })
+    .trim()
+    .min(1, 'package_type is required.')
+    .max(64)
+    .regex(/^[a-z0-9_]+$/, 'Unknown package_type.'),
+});
+export type ActivateInput = z.infer<typeof activateInput>;
