@@ -36,7 +36,9 @@ export interface Quote {
  * Another package while active: switch now, refunding each live subscription's unused whole days pro rata.
  */
 export function quoteActivation(live: Subscription[], pkg: Package, now: Date): Quote {
-  const current = live.find((s) => s.startsAt <= now && effectiveEndOf(s) > now);
+  // A live period that has not started yet (another request's clock ran a moment ahead) still counts:
+  // the client is paid for, so the same package renews after it instead of buying an overlapping period.
+  const current = live.find((s) => s.startsAt <= now && effectiveEndOf(s) > now) ?? live[0];
   const period = pkg.periodDays * DAY_MS;
   if (!current) {
     return { kind: 'new', price: pkg.price, refunds: [], refundTotal: 0, net: pkg.price, startsAt: now, endsAt: new Date(now.getTime() + period) };

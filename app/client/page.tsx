@@ -1,0 +1,57 @@
+import type { Metadata } from 'next';
+import { Card, DetailList, PageHeader, StatCard, StatusBadge } from '@/components/ui';
+import { requireRole } from '@/lib/auth/session';
+import { daysLeft, formatDate } from '@/lib/format';
+import { clientHome } from '@/lib/services/client-portal';
+
+export const metadata: Metadata = { title: 'Overview' };
+
+function UsageBar({ label, used, limit }: { label: string; used: number; limit: number }) {
+  const pct = limit > 0 ? Math.min(100, Math.round((used / limit) * 100)) : 0;
+  return (
+    <div>
+      <div className="mb-1 flex justify-between text-sm"><span>{label}</span><span className="tabular-nums text-slate-600">{used.toLocaleString('en-US')} / {limit.toLocaleString('en-US')}</span></div>
+      <div className="h-2 overflow-hidden rounded-full bg-slate-100" role="progressbar" aria-label={label} aria-valuenow={used} aria-valuemin={0} aria-valuemax={limit}>
+        <div className={`h-full rounded-full ${pct >= 90 ? 'bg-red-500' : 'bg-brand-600'}`} style={{ width: `${pct}%` }} />
+      </div>
+    </div>
+  );
+}
+
+export default async function ClientOverview() {
+  const { db, actor } = await requireRole('client');
+  const { client, reseller } = await clientHome(db, actor);
+  if (client.status === 'expired') {
+    return (
+      <div className="mx-auto max-w-lg py-10 text-center" data-testid="expired-screen">
+        <div className="mx-auto mb-4 flex h-12 w-12 items-center justify-center rounded-full bg-amber-100 text-2xl">⏳</div>
+        <h1 className="text-xl font-semibold">Account expired — contact {reseller.name}</h1>
+        <p className="mt-2 text-slate-600">Your {client.package ? 'package' : 'free trial'} ended on {formatDate(client.package?.ends_at ?? client.trial_ends_at)}. Sending is paused until {reseller.name} activates a package for you.</p>
+        <p className="mt-4 text-sm text-slate-600">{reseller.email} · {reseller.phone}</p>
+      </div>
+    );
+  }
+  const until = client.package ? client.paid_until ?? client.package.ends_at : client.trial_ends_at;
+  const left = daysLeft(until);
+  return (
+    <>
+      <PageHeader title="Overview" subtitle={<>Your account is <span data-testid="client-status"><StatusBadge status={client.status} /></span></>} />
+      <div className="mb-5 grid grid-cols-2 gap-3 sm:grid-cols-3">
+        <StatCard label={client.status === 'trial' ? 'Trial' : 'Package'} value={client.package?.name ?? 'Free trial'} testId="client-package" />
+        <StatCard label="Days left" value={left} hint={`until ${formatDate(until)}`} testId="client-days-left" />
+        <StatCard label="Devices allowed" value={client.usage.device_limit} />
+      </div>
+      <div className="grid gap-5 lg:grid-cols-2">
+        <Card title="Usage">
+          <div className="space-y-4">
+            <UsageBar label="SMS today" used={client.usage.today} limit={client.usage.daily_limit} />
+            <UsageBar label="SMS this period" used={client.usage.period} limit={client.usage.period_limit} />
+          </div>
+        </Card>
+        <Card title="Your provider">
+          <DetailList items={[['Reseller', reseller.name], ['Email', reseller.email], ['Phone', reseller.phone]]} />
+        </Card>
+      </div>
+    </>
+  );
+}

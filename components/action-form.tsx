@@ -1,0 +1,114 @@
+'use client';
+// A form driven by a server action wrapped in formAction(): per-field errors under each field, the
+// typed values kept when refused, a pending state on the button.
+import { useActionState } from 'react';
+import { useFormStatus } from 'react-dom';
+import type { FormState } from '@/lib/http/form-action';
+import { buttonClass, type ButtonVariant } from './ui';
+
+export interface FieldSpec {
+  name: string;
+  label: string;
+  type?: 'text' | 'email' | 'password' | 'tel' | 'number' | 'url' | 'select' | 'textarea' | 'hidden';
+  options?: { value: string; label: string }[];
+  placeholder?: string;
+  defaultValue?: string;
+  hint?: string;
+  required?: boolean;
+  autoComplete?: string;
+  inputMode?: 'numeric' | 'tel' | 'email' | 'text';
+  /** Spans both columns on wide screens. */
+  wide?: boolean;
+}
+
+type Action = (state: FormState, fd: FormData) => Promise<FormState>;
+
+export function SubmitButton({ children, variant = 'primary', testId }: { children: React.ReactNode; variant?: ButtonVariant; testId?: string }) {
+  const { pending } = useFormStatus();
+  return (
+    <button type="submit" disabled={pending} className={buttonClass(variant)} data-testid={testId}>
+      {pending ? 'Working…' : children}
+    </button>
+  );
+}
+
+export function FieldErrors({ errors, id }: { errors?: string[]; id: string }) {
+  if (!errors?.length) return null;
+  return (
+    <p id={id} className="mt-1 text-xs text-red-600" role="alert">
+      {errors.join(' ')}
+    </p>
+  );
+}
+
+export const inputClass =
+  'block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-xs focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 aria-invalid:border-red-500';
+
+export function Field({ spec, state }: { spec: FieldSpec; state: FormState }) {
+  const errors = state.fieldErrors?.[spec.name];
+  const value = state.values?.[spec.name] ?? spec.defaultValue ?? '';
+  const errId = `${spec.name}-error`;
+  const common = {
+    id: spec.name,
+    name: spec.name,
+    defaultValue: spec.type === 'password' ? undefined : value,
+    required: spec.required,
+    'aria-invalid': errors ? true : undefined,
+    'aria-describedby': errors ? errId : undefined,
+    className: inputClass,
+  };
+  if (spec.type === 'hidden') return <input type="hidden" name={spec.name} value={spec.defaultValue ?? ''} />;
+  return (
+    <div className={spec.wide ? 'sm:col-span-2' : undefined}>
+      <label htmlFor={spec.name} className="mb-1 block text-sm font-medium text-slate-700">
+        {spec.label}
+        {spec.required && <span className="text-red-600"> *</span>}
+      </label>
+      {spec.type === 'select' ? (
+        <select key={value} {...common}>
+          {spec.options?.map((o) => (
+            <option key={o.value} value={o.value}>{o.label}</option>
+          ))}
+        </select>
+      ) : spec.type === 'textarea' ? (
+        <textarea key={value} rows={3} placeholder={spec.placeholder} {...common} />
+      ) : (
+        <input
+          key={spec.type === 'password' ? undefined : value}
+          type={spec.type === 'number' ? 'text' : spec.type ?? 'text'}
+          inputMode={spec.type === 'number' ? 'numeric' : spec.inputMode}
+          placeholder={spec.placeholder}
+          autoComplete={spec.autoComplete}
+          {...common}
+        />
+      )}
+      {spec.hint && !errors && <p className="mt-1 text-xs text-slate-500">{spec.hint}</p>}
+      <FieldErrors errors={errors} id={errId} />
+    </div>
+  );
+}
+
+export function ActionForm({ action, fields, submitLabel, columns = 2, testId }: {
+  action: Action;
+  fields: FieldSpec[];
+  submitLabel: string;
+  columns?: 1 | 2;
+  testId?: string;
+}) {
+  const [state, formAction] = useActionState(action, {} as FormState);
+  return (
+    <form action={formAction} className="space-y-4" data-testid={testId} noValidate>
+      {state.message && (
+        <div role={state.ok ? 'status' : 'alert'} className={`rounded-lg border px-3 py-2 text-sm ${state.ok ? 'border-emerald-200 bg-emerald-50 text-emerald-800' : 'border-red-200 bg-red-50 text-red-800'}`}>
+          {state.message}
+        </div>
+      )}
+      <div className={`grid grid-cols-1 gap-4 ${columns === 2 ? 'sm:grid-cols-2' : ''}`}>
+        {fields.map((f) => (
+          <Field key={f.name} spec={f} state={state} />
+        ))}
+      </div>
+      <SubmitButton>{submitLabel}</SubmitButton>
+    </form>
+  );
+}

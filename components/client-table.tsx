@@ -1,0 +1,39 @@
+// The clients list: status, package, expiry and usage; a phone shows name, status and expiry.
+import Link from 'next/link';
+import { formatDate } from '@/lib/format';
+import type { ClientView } from '@/lib/services/clients';
+import { StatusBadge } from './ui';
+
+export function ClientTable({ clients, hrefBase }: { clients: ClientView[]; hrefBase: string }) {
+  return (
+    <div className="-mx-4 overflow-x-auto sm:mx-0">
+      <table className="min-w-full text-sm" data-testid="clients-table">
+        <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
+          <tr>
+            <th className="px-4 py-2 font-medium sm:px-2">Client</th>
+            <th className="px-2 py-2 font-medium">Status</th>
+            <th className="hidden px-2 py-2 font-medium sm:table-cell">Package</th>
+            <th className="px-2 py-2 font-medium">Expires</th>
+            <th className="hidden px-2 py-2 text-right font-medium md:table-cell">Today</th>
+            <th className="hidden px-2 py-2 text-right font-medium md:table-cell">Period</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {clients.map((c) => (
+            <tr key={c.id} className="hover:bg-slate-50">
+              <td className="px-4 py-2.5 sm:px-2">
+                <Link href={`${hrefBase}/${c.id}`} className="font-medium text-brand-700 hover:underline">{c.name}</Link>
+                <div className="text-xs text-slate-500">{c.email}{c.phone ? ` · ${c.phone}` : ''}</div>
+              </td>
+              <td className="px-2 py-2.5"><StatusBadge status={c.status} /></td>
+              <td className="hidden px-2 py-2.5 sm:table-cell">{c.package?.name ?? (c.status === 'trial' ? 'Free trial' : '—')}</td>
+              <td className="whitespace-nowrap px-2 py-2.5">{formatDate(c.paid_until ?? (c.status === 'trial' || c.status === 'expired' ? c.trial_ends_at : null))}</td>
+              <td className="hidden px-2 py-2.5 text-right tabular-nums md:table-cell">{c.usage.today} / {c.usage.daily_limit}</td>
+              <td className="hidden px-2 py-2.5 text-right tabular-nums md:table-cell">{c.usage.period} / {c.usage.period_limit}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+// The frame of each portal: brand, navigation (scrolls sideways on phones), who is signed in, sign out.
+import Link from 'next/link';
+import { logoutAction } from '@/app/login/actions';
+
+export interface NavItem {
+  href: string;
+  label: string;
+}
+
+export function PortalShell({ portal, nav, userName, aside, children }: {
+  portal: string;
+  nav: NavItem[];
+  userName: string;
+  aside?: React.ReactNode;
+  children: React.ReactNode;
+}) {
+  return (
+    <div className="min-h-screen">
+      <header className="sticky top-0 z-10 border-b border-slate-200 bg-white/95 backdrop-blur">
+        <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 py-2.5">
+          <Link href={nav[0]?.href ?? '/'} className="flex items-center gap-2 font-semibold">
+            <span className="flex h-8 w-8 items-center justify-center rounded-lg bg-brand-600 text-sm font-bold text-white">S</span>
+            <span className="hidden sm:inline">SMS Platform</span>
+            <span className="rounded-md bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-600">{portal}</span>
+          </Link>
+          <div className="flex items-center gap-3 text-sm">
+            {aside}
+            <span className="hidden max-w-40 truncate text-slate-600 md:inline" data-testid="signed-in-as">{userName}</span>
+            <form action={logoutAction}>
+              <button type="submit" className="rounded-lg px-2 py-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900">Sign out</button>
+            </form>
+          </div>
+        </div>
+        <nav className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-3 pb-2 text-sm" aria-label={`${portal} navigation`}>
+          {nav.map((n) => (
+            <Link key={n.href} href={n.href} className="whitespace-nowrap rounded-lg px-3 py-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+              {n.label}
+            </Link>
+          ))}
+        </nav>
+      </header>
+      <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+    </div>
+  );
+}

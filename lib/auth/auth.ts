@@ -1,0 +1,66 @@
+// Auth.js v5: credentials sign-in for all three roles, JWT sessions. The JWT carries the user id, role
+// and session version; every guard re-reads the account (lib/auth/session.ts), so suspension and
+// password changes take effect on the next request.
+import NextAuth, { CredentialsSignin } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { getDb } from '@/db';
+import { DomainError } from '@/lib/errors';
+import type { Role } from './permissions';
+
+declare module 'next-auth' {
+  interface User {
+    role?: Role;
+    sv?: number;
+  }
+  interface Session {
+    uid: number;
+    role: Role;
+    sv: number;
+  }
+}
+
+class InvalidCredentials extends CredentialsSignin {
+  code = 'invalid_credentials';
+}
+class SuspendedAccount extends CredentialsSignin {
+  code = 'account_suspended';
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  session: { strategy: 'jwt', maxAge: 7 * 24 * 3600 },
+  pages: { signIn: '/login' },
+  trustHost: true,
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(raw) {
+        // Imported lazily: the service pulls in argon2 and the database, which only the server needs.
+        const { verifyCredentials } = await import('@/lib/services/auth');
+        const { credentials } = await import('@/lib/validation/common');
+        const parsed = credentials.safeParse(raw);
+        if (!parsed.success) throw new InvalidCredentials();
+        try {
+          const user = await verifyCredentials(await getDb(), parsed.data);
+          return { id: String(user.id), name: user.name, email: user.email, role: user.role, sv: user.sessionVersion };
+        } catch (err) {
+          if (err instanceof DomainError && err.code === 'account_suspended') throw new SuspendedAccount();
+          if (err instanceof DomainError) throw new InvalidCredentials();
+          throw err;
+        }
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = Number(user.id);
+        token.role = user.role;
+        token.sv = user.sv;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, uid: Number(token.uid), role: token.role as Role, sv: Number(token.sv) };
+    },
+  },
+});

@@ -1,0 +1,58 @@
+import 'server-only';
+import { z } from 'zod';
+import { isRedirectError } from 'next/dist/client/components/redirect-error';
+import type { Role } from '@/lib/auth/permissions';
+import { requireRole, type SessionUser } from '@/lib/auth/session';
+import { toDomainError } from './errors';
+
+export interface FormState {
+  ok?: boolean;
+  message?: string;
+  fieldErrors?: Record<string, string[]>;
+  /** What the user typed, so a refused form keeps its values. */
+  values?: Record<string, string>;
+  data?: Record<string, unknown>;
+}
+
+export const initialFormState: FormState = {};
+
+/** Form fields as strings; empty strings kept so zod can say "required". */
+export function formValues(fd: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of fd.entries()) if (!k.startsWith('$ACTION') && typeof v === 'string') out[k] = v;
+  return out;
+}
+
+/**
+ * Every server action is `formAction(role, schema, fn)`: re-check the session's role and account status,
+ * validate with the same zod schema as the API, call a service, and return per-field errors for
+ * useActionState. `toInput` adapts form strings (numbers, checkboxes) to the schema's input.
+ */
+export function formAction<S extends z.ZodType>(
+  role: Role,
+  schema: S,
+  fn: (ctx: SessionUser & { input: z.output<S> }) => Promise<FormState | void>,
+  toInput: (values: Record<string, string>) => unknown = (v) => v,
+) {
+  return async (_prev: FormState, fd: FormData): Promise<FormState> => {
+    const session = await requireRole(role);
+    const values = formValues(fd);
+    try {
+      const input = schema.parse(toInput(values));
+      return (await fn({ ...session, input })) ?? { ok: true };
+    } catch (err) {
+      if (isRedirectError(err)) throw err;
+      const d = toDomainError(err);
+      if (d.code === 'internal_error') console.error('unhandled error in server action:', err);
+      const fields = (d.details.fields ?? undefined) as Record<string, string[]> | undefined;
+      return { ok: false, message: d.message, fieldErrors: fields, values };
+    }
+  };
+}
+
+/** Form text → number for money and counts; blank stays undefined so zod reports "required". */
+export function num(v: string | undefined): number | undefined {
+  if (v === undefined || v.trim() === '') return undefined;
+  const n = Number(v.replace(/[,\s]/g, ''));
+  return Number.isNaN(n) ? (v as unknown as number) : n;
+}

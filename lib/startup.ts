@@ -1,0 +1,24 @@
+// Runs once in the server process at start (instrumentation.ts): migrate, create the env admin,
+// seed demo data on the embedded database's first start (or with SEED_DEMO=1), print the logins.
+import { getDbHandle } from '@/db';
+import { DEMO_LOGINS, ensureAdminFromEnv, hasDemoData, seedDemo } from '@/lib/services/seed';
+
+export async function startup(): Promise<void> {
+  const handle = await getDbHandle();
+  const db = handle.db;
+  console.log(`[startup] database: ${handle.kind === 'pglite' ? 'embedded PGlite (./data/pglite)' : 'PostgreSQL (DATABASE_URL)'}, migrations applied`);
+  if (await ensureAdminFromEnv(db, process.env.ADMIN_EMAIL, process.env.ADMIN_PASSWORD)) {
+    console.log(`[startup] created admin ${process.env.ADMIN_EMAIL} from ADMIN_EMAIL / ADMIN_PASSWORD`);
+  }
+  const wantDemo = handle.kind === 'pglite' || process.env.SEED_DEMO === '1';
+  if (wantDemo && !(await hasDemoData(db))) {
+    await seedDemo(db);
+    console.log('[startup] demo data created');
+  }
+  if (await hasDemoData(db)) {
+    console.log('[startup] demo logins:');
+    for (const l of DEMO_LOGINS) console.log(`  ${l.role.padEnd(8)} ${l.email.padEnd(22)} ${l.password}`);
+  } else if (!process.env.ADMIN_EMAIL) {
+    console.log('[startup] no demo data: set ADMIN_EMAIL and ADMIN_PASSWORD to create the first admin');
+  }
+}
