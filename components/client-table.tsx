@@ -4,6 +4,11 @@ import { formatDate } from '@/lib/format';
 import type { ClientView } from '@/lib/services/clients';
 import { StatusBadge } from './ui';
 
+/** The date that matters for the client: paid-until for a subscriber, trial end otherwise. */
+function expiry(c: ClientView): string | null {
+  return c.paid_until ?? (c.status === 'trial' || c.status === 'expired' ? c.trial_ends_at : null);
+}
+
 export function ClientTable({ clients, hrefBase }: { clients: ClientView[]; hrefBase: string }) {
   return (
     <div className="-mx-4 overflow-x-auto sm:mx-0">
@@ -13,7 +18,7 @@ export function ClientTable({ clients, hrefBase }: { clients: ClientView[]; href
             <th className="px-4 py-2 font-medium sm:px-2">Client</th>
             <th className="px-2 py-2 font-medium">Status</th>
             <th className="hidden px-2 py-2 font-medium sm:table-cell">Package</th>
-            <th className="px-2 py-2 font-medium">Expires</th>
+            <th className="hidden px-2 py-2 font-medium sm:table-cell">Expires</th>
             <th className="hidden px-2 py-2 text-right font-medium md:table-cell">Today</th>
             <th className="hidden px-2 py-2 text-right font-medium md:table-cell">Period</th>
           </tr>
@@ -25,9 +30,12 @@ export function ClientTable({ clients, hrefBase }: { clients: ClientView[]; href
                 <Link href={`${hrefBase}/${c.id}`} className="font-medium text-brand-700 hover:underline">{c.name}</Link>
                 <div className="text-xs text-slate-500">{c.email}{c.phone ? ` · ${c.phone}` : ''}</div>
               </td>
-              <td className="px-2 py-2.5"><StatusBadge status={c.status} /></td>
+              <td className="px-2 py-2.5">
+                <StatusBadge status={c.status} />
+                <div className="mt-1 whitespace-nowrap text-xs text-slate-500 sm:hidden">{formatDate(expiry(c))}</div>
+              </td>
               <td className="hidden px-2 py-2.5 sm:table-cell">{c.package?.name ?? (c.status === 'trial' ? 'Free trial' : '—')}</td>
-              <td className="whitespace-nowrap px-2 py-2.5">{formatDate(c.paid_until ?? (c.status === 'trial' || c.status === 'expired' ? c.trial_ends_at : null))}</td>
+              <td className="hidden whitespace-nowrap px-2 py-2.5 sm:table-cell">{formatDate(expiry(c))}</td>
               <td className="hidden px-2 py-2.5 text-right tabular-nums md:table-cell">{c.usage.today} / {c.usage.daily_limit}</td>
               <td className="hidden px-2 py-2.5 text-right tabular-nums md:table-cell">{c.usage.period} / {c.usage.period_limit}</td>
             </tr>

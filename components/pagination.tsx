@@ -36,7 +36,7 @@ export function SearchBar({ action, search, children }: { action: string; search
         defaultValue={search}
         placeholder="Search name, email or phone"
         aria-label="Search"
-        className="min-w-0 flex-1 rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm"
+        className="w-full min-w-0 rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm sm:w-auto sm:flex-1"
       />
       {children}
       <button type="submit" className="rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50">Search</button>

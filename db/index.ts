@@ -16,7 +16,7 @@ export interface DbHandle {
   close: () => Promise<void>;
 }
 
-export const MIGRATIONS_DIR = path.join(process.cwd(), 'db', 'migrations');
+export const MIGRATIONS_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations');
 
 export interface OpenOptions {
   /** postgres:// URL; without it PGlite is used. */
@@ -46,7 +46,7 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<DbHandle> {
 }
 
 export function defaultPgliteDir(): string {
-  return path.resolve(process.env.PGLITE_DIR ?? path.join(process.cwd(), 'data', 'pglite'));
+  return path.resolve(process.env.PGLITE_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), 'data', 'pglite'));
 }
 
 /** Applies the drizzle-kit migrations; on PostgreSQL under an advisory lock so that instances can start together. */
