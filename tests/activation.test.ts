@@ -2,7 +2,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { DbHandle } from '@/db';
-import { ledgerEntries, packages, subscriptions } from '@/db/schema';
+import { ledgerEntries, packages, resellers, subscriptions } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
 import { activatePackage } from '@/lib/services/activation';
 import { getClient } from '@/lib/services/clients';
@@ -12,7 +12,7 @@ import { createClientInput } from '@/lib/validation/clients';
 import { openTestDb } from './helpers/db';
 import { domainError, errorText, rejection } from './helpers/errors';
 import { makeAdmin, makeClient, makeReseller, uid } from './helpers/fixtures';
-import { assertLedgerInvariant, moneyFootprint } from './helpers/invariants';
+import { assertLedgerInvariant, ledgerMismatches, moneyFootprint } from './helpers/invariants';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -248,6 +248,18 @@ describe('expiry', () => {
 });
 
 describe('ledger', () => {
+  test('the invariant check notices a balance moved without a ledger row', async () => {
+    const { reseller } = await makeReseller(h.db, admin, { credit: 1_000 });
+    const rollback = new Error('rollback');
+    const err = await rejection(h.db.transaction(async (tx) => {
+      await tx.update(resellers).set({ creditBalance: 1_001 }).where(eq(resellers.id, reseller.id));
+      const mine = (await ledgerMismatches(tx)).filter((m) => Number(m.account_id) === reseller.id);
+      expect(mine).toEqual([{ problem: 'balance_vs_sum', account: 'reseller_credit', account_id: reseller.id, balance: '1001', ledger: '1000' }]);
+      throw rollback;
+    }));
+    expect(err).toBe(rollback);
+  });
+
   test('is append-only: UPDATE and DELETE are refused by the database', async () => {
     const { reseller } = await makeReseller(h.db, admin);
     const { ledger_entry } = await creditReseller(h.db, admin, reseller.id, { amount: 10_000, method: 'cash' });

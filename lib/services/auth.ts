@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, gt, isNull, or } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { apiTokens, users } from '@/db/schema';
 import { dummyHash, verifyPassword } from '@/lib/auth/password';
@@ -50,14 +50,20 @@ export async function loginWithPassword(db: Db, creds: Credentials, role: Role, 
  */
 export async function actorFromToken(db: Db, token: string, role: Role, ip: string | null, now = new Date()): Promise<Actor> {
   const [row] = await db
-    .select({ tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, userId: users.id, role: users.role, status: users.status })
+    .select({ tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt, expiresAt: apiTokens.expiresAt,
+      userId: users.id, role: users.role, status: users.status })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now))));
+    .where(eq(apiTokens.tokenHash, hashToken(token)));
   if (!row || row.role !== role || row.status === 'archived') {
     throw new DomainError('unauthorized', 'Missing or invalid credentials.');
   }
+  // Checked before revocation: suspending revokes the account's login tokens, and their holder must
+  // still be told why (403 account_suspended), not just be logged out.
   if (row.status !== 'active') throw new DomainError('account_suspended', 'This account is suspended.');
+  if (row.revokedAt || (row.expiresAt && row.expiresAt <= now)) {
+    throw new DomainError('unauthorized', 'Missing or invalid credentials.');
+  }
   // last_used_at is informative: write it at most once a minute per token.
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
     await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.tokenId));
