@@ -93,3 +93,9 @@ export async function getDb(): Promise<Db> {
 export function setDbHandle(handle: DbHandle): void {
   (globalThis as GlobalWithDb)[globalKey] = Promise.resolve(handle);
 }
+
+/** Rows of a raw `db.execute(sql...)`: postgres.js answers an array, PGlite an object with `rows`. */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}

@@ -30,6 +30,7 @@ export const users = pgTable(
   (t) => [
     uniqueIndex('users_email_lower_idx').on(sql`lower(${t.email})`),
     index('users_role_created_idx').on(t.role, t.createdAt),
+    index('users_role_status_idx').on(t.role, t.status),
   ],
 );
 

@@ -65,6 +65,7 @@ export const subscriptions = pgTable(
     index('subscriptions_client_ends_idx').on(t.clientId, t.endsAt),
     index('subscriptions_reseller_created_idx').on(t.resellerId, t.createdAt),
     index('subscriptions_reseller_ends_idx').on(t.resellerId, t.endsAt),
+    index('subscriptions_created_idx').on(t.createdAt),
   ],
 );
 
@@ -109,6 +110,7 @@ export const ledgerEntries = pgTable(
   (t) => [
     index('ledger_account_created_idx').on(t.account, t.accountId, t.createdAt, t.id),
     index('ledger_reseller_created_idx').on(t.resellerId, t.createdAt),
+    index('ledger_kind_created_idx').on(t.kind, t.createdAt),
   ],
 );
 

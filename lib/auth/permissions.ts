@@ -23,6 +23,16 @@ const PERMISSIONS = {
   'client.activate': ['admin', 'reseller'],
   'client.self': ['client'],
   'package.read': ['admin', 'reseller', 'client'],
+  'package.manage': ['admin'],
+  'topup.file': ['reseller'],
+  'topup.read': ['admin', 'reseller'],
+  'topup.decide': ['admin'],
+  'reseller.delete': ['admin'],
+  'commission.settle': ['admin'],
+  'stats.read': ['admin'],
+  'audit.read': ['admin'],
+  'settings.manage': ['admin'],
+  'admin.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

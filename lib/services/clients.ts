@@ -18,6 +18,7 @@ const DAY_MS = 86_400_000;
 export interface ClientView {
   id: number;
   reseller_id: number;
+  reseller_name: string;
   name: string;
   email: string;
   phone: string | null;
@@ -37,6 +38,7 @@ export interface ClientView {
 const clientColumns = {
   id: clients.id,
   resellerId: clients.resellerId,
+  resellerName: sql<string>`(select r.name from ${users} r where r.id = ${clients.resellerId})`,
   name: users.name,
   email: users.email,
   userStatus: users.status,
@@ -64,7 +66,7 @@ export function deriveStatus(userStatus: string, trialEndsAt: Date, current: Sub
   return trialEndsAt > now ? 'trial' : 'expired';
 }
 
-function statusCondition(status: ClientStatus, now: Date): SQL {
+export function statusCondition(status: ClientStatus, now: Date): SQL {
   const current = hasCurrentSubscription(clients.id, now);
   switch (status) {
     case 'suspended':
@@ -96,6 +98,7 @@ function clientView(r: ClientRow, sub: Subscription | undefined, used: { today: 
   return {
     id: r.id,
     reseller_id: r.resellerId,
+    reseller_name: r.resellerName,
     name: r.name,
     email: r.email,
     phone: r.phone,
@@ -140,6 +143,7 @@ export async function getClient(db: Db, actor: Actor, id: number, now = new Date
 export async function listClients(db: Db, actor: Actor, q: ListClientsQuery, now = new Date()): Promise<Page<ClientView>> {
   assertCan(actor, 'client.read');
   const conds: (SQL | undefined)[] = [tenancy(actor)];
+  if (actor.role === 'admin' && q.reseller_id) conds.push(eq(clients.resellerId, q.reseller_id));
   if (q.status) conds.push(statusCondition(q.status, now));
   if (q.search) {
     const p = likePattern(q.search);

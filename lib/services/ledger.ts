@@ -148,7 +148,7 @@ export async function listLedger(
 }
 
 /** `to=2026-11-21` means through the end of that day; a full timestamp is taken as given. */
-function endOfFilterDay(to: string): Date {
+export function endOfFilterDay(to: string): Date {
   const d = new Date(to);
   if (/^\d{4}-\d{2}-\d{2}$/.test(to)) d.setUTCDate(d.getUTCDate() + 1);
   return d;

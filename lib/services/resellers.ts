@@ -1,11 +1,11 @@
 import 'server-only';
-import { and, asc, count, desc, eq, ilike, ne, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { clients, resellers, users } from '@/db/schema';
 import { assertCan, type Actor } from '@/lib/auth/permissions';
 import { hashPassword } from '@/lib/auth/password';
 import { DomainError, fieldError, notFound } from '@/lib/errors';
-import type { CreateResellerInput, ListResellersQuery, UpdateResellerInput } from '@/lib/validation/resellers';
+import { subdomain, type CreateResellerInput, type ListResellersQuery, type UpdateResellerInput } from '@/lib/validation/resellers';
 import { writeAudit } from './audit';
 import { likePattern, paginated, type Page } from './paging';
 import { assertEmailFree, endSessions } from './users';
@@ -147,12 +147,31 @@ export async function listResellers(db: Db, actor: Actor, q: ListResellersQuery)
       .from(resellers)
       .innerJoin(users, eq(users.id, resellers.id))
       .where(where)
-      .orderBy(desc(resellers.createdAt), asc(resellers.id))
+      .orderBy(...resellerOrder(q, clientsCount))
       .limit(q.limit)
       .offset((q.page - 1) * q.limit),
     db.select({ total: count() }).from(resellers).innerJoin(users, eq(users.id, resellers.id)).where(where),
   ]);
   return paginated(rows.map((r) => resellerView(r, Number(r.clientsCount))), q, total);
+}
+
+function resellerOrder(q: ListResellersQuery, clientsCount: SQL) {
+  const by = { created_at: resellers.createdAt, name: users.name, email: users.email, credit_balance: resellers.creditBalance, clients_count: clientsCount }[q.sort];
+  return [q.dir === 'asc' ? asc(by) : desc(by), q.dir === 'asc' ? asc(resellers.id) : desc(resellers.id)];
+}
+
+/** Live check for the create/edit form: is this subdomain valid and free? */
+export async function checkSubdomain(db: Db, actor: Actor, raw: string, exceptId?: number): Promise<{ subdomain: string; available: boolean; reason: string | null }> {
+  assertCan(actor, 'reseller.read');
+  const parsed = subdomain.safeParse(raw);
+  if (!parsed.success) return { subdomain: raw, available: false, reason: parsed.error.issues[0]?.message ?? 'Not a valid subdomain.' };
+  try {
+    await assertSubdomainFree(db, parsed.data, exceptId);
+    return { subdomain: parsed.data, available: true, reason: null };
+  } catch (err) {
+    if (err instanceof DomainError) return { subdomain: parsed.data, available: false, reason: err.message };
+    throw err;
+  }
 }
 
 export async function updateReseller(db: Db, actor: Actor, id: number, input: UpdateResellerInput): Promise<ResellerView> {

@@ -1,6 +1,11 @@
 import 'server-only';
+import { sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { settings } from '@/db/schema';
+import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { fieldError } from '@/lib/errors';
+import type { UpdateSettingsInput } from '@/lib/validation/settings';
+import { writeAudit } from './audit';
 
 export interface PlatformSettings {
   platform_name: string;
@@ -35,4 +40,24 @@ export async function getSettings(db: Db): Promise<PlatformSettings> {
     if (typeof parsed === typeof out[key]) (out as unknown as Record<string, unknown>)[key] = parsed;
   }
   return out;
+}
+
+/** Admin edit of the platform settings; audited with before and after. */
+export async function updateSettings(db: Db, actor: Actor, input: UpdateSettingsInput): Promise<PlatformSettings> {
+  assertCan(actor, 'settings.manage');
+  return db.transaction(async (tx) => {
+    const before = await getSettings(tx);
+    const after = { ...before, ...input };
+    if (after.trial_period_limit < after.trial_daily_limit) {
+      throw fieldError('trial_period_limit', 'The trial period limit must be at least the trial daily limit.');
+    }
+    for (const [key, value] of Object.entries(input)) {
+      await tx
+        .insert(settings)
+        .values({ key, value: JSON.stringify(value) })
+        .onConflictDoUpdate({ target: settings.key, set: { value: JSON.stringify(value), updatedAt: sql`now()` } });
+    }
+    await writeAudit(tx, actor, 'settings.update', { type: 'settings', id: null }, before, after);
+    return after;
+  });
 }

@@ -40,6 +40,8 @@ export type UpdateClientInput = z.infer<typeof updateClientInput>;
 export const listClientsQuery = pagination.extend({
   search: z.string().trim().max(100).optional(),
   status: z.enum(CLIENT_STATUSES, { error: 'Status is trial, active, expired or suspended.' }).optional(),
+  /** Admin only: one reseller's clients. */
+  reseller_id: z.coerce.number().int().positive().max(2_147_483_647).optional(),
 });
 export type ListClientsQuery = z.infer<typeof listClientsQuery>;
 

@@ -65,3 +65,13 @@ export const credentials = z.object({
   password: z.string({ error: 'Password is required.' }).min(1, 'Password is required.').max(200),
 });
 export type Credentials = z.infer<typeof credentials>;
+
+export const auditQuery = pagination.extend({
+  action: z.string().trim().max(80).optional(),
+  target_type: z.string().trim().max(40).optional(),
+  target_id: z.string().trim().max(40).optional(),
+  actor_id: z.coerce.number().int().positive().optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});
+export type AuditQuery = z.infer<typeof auditQuery>;

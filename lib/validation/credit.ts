@@ -27,3 +27,31 @@ export const ledgerQuery = pagination.extend({
   to: isoDate.optional(),
 });
 export type LedgerQuery = z.infer<typeof ledgerQuery>;
+
+export const topupRequestInput = z.object({
+  amount: money.min(1, 'Amount must be positive.').max(1_000_000_000_000, 'Amount is too large.'),
+  method: paymentMethod,
+  reference: optionalText(120),
+  note: optionalText(500),
+});
+export type TopupRequestInput = z.infer<typeof topupRequestInput>;
+
+export const TOPUP_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export const listTopupsQuery = pagination.extend({
+  status: z.enum(TOPUP_STATUSES).optional(),
+  reseller_id: z.coerce.number().int().positive().optional(),
+});
+export type ListTopupsQuery = z.infer<typeof listTopupsQuery>;
+
+export const rejectTopupInput = z.object({
+  reason: z.string({ error: 'A reason is required.' }).trim().min(1, 'A reason is required.').max(500),
+});
+export const approveTopupInput = z.object({ note: optionalText(500) });
+
+export const commissionSettleInput = z.object({
+  mode: z.enum(['payout', 'convert'], { error: 'Mode is payout (paid out of the platform) or convert (to credit).' }),
+  amount: money.min(1, 'Amount must be positive.').optional(),
+  reference: optionalText(120),
+  note: optionalText(500),
+});
+export type CommissionSettleInput = z.infer<typeof commissionSettleInput>;

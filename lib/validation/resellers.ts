@@ -73,5 +73,14 @@ export type UpdateResellerInput = z.infer<typeof updateResellerInput>;
 export const listResellersQuery = pagination.extend({
   search: z.string().trim().max(100).optional(),
   status: z.enum(['active', 'suspended']).optional(),
+  sort: z.enum(['created_at', 'name', 'email', 'credit_balance', 'clients_count'], { error: 'Sort by created_at, name, email, credit_balance or clients_count.' }).default('created_at'),
+  dir: z.enum(['asc', 'desc']).default('desc'),
 });
 export type ListResellersQuery = z.infer<typeof listResellersQuery>;
+
+export const subdomainCheckQuery = z.object({
+  subdomain: z.string().max(100),
+  except: z.coerce.number().int().positive().optional(),
+});
+
+export const deleteResellerInput = z.object({ confirm: z.string().max(200).optional() });

@@ -1,0 +1,98 @@
+import 'server-only';
+import { and, count, eq, isNull, sql } from 'drizzle-orm';
+import { rowsOf, type Db } from '@/db';
+import { clients, ledgerEntries, resellers, subscriptions, topupRequests, users } from '@/db/schema';
+import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { statusCondition } from './clients';
+import { getSettings } from './settings';
+import { at } from './subscriptions';
+
+export interface DayPoint {
+  day: string;
+  revenue: number;
+  activations: number;
+  sms: number;
+}
+
+export interface AdminStats {
+  time_zone: string;
+  active_resellers: number;
+  clients: { trial: number; active: number; expired: number; suspended: number; total: number };
+  gateways_online: number;
+  sms_today: number;
+  sms_month: number;
+  credit_outstanding: number;
+  commission_outstanding: number;
+  revenue_month: number;
+  activations_month: number;
+  pending_topups: number;
+  series: DayPoint[];
+}
+
+/** Revenue is what activations took from reseller credit, less switch refunds (kinds activation + refund). */
+const revenueKinds = sql`${ledgerEntries.kind} in ('activation', 'refund') and ${ledgerEntries.account} = 'reseller_credit'`;
+
+/**
+ * The admin overview: cards and 30-day series, days counted in the platform time zone. SMS and gateway
+ * figures are zero until the gateway (messages, devices) exists.
+ */
+export async function adminStats(db: Db, actor: Actor, now = new Date()): Promise<AdminStats> {
+  assertCan(actor, 'stats.read');
+  const tz = (await getSettings(db)).time_zone;
+  const monthStart = sql`(date_trunc('month', ${at(now)} at time zone ${tz}) at time zone ${tz})`;
+  const [[res], [cl], [money], [rev], [acts], [pending]] = await Promise.all([
+    db.select({ n: count() }).from(users).where(and(eq(users.role, 'reseller'), eq(users.status, 'active'))),
+    db
+      .select({
+        trial: sql<number>`count(*) filter (where ${statusCondition('trial', now)})::int`,
+        active: sql<number>`count(*) filter (where ${statusCondition('active', now)})::int`,
+        expired: sql<number>`count(*) filter (where ${statusCondition('expired', now)})::int`,
+        suspended: sql<number>`count(*) filter (where ${statusCondition('suspended', now)})::int`,
+        total: sql<number>`count(*)::int`,
+      })
+      .from(clients)
+      .innerJoin(users, eq(users.id, clients.id)),
+    db
+      .select({
+        credit: sql<string>`coalesce(sum(${resellers.creditBalance}), 0)`,
+        commission: sql<string>`coalesce(sum(${resellers.commissionBalance}), 0)`,
+      })
+      .from(resellers)
+      .where(isNull(resellers.archivedAt)),
+    db.select({ v: sql<string>`coalesce(-sum(${ledgerEntries.amount}), 0)` }).from(ledgerEntries).where(sql`${revenueKinds} and ${ledgerEntries.createdAt} >= ${monthStart}`),
+    db.select({ n: count() }).from(subscriptions).where(sql`${subscriptions.createdAt} >= ${monthStart}`),
+    db.select({ n: count() }).from(topupRequests).where(eq(topupRequests.status, 'pending')),
+  ]);
+  return {
+    time_zone: tz,
+    active_resellers: res.n,
+    clients: { trial: cl.trial, active: cl.active, expired: cl.expired, suspended: cl.suspended, total: cl.total },
+    gateways_online: 0,
+    sms_today: 0,
+    sms_month: 0,
+    credit_outstanding: Number(money.credit),
+    commission_outstanding: Number(money.commission),
+    revenue_month: Number(rev.v),
+    activations_month: acts.n,
+    pending_topups: pending.n,
+    series: await dailySeries(db, tz, now),
+  };
+}
+
+async function dailySeries(db: Db, tz: string, now: Date): Promise<DayPoint[]> {
+  const result = await db.execute(sql`
+    with days as (
+      select d::date as day, (d at time zone ${tz}) as lo, ((d + interval '1 day') at time zone ${tz}) as hi
+      from generate_series(date_trunc('day', ${at(now)} at time zone ${tz}) - interval '29 days',
+                           date_trunc('day', ${at(now)} at time zone ${tz}), interval '1 day') as d
+    )
+    select to_char(days.day, 'YYYY-MM-DD') as day,
+      coalesce((select -sum(${ledgerEntries.amount}) from ${ledgerEntries}
+        where ${revenueKinds} and ${ledgerEntries.createdAt} >= days.lo and ${ledgerEntries.createdAt} < days.hi), 0) as revenue,
+      (select count(*) from ${subscriptions}
+        where ${subscriptions.createdAt} >= days.lo and ${subscriptions.createdAt} < days.hi) as activations
+    from days order by days.day`);
+  return rowsOf<{ day: string; revenue: string; activations: string }>(result).map((r) => ({
+    day: r.day, revenue: Number(r.revenue), activations: Number(r.activations), sms: 0,
+  }));
+}
