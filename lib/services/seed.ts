@@ -1,5 +1,5 @@
 import 'server-only';
-import { count, eq } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
@@ -9,7 +9,8 @@ import { activatePackage } from './activation';
 import { createClient, setClientSuspended } from './clients';
 import { creditReseller } from './credit';
 import { createReseller } from './resellers';
-import { findUserByEmail } from './users';
+import { assertEmailFree, findUserByEmail } from './users';
+import { DomainError } from '@/lib/errors';
 
 export const DEMO_LOGINS = [
   { role: 'admin', email: 'admin@example.com', password: 'admin-demo-1' },
@@ -29,6 +30,27 @@ export async function ensureAdminFromEnv(db: Db, email: string | undefined, pass
     await writeAudit(tx, null, 'admin.create_from_env', { type: 'user', id: u.id }, null, { email });
   });
   return true;
+}
+
+export async function hasAdmin(db: Db): Promise<boolean> {
+  const [{ n }] = await db.select({ n: count() }).from(users).where(eq(users.role, 'admin'));
+  return n > 0;
+}
+
+/**
+ * The first-run setup page: creates the first admin, only while none exists. The admins table is locked
+ * for the check, so two people submitting at once cannot both become the first admin.
+ */
+export async function createFirstAdmin(db: Db, input: { name: string; email: string; password: string }, ip: string | null): Promise<number> {
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(727275)`);
+    if (await hasAdmin(tx)) throw new DomainError('conflict', 'The platform already has an admin. Sign in instead.');
+    await assertEmailFree(tx, input.email);
+    const [u] = await tx.insert(users).values({ role: 'admin', email: input.email, name: input.name, passwordHash }).returning({ id: users.id });
+    await writeAudit(tx, { userId: u.id, role: 'admin', ip }, 'admin.create_first', { type: 'admin', id: u.id }, null, { name: input.name, email: input.email });
+    return u.id;
+  });
 }
 
 export async function hasDemoData(db: Db): Promise<boolean> {
