@@ -51,6 +51,15 @@ export const resellers = pgTable(
     commissionRateBp: integer('commission_rate_bp').notNull().default(0),
     creditBalance: bigint('credit_balance', { mode: 'number' }).notNull().default(0),
     commissionBalance: bigint('commission_balance', { mode: 'number' }).notNull().default(0),
+    // White-label brand shown at <subdomain>.<BASE_DOMAIN> and in its clients' portal.
+    brandName: text('brand_name'),
+    brandColor: text('brand_color'),
+    // The uploaded logo as base64 with its MIME type (small images only), served by /brand/<subdomain>/logo.
+    logoData: text('logo_data'),
+    logoType: text('logo_type'),
+    logoUpdatedAt: timestamp('logo_updated_at', { withTimezone: true }),
+    supportEmail: text('support_email'),
+    supportPhone: text('support_phone'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
   },
@@ -71,6 +80,8 @@ export const clients = pgTable(
       .references(() => resellers.id),
     phone: text('phone'),
     accountName: text('account_name'),
+    // Set by the ClickSend-compatible API (its accounts have a username); sign-in is by email.
+    username: text('username'),
     country: text('country'),
     timeZone: text('time_zone'),
     trialEndsAt: timestamp('trial_ends_at', { withTimezone: true }).notNull(),

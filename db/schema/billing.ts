@@ -10,6 +10,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { clients, resellers, users } from './accounts';
+import { primaryKey } from 'drizzle-orm/pg-core';
 
 export const packages = pgTable(
   'packages',
@@ -47,6 +48,8 @@ export const subscriptions = pgTable(
     packageCode: text('package_code').notNull(),
     packageName: text('package_name').notNull(),
     price: bigint('price', { mode: 'number' }).notNull(),
+    // What the reseller charges its client for it (own-plans retail price at the time; list price otherwise).
+    retailPrice: bigint('retail_price', { mode: 'number' }),
     dailyLimit: integer('daily_limit').notNull(),
     periodLimit: integer('period_limit').notNull(),
     deviceLimit: integer('device_limit').notNull(),
@@ -136,4 +139,21 @@ export const topupRequests = pgTable(
     index('topup_requests_status_created_idx').on(t.status, t.createdAt),
     index('topup_requests_reseller_created_idx').on(t.resellerId, t.createdAt),
   ],
+);
+
+/** An own-plans reseller's retail price and display name per package (what its clients see). */
+export const resellerPrices = pgTable(
+  'reseller_prices',
+  {
+    resellerId: integer('reseller_id')
+      .notNull()
+      .references(() => resellers.id),
+    packageId: integer('package_id')
+      .notNull()
+      .references(() => packages.id),
+    retailPrice: bigint('retail_price', { mode: 'number' }).notNull(),
+    displayName: text('display_name'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.resellerId, t.packageId] })],
 );

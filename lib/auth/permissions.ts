@@ -33,6 +33,10 @@ const PERMISSIONS = {
   'audit.read': ['admin'],
   'settings.manage': ['admin'],
   'admin.manage': ['admin'],
+  'client.transfer': ['reseller'],
+  'apikey.manage': ['reseller', 'client'],
+  'branding.manage': ['reseller'],
+  'pricing.manage': ['reseller'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

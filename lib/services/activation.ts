@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { clients, packages, resellers, subscriptions } from '@/db/schema';
+import { clients, packages, resellerPrices, resellers, subscriptions } from '@/db/schema';
 import { assertCan, type Actor } from '@/lib/auth/permissions';
 import { DomainError, fieldError, notFound } from '@/lib/errors';
 import type { ActivateInput } from '@/lib/validation/clients';
@@ -135,6 +135,7 @@ export async function activatePackage(db: Db, actor: Actor, clientId: number, in
       });
     }
     const bp = reseller.partnerType === 'commission' ? reseller.commissionRateBp : 0;
+    const retailPrice = await retailPriceOf(tx, reseller, pkg);
     for (const r of quote.refunds) {
       await tx.update(subscriptions).set({ canceledAt: now, refundAmount: r.amount }).where(eq(subscriptions.id, r.subscription.id));
       if (r.amount > 0) {
@@ -161,6 +162,7 @@ export async function activatePackage(db: Db, actor: Actor, clientId: number, in
         packageCode: pkg.code,
         packageName: pkg.name,
         price: pkg.price,
+        retailPrice,
         dailyLimit: pkg.dailyLimit,
         periodLimit: pkg.periodLimit,
         deviceLimit: pkg.deviceLimit,
@@ -213,4 +215,14 @@ async function settleCommission(tx: Db, actor: Actor, resellerId: number, client
   if (reversal > 0) {
     await postLedger(tx, { account: 'reseller_commission', accountId: resellerId, resellerId, kind: 'commission_reversal', amount: -reversal, actorId: actor.userId, clientId, subscriptionId });
   }
+}
+
+/** What the client pays the reseller: an own-plans reseller's retail price if set, else the list price. */
+async function retailPriceOf(tx: Db, reseller: typeof resellers.$inferSelect, pkg: Package): Promise<number> {
+  if (reseller.partnerType !== 'own_plans') return pkg.price;
+  const [p] = await tx
+    .select({ price: resellerPrices.retailPrice })
+    .from(resellerPrices)
+    .where(and(eq(resellerPrices.resellerId, reseller.id), eq(resellerPrices.packageId, pkg.id)));
+  return p?.price ?? pkg.price;
 }

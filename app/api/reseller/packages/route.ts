@@ -1,5 +1,5 @@
-// GET /api/reseller/packages
+// GET /api/reseller/packages — the catalog with this reseller's retail prices, display names and profit
 import { withApi } from '@/lib/http/api';
-import { listPackages } from '@/lib/services/packages';
+import { listResellerPackages } from '@/lib/services/pricing';
 
-export const GET = withApi({ auth: 'reseller' }, async ({ db, actor }) => ({ data: await listPackages(db, actor) }));
+export const GET = withApi({ auth: 'reseller' }, async ({ db, actor }) => ({ data: await listResellerPackages(db, actor) }));

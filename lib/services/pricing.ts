@@ -1,0 +1,122 @@
+import 'server-only';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { packages, resellerPrices, resellers, subscriptions } from '@/db/schema';
+import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { DomainError, fieldError, notFound } from '@/lib/errors';
+import type { RetailPriceInput } from '@/lib/validation/branding';
+import { writeAudit } from './audit';
+import { packageView, type PackageView } from './packages';
+import { getSettings } from './settings';
+import { at } from './subscriptions';
+
+export interface ResellerPackageView extends PackageView {
+  /** What the reseller pays the platform (list price). */
+  cost: number;
+  /** What the reseller's clients see: its retail price (own plans) or the list price. */
+  retail_price: number;
+  display_name: string;
+  profit: number;
+  margin_pct: number;
+  commission: number;
+}
+
+/** The catalog as a reseller (or its client) sees it: retail prices, display names, profit per sale. */
+export async function resellerCatalog(db: Db, resellerId: number): Promise<ResellerPackageView[]> {
+  const [r] = await db.select({ type: resellers.partnerType, bp: resellers.commissionRateBp }).from(resellers).where(eq(resellers.id, resellerId));
+  if (!r) throw notFound('Reseller');
+  const rows = await db
+    .select({ p: packages, retail: resellerPrices.retailPrice, display: resellerPrices.displayName })
+    .from(packages)
+    .leftJoin(resellerPrices, and(eq(resellerPrices.packageId, packages.id), eq(resellerPrices.resellerId, resellerId)))
+    .where(eq(packages.active, true))
+    .orderBy(asc(packages.sortOrder), asc(packages.id));
+  return rows.map(({ p, retail, display }) => {
+    const own = r.type === 'own_plans';
+    const retailPrice = own ? retail ?? p.price : p.price;
+    const profit = own ? retailPrice - p.price : 0;
+    return {
+      ...packageView(p),
+      cost: p.price,
+      retail_price: retailPrice,
+      display_name: (own && display) || p.name,
+      profit,
+      margin_pct: own && p.price > 0 ? Math.round((profit / p.price) * 1000) / 10 : 0,
+      commission: r.type === 'commission' ? Math.floor((p.price * r.bp) / 10_000) : 0,
+    };
+  });
+}
+
+export async function listResellerPackages(db: Db, actor: Actor): Promise<ResellerPackageView[]> {
+  assertCan(actor, 'package.read');
+  if (actor.role !== 'reseller') throw new DomainError('forbidden', 'Only resellers have a price list.');
+  return resellerCatalog(db, actor.userId);
+}
+
+/** An own-plans reseller sets its retail price (and optional display name) for one package. */
+export async function setRetailPrice(db: Db, actor: Actor, input: RetailPriceInput): Promise<ResellerPackageView> {
+  assertCan(actor, 'pricing.manage');
+  await db.transaction(async (tx) => {
+    const [r] = await tx.select({ type: resellers.partnerType }).from(resellers).where(eq(resellers.id, actor.userId));
+    if (r?.type !== 'own_plans') throw new DomainError('forbidden', 'Commission partners sell at the platform list prices.');
+    const [p] = await tx.select().from(packages).where(eq(packages.code, input.package_type));
+    if (!p) throw fieldError('package_type', `Unknown package_type "${input.package_type}".`);
+    const [before] = await tx.select().from(resellerPrices).where(and(eq(resellerPrices.resellerId, actor.userId), eq(resellerPrices.packageId, p.id)));
+    await tx
+      .insert(resellerPrices)
+      .values({ resellerId: actor.userId, packageId: p.id, retailPrice: input.retail_price, displayName: input.display_name ?? null })
+      .onConflictDoUpdate({
+        target: [resellerPrices.resellerId, resellerPrices.packageId],
+        set: { retailPrice: input.retail_price, displayName: input.display_name ?? null, updatedAt: sql`now()` },
+      });
+    await writeAudit(tx, actor, 'reseller.retail_price', { type: 'package', id: p.code },
+      before ? { retail_price: before.retailPrice, display_name: before.displayName } : null,
+      { retail_price: input.retail_price, display_name: input.display_name ?? null });
+  });
+  const catalog = await resellerCatalog(db, actor.userId);
+  const item = catalog.find((c) => c.package_type === input.package_type);
+  if (!item) throw notFound('Package');
+  return item;
+}
+
+export interface ProfitRow {
+  package_type: string;
+  name: string;
+  activations: number;
+  cost: number;
+  revenue: number;
+  refunds: number;
+  profit: number;
+}
+
+/**
+ * Profit from actual activations in a month (platform time zone): what clients were charged (the retail
+ * price snapshotted at activation) less what the platform charged, less refunds of switched-away days.
+ */
+export async function profitReport(db: Db, actor: Actor, month?: string, now = new Date()): Promise<{ month: string; rows: ProfitRow[]; totals: Omit<ProfitRow, 'package_type' | 'name'> }> {
+  assertCan(actor, 'pricing.manage');
+  const tz = (await getSettings(db)).time_zone;
+  const m = month ?? new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit' }).format(now).slice(0, 7);
+  const start = sql`(${`${m}-01`}::timestamp at time zone ${tz})`;
+  const end = sql`((${`${m}-01`}::timestamp + interval '1 month') at time zone ${tz})`;
+  const rows = await db
+    .select({
+      code: subscriptions.packageCode,
+      name: sql<string>`min(${subscriptions.packageName})`,
+      activations: sql<number>`count(*)::int`,
+      cost: sql<string>`sum(${subscriptions.price})`,
+      revenue: sql<string>`sum(coalesce(${subscriptions.retailPrice}, ${subscriptions.price}))`,
+      refunds: sql<string>`sum(${subscriptions.refundAmount})`,
+    })
+    .from(subscriptions)
+    .where(and(eq(subscriptions.resellerId, actor.userId), sql`${subscriptions.createdAt} >= ${start} and ${subscriptions.createdAt} < ${end}`))
+    .groupBy(subscriptions.packageCode)
+    .orderBy(asc(subscriptions.packageCode));
+  const out = rows.map((r) => {
+    const cost = Number(r.cost), revenue = Number(r.revenue), refunds = Number(r.refunds);
+    return { package_type: r.code, name: r.name, activations: r.activations, cost, revenue, refunds, profit: revenue - cost };
+  });
+  const totals = out.reduce((t, r) => ({ activations: t.activations + r.activations, cost: t.cost + r.cost, revenue: t.revenue + r.revenue, refunds: t.refunds + r.refunds, profit: t.profit + r.profit }),
+    { activations: 0, cost: 0, revenue: 0, refunds: 0, profit: 0 });
+  return { month: m, rows: out, totals };
+}

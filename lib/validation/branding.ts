@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { money, optionalText, phone } from './common';
+import { subdomain } from './resellers';
+
+export const MAX_LOGO_BYTES = 200_000;
+const LOGO_TYPES = ['image/png', 'image/jpeg', 'image/svg+xml', 'image/webp', 'image/gif'];
+
+/** A logo as a data URL (what an upload form or an API client sends); null removes it. */
+export const logoDataUrl = z
+  .string()
+  .max(Math.ceil(MAX_LOGO_BYTES * 1.4) + 100, `The logo must be at most ${MAX_LOGO_BYTES / 1000} kB.`)
+  .regex(/^data:(image\/(png|jpeg|svg\+xml|webp|gif));base64,[A-Za-z0-9+/=]+$/, 'Upload a PNG, JPEG, SVG, WebP or GIF image.')
+  .refine((v) => LOGO_TYPES.includes(v.slice(5, v.indexOf(';'))), 'Upload a PNG, JPEG, SVG, WebP or GIF image.');
+
+export const updateBrandingInput = z
+  .object({
+    subdomain,
+    brand_name: z.union([z.string().trim().max(80, 'At most 80 characters.'), z.null()]),
+    color: z.union([z.string().trim().regex(/^#[0-9a-fA-F]{6}$/, 'A colour like #1d4ed8.'), z.null()]),
+    logo_url: z.union([logoDataUrl, z.null()]),
+    support_email: z.union([z.literal(''), z.email('Enter a valid email address.'), z.null()]),
+    support_phone: z.union([z.literal(''), phone, z.null()]),
+  })
+  .partial()
+  .strict();
+export type UpdateBrandingInput = z.infer<typeof updateBrandingInput>;
+
+export const retailPriceInput = z.object({
+  package_type: z.string().trim().min(1).max(64),
+  retail_price: money.min(0, 'The price cannot be negative.').max(1_000_000_000, 'The price is too large.'),
+  display_name: optionalText(80),
+});
+export type RetailPriceInput = z.infer<typeof retailPriceInput>;
+
+export const transferInput = z.object({
+  amount: money.refine((v) => v !== 0, 'Amount cannot be zero.').refine((v) => Math.abs(v) <= 1_000_000_000_000, 'Amount is too large.'),
+  note: optionalText(500),
+});
+export type TransferInput = z.infer<typeof transferInput>;
+
+export const apiKeyInput = z.object({
+  name: z.string({ error: 'Name is required.' }).trim().min(1, 'Name is required.').max(80, 'At most 80 characters.'),
+});
+
+export const profitQuery = z.object({
+  month: z.string().regex(/^\d{4}-\d{2}$/, 'Month as YYYY-MM.').optional(),
+});
