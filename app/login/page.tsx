@@ -3,6 +3,9 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { PORTAL, sessionUser } from '@/lib/auth/session';
 import { hasAdmin } from '@/lib/services/seed';
+import { brandFromRequestHost } from '@/lib/services/branding';
+import { headers } from 'next/headers';
+import { brandStyle } from '@/components/brand';
 import { LoginForm } from './login-form';
 
 export const metadata: Metadata = { title: 'Sign in' };
@@ -13,13 +16,20 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   // A fresh PostgreSQL database without ADMIN_EMAIL: the first admin is created on /setup.
   if (!(await hasAdmin(await getDb()))) redirect('/setup');
   const { signed_out, setup } = await searchParams;
+  const h = await headers();
+  const brand = await brandFromRequestHost(await getDb(), h.get('x-forwarded-host') ?? h.get('host'));
   return (
-    <main className="flex min-h-screen items-center justify-center px-4 py-10">
+    <main className="flex min-h-screen items-center justify-center px-4 py-10" style={brandStyle(brand?.color)}>
       <div className="w-full max-w-sm">
-        <div className="mb-6 text-center">
-          <div className="mx-auto mb-3 flex h-11 w-11 items-center justify-center rounded-xl bg-brand-600 text-lg font-bold text-white">S</div>
-          <h1 className="text-xl font-semibold">Sign in</h1>
-          <p className="mt-1 text-sm text-slate-500">Admins, resellers and clients sign in here.</p>
+        <div className="mb-6 text-center" data-testid="login-brand">
+          {brand?.logo_url ? (
+            // eslint-disable-next-line @next/next/no-img-element -- a tenant's uploaded logo, served by our own route
+            <img src={brand.logo_url} alt={`${brand.name} logo`} className="mx-auto mb-3 h-12 w-auto max-w-48 object-contain" />
+          ) : (
+            <div className="mx-auto mb-3 flex h-11 w-11 items-center justify-center rounded-xl bg-brand-600 text-lg font-bold text-white">{(brand?.name ?? 'S').slice(0, 1).toUpperCase()}</div>
+          )}
+          <h1 className="text-xl font-semibold">{brand ? `Sign in to ${brand.name}` : 'Sign in'}</h1>
+          <p className="mt-1 text-sm text-slate-500">{brand ? `For ${brand.name} customers.` : 'Admins, resellers and clients sign in here.'}</p>
         </div>
         <div className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
           {setup && (
@@ -30,6 +40,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           )}
           <LoginForm />
         </div>
+        {brand && (brand.support_email || brand.support_phone) && (
+          <p className="mt-4 text-center text-sm text-slate-500">
+            Need help? {[brand.support_email, brand.support_phone].filter(Boolean).join(' · ')}
+          </p>
+        )}
       </div>
     </main>
   );

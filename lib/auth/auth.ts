@@ -40,14 +40,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(raw) {
+      async authorize(raw, request) {
         // Imported lazily: the service pulls in argon2 and the database, which only the server needs.
-        const { verifyCredentials } = await import('@/lib/services/auth');
+        const { verifyCredentialsOnBrand } = await import('@/lib/services/auth');
+        const { brandFromRequestHost } = await import('@/lib/services/branding');
         const { credentials } = await import('@/lib/validation/common');
         const parsed = credentials.safeParse(raw);
         if (!parsed.success) throw new InvalidCredentials();
         try {
-          const user = await verifyCredentials(await getDb(), parsed.data);
+          const db = await getDb();
+          // The brand comes from the Host the browser used, never from a form field.
+          const brand = await brandFromRequestHost(db, request.headers.get('x-forwarded-host') ?? request.headers.get('host'));
+          const user = await verifyCredentialsOnBrand(db, parsed.data, brand?.reseller_id ?? null);
           return { id: String(user.id), name: user.name, email: user.email, role: user.role, sv: user.sessionVersion };
         } catch (err) {
           if (err instanceof DomainError && err.code === 'account_suspended') throw new SuspendedAccount();

@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { apiTokens, users } from '@/db/schema';
+import { apiTokens, clients, users } from '@/db/schema';
 import { dummyHash, verifyPassword } from '@/lib/auth/password';
 import type { Actor, Role } from '@/lib/auth/permissions';
 import { hashToken, newToken } from '@/lib/auth/tokens';
@@ -25,6 +25,18 @@ export async function verifyCredentials(db: Db, creds: Credentials, role?: Role)
   }
   if (user.status !== 'active') throw new DomainError('account_suspended', 'This account is suspended.');
   await db.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
+  return user;
+}
+
+/**
+ * Sign-in on a reseller's subdomain: only that reseller's clients get in there. Anyone else is refused
+ * with the usual wrong-credentials answer, after the password check, so nothing about the account leaks.
+ */
+export async function verifyCredentialsOnBrand(db: Db, creds: Credentials, brandResellerId: number | null): Promise<User> {
+  const user = await verifyCredentials(db, creds);
+  if (brandResellerId === null) return user;
+  const [c] = user.role === 'client' ? await db.select({ resellerId: clients.resellerId }).from(clients).where(eq(clients.id, user.id)) : [];
+  if (c?.resellerId !== brandResellerId) throw new DomainError('invalid_credentials', 'Email or password is incorrect.');
   return user;
 }
 

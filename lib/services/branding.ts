@@ -7,6 +7,7 @@ import { fieldError, notFound } from '@/lib/errors';
 import type { UpdateBrandingInput } from '@/lib/validation/branding';
 import { writeAudit } from './audit';
 import { getSettings } from './settings';
+import { subdomainFromHost } from '@/lib/http/host';
 
 export interface BrandingView {
   subdomain: string;
@@ -79,6 +80,12 @@ export async function updateBranding(db: Db, actor: Actor, input: UpdateBranding
     return view(row, baseDomain);
   });
   return after;
+}
+
+/** The brand for a request's Host (`<sub>.<base domain>` or `<sub>.localhost`), or null on the platform's own host. */
+export async function brandFromRequestHost(db: Db, host: string | null): Promise<PublicBrand | null> {
+  const sub = subdomainFromHost(host, (await getSettings(db)).base_domain);
+  return sub ? brandForSubdomain(db, sub) : null;
 }
 
 /** The brand of an active reseller by subdomain, or null: login pages on unknown subdomains show the platform. */
