@@ -1,26 +1,40 @@
 // The frame of each portal: brand, navigation (scrolls sideways on phones), who is signed in, sign out.
 import Link from 'next/link';
 import { logoutAction } from '@/app/login/actions';
+import { brandStyle } from './brand';
 
 export interface NavItem {
   href: string;
   label: string;
 }
 
-export function PortalShell({ portal, nav, userName, aside, children }: {
+/** A reseller's brand, shown instead of the platform's in its clients' portal. */
+export interface ShellBrand {
+  name: string;
+  logo_url: string | null;
+  color: string | null;
+}
+
+export function PortalShell({ portal, nav, userName, aside, brand, children }: {
   portal: string;
   nav: NavItem[];
   userName: string;
   aside?: React.ReactNode;
+  brand?: ShellBrand | null;
   children: React.ReactNode;
 }) {
   return (
-    <div className="min-h-screen">
+    <div className="min-h-screen" style={brandStyle(brand?.color)}>
       <header className="sticky top-0 z-10 border-b border-slate-200 bg-white/95 backdrop-blur">
         <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 py-2.5">
           <Link href={nav[0]?.href ?? '/'} className="flex items-center gap-2 font-semibold">
-            <span className="flex h-8 w-8 items-center justify-center rounded-lg bg-brand-600 text-sm font-bold text-white">S</span>
-            <span className="hidden sm:inline">SMS Platform</span>
+            {brand?.logo_url ? (
+              // eslint-disable-next-line @next/next/no-img-element -- a tenant's uploaded logo, served by our own route
+              <img src={brand.logo_url} alt="" className="h-8 w-auto max-w-32 object-contain" />
+            ) : (
+              <span className="flex h-8 w-8 items-center justify-center rounded-lg bg-brand-600 text-sm font-bold text-white">{(brand?.name ?? 'S').slice(0, 1).toUpperCase()}</span>
+            )}
+            <span className="hidden sm:inline" data-testid="shell-brand">{brand?.name ?? 'SMS Platform'}</span>
             <span className="rounded-md bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-600">{portal}</span>
           </Link>
           <div className="flex items-center gap-3 text-sm">

@@ -1,10 +1,14 @@
 import { PortalShell } from '@/components/portal-shell';
 import { requireRole } from '@/lib/auth/session';
+import { brandForReseller } from '@/lib/services/branding';
+import { clientHome } from '@/lib/services/client-portal';
 
 export default async function ClientLayout({ children }: { children: React.ReactNode }) {
-  const { name } = await requireRole('client');
+  const { db, actor, name } = await requireRole('client');
+  const { client } = await clientHome(db, actor);
+  const brand = await brandForReseller(db, client.reseller_id);
   return (
-    <PortalShell portal="Client" userName={name} nav={[{ href: '/client', label: 'Overview' }]}>
+    <PortalShell portal="Client" userName={name} brand={brand} nav={[{ href: '/client', label: 'Overview' }]}>
       {children}
     </PortalShell>
   );

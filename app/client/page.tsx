@@ -20,7 +20,7 @@ function UsageBar({ label, used, limit }: { label: string; used: number; limit: 
 
 export default async function ClientOverview() {
   const { db, actor } = await requireRole('client');
-  const { client, reseller } = await clientHome(db, actor);
+  const { client, reseller, package_display_name } = await clientHome(db, actor);
   if (client.status === 'expired') {
     return (
       <div className="mx-auto max-w-lg py-10 text-center" data-testid="expired-screen">
@@ -37,7 +37,7 @@ export default async function ClientOverview() {
     <>
       <PageHeader title="Overview" subtitle={<>Your account is <span data-testid="client-status"><StatusBadge status={client.status} /></span></>} />
       <div className="mb-5 grid grid-cols-2 gap-3 sm:grid-cols-3">
-        <StatCard label={client.status === 'trial' ? 'Trial' : 'Package'} value={client.package?.name ?? 'Free trial'} testId="client-package" />
+        <StatCard label={client.status === 'trial' ? 'Trial' : 'Package'} value={package_display_name ?? 'Free trial'} testId="client-package" />
         <StatCard label="Days left" value={left} hint={`until ${formatDate(until)}`} testId="client-days-left" />
         <StatCard label="Devices allowed" value={client.usage.device_limit} />
       </div>

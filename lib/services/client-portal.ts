@@ -3,11 +3,15 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { resellers, users } from '@/db/schema';
 import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { brandForReseller } from './branding';
 import { getClient, type ClientView } from './clients';
+import { resellerCatalog } from './pricing';
 
 export interface ClientHome {
   client: ClientView;
   reseller: { name: string; email: string; phone: string };
+  /** The package's name as the reseller sells it (its display name), when subscribed. */
+  package_display_name: string | null;
 }
 
 /** What the client portal's status page shows: the account and who to contact about it. */
@@ -19,5 +23,12 @@ export async function clientHome(db: Db, actor: Actor, now = new Date()): Promis
     .from(resellers)
     .innerJoin(users, eq(users.id, resellers.id))
     .where(eq(resellers.id, client.reseller_id));
-  return { client, reseller: r };
+  const brand = await brandForReseller(db, client.reseller_id);
+  const catalog = client.package ? await resellerCatalog(db, client.reseller_id) : [];
+  const display = catalog.find((p) => p.package_type === client.package?.package_type)?.display_name ?? client.package?.name ?? null;
+  return {
+    client,
+    reseller: { name: brand?.name ?? r.name, email: brand?.support_email ?? r.email, phone: brand?.support_phone ?? r.phone },
+    package_display_name: display,
+  };
 }
