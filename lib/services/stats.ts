@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, eq, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, isNull, sql, type AnyColumn } from 'drizzle-orm';
 import { rowsOf, type Db } from '@/db';
 import { clients, ledgerEntries, resellers, subscriptions, topupRequests, users } from '@/db/schema';
 import { assertCan, type Actor } from '@/lib/auth/permissions';
@@ -40,6 +40,9 @@ export async function adminStats(db: Db, actor: Actor, now = new Date()): Promis
   assertCan(actor, 'stats.read');
   const tz = (await getSettings(db)).time_zone;
   const monthStart = sql`(date_trunc('month', ${at(now)} at time zone ${tz}) at time zone ${tz})`;
+  // Bounded on both sides: for a `now` in the past, later months are not "this month".
+  const monthEnd = sql`((date_trunc('month', ${at(now)} at time zone ${tz}) + interval '1 month') at time zone ${tz})`;
+  const inMonth = (col: AnyColumn) => sql`${col} >= ${monthStart} and ${col} < ${monthEnd}`;
   const [[res], [cl], [money], [rev], [acts], [pending]] = await Promise.all([
     db.select({ n: count() }).from(users).where(and(eq(users.role, 'reseller'), eq(users.status, 'active'))),
     db
@@ -59,8 +62,8 @@ export async function adminStats(db: Db, actor: Actor, now = new Date()): Promis
       })
       .from(resellers)
       .where(isNull(resellers.archivedAt)),
-    db.select({ v: sql<string>`coalesce(-sum(${ledgerEntries.amount}), 0)` }).from(ledgerEntries).where(sql`${revenueKinds} and ${ledgerEntries.createdAt} >= ${monthStart}`),
-    db.select({ n: count() }).from(subscriptions).where(sql`${subscriptions.createdAt} >= ${monthStart}`),
+    db.select({ v: sql<string>`coalesce(-sum(${ledgerEntries.amount}), 0)` }).from(ledgerEntries).where(sql`${revenueKinds} and ${inMonth(ledgerEntries.createdAt)}`),
+    db.select({ n: count() }).from(subscriptions).where(inMonth(subscriptions.createdAt)),
     db.select({ n: count() }).from(topupRequests).where(eq(topupRequests.status, 'pending')),
   ]);
   return {
