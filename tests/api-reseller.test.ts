@@ -206,8 +206,10 @@ describe('activation', () => {
     ]);
     const kinds = await call(ledgerRoute, 'GET', '/api/reseller/ledger', { token: other.token, query: { kind: 'activation' } });
     expect(kinds.json.data).toEqual([]);
-    // Date-only bounds cover whole days: the days the rows were written find both of them.
-    const days = (res.json.data as { created_at: string }[]).map((e) => e.created_at.slice(0, 10));
+    // Date-only bounds cover whole days in the platform time zone (Asia/Yangon): the Yangon days the rows
+    // were written find both of them.
+    const yangonDay = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Yangon', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+    const days = (res.json.data as { created_at: string }[]).map((e) => yangonDay(e.created_at));
     const total = async (query: Record<string, string>) =>
       ((await call(ledgerRoute, 'GET', '/api/reseller/ledger', { token: r.token, query })).json.pagination as { total: number }).total;
     expect(await total({ from: days[1], to: days[0] })).toBe(2);

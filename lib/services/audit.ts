@@ -1,10 +1,11 @@
 import 'server-only';
-import { and, count, desc, eq, gte, like, lt, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, like, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { auditLog, users } from '@/db/schema';
 import { assertCan, type Actor } from '@/lib/auth/permissions';
 import type { AuditQuery } from '@/lib/validation/common';
-import { endOfFilterDay } from './ledger';
+import { dateRange } from './date-filter';
+import { getSettings } from './settings';
 import { paginated, type Page } from './paging';
 
 /** Written inside the caller's transaction: the change and its audit row land together or not at all. */
@@ -50,8 +51,7 @@ export async function listAudit(db: Db, actor: Actor, q: AuditQuery): Promise<Pa
   if (q.target_type) conds.push(eq(auditLog.targetType, q.target_type));
   if (q.target_id) conds.push(eq(auditLog.targetId, q.target_id));
   if (q.actor_id) conds.push(eq(auditLog.actorId, q.actor_id));
-  if (q.from) conds.push(gte(auditLog.createdAt, new Date(q.from)));
-  if (q.to) conds.push(lt(auditLog.createdAt, endOfFilterDay(q.to)));
+  conds.push(...dateRange(auditLog.createdAt, q.from, q.to, (await getSettings(db)).time_zone));
   const where = conds.length ? and(...conds) : undefined;
   const [rows, [{ total }]] = await Promise.all([
     db

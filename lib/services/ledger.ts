@@ -1,10 +1,12 @@
 import 'server-only';
-import { and, desc, eq, gte, lt, sql, count } from 'drizzle-orm';
+import { and, desc, eq, gte, sql, count, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { clients, ledgerEntries, resellers, LEDGER_KINDS } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import type { LedgerQuery } from '@/lib/validation/credit';
+import { dateRange } from './date-filter';
 import { paginated, type Page } from './paging';
+import { getSettings } from './settings';
 
 export type LedgerAccount = (typeof ledgerEntries.$inferInsert)['account'];
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
@@ -129,10 +131,9 @@ export async function listLedger(
   accountId: number,
   q: LedgerQuery,
 ): Promise<Page<LedgerRow>> {
-  const conds = [eq(ledgerEntries.account, account), eq(ledgerEntries.accountId, accountId)];
+  const conds: SQL[] = [eq(ledgerEntries.account, account), eq(ledgerEntries.accountId, accountId)];
   if (q.kind) conds.push(eq(ledgerEntries.kind, q.kind as LedgerKind));
-  if (q.from) conds.push(gte(ledgerEntries.createdAt, new Date(q.from)));
-  if (q.to) conds.push(lt(ledgerEntries.createdAt, endOfFilterDay(q.to)));
+  conds.push(...dateRange(ledgerEntries.createdAt, q.from, q.to, (await getSettings(db)).time_zone));
   const where = and(...conds);
   const [rows, [{ total }]] = await Promise.all([
     db
@@ -145,11 +146,4 @@ export async function listLedger(
     db.select({ total: count() }).from(ledgerEntries).where(where),
   ]);
   return paginated(rows.map(ledgerRowView), q, total);
-}
-
-/** `to=2026-11-21` means through the end of that day; a full timestamp is taken as given. */
-export function endOfFilterDay(to: string): Date {
-  const d = new Date(to);
-  if (/^\d{4}-\d{2}-\d{2}$/.test(to)) d.setUTCDate(d.getUTCDate() + 1);
-  return d;
 }

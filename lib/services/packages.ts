@@ -71,6 +71,9 @@ export async function createPackage(db: Db, actor: Actor, input: CreatePackageIn
 export async function updatePackage(db: Db, actor: Actor, id: number, input: UpdatePackageInput): Promise<PackageView> {
   assertCan(actor, 'package.manage');
   return db.transaction(async (tx) => {
+    // Disabling locks the whole catalog first, so two admins disabling the last two packages at once
+    // cannot leave nothing on sale.
+    if (input.active === false) await tx.select({ id: packages.id }).from(packages).orderBy(asc(packages.id)).for('update');
     const [before] = await tx.select().from(packages).where(eq(packages.id, id)).for('update');
     if (!before) throw notFound('Package');
     const daily = input.daily_limit ?? before.dailyLimit;

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, desc, eq, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { resellers, topupRequests, users } from '@/db/schema';
 import { assertCan, type Actor } from '@/lib/auth/permissions';
@@ -19,6 +19,8 @@ export interface TopupRequestView {
   note: string | null;
   status: 'pending' | 'approved' | 'rejected';
   decision_note: string | null;
+  decided_by: number | null;
+  decided_by_name: string | null;
   decided_at: string | null;
   ledger_entry_id: number | null;
   created_at: string;
@@ -34,6 +36,8 @@ const columns = {
   note: topupRequests.note,
   status: topupRequests.status,
   decisionNote: topupRequests.decisionNote,
+  decidedBy: topupRequests.decidedBy,
+  decidedByName: sql<string | null>`(select d.name from ${users} d where d.id = ${topupRequests.decidedBy})`,
   decidedAt: topupRequests.decidedAt,
   ledgerEntryId: topupRequests.ledgerEntryId,
   createdAt: topupRequests.createdAt,
@@ -55,6 +59,8 @@ function view(r: Row): TopupRequestView {
     note: r.note,
     status: r.status,
     decision_note: r.decisionNote,
+    decided_by: r.decidedBy,
+    decided_by_name: r.decidedByName,
     decided_at: r.decidedAt?.toISOString() ?? null,
     ledger_entry_id: r.ledgerEntryId,
     created_at: r.createdAt.toISOString(),

@@ -1,0 +1,49 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { formatMoney } from '@/lib/format';
+import { formAction, num } from '@/lib/http/form-action';
+import { createPackage, updatePackage } from '@/lib/services/packages';
+import { idParam } from '@/lib/validation/common';
+import { createPackageInput, updatePackageInput } from '@/lib/validation/packages';
+
+const numbers = (v: Record<string, string>) => ({
+  price: num(v.price), daily_limit: num(v.daily_limit), period_limit: num(v.period_limit),
+  device_limit: num(v.device_limit), period_days: num(v.period_days),
+});
+
+export const createPackageAction = formAction(
+  'admin',
+  createPackageInput,
+  async ({ db, actor, input }) => {
+    const p = await createPackage(db, actor, input);
+    revalidatePath('/admin/packages');
+    return { ok: true, message: `Added ${p.name} (${p.package_type}) at ${formatMoney(p.price)}.` };
+  },
+  (v) => ({ code: v.code, name: v.name, ...numbers(v), active: v.active !== 'false' }),
+);
+
+/** The full edit form; only later activations see the new values (subscriptions keep their snapshot). */
+export const updatePackageAction = formAction(
+  'admin',
+  updatePackageInput.extend({ id: idParam }),
+  async ({ db, actor, input }) => {
+    const { id, ...patch } = input;
+    const p = await updatePackage(db, actor, id, patch);
+    revalidatePath('/admin/packages');
+    revalidatePath(`/admin/packages/${id}`);
+    return { ok: true, message: `Saved. New activations of ${p.name} cost ${formatMoney(p.price)}; existing subscriptions are unchanged.` };
+  },
+  (v) => ({ id: v.id, name: v.name, ...numbers(v), active: v.active === 'true' }),
+);
+
+/** Quick disable / enable from the list. */
+export const setPackageActiveAction = formAction(
+  'admin',
+  z.object({ id: idParam, active: z.enum(['true', 'false']) }),
+  async ({ db, actor, input }) => {
+    const p = await updatePackage(db, actor, input.id, { active: input.active === 'true' });
+    revalidatePath('/admin/packages');
+    return { ok: true, message: p.active ? `${p.name} is on sale.` : `${p.name} is disabled.` };
+  },
+);

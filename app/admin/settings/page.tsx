@@ -1,0 +1,61 @@
+import type { Metadata } from 'next';
+import { ActionForm } from '@/components/action-form';
+import { Card, PageHeader } from '@/components/ui';
+import { requireRole } from '@/lib/auth/session';
+import { listAdmins } from '@/lib/services/admins';
+import { getSettings } from '@/lib/services/settings';
+import { createAdminAction, updateSettingsAction } from './actions';
+import { AdminsTable } from './admins-table';
+
+export const metadata: Metadata = { title: 'Settings' };
+
+function timeZoneOptions(current: string) {
+  const zones = Intl.supportedValuesOf('timeZone');
+  if (!zones.includes(current)) zones.unshift(current);
+  return zones.map((z) => ({ value: z, label: z.replace(/_/g, ' ') }));
+}
+
+export default async function SettingsPage() {
+  const { db, actor } = await requireRole('admin');
+  const [settings, admins] = await Promise.all([getSettings(db), listAdmins(db, actor)]);
+  return (
+    <>
+      <PageHeader title="Settings" subtitle="Platform-wide defaults and the people who run the platform." />
+      <Card title="Platform">
+        <ActionForm
+          action={updateSettingsAction}
+          submitLabel="Save settings"
+          testId="settings-form"
+          fields={[
+            { name: 'platform_name', label: 'Platform name', required: true, defaultValue: settings.platform_name },
+            { name: 'base_domain', label: 'Base domain', required: true, defaultValue: settings.base_domain, hint: 'Resellers log in at <subdomain>.<base domain>.' },
+            { name: 'default_trial_days', label: 'Default trial (days)', type: 'number', required: true, defaultValue: String(settings.default_trial_days), hint: '0 to 30; resellers may choose per client.' },
+            { name: 'trial_device_limit', label: 'Trial devices', type: 'number', required: true, defaultValue: String(settings.trial_device_limit) },
+            { name: 'trial_daily_limit', label: 'Trial SMS per day', type: 'number', required: true, defaultValue: String(settings.trial_daily_limit) },
+            { name: 'trial_period_limit', label: 'Trial SMS for the whole trial', type: 'number', required: true, defaultValue: String(settings.trial_period_limit) },
+            { name: 'currency', label: 'Currency', required: true, defaultValue: settings.currency, hint: 'Three-letter code, e.g. MMK.' },
+            { name: 'time_zone', label: 'Time zone', type: 'select', required: true, defaultValue: settings.time_zone, options: timeZoneOptions(settings.time_zone) },
+          ]}
+        />
+      </Card>
+      <div className="mt-5 grid gap-5 lg:grid-cols-5">
+        <Card title="Admins" className="lg:col-span-3">
+          <AdminsTable admins={admins} selfId={actor.userId} />
+        </Card>
+        <Card title="Add an admin" className="lg:col-span-2">
+          <ActionForm
+            action={createAdminAction}
+            columns={1}
+            submitLabel="Create admin"
+            testId="create-admin-form"
+            fields={[
+              { name: 'name', label: 'Name', required: true, autoComplete: 'off' },
+              { name: 'email', label: 'Email', type: 'email', required: true, autoComplete: 'off' },
+              { name: 'password', label: 'Password', type: 'password', required: true, autoComplete: 'new-password', hint: 'At least 8 characters.' },
+            ]}
+          />
+        </Card>
+      </div>
+    </>
+  );
+}
