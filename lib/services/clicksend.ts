@@ -58,7 +58,8 @@ export async function clicksendList(db: Db, actor: Actor, q: { page: number; lim
   const page = await listClients(db, actor, { page: q.page, limit: q.limit });
   const names = await usernames(db, page.data.map((c) => c.id));
   const { total, pages } = page.pagination;
-  const from = total === 0 ? null : (q.page - 1) * q.limit + 1;
+  // An empty page (none at all, or past the last one) has no first item: null, like Laravel's paginator.
+  const from = page.data.length === 0 ? null : (q.page - 1) * q.limit + 1;
   const link = (p: number) => `${baseUrl}?page=${p}&limit=${q.limit}`;
   return {
     total,

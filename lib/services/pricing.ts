@@ -91,7 +91,8 @@ export interface ProfitRow {
 
 /**
  * Profit from actual activations in a month (platform time zone): what clients were charged (the retail
- * price snapshotted at activation) less what the platform charged, less refunds of switched-away days.
+ * price snapshotted at activation) less what the platform charged. Refunds of switched-away days are
+ * reported beside it, not subtracted: how a reseller settles a switch with its client is its own business.
  */
 export async function profitReport(db: Db, actor: Actor, month?: string, now = new Date()): Promise<{ month: string; rows: ProfitRow[]; totals: Omit<ProfitRow, 'package_type' | 'name'> }> {
   assertCan(actor, 'pricing.manage');

@@ -10,7 +10,13 @@ export const logoDataUrl = z
   .string()
   .max(Math.ceil(MAX_LOGO_BYTES * 1.4) + 100, `The logo must be at most ${MAX_LOGO_BYTES / 1000} kB.`)
   .regex(/^data:(image\/(png|jpeg|svg\+xml|webp|gif));base64,[A-Za-z0-9+/=]+$/, 'Upload a PNG, JPEG, SVG, WebP or GIF image.')
-  .refine((v) => LOGO_TYPES.includes(v.slice(5, v.indexOf(';'))), 'Upload a PNG, JPEG, SVG, WebP or GIF image.');
+  .refine((v) => LOGO_TYPES.includes(v.slice(5, v.indexOf(';'))), 'Upload a PNG, JPEG, SVG, WebP or GIF image.')
+  // The length cap above is only a cheap guard (base64 is 4/3 of the bytes, plus slack): check the decoded size.
+  .refine((v) => base64Bytes(v.slice(v.indexOf(',') + 1)) <= MAX_LOGO_BYTES, `The logo must be at most ${MAX_LOGO_BYTES / 1000} kB.`);
+
+function base64Bytes(b64: string): number {
+  return Math.floor((b64.length * 3) / 4) - (b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0);
+}
 
 export const updateBrandingInput = z
   .object({
@@ -43,5 +49,5 @@ export const apiKeyInput = z.object({
 });
 
 export const profitQuery = z.object({
-  month: z.string().regex(/^\d{4}-\d{2}$/, 'Month as YYYY-MM.').optional(),
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Month as YYYY-MM.').optional(),
 });
