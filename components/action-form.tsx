@@ -4,7 +4,7 @@
 import { useActionState } from 'react';
 import { useFormStatus } from 'react-dom';
 import type { FormState } from '@/lib/http/form-action';
-import { buttonClass, type ButtonVariant } from './ui';
+import { buttonClass, inputClass, type ButtonVariant } from './ui';
 
 export interface FieldSpec {
   name: string;
@@ -36,20 +36,23 @@ export function FieldErrors({ errors, id }: { errors?: string[]; id: string }) {
   if (!errors?.length) return null;
   return (
     <p id={id} className="mt-1 text-xs text-red-600" role="alert">
-      {errors.join(' ')}
+      {[...new Set(errors)].join(' ')}
     </p>
   );
 }
 
-export const inputClass =
-  'block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-xs focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 aria-invalid:border-red-500';
+// Defined in ./ui so that server components can use it too (a 'use client' module's exports reach them
+// only as client references).
+export { inputClass };
 
-export function Field({ spec, state }: { spec: FieldSpec; state: FormState }) {
+/** `idPrefix` keeps element ids unique when two forms on one page share field names. */
+export function Field({ spec, state, idPrefix = '' }: { spec: FieldSpec; state: FormState; idPrefix?: string }) {
   const errors = state.fieldErrors?.[spec.name];
   const value = state.values?.[spec.name] ?? spec.defaultValue ?? '';
-  const errId = `${spec.name}-error`;
+  const id = `${idPrefix}${spec.name}`;
+  const errId = `${id}-error`;
   const common = {
-    id: spec.name,
+    id,
     name: spec.name,
     defaultValue: spec.type === 'password' ? undefined : value,
     required: spec.required,
@@ -60,7 +63,7 @@ export function Field({ spec, state }: { spec: FieldSpec; state: FormState }) {
   if (spec.type === 'hidden') return <input type="hidden" name={spec.name} value={spec.defaultValue ?? ''} />;
   return (
     <div className={spec.wide ? 'sm:col-span-2' : undefined}>
-      <label htmlFor={spec.name} className="mb-1 block text-sm font-medium text-slate-700">
+      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700">
         {spec.label}
         {spec.required && <span className="text-red-600"> *</span>}
       </label>
@@ -88,12 +91,14 @@ export function Field({ spec, state }: { spec: FieldSpec; state: FormState }) {
   );
 }
 
-export function ActionForm({ action, fields, submitLabel, columns = 2, testId }: {
+export function ActionForm({ action, fields, submitLabel, columns = 2, testId, idPrefix, submitVariant }: {
   action: Action;
   fields: FieldSpec[];
   submitLabel: string;
   columns?: 1 | 2;
   testId?: string;
+  idPrefix?: string;
+  submitVariant?: ButtonVariant;
 }) {
   const [state, formAction] = useActionState(action, {} as FormState);
   return (
@@ -105,10 +110,10 @@ export function ActionForm({ action, fields, submitLabel, columns = 2, testId }:
       )}
       <div className={`grid grid-cols-1 gap-4 ${columns === 2 ? 'sm:grid-cols-2' : ''}`}>
         {fields.map((f) => (
-          <Field key={f.name} spec={f} state={state} />
+          <Field key={f.name} spec={f} state={state} idPrefix={idPrefix} />
         ))}
       </div>
-      <SubmitButton>{submitLabel}</SubmitButton>
+      <SubmitButton variant={submitVariant}>{submitLabel}</SubmitButton>
     </form>
   );
 }

@@ -3,7 +3,7 @@ import { formatDateTime, formatMoney } from '@/lib/format';
 import type { LedgerRow } from '@/lib/services/ledger';
 import { EmptyState } from './ui';
 
-const KIND_LABEL: Record<string, string> = {
+export const KIND_LABEL: Record<string, string> = {
   topup: 'Top-up', adjustment: 'Adjustment', activation: 'Activation', refund: 'Refund', transfer_out: 'Transfer to client',
   transfer_in: 'Transfer from reseller', commission: 'Commission', commission_reversal: 'Commission reversal',
   commission_payout: 'Commission paid out', commission_conversion: 'Commission to credit',

@@ -46,6 +46,9 @@ export type ButtonVariant = keyof typeof buttonStyles;
 export const buttonClass = (variant: ButtonVariant = 'primary') =>
   `inline-flex min-h-10 items-center justify-center gap-2 rounded-lg px-4 py-2 text-sm font-medium transition-colors focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:ring-offset-2 ${buttonStyles[variant]}`;
 
+export const inputClass =
+  'block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-xs focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 aria-invalid:border-red-500';
+
 export function LinkButton({ href, children, variant = 'primary' }: { href: string; children: React.ReactNode; variant?: ButtonVariant }) {
   return <Link href={href} className={buttonClass(variant)}>{children}</Link>;
 }

@@ -42,7 +42,7 @@ test.describe('demo client', () => {
     expect(daysLeft).toBeLessThanOrEqual(30);
     await expect(page.getByText(/^until \d{1,2} \w+ \d{4}$/)).toBeVisible();
     await expect(page.getByTestId('expired-screen')).toHaveCount(0);
-    await expect(page.getByText('Demo Reseller')).toBeVisible();
+    await expect(page.getByRole('main').getByText('Demo Reseller')).toBeVisible();
   });
 });
 

@@ -3,7 +3,7 @@ import { test as setup } from '@playwright/test';
 import { AUTH_STATE, DEMO, signIn } from './helpers';
 
 setup('admin signs in', async ({ page }) => {
-  await signIn(page, DEMO.admin.email, DEMO.admin.password, /\/admin\/resellers$/);
+  await signIn(page, DEMO.admin.email, DEMO.admin.password, /\/admin$/);
   await page.context().storageState({ path: AUTH_STATE.admin });
 });
 

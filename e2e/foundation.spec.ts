@@ -14,7 +14,8 @@ test('admin creates and tops up a reseller, who creates a client and activates S
   const client = { name: `E2E Client ${id}`, email: `e2e-client-${id}@example.com` };
 
   await test.step('admin signs in and opens the new-reseller form', async () => {
-    await signIn(page, DEMO.admin.email, DEMO.admin.password, /\/admin\/resellers$/);
+    await signIn(page, DEMO.admin.email, DEMO.admin.password, /\/admin$/);
+    await page.getByRole('navigation').getByRole('link', { name: 'Resellers', exact: true }).click();
     await expect(page.getByTestId('resellers-table')).toContainText('Demo Reseller');
     await page.getByRole('main').getByRole('link', { name: 'New reseller' }).click();
     await expect(page).toHaveURL(/\/admin\/resellers\/new$/);

@@ -1,6 +1,6 @@
 // The audit log's filter bar: a GET form, so the filters live in the URL.
 import Link from 'next/link';
-import { inputClass } from '@/components/action-form';
+import { inputClass } from '@/components/ui';
 
 const TARGET_TYPES = ['reseller', 'client', 'package', 'topup_request', 'admin', 'settings', 'api_key', 'user'];
 

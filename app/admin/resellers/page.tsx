@@ -1,61 +1,88 @@
+// /admin/resellers — search, sort and page through resellers on the server (one page of rows at a time),
+// with the status switch and Edit / Delete on each row.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Pagination, SearchBar } from '@/components/pagination';
-import { Card, EmptyState, LinkButton, PageHeader, StatusBadge } from '@/components/ui';
+import { SearchBar } from '@/components/pagination';
+import { ResellerTable } from '@/components/reseller-table';
+import { Card, EmptyState, LinkButton, Notice, PageHeader } from '@/components/ui';
 import { requireRole } from '@/lib/auth/session';
-import { formatDate, formatMoney } from '@/lib/format';
+import { compactParams, type RawSearchParams } from '@/lib/http/search-params';
 import { listResellers } from '@/lib/services/resellers';
 import { listResellersQuery } from '@/lib/validation/resellers';
+import { deleteResellerAction, setResellerStatusAction } from './actions';
 
 export const metadata: Metadata = { title: 'Resellers' };
 
-export default async function ResellersPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+const DEFAULTS = listResellersQuery.parse({});
+const selectClass = 'w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm sm:w-auto';
+
+export default async function ResellersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const { db, actor } = await requireRole('admin');
-  const sp = await searchParams;
-  const parsed = listResellersQuery.safeParse(sp);
-  const q = parsed.success ? parsed.data : listResellersQuery.parse({});
+  const sp = compactParams(await searchParams);
+  const q = listResellersQuery.safeParse(sp).data ?? DEFAULTS;
   const page = await listResellers(db, actor, q);
+  const filtered = Boolean(q.search || q.status);
+  // What the URL carries besides the page number; only non-defaults, so links stay short.
+  const query = {
+    search: q.search,
+    status: q.status,
+    sort: q.sort !== DEFAULTS.sort ? q.sort : undefined,
+    dir: q.dir !== DEFAULTS.dir || q.sort !== DEFAULTS.sort ? q.dir : undefined,
+    limit: q.limit !== DEFAULTS.limit ? String(q.limit) : undefined,
+  };
   return (
     <>
-      <PageHeader title="Resellers" subtitle="Partners who buy credit and activate packages for their clients." actions={<LinkButton href="/admin/resellers/new">New reseller</LinkButton>} />
+      <PageHeader
+        title="Resellers"
+        subtitle="Partners who buy credit and activate packages for their clients."
+        actions={<LinkButton href="/admin/resellers/new">New reseller</LinkButton>}
+      />
+      {sp.deleted && (
+        <div className="mb-4">
+          <Notice tone="success">Reseller “{sp.deleted}” deleted. Its ledger, audit trail and clients are kept in the archive.</Notice>
+        </div>
+      )}
       <Card>
-        <SearchBar action="/admin/resellers" search={q.search} />
-        {page.data.length === 0 ? (
-          <EmptyState title={q.search ? 'No reseller matches this search.' : 'No resellers yet.'}>
-            {!q.search && <Link className="text-brand-600 underline" href="/admin/resellers/new">Create the first reseller</Link>}
-          </EmptyState>
-        ) : (
-          <div className="-mx-4 overflow-x-auto sm:mx-0">
-            <table className="min-w-full text-sm" data-testid="resellers-table">
-              <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th className="px-4 py-2 font-medium sm:px-2">Reseller</th>
-                  <th className="hidden px-2 py-2 font-medium md:table-cell">Type</th>
-                  <th className="px-2 py-2 text-right font-medium">Credit</th>
-                  <th className="hidden px-2 py-2 text-right font-medium sm:table-cell">Clients</th>
-                  <th className="hidden px-2 py-2 font-medium md:table-cell">Joined</th>
-                  <th className="px-2 py-2 font-medium">Status</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {page.data.map((r) => (
-                  <tr key={r.id} className="hover:bg-slate-50">
-                    <td className="px-4 py-2.5 sm:px-2">
-                      <Link href={`/admin/resellers/${r.id}`} className="font-medium text-brand-700 hover:underline">{r.name}</Link>
-                      <div className="text-xs text-slate-500">{r.email}</div>
-                    </td>
-                    <td className="hidden px-2 py-2.5 md:table-cell">{r.partner_type === 'commission' ? `Commission ${r.commission_rate}%` : 'Own plans'}</td>
-                    <td className="px-2 py-2.5 text-right tabular-nums">{formatMoney(r.credit_balance)}</td>
-                    <td className="hidden px-2 py-2.5 text-right tabular-nums sm:table-cell">{r.clients_count}</td>
-                    <td className="hidden px-2 py-2.5 md:table-cell">{formatDate(r.created_at)}</td>
-                    <td className="px-2 py-2.5"><StatusBadge status={r.status} /></td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+        <SearchBar action="/admin/resellers" search={q.search} placeholder="Search name, email or subdomain">
+          <select name="status" defaultValue={q.status ?? ''} aria-label="Status" className={selectClass}>
+            <option value="">All statuses</option>
+            <option value="active">Active</option>
+            <option value="suspended">Suspended</option>
+          </select>
+          {query.sort && <input type="hidden" name="sort" value={query.sort} />}
+          {query.dir && <input type="hidden" name="dir" value={query.dir} />}
+          {query.limit && <input type="hidden" name="limit" value={query.limit} />}
+        </SearchBar>
+        {filtered && (
+          <p className="mb-3 text-sm">
+            <Link href="/admin/resellers" className="text-brand-700 hover:underline">Clear search</Link>
+          </p>
         )}
-        <Pagination basePath="/admin/resellers" params={{ search: q.search }} {...page.pagination} />
+        {page.data.length === 0 ? (
+          page.pagination.total > 0 ? (
+            <EmptyState title="This page is past the end of the list.">
+              <Link className="text-brand-700 underline" href="/admin/resellers">Back to the first page</Link>
+            </EmptyState>
+          ) : filtered ? (
+            <EmptyState title={q.search ? `No reseller matches “${q.search}”.` : 'No reseller has this status.'}>
+              Try another name or email, or <Link className="text-brand-700 underline" href="/admin/resellers">clear the search</Link>.
+            </EmptyState>
+          ) : (
+            <EmptyState title="No resellers yet.">
+              Resellers buy credit from you and activate packages for their clients.{' '}
+              <Link className="text-brand-700 underline" href="/admin/resellers/new">Create the first reseller</Link>
+            </EmptyState>
+          )
+        ) : (
+          <ResellerTable
+            rows={page.data}
+            pagination={page.pagination}
+            sort={{ id: q.sort, dir: q.dir }}
+            query={query}
+            statusAction={setResellerStatusAction}
+            deleteAction={deleteResellerAction}
+          />
+        )}
       </Card>
     </>
   );

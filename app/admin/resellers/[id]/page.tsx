@@ -1,81 +1,101 @@
+// /admin/resellers/:id — one reseller: balances, status switch, edit and delete, top-up, deduction,
+// commission settlement, profile, credit ledger (filters + CSV) and its newest clients.
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { ActionForm } from '@/components/action-form';
-import { LedgerTable } from '@/components/ledger-table';
-import { Pagination } from '@/components/pagination';
-import { Card, DetailList, Notice, PageHeader, StatCard, StatusBadge } from '@/components/ui';
+import { DeleteResellerButton } from '@/components/delete-reseller-dialog';
+import { StatusSwitch } from '@/components/status-switch';
+import { Badge, Card, DetailList, LinkButton, Notice, PageHeader, StatCard } from '@/components/ui';
 import { requireRole } from '@/lib/auth/session';
 import { DomainError } from '@/lib/errors';
 import { formatDate, formatMoney } from '@/lib/format';
-import { resellerLedger } from '@/lib/services/credit';
+import { compactParams, type RawSearchParams } from '@/lib/http/search-params';
 import { getReseller } from '@/lib/services/resellers';
+import { getSettings } from '@/lib/services/settings';
 import { idParam } from '@/lib/validation/common';
-import { ledgerQuery, PAYMENT_METHODS } from '@/lib/validation/credit';
-import { creditResellerAction } from '../../actions';
+import { ledgerQuery } from '@/lib/validation/credit';
+import { deleteResellerAction, setResellerStatusAction } from '../actions';
+import { ClientsSection } from './_sections/clients-section';
+import { AdjustCard, CommissionCard, TopupCard } from './_sections/credit-forms';
+import { LedgerSection } from './_sections/ledger-section';
 
 export const metadata: Metadata = { title: 'Reseller' };
 
-const METHOD_LABEL: Record<(typeof PAYMENT_METHODS)[number], string> = {
-  bank_transfer: 'Bank transfer', kbzpay: 'KBZPay', wavepay: 'WavePay', cash: 'Cash', other: 'Other',
-};
-
 export default async function ResellerDetailPage({ params, searchParams }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string>>;
+  searchParams: Promise<RawSearchParams>;
 }) {
   const { db, actor } = await requireRole('admin');
   const id = idParam.safeParse((await params).id);
   if (!id.success) notFound();
-  const sp = await searchParams;
+  const sp = compactParams(await searchParams);
   const q = ledgerQuery.safeParse(sp).data ?? ledgerQuery.parse({});
-  let reseller;
-  try {
-    reseller = await getReseller(db, actor, id.data);
-  } catch (err) {
-    if (err instanceof DomainError && err.code === 'not_found') notFound();
-    throw err;
-  }
-  const ledger = await resellerLedger(db, actor, reseller.id, q);
+  const [reseller, settings] = await Promise.all([
+    getReseller(db, actor, id.data).catch((err: unknown) => {
+      if (err instanceof DomainError && err.code === 'not_found') return null;
+      throw err;
+    }),
+    getSettings(db),
+  ]);
+  if (!reseller) notFound();
+  const archived = reseller.status === 'archived';
+  const commission = reseller.partner_type === 'commission';
+  const loginUrl = `${reseller.subdomain}.${settings.base_domain}`;
+
   return (
     <>
-      <PageHeader title={reseller.name} subtitle={<>{reseller.email} · <StatusBadge status={reseller.status} /></>} />
-      {sp.created && <div className="mb-4"><Notice tone="success">Reseller created. Add credit below so they can activate packages.</Notice></div>}
+      <p className="mb-2 text-sm"><Link href="/admin/resellers" className="text-brand-700 hover:underline">← Resellers</Link></p>
+      <PageHeader
+        title={reseller.name}
+        subtitle={<span className="break-all">{reseller.email}</span>}
+        actions={archived ? <Badge>archived</Badge> : (
+          <>
+            <div className="flex min-h-10 items-center rounded-lg border border-slate-200 bg-white px-3">
+              <StatusSwitch id={reseller.id} name={reseller.name} status={reseller.status === 'active' ? 'active' : 'suspended'} action={setResellerStatusAction} />
+            </div>
+            <LinkButton href={`/admin/resellers/${reseller.id}/edit`} variant="secondary">Edit</LinkButton>
+            <DeleteResellerButton target={{ id: reseller.id, name: reseller.name }} action={deleteResellerAction} />
+          </>
+        )}
+      />
+      <div className="mb-4 space-y-2 empty:hidden">
+        {sp.created && <Notice tone="success">Reseller created. Add credit below so they can activate packages.</Notice>}
+        {sp.updated && <Notice tone="success">Changes saved.</Notice>}
+        {sp.settled && Number(sp.amount) > 0 && (
+          <Notice tone="success">
+            Commission settled: {formatMoney(Number(sp.amount))} {sp.settled === 'convert' ? 'converted to credit' : 'marked as paid out'}.
+          </Notice>
+        )}
+        {archived && <Notice>This reseller was deleted. It can no longer sign in; its ledger, audit trail and clients are kept.</Notice>}
+        {reseller.status === 'suspended' && <Notice>Suspended: the reseller cannot sign in or use its API. Its clients keep the service they paid for.</Notice>}
+      </div>
       <div className="mb-5 grid grid-cols-2 gap-3 sm:grid-cols-3">
         <StatCard label="Credit balance" value={formatMoney(reseller.credit_balance)} testId="reseller-credit-balance" />
-        <StatCard label="Commission" value={formatMoney(reseller.commission_balance)} hint={reseller.partner_type === 'commission' ? `${reseller.commission_rate}% of list price` : 'Own-plans partner'} />
-        <StatCard label="Clients" value={reseller.clients_count ?? 0} />
+        <StatCard label="Commission" value={formatMoney(reseller.commission_balance)} hint={commission ? `${reseller.commission_rate}% of list price` : 'Own-plans partner'} />
+        <StatCard label="Clients" value={(reseller.clients_count ?? 0).toLocaleString('en-US')} />
       </div>
       <div className="grid gap-5 lg:grid-cols-5">
-        <Card title="Top up or adjust credit" className="lg:col-span-2">
-          <ActionForm
-            action={creditResellerAction}
-            columns={1}
-            submitLabel="Apply"
-            testId="topup-form"
-            fields={[
-              { name: 'reseller_id', label: '', type: 'hidden', defaultValue: String(reseller.id) },
-              { name: 'amount', label: 'Amount (MMK)', type: 'number', required: true, hint: 'A negative amount is an adjustment and needs a reason.' },
-              { name: 'method', label: 'Payment method', type: 'select', options: [{ value: '', label: '—' }, ...PAYMENT_METHODS.map((m) => ({ value: m, label: METHOD_LABEL[m] }))] },
-              { name: 'reference', label: 'Payment reference', placeholder: 'Bank or wallet transaction id' },
-              { name: 'note', label: 'Note / reason', type: 'textarea' },
-            ]}
-          />
-        </Card>
-        <Card title="Profile" className="lg:col-span-3">
+        <div className="space-y-5 lg:col-span-2">
+          {!archived && <TopupCard reseller={reseller} />}
+          {!archived && <AdjustCard reseller={reseller} />}
+          {!archived && (commission || reseller.commission_balance > 0) && <CommissionCard reseller={reseller} />}
+        </div>
+        <Card title="Profile" className="self-start lg:col-span-3">
           <DetailList items={[
-            ['Partner type', reseller.partner_type === 'commission' ? `Commission (${reseller.commission_rate}%)` : 'Own plans'],
+            ['Partner type', commission ? `Commission (${reseller.commission_rate}%)` : 'Own plans'],
+            ['Status', reseller.status],
             ['Phone', reseller.phone],
-            ['Subdomain', reseller.subdomain],
-            ['Website', reseller.website ?? '—'],
-            ['Contact', [reseller.contact_name, reseller.contact_email, reseller.contact_phone].filter(Boolean).join(' · ') || '—'],
-            ['Joined', formatDate(reseller.created_at)],
+            ['Login subdomain', archived ? '—' : loginUrl],
+            ['Website', reseller.website ? <a href={reseller.website} className="text-brand-700 hover:underline" rel="noopener noreferrer" target="_blank">{reseller.website}</a> : '—'],
+            ['Contact person', reseller.contact_name ?? '—'],
+            ['Contact email', reseller.contact_email ?? '—'],
+            ['Contact phone', reseller.contact_phone ?? '—'],
+            ['Joined', formatDate(reseller.created_at, settings.time_zone)],
           ]} />
         </Card>
       </div>
-      <Card title="Credit ledger" className="mt-5">
-        <LedgerTable rows={ledger.data} />
-        <Pagination basePath={`/admin/resellers/${reseller.id}`} params={{}} {...ledger.pagination} />
-      </Card>
+      <LedgerSection db={db} actor={actor} resellerId={reseller.id} q={q} timeZone={settings.time_zone} />
+      <ClientsSection db={db} actor={actor} resellerId={reseller.id} />
     </>
   );
 }

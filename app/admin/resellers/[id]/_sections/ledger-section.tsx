@@ -1,0 +1,71 @@
+// The reseller's credit ledger on its admin page: kind and date filters (a GET form, so the URL holds
+// them), one server page of rows, and a CSV download of everything that matches.
+import Link from 'next/link';
+import { KIND_LABEL, LedgerTable } from '@/components/ledger-table';
+import { Pagination } from '@/components/pagination';
+import { Card, EmptyState, inputClass } from '@/components/ui';
+import type { Db } from '@/db';
+import type { Actor } from '@/lib/auth/permissions';
+import { resellerLedger } from '@/lib/services/credit';
+import { zonedDayRange } from '@/lib/time';
+import type { LedgerQuery } from '@/lib/validation/credit';
+
+/** Kinds a reseller's credit account can carry (commission accrual lives on the commission account). */
+const CREDIT_KINDS = ['topup', 'adjustment', 'activation', 'refund', 'transfer_out', 'transfer_in', 'commission_conversion'];
+
+export async function LedgerSection({ db, actor, resellerId, q, timeZone }: {
+  db: Db;
+  actor: Actor;
+  resellerId: number;
+  /** Filters as typed: from/to are calendar days in the platform time zone. */
+  q: LedgerQuery;
+  timeZone: string;
+}) {
+  const ledger = await resellerLedger(db, actor, resellerId, { ...q, ...zonedDayRange(q.from, q.to, timeZone) });
+  const filters = { kind: q.kind, from: q.from, to: q.to };
+  const filtered = Boolean(q.kind || q.from || q.to);
+  const exportQuery = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => Boolean(e[1]))).toString();
+  const base = `/admin/resellers/${resellerId}`;
+  return (
+    <Card
+      title="Credit ledger"
+      className="mt-5"
+      actions={
+        <a href={`${base}/ledger.csv${exportQuery ? `?${exportQuery}` : ''}`} className="text-sm font-medium text-brand-700 hover:underline" data-testid="ledger-csv" download>
+          Export CSV
+        </a>
+      }
+    >
+      <form method="get" action={base} className="mb-4 grid grid-cols-2 gap-2 sm:flex sm:flex-wrap sm:items-end" aria-label="Filter the ledger">
+        <label className="col-span-2 text-xs font-medium text-slate-600 sm:w-48">
+          Kind
+          <select name="kind" defaultValue={q.kind ?? ''} className={`${inputClass} mt-1`}>
+            <option value="">All kinds</option>
+            {CREDIT_KINDS.map((k) => <option key={k} value={k}>{KIND_LABEL[k] ?? k}</option>)}
+          </select>
+        </label>
+        <label className="min-w-0 text-xs font-medium text-slate-600">
+          From
+          <input type="date" name="from" defaultValue={q.from?.slice(0, 10)} className={`${inputClass} mt-1`} />
+        </label>
+        <label className="min-w-0 text-xs font-medium text-slate-600">
+          To
+          <input type="date" name="to" defaultValue={q.to?.slice(0, 10)} className={`${inputClass} mt-1`} />
+        </label>
+        <div className="col-span-2 flex items-center gap-3">
+          <button type="submit" className="rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50">Filter</button>
+          {filtered && <Link href={base} className="text-sm text-brand-700 hover:underline">Clear</Link>}
+        </div>
+      </form>
+      {ledger.data.length === 0 && filtered ? (
+        <EmptyState title="No ledger entries match these filters.">
+          <Link href={base} className="text-brand-700 underline">Show all entries</Link>
+        </EmptyState>
+      ) : (
+        <LedgerTable rows={ledger.data} />
+      )}
+      <Pagination basePath={base} params={filters} {...ledger.pagination} />
+      <p className="mt-2 text-xs text-slate-500">Days are counted in {timeZone}.</p>
+    </Card>
+  );
+}

@@ -1,0 +1,6 @@
+import { PageSkeleton } from '@/components/skeleton';
+
+// Shown while a resellers page renders on the server (the list, a reseller, its forms).
+export default function Loading() {
+  return <PageSkeleton rows={10} label="Loading resellers…" />;
+}
