@@ -17,6 +17,12 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   idempotency_mismatch: 422,
   rate_limited: 429,
+  daily_limit_reached: 429,
+  period_limit_reached: 429,
+  device_limit_reached: 429,
+  request_in_progress: 409,
+  cannot_cancel: 409,
+  otp_invalid: 400,
   internal_error: 500,
 } as const;
 

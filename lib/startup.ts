@@ -1,6 +1,7 @@
 // Runs once in the server process at start (instrumentation.ts): migrate, create the env admin,
 // seed demo data on the embedded database's first start (or with SEED_DEMO=1), print the logins.
 import { defaultPgliteDir, getDbHandle } from '@/db';
+import { startWorkers } from '@/lib/workers';
 import { DEMO_LOGINS, ensureAdminFromEnv, hasDemoData, seedDemo } from '@/lib/services/seed';
 
 export async function startup(): Promise<void> {
@@ -21,4 +22,5 @@ export async function startup(): Promise<void> {
   } else if (!process.env.ADMIN_EMAIL) {
     console.log('[startup] no demo data: set ADMIN_EMAIL and ADMIN_PASSWORD to create the first admin');
   }
+  if (process.env.DISABLE_WORKERS !== '1') startWorkers(db);
 }

@@ -102,8 +102,9 @@ export const apiTokens = pgTable(
     userId: integer('user_id')
       .notNull()
       .references(() => users.id),
-    // session: issued by a login endpoint, expires; api_key: made in a portal, lives until revoked.
-    kind: text('kind', { enum: ['session', 'api_key'] }).notNull(),
+    // session: issued by a login endpoint, expires; api_key: made in a portal, lives until revoked;
+    // pairing: a client's token for registering phones (Bearer on POST /api/mobile/v1/device) only.
+    kind: text('kind', { enum: ['session', 'api_key', 'pairing'] }).notNull(),
     name: text('name').notNull(),
     tokenHash: text('token_hash').notNull(),
     prefix: text('prefix').notNull(),

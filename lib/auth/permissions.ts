@@ -37,6 +37,10 @@ const PERMISSIONS = {
   'apikey.manage': ['reseller', 'client'],
   'branding.manage': ['reseller'],
   'pricing.manage': ['reseller'],
+  'sms.send': ['client'],
+  'sms.read': ['admin', 'reseller', 'client'],
+  'device.manage': ['client'],
+  'webhook.manage': ['client'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

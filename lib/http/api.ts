@@ -20,6 +20,8 @@ export interface ApiContext<B, Q, A extends Role | 'none'> {
   query: Q;
   /** The numeric `:id` route parameter, when the route has one. */
   id: number;
+  /** The `:id` route parameter as text (message and device ids are strings). */
+  textId: string;
   ip: string | null;
 }
 
@@ -29,6 +31,8 @@ interface ApiOptions<BS extends z.ZodType | undefined, QS extends z.ZodType | un
   query?: QS;
   /** Status of a successful answer (201 for creates). */
   status?: number;
+  /** `text`: the route's :id is a string id (messages, devices), not a number. */
+  idKind?: 'number' | 'text';
 }
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -46,7 +50,8 @@ export function withApi<BS extends z.ZodType | undefined = undefined, QS extends
       const ip = clientIp(req);
       const params = route?.params ? await route.params : {};
       let id = 0;
-      if (typeof params.id === 'string') {
+      const textId = typeof params.id === 'string' ? params.id : '';
+      if (typeof params.id === 'string' && opts.idKind !== 'text') {
         const parsed = idParam.safeParse(params.id);
         // A malformed id names nothing: the same 404 as another tenant's id.
         if (!parsed.success) throw new DomainError('not_found', 'Resource not found.');
@@ -61,7 +66,7 @@ export function withApi<BS extends z.ZodType | undefined = undefined, QS extends
       }
       const body = opts.body ? opts.body.parse(await readJson(req)) : undefined;
       const query = opts.query ? opts.query.parse(Object.fromEntries(new URL(req.url).searchParams)) : undefined;
-      const result = await handler({ req, db, actor, body, query, id, ip } as ApiContext<Out<BS>, Out<QS>, A>);
+      const result = await handler({ req, db, actor, body, query, id, textId, ip } as ApiContext<Out<BS>, Out<QS>, A>);
       if (result instanceof Response) return result;
       return Response.json(result, { status: opts.status ?? 200 });
     } catch (err) {

@@ -17,7 +17,7 @@ function schemaOf(s: z.ZodType): Json {
 /** Query parameters from an object schema's JSON Schema properties. */
 function parameters(e: Endpoint): Json[] {
   const params: Json[] = [];
-  for (const m of e.path.matchAll(/\{(\w+)\}/g)) params.push({ name: m[1], in: 'path', required: true, schema: { type: 'integer' } });
+  for (const m of e.path.matchAll(/\{(\w+)\}/g)) params.push({ name: m[1], in: 'path', required: true, schema: { type: e.textId ? 'string' : 'integer' } });
   if (e.query) {
     const js = schemaOf(e.query) as { properties?: Record<string, Json>; required?: string[] };
     for (const [name, schema] of Object.entries(js.properties ?? {})) {
@@ -29,6 +29,7 @@ function parameters(e: Endpoint): Json[] {
 
 const SECURITY: Record<Auth, Json[] | undefined> = {
   none: [], admin: [{ bearer: [] }], reseller: [{ bearer: [] }], client: [{ bearer: [] }], clicksend: [{ basic: [] }],
+  device: [{ bearer: [] }], gateway: [{ basic: [] }],
 };
 
 export function openApiDocument(serverUrl?: string): Json {
@@ -37,7 +38,7 @@ export function openApiDocument(serverUrl?: string): Json {
     const ok = e.status ?? 200;
     const responses: Json = { [ok]: { description: STATUS_TEXT[ok] ?? 'OK' } };
     for (const code of [400, ...(e.auth === 'none' ? [401] : [401, 404]), ...(e.errors ?? [])]) {
-      responses[code] = { description: STATUS_TEXT[code] ?? 'Error', content: { 'application/json': { schema: { $ref: e.auth === 'clicksend' ? '#/components/schemas/ClickSendEnvelope' : '#/components/schemas/Error' } } } };
+      responses[code] = { description: STATUS_TEXT[code] ?? 'Error', content: { 'application/json': { schema: { $ref: e.auth === 'clicksend' ? '#/components/schemas/ClickSendEnvelope' : e.tag.startsWith('Device') || e.tag.startsWith('3rd') ? '#/components/schemas/GatewayError' : '#/components/schemas/Error' } } } };
     }
     const op: Json = {
       tags: [e.tag],
@@ -71,6 +72,7 @@ export function openApiDocument(serverUrl?: string): Json {
           required: ['error'],
           properties: { error: { type: 'object', required: ['code', 'message', 'details'], properties: { code: { type: 'string' }, message: { type: 'string' }, details: { type: 'object' } } } },
         },
+        GatewayError: { type: 'object', properties: { message: { type: 'string' }, code: { type: 'string' } } },
         ClickSendEnvelope: {
           type: 'object',
           properties: { http_code: { type: 'integer' }, response_code: { type: 'string' }, response_msg: { type: 'string' }, data: {} },

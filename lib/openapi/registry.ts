@@ -9,8 +9,12 @@ import { approveTopupInput, commissionSettleInput, creditInput, ledgerQuery, lis
 import { createPackageInput, updatePackageInput } from '@/lib/validation/packages';
 import { createResellerInput, deleteResellerInput, listResellersQuery, subdomainCheckQuery, updateResellerInput } from '@/lib/validation/resellers';
 import { adminStatusInput, createAdminInput, updateSettingsInput } from '@/lib/validation/settings';
+import { deviceUpdateInput, otpRequestInput, otpVerifyInput, webhookInput, webhookUpdateInput } from '@/lib/validation/gateway';
+import { listMessagesQuery, sendSmsInput } from '@/lib/validation/messages';
+import { inboundBody, patchDeviceBody, patchMessagesBody, pullQuery, registerDeviceBody } from '@/lib/validation/mobile';
+import { thirdPartyList, thirdPartyMessage } from '@/lib/validation/thirdparty';
 
-export type Auth = 'none' | 'admin' | 'reseller' | 'client' | 'clicksend';
+export type Auth = 'none' | 'admin' | 'reseller' | 'client' | 'clicksend' | 'device' | 'gateway';
 
 export interface Endpoint {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -24,11 +28,16 @@ export interface Endpoint {
   status?: number;
   /** Error statuses worth naming beyond 400/401/404. */
   errors?: number[];
+  /** The {id} path parameter is a string id (messages, devices), not an integer. */
+  textId?: boolean;
 }
 
 const A = 'Admin API';
 const R = 'Reseller API';
 const C = 'ClickSend-compatible API';
+const V = 'Client API';
+const D = 'Device API (SMS Gateway for Android, private server)';
+const T = '3rd-party API (SMS Gateway for Android clients)';
 
 export const ENDPOINTS: Endpoint[] = [
   { method: 'post', path: '/api/admin/auth/login', tag: A, summary: 'Sign in; returns a Bearer token', auth: 'none', body: credentials, errors: [403] },
@@ -83,4 +92,50 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'get', path: '/v3/reseller/accounts/{id}', tag: C, summary: 'View a client account (id = client_user_id)', auth: 'clicksend' },
   { method: 'put', path: '/v3/reseller/accounts/{id}', tag: C, summary: 'Update a client account (partial)', auth: 'clicksend', body: clicksendUpdateAccount },
   { method: 'put', path: '/v3/reseller/transfer-credit', tag: C, summary: "Transfer credit to a client account's balance", auth: 'clicksend', body: clicksendTransferCredit },
+
+  { method: 'post', path: '/api/v1/auth/login', tag: V, summary: 'Sign in; returns a Bearer token and the client', auth: 'none', body: credentials, errors: [403] },
+  { method: 'get', path: '/api/v1/profile', tag: V, summary: 'Status, package, usage and limits', auth: 'client' },
+  { method: 'post', path: '/api/v1/sms/send', tag: V, summary: 'Queue SMS: {phone} or {phones[]} (one SMS per recipient against the quota)', auth: 'client', body: sendSmsInput, status: 202, errors: [403, 429] },
+  { method: 'get', path: '/api/v1/messages', tag: V, summary: 'Message log', auth: 'client', query: listMessagesQuery },
+  { method: 'get', path: '/api/v1/messages/{id}', tag: V, summary: 'One message with per-recipient states', auth: 'client', textId: true },
+  { method: 'post', path: '/api/v1/otp/request', tag: V, summary: 'Send a 6-digit code (valid 5 minutes)', auth: 'client', body: otpRequestInput, status: 202, errors: [403, 429] },
+  { method: 'post', path: '/api/v1/otp/verify', tag: V, summary: 'Check a code: {verified, attempts_left}; 3 attempts', auth: 'client', body: otpVerifyInput },
+  { method: 'post', path: '/api/v1/gateway/credentials', tag: V, summary: 'New gateway login and password for the Android app (password shown once)', auth: 'client', status: 201 },
+  { method: 'post', path: '/api/v1/gateway/pairing-code', tag: V, summary: 'A one-time code to pair a phone (10 minutes)', auth: 'client', status: 201 },
+  { method: 'get', path: '/api/v1/devices', tag: V, summary: 'Gateway phones', auth: 'client' },
+  { method: 'patch', path: '/api/v1/devices/{id}', tag: V, summary: 'Rename, enable or disable a phone', auth: 'client', body: deviceUpdateInput, textId: true, errors: [429] },
+  { method: 'delete', path: '/api/v1/devices/{id}', tag: V, summary: 'Remove a phone', auth: 'client', textId: true },
+  { method: 'get', path: '/api/v1/api-keys', tag: V, summary: 'List API keys', auth: 'client' },
+  { method: 'post', path: '/api/v1/api-keys', tag: V, summary: 'Create an API key (shown once)', auth: 'client', body: apiKeyInput, status: 201 },
+  { method: 'delete', path: '/api/v1/api-keys/{id}', tag: V, summary: 'Revoke an API key', auth: 'client' },
+  { method: 'get', path: '/api/v1/webhooks', tag: V, summary: 'List webhooks', auth: 'client' },
+  { method: 'post', path: '/api/v1/webhooks', tag: V, summary: 'Add a webhook (secret shown once)', auth: 'client', body: webhookInput, status: 201 },
+  { method: 'patch', path: '/api/v1/webhooks/{id}', tag: V, summary: 'Change a webhook', auth: 'client', body: webhookUpdateInput },
+  { method: 'delete', path: '/api/v1/webhooks/{id}', tag: V, summary: 'Delete a webhook', auth: 'client' },
+  { method: 'get', path: '/api/v1/webhooks/{id}/deliveries', tag: V, summary: 'Delivery log', auth: 'client' },
+
+  { method: 'post', path: '/api/mobile/v1/device', tag: D, summary: 'Register a phone (Basic gateway login, Code <one-time code> or Bearer pairing token)', auth: 'gateway', body: registerDeviceBody, status: 201, errors: [403, 429] },
+  { method: 'get', path: '/api/mobile/v1/device', tag: D, summary: 'External IP (and the device, with a valid token)', auth: 'none' },
+  { method: 'patch', path: '/api/mobile/v1/device', tag: D, summary: 'Push token, SIM cards, battery, app version', auth: 'device', body: patchDeviceBody, status: 204, errors: [403] },
+  { method: 'get', path: '/api/mobile/v1/message', tag: D, summary: 'Pull pending messages (claimed for this device)', auth: 'device', query: pullQuery },
+  { method: 'patch', path: '/api/mobile/v1/message', tag: D, summary: 'Report per-recipient states', auth: 'device', body: patchMessagesBody, status: 204 },
+  { method: 'get', path: '/api/mobile/v1/messages', tag: D, summary: 'Alias of GET /message', auth: 'device', query: pullQuery },
+  { method: 'patch', path: '/api/mobile/v1/messages', tag: D, summary: 'Alias of PATCH /message', auth: 'device', body: patchMessagesBody, status: 204 },
+  { method: 'get', path: '/api/mobile/v1/events', tag: D, summary: 'Server-sent events: MessageEnqueued, keepalive comments', auth: 'device' },
+  { method: 'get', path: '/api/mobile/v1/webhooks', tag: D, summary: 'Where the app posts incoming SMS', auth: 'device' },
+  { method: 'get', path: '/api/mobile/v1/settings', tag: D, summary: 'Device settings (none yet)', auth: 'device' },
+  { method: 'get', path: '/api/mobile/v1/user/code', tag: D, summary: 'One-time code to add another phone (Basic gateway login)', auth: 'gateway' },
+  { method: 'post', path: '/api/mobile/v1/inbound/{id}', tag: D, summary: "The app's sms:received webhook (URL from GET /webhooks, signed per device)", auth: 'none', body: inboundBody, status: 204, textId: true },
+
+  { method: 'post', path: '/api/3rdparty/v1/message', tag: T, summary: 'Send a message to phoneNumbers (202 MessageState)', auth: 'gateway', body: thirdPartyMessage, status: 202, errors: [403, 409, 429] },
+  { method: 'get', path: '/api/3rdparty/v1/message', tag: T, summary: 'List messages (X-Total-Count)', auth: 'gateway', query: thirdPartyList },
+  { method: 'post', path: '/api/3rdparty/v1/messages', tag: T, summary: 'Same as POST /message', auth: 'gateway', body: thirdPartyMessage, status: 202, errors: [403, 409, 429] },
+  { method: 'get', path: '/api/3rdparty/v1/messages', tag: T, summary: 'List messages (X-Total-Count)', auth: 'gateway', query: thirdPartyList },
+  { method: 'get', path: '/api/3rdparty/v1/message/{id}', tag: T, summary: 'Message state', auth: 'gateway', textId: true },
+  { method: 'delete', path: '/api/3rdparty/v1/message/{id}', tag: T, summary: 'Cancel while pending (409 otherwise)', auth: 'gateway', textId: true, errors: [409] },
+  { method: 'get', path: '/api/3rdparty/v1/messages/{id}', tag: T, summary: 'Message state', auth: 'gateway', textId: true },
+  { method: 'delete', path: '/api/3rdparty/v1/messages/{id}', tag: T, summary: 'Cancel while pending (409 otherwise)', auth: 'gateway', textId: true, errors: [409] },
+  { method: 'get', path: '/api/3rdparty/v1/devices', tag: T, summary: "The account's phones", auth: 'gateway' },
+  { method: 'get', path: '/api/3rdparty/v1/device', tag: T, summary: 'Alias of /devices', auth: 'gateway' },
+  { method: 'get', path: '/api/3rdparty/v1/health', tag: T, summary: 'Health (no auth)', auth: 'none' },
 ];

@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { apiTokens, clients, users } from '@/db/schema';
 import { dummyHash, verifyPassword } from '@/lib/auth/password';
@@ -66,7 +66,8 @@ export async function actorFromToken(db: Db, token: string, role: Role, ip: stri
       userId: users.id, role: users.role, status: users.status })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(eq(apiTokens.tokenHash, hashToken(token)));
+    // Pairing tokens only register phones; they never act as the account.
+    .where(and(eq(apiTokens.tokenHash, hashToken(token)), inArray(apiTokens.kind, ['session', 'api_key'])));
   if (!row || row.role !== role || row.status === 'archived') {
     throw new DomainError('unauthorized', 'Missing or invalid credentials.');
   }

@@ -82,11 +82,10 @@ export function statusCondition(status: ClientStatus, now: Date): SQL {
 
 async function toViews(db: Db, rows: ClientRow[], now: Date): Promise<ClientView[]> {
   const ids = rows.map((r) => r.id);
-  const [subs, usage, settings] = await Promise.all([
-    currentSubscriptions(db, ids, now),
-    usageCounts(db, ids, now),
-    getSettings(db),
-  ]);
+  const [subs, settings] = await Promise.all([currentSubscriptions(db, ids, now), getSettings(db)]);
+  // The period a client's SMS count toward: its current subscription, or its trial (since sign-up).
+  const periods = new Map(rows.map((r) => [r.id, subs.get(r.id)?.startsAt ?? r.createdAt]));
+  const usage = await usageCounts(db, periods, now, settings.time_zone);
   return rows.map((r) => clientView(r, subs.get(r.id), usage.get(r.id), settings, now));
 }
 

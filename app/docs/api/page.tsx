@@ -9,7 +9,7 @@ const METHOD_TONE: Record<string, string> = {
   get: 'bg-sky-100 text-sky-800', post: 'bg-emerald-100 text-emerald-800', put: 'bg-amber-100 text-amber-800',
   patch: 'bg-violet-100 text-violet-800', delete: 'bg-red-100 text-red-800',
 };
-const AUTH_TEXT = { none: 'No auth', admin: 'Bearer (admin)', reseller: 'Bearer (reseller)', client: 'Bearer (client)', clicksend: 'Basic: email + API key' };
+const AUTH_TEXT = { none: 'No auth', admin: 'Bearer (admin)', reseller: 'Bearer (reseller)', client: 'Bearer (client)', clicksend: 'Basic: email + API key', device: 'Bearer (device token)', gateway: 'Basic: gateway login + password' };
 
 type Op = { parameters?: { name: string; in: string; required?: boolean; schema?: Record<string, unknown> }[]; requestBody?: { content: { 'application/json': { schema: unknown } } } };
 

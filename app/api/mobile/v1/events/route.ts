@@ -1,0 +1,68 @@
+// GET /api/mobile/v1/events — server-sent events for one device: `MessageEnqueued` when work arrives,
+// a `:keepalive` comment every 15 s. New work is heard in-process at once and, for sends handled by
+// another instance, found by a database check every 5 s.
+import { and, eq, gt, isNull, or } from 'drizzle-orm';
+import { messages } from '@/db/schema';
+import { onEnqueued } from '@/lib/events';
+import { withDevice } from '@/lib/http/mobile';
+
+export const dynamic = 'force-dynamic';
+
+const KEEPALIVE_MS = 15_000;
+const RECHECK_MS = 5_000;
+
+export const GET = withDevice(async ({ req, db, device }) => {
+  const enc = new TextEncoder();
+  let cleanup = () => {};
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      let closed = false;
+      const send = (chunk: string) => {
+        if (closed) return;
+        try {
+          controller.enqueue(enc.encode(chunk));
+        } catch {
+          cleanup();
+        }
+      };
+      const enqueued = () => send('event: MessageEnqueued\ndata: null\n\n');
+      const off = onEnqueued(device.clientId, (e) => {
+        if (!e.deviceId || e.deviceId === device.id) enqueued();
+      });
+      const keepalive = setInterval(() => send(':keepalive\n\n'), KEEPALIVE_MS);
+      const recheck = setInterval(async () => {
+        try {
+          const [waiting] = await db
+            .select({ id: messages.id })
+            .from(messages)
+            .where(and(eq(messages.clientId, device.clientId), eq(messages.state, 'pending'), gt(messages.validUntil, new Date()),
+              or(isNull(messages.deviceId), eq(messages.deviceId, device.id))))
+            .limit(1);
+          if (waiting) enqueued();
+        } catch (err) {
+          console.error('SSE recheck failed:', (err as Error).message);
+        }
+      }, RECHECK_MS);
+      cleanup = () => {
+        if (closed) return;
+        closed = true;
+        off();
+        clearInterval(keepalive);
+        clearInterval(recheck);
+        try {
+          controller.close();
+        } catch {
+          // already closed by the client
+        }
+      };
+      req.signal.addEventListener('abort', cleanup);
+      send(':connected\n\n');
+    },
+    cancel() {
+      cleanup();
+    },
+  });
+  return new Response(stream, {
+    headers: { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache, no-transform', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' },
+  });
+});

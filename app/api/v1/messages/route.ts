@@ -1,0 +1,9 @@
+// GET /api/v1/messages?status=&phone=&search=&from=&to=&page=&limit=
+import { withApi } from '@/lib/http/api';
+import { listMessages } from '@/lib/services/messages';
+import { getSettings } from '@/lib/services/settings';
+import { listMessagesQuery } from '@/lib/validation/messages';
+
+export const GET = withApi({ auth: 'client', query: listMessagesQuery }, async ({ db, actor, query }) =>
+  listMessages(db, actor, query, (await getSettings(db)).time_zone),
+);

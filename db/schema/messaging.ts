@@ -1,0 +1,196 @@
+// Messaging: gateway devices (Android phones), messages with per-recipient states, webhooks, OTP codes.
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { clients } from './accounts';
+
+export const MESSAGE_STATES = ['pending', 'processing', 'sent', 'delivered', 'failed', 'expired', 'unknown', 'cancelled'] as const;
+export type MessageState = (typeof MESSAGE_STATES)[number];
+
+/** Per-client gateway credentials (the app's login/password in private-server mode). */
+export const gatewayCredentials = pgTable(
+  'gateway_credentials',
+  {
+    clientId: integer('client_id')
+      .primaryKey()
+      .references(() => clients.id),
+    login: text('login').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('gateway_credentials_login_idx').on(t.login)],
+);
+
+/** One-time pairing codes (`Authorization: Code <code>`), stored hashed. */
+export const pairingCodes = pgTable(
+  'pairing_codes',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    clientId: integer('client_id')
+      .notNull()
+      .references(() => clients.id),
+    codeHash: text('code_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('pairing_codes_hash_idx').on(t.codeHash)],
+);
+
+export const devices = pgTable(
+  'devices',
+  {
+    // 21-character id, as the app's own server issues.
+    id: text('id').primaryKey(),
+    clientId: integer('client_id')
+      .notNull()
+      .references(() => clients.id),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    pushToken: text('push_token'),
+    simCards: jsonb('sim_cards'),
+    enabled: boolean('enabled').notNull().default(true),
+    battery: integer('battery'),
+    charging: boolean('charging'),
+    appVersion: text('app_version'),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    removedAt: timestamp('removed_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('devices_token_idx').on(t.tokenHash),
+    index('devices_client_idx').on(t.clientId, t.createdAt),
+    index('devices_last_seen_idx').on(t.lastSeenAt),
+  ],
+);
+
+export const messages = pgTable(
+  'messages',
+  {
+    id: text('id').primaryKey(),
+    clientId: integer('client_id')
+      .notNull()
+      .references(() => clients.id),
+    resellerId: integer('reseller_id').notNull(),
+    // The device asked for (null: any of the client's enabled devices may take it).
+    deviceId: text('device_id'),
+    // The device that claimed it; set once, atomically.
+    claimedBy: text('claimed_by'),
+    text: text('text').notNull(),
+    recipientCount: integer('recipient_count').notNull(),
+    segments: integer('segments').notNull(),
+    encoding: text('encoding', { enum: ['gsm7', 'ucs2'] }).notNull(),
+    state: text('state', { enum: MESSAGE_STATES }).notNull().default('pending'),
+    source: text('source', { enum: ['api', 'portal', '3rdparty', 'otp'] }).notNull(),
+    withDeliveryReport: boolean('with_delivery_report').notNull().default(true),
+    simNumber: integer('sim_number'),
+    validUntil: timestamp('valid_until', { withTimezone: true }).notNull(),
+    // False once the quota was given back (expired without leaving the server).
+    countsTowardQuota: boolean('counts_toward_quota').notNull().default(true),
+    error: text('error'),
+    states: jsonb('states').notNull().default(sql`'{}'::jsonb`),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('messages_client_created_idx').on(t.clientId, t.createdAt),
+    index('messages_reseller_created_idx').on(t.resellerId, t.createdAt),
+    index('messages_created_idx').on(t.createdAt),
+    // The device pull and the sweeps look only at live messages.
+    index('messages_pending_idx').on(t.clientId, t.createdAt).where(sql`state = 'pending'`),
+    index('messages_processing_idx').on(t.claimedAt).where(sql`state = 'processing'`),
+    index('messages_pending_valid_idx').on(t.validUntil).where(sql`state = 'pending'`),
+  ],
+);
+
+export const messageRecipients = pgTable(
+  'message_recipients',
+  {
+    messageId: text('message_id')
+      .notNull()
+      .references(() => messages.id),
+    position: integer('position').notNull(),
+    phone: text('phone').notNull(),
+    state: text('state', { enum: MESSAGE_STATES }).notNull().default('pending'),
+    error: text('error'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('message_recipients_pk').on(t.messageId, t.position), index('message_recipients_phone_idx').on(t.phone)],
+);
+
+export const inboundMessages = pgTable(
+  'inbound_messages',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    clientId: integer('client_id')
+      .notNull()
+      .references(() => clients.id),
+    deviceId: text('device_id').notNull(),
+    phone: text('phone').notNull(),
+    text: text('text').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('inbound_client_created_idx').on(t.clientId, t.createdAt)],
+);
+
+export const WEBHOOK_EVENTS = ['message.sent', 'message.delivered', 'message.failed', 'sms.received'] as const;
+
+export const webhooks = pgTable(
+  'webhooks',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    clientId: integer('client_id')
+      .notNull()
+      .references(() => clients.id),
+    url: text('url').notNull(),
+    secret: text('secret').notNull(),
+    events: text('events').array().notNull(),
+    enabled: boolean('enabled').notNull().default(true),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  },
+  (t) => [index('webhooks_client_idx').on(t.clientId)],
+);
+
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    webhookId: integer('webhook_id')
+      .notNull()
+      .references(() => webhooks.id),
+    event: text('event').notNull(),
+    payload: jsonb('payload').notNull(),
+    status: text('status', { enum: ['pending', 'delivering', 'delivered', 'failed'] }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastStatusCode: integer('last_status_code'),
+    lastError: text('last_error'),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('webhook_deliveries_webhook_idx').on(t.webhookId, t.createdAt),
+    index('webhook_deliveries_due_idx').on(t.nextAttemptAt).where(sql`status = 'pending'`),
+  ],
+);
+
+export const otpCodes = pgTable(
+  'otp_codes',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    clientId: integer('client_id')
+      .notNull()
+      .references(() => clients.id),
+    phone: text('phone').notNull(),
+    codeHash: text('code_hash').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    verifiedAt: timestamp('verified_at', { withTimezone: true }),
+    messageId: text('message_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('otp_client_phone_idx').on(t.clientId, t.phone, t.createdAt)],
+);

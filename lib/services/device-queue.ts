@@ -1,0 +1,97 @@
+import 'server-only';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { rowsOf, type Db } from '@/db';
+import { messageRecipients, messages, type MessageState } from '@/db/schema';
+import { DomainError } from '@/lib/errors';
+import type { Device } from './devices';
+import { withRecipients, type MessageView } from './messages';
+import { enqueueEvent } from './webhooks';
+
+export const PULL_LIMIT = 100;
+
+/**
+ * GET /message: the device's work. Pending messages of its client (addressed to it or to any device)
+ * are claimed in one UPDATE over a FOR UPDATE SKIP LOCKED selection, so two devices pulling at once
+ * never get the same message. Messages this device claimed but has not yet reported on are returned
+ * again (the app de-duplicates by id), so a crash between pull and report loses nothing.
+ */
+export async function pullMessages(db: Db, device: Device, order: 'lifo' | 'fifo' = 'lifo', now = new Date()): Promise<MessageView[]> {
+  if (!device.enabled) return [];
+  const ts = now.toISOString();
+  const dir = order === 'fifo' ? sql`asc` : sql`desc`;
+  const claimed = rowsOf<{ id: string }>(await db.execute(sql`
+    update ${messages} set state = 'processing', claimed_by = ${device.id}, claimed_at = ${ts}::timestamptz, updated_at = ${ts}::timestamptz,
+      states = states || jsonb_build_object('processing', ${ts}::text)
+    where id in (
+      select id from ${messages}
+      where client_id = ${device.clientId} and state = 'pending' and valid_until > ${ts}::timestamptz
+        and (device_id is null or device_id = ${device.id})
+      order by created_at ${dir} limit ${PULL_LIMIT}
+      for update skip locked)
+    returning id`));
+  if (claimed.length) {
+    await db.update(messageRecipients).set({ state: 'processing', updatedAt: now }).where(and(inArray(messageRecipients.messageId, claimed.map((c) => c.id)), eq(messageRecipients.state, 'pending')));
+  }
+  const rows = await db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.claimedBy, device.id), eq(messages.state, 'processing'), sql`not (${messages.states} ? 'device_accepted')`))
+    .orderBy(order === 'fifo' ? sql`${messages.createdAt} asc` : sql`${messages.createdAt} desc`)
+    .limit(PULL_LIMIT);
+  return withRecipients(db, rows);
+}
+
+/** The app's states → ours. The app's Pending/Processed mean "the phone accepted it". */
+const FROM_APP: Record<string, MessageState | 'accepted'> = {
+  Pending: 'accepted', Processed: 'accepted', Sent: 'sent', Delivered: 'delivered', Failed: 'failed', Cancelled: 'cancelled',
+};
+const RANK: Record<MessageState, number> = { pending: 0, processing: 1, sent: 2, delivered: 3, failed: 3, expired: 3, unknown: 2, cancelled: 3 };
+const EVENT: Partial<Record<MessageState, 'message.sent' | 'message.delivered' | 'message.failed'>> = {
+  sent: 'message.sent', delivered: 'message.delivered', failed: 'message.failed',
+};
+
+export interface StateReport {
+  id: string;
+  state: string;
+  recipients: { phoneNumber: string; state: string; error?: string | null }[];
+  states?: Record<string, string>;
+}
+
+/**
+ * PATCH /message: per-recipient states from the device. Only messages this device claimed are touched
+ * (others are ignored, as the reference server does). States only move forward; each change to
+ * sent / delivered / failed queues the client's webhooks in the same transaction.
+ */
+export async function reportStates(db: Db, device: Device, reports: StateReport[], now = new Date()): Promise<number> {
+  let updated = 0;
+  for (const r of reports) {
+    const next = FROM_APP[r.state];
+    if (!next) throw new DomainError('validation_failed', `Unknown state "${r.state}".`, { fields: { state: [`Unknown state "${r.state}".`] } });
+    updated += await db.transaction(async (tx) => {
+      const [m] = await tx.select().from(messages).where(and(eq(messages.id, r.id), eq(messages.claimedBy, device.id))).for('update');
+      if (!m) return 0;
+      const ts = now.toISOString();
+      const states = { ...(m.states as Record<string, string>), ...(next === 'accepted' ? { device_accepted: ts } : { [next]: ts }) };
+      const target: MessageState = next === 'accepted' ? m.state : next;
+      const forward = RANK[target] >= RANK[m.state] && !(RANK[m.state] === 3 && target !== m.state);
+      const recipients = await tx.select().from(messageRecipients).where(eq(messageRecipients.messageId, m.id));
+      for (const rr of r.recipients) {
+        const phone = rr.phoneNumber.startsWith('+') ? rr.phoneNumber : `+${rr.phoneNumber}`;
+        const rs = FROM_APP[rr.state];
+        const rec = recipients.find((x) => x.phone === phone);
+        if (!rec || !rs || rs === 'accepted' || RANK[rs] < RANK[rec.state] || (RANK[rec.state] === 3 && rs !== rec.state)) continue;
+        await tx.update(messageRecipients).set({ state: rs, error: rr.error ?? null, updatedAt: now }).where(and(eq(messageRecipients.messageId, m.id), eq(messageRecipients.position, rec.position)));
+      }
+      const error = r.recipients.find((x) => x.error)?.error ?? null;
+      await tx.update(messages).set({ state: forward ? target : m.state, states, updatedAt: now, ...(forward && target === 'failed' ? { error } : {}) }).where(eq(messages.id, m.id));
+      if (forward && target !== m.state && EVENT[target]) {
+        await enqueueEvent(tx, m.clientId, EVENT[target], {
+          message_id: m.id, state: target, device_id: device.id, recipients: r.recipients.map((x) => ({ phone: x.phoneNumber, state: (FROM_APP[x.state] === 'accepted' ? 'processing' : FROM_APP[x.state]) ?? x.state, error: x.error ?? null })),
+          ...(target === 'failed' ? { error } : {}),
+        }, now);
+      }
+      return 1;
+    });
+  }
+  return updated;
+}

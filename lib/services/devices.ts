@@ -1,0 +1,175 @@
+import 'server-only';
+import { and, asc, count, eq, isNull } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { apiTokens, clients, devices, users } from '@/db/schema';
+import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { hashToken, newToken } from '@/lib/auth/tokens';
+import { DomainError, notFound } from '@/lib/errors';
+import { writeAudit } from './audit';
+import { clientFromGatewayLogin, consumePairingCode, gatewayLoginOf } from './gateway-credentials';
+import { newId } from './ids';
+import { assertCanSend, clientLimits } from './limits';
+
+export type Device = typeof devices.$inferSelect;
+export const ONLINE_WINDOW_MS = 5 * 60_000;
+
+export type DeviceAuth =
+  | { kind: 'basic'; login: string; password: string }
+  | { kind: 'code'; code: string }
+  | { kind: 'bearer'; token: string };
+
+export interface RegisterInput {
+  name: string;
+  pushToken?: string | null;
+  simCards?: unknown;
+  appVersion?: string | null;
+}
+
+export interface DeviceView {
+  id: string;
+  name: string;
+  enabled: boolean;
+  online: boolean;
+  last_seen_at: string | null;
+  battery: number | null;
+  charging: boolean | null;
+  app_version: string | null;
+  sim_cards: unknown;
+  created_at: string;
+}
+
+export function deviceView(d: Device, now = new Date()): DeviceView {
+  return {
+    id: d.id, name: d.name, enabled: d.enabled, online: Boolean(d.lastSeenAt && now.getTime() - d.lastSeenAt.getTime() < ONLINE_WINDOW_MS),
+    last_seen_at: d.lastSeenAt?.toISOString() ?? null, battery: d.battery, charging: d.charging, app_version: d.appVersion,
+    sim_cards: d.simCards ?? null, created_at: d.createdAt.toISOString(),
+  };
+}
+
+/** Resolves who is registering: gateway login (Basic), a one-time code, or a client's pairing token. */
+async function clientForRegistration(tx: Db, auth: DeviceAuth, now: Date): Promise<number> {
+  let clientId: number | null = null;
+  if (auth.kind === 'basic') clientId = await clientFromGatewayLogin(tx, auth.login, auth.password);
+  else if (auth.kind === 'code') clientId = await consumePairingCode(tx, auth.code, now);
+  else {
+    const [t] = await tx
+      .select({ userId: apiTokens.userId, revokedAt: apiTokens.revokedAt })
+      .from(apiTokens)
+      .where(and(eq(apiTokens.tokenHash, hashToken(auth.token)), eq(apiTokens.kind, 'pairing')));
+    clientId = t && !t.revokedAt ? t.userId : null;
+  }
+  if (clientId === null) throw new DomainError('unauthorized', 'Invalid gateway credentials.');
+  return clientId;
+}
+
+/** Devices that count against the package's device limit: registered, not removed, enabled. */
+async function activeDeviceCount(tx: Db, clientId: number): Promise<number> {
+  const [{ n }] = await tx.select({ n: count() }).from(devices).where(and(eq(devices.clientId, clientId), isNull(devices.removedAt), eq(devices.enabled, true)));
+  return n;
+}
+
+/**
+ * POST /device of the app's private-server protocol. The client row is locked while the device limit
+ * is checked, so two phones registering at once cannot both take the last place.
+ */
+export async function registerDevice(db: Db, auth: DeviceAuth, input: RegisterInput, now = new Date()) {
+  const { token, hash } = newToken('dv');
+  const result = await db.transaction(async (tx) => {
+    const clientId = await clientForRegistration(tx, auth, now);
+    await tx.select({ id: clients.id }).from(clients).where(eq(clients.id, clientId)).for('update');
+    const limits = await clientLimits(tx, clientId, now);
+    assertCanSend(limits);
+    const active = await activeDeviceCount(tx, clientId);
+    if (active >= limits.deviceLimit) {
+      throw new DomainError('device_limit_reached', `Your package allows ${limits.deviceLimit} device(s); remove or disable one first.`, { limit: limits.deviceLimit, used: active });
+    }
+    const id = newId();
+    const [d] = await tx
+      .insert(devices)
+      .values({ id, clientId, name: input.name, tokenHash: hash, pushToken: input.pushToken ?? null, simCards: input.simCards ?? null, appVersion: input.appVersion ?? null, lastSeenAt: now, createdAt: now })
+      .returning();
+    await writeAudit(tx, { userId: clientId, role: 'client' }, 'device.register', { type: 'device', id }, null, { name: input.name, via: auth.kind });
+    return { device: d, login: await gatewayLoginOf(tx, clientId) };
+  });
+  return { id: result.device.id, token, login: result.login ?? '', device: result.device };
+}
+
+/**
+ * Every mobile request after registration: the device token → the device (not removed) and its client.
+ * Records last seen (at most every 15 seconds per device, to keep writes down).
+ */
+export async function deviceFromToken(db: Db, token: string, now = new Date(), extra: { appVersion?: string | null } = {}): Promise<Device> {
+  const [row] = await db
+    .select({ d: devices, status: users.status })
+    .from(devices)
+    .innerJoin(users, eq(users.id, devices.clientId))
+    .where(and(eq(devices.tokenHash, hashToken(token)), isNull(devices.removedAt)));
+  if (!row) throw new DomainError('unauthorized', 'Unknown device token.');
+  if (row.status !== 'active') throw new DomainError('account_suspended', 'This account is suspended.');
+  const d = row.d;
+  if (!d.lastSeenAt || now.getTime() - d.lastSeenAt.getTime() > 15_000 || (extra.appVersion && extra.appVersion !== d.appVersion)) {
+    await db.update(devices).set({ lastSeenAt: now, ...(extra.appVersion ? { appVersion: extra.appVersion } : {}) }).where(eq(devices.id, d.id));
+  }
+  return d;
+}
+
+/** PATCH /device: push token, SIM cards, and (beyond the protocol) battery and app version. */
+export async function updateDeviceInfo(db: Db, device: Device, input: { id: string; pushToken?: string | null; simCards?: unknown; battery?: number; charging?: boolean; appVersion?: string }) {
+  if (input.id !== device.id) throw new DomainError('forbidden', 'This token belongs to another device.');
+  const set: Partial<typeof devices.$inferInsert> = { lastSeenAt: new Date() };
+  if (input.pushToken !== undefined) set.pushToken = input.pushToken;
+  if (input.simCards !== undefined) set.simCards = input.simCards;
+  if (input.battery !== undefined) set.battery = input.battery;
+  if (input.charging !== undefined) set.charging = input.charging;
+  if (input.appVersion !== undefined) set.appVersion = input.appVersion;
+  await db.update(devices).set(set).where(eq(devices.id, device.id));
+}
+
+// ---- the client's device management (portal and client API) ----
+
+export async function listDevices(db: Db, actor: Actor, now = new Date()): Promise<DeviceView[]> {
+  assertCan(actor, 'device.manage');
+  const rows = await db.select().from(devices).where(and(eq(devices.clientId, actor.userId), isNull(devices.removedAt))).orderBy(asc(devices.createdAt));
+  return rows.map((d) => deviceView(d, now));
+}
+
+async function ownDevice(tx: Db, actor: Actor, id: string): Promise<Device> {
+  const [d] = await tx.select().from(devices).where(and(eq(devices.id, id), eq(devices.clientId, actor.userId), isNull(devices.removedAt))).for('update');
+  if (!d) throw notFound('Device');
+  return d;
+}
+
+/** Rename, enable or disable. Enabling counts against the device limit again. */
+export async function updateDevice(db: Db, actor: Actor, id: string, input: { name?: string; enabled?: boolean }, now = new Date()): Promise<DeviceView> {
+  assertCan(actor, 'device.manage');
+  const d = await db.transaction(async (tx) => {
+    await tx.select({ id: clients.id }).from(clients).where(eq(clients.id, actor.userId)).for('update');
+    const before = await ownDevice(tx, actor, id);
+    if (input.enabled === true && !before.enabled) {
+      const limits = await clientLimits(tx, actor.userId, now);
+      const active = await activeDeviceCount(tx, actor.userId);
+      if (active >= limits.deviceLimit) {
+        throw new DomainError('device_limit_reached', `Your package allows ${limits.deviceLimit} active device(s).`, { limit: limits.deviceLimit, used: active });
+      }
+    }
+    const [after] = await tx
+      .update(devices)
+      .set({ ...(input.name !== undefined ? { name: input.name } : {}), ...(input.enabled !== undefined ? { enabled: input.enabled } : {}) })
+      .where(eq(devices.id, id))
+      .returning();
+    await writeAudit(tx, actor, 'device.update', { type: 'device', id }, { name: before.name, enabled: before.enabled }, input);
+    return after;
+  });
+  return deviceView(d, now);
+}
+
+/** Removes a device: its token stops working; messages it had claimed keep their history. */
+export async function removeDevice(db: Db, actor: Actor, id: string, now = new Date()): Promise<{ id: string; removed: true }> {
+  assertCan(actor, 'device.manage');
+  await db.transaction(async (tx) => {
+    const d = await ownDevice(tx, actor, id);
+    await tx.update(devices).set({ removedAt: now, enabled: false }).where(eq(devices.id, d.id));
+    await writeAudit(tx, actor, 'device.remove', { type: 'device', id }, { name: d.name }, null);
+  });
+  return { id, removed: true };
+}

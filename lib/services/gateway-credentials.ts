@@ -1,0 +1,84 @@
+import 'server-only';
+import { randomBytes, randomInt } from 'node:crypto';
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { gatewayCredentials, pairingCodes } from '@/db/schema';
+import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { hashToken } from '@/lib/auth/tokens';
+import { writeAudit } from './audit';
+
+const LOGIN_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+const PASSWORD_ALPHABET = 'abcdefghijkmnopqrstuvwxyz23456789';
+const CODE_TTL_MS = 10 * 60_000;
+
+const pick = (alphabet: string, n: number) => Array.from(randomBytes(n), (b) => alphabet[b % alphabet.length]).join('');
+
+export interface GatewayCredentials {
+  login: string;
+  password: string;
+  mobile_api_url: string;
+  third_party_api_url: string;
+}
+
+export function gatewayUrls(origin: string) {
+  return { mobile_api_url: `${origin}/api/mobile/v1`, third_party_api_url: `${origin}/api/3rdparty/v1` };
+}
+
+/**
+ * Issues a new login/password pair for the Android app (private-server mode) and its 3rd-party API.
+ * The password is shown once and stored hashed; issuing again replaces the old pair.
+ */
+export async function issueGatewayCredentials(db: Db, actor: Actor, origin: string): Promise<GatewayCredentials> {
+  assertCan(actor, 'device.manage');
+  const password = pick(PASSWORD_ALPHABET, 14);
+  const passwordHash = await hashPassword(password);
+  const login = await db.transaction(async (tx) => {
+    const [existing] = await tx.select().from(gatewayCredentials).where(eq(gatewayCredentials.clientId, actor.userId)).for('update');
+    let login = existing?.login;
+    if (!login) {
+      for (let i = 0; i < 5 && !login; i++) {
+        const candidate = pick(LOGIN_ALPHABET, 6);
+        const [taken] = await tx.select({ c: gatewayCredentials.clientId }).from(gatewayCredentials).where(eq(gatewayCredentials.login, candidate));
+        if (!taken) login = candidate;
+      }
+      if (!login) throw new Error('could not find a free gateway login');
+      await tx.insert(gatewayCredentials).values({ clientId: actor.userId, login, passwordHash });
+    } else {
+      await tx.update(gatewayCredentials).set({ passwordHash, createdAt: new Date() }).where(eq(gatewayCredentials.clientId, actor.userId));
+    }
+    await writeAudit(tx, actor, 'gateway.credentials_issue', { type: 'client', id: actor.userId }, null, { login });
+    return login;
+  });
+  return { login, password, ...gatewayUrls(origin) };
+}
+
+export async function gatewayLoginOf(db: Db, clientId: number): Promise<string | null> {
+  const [r] = await db.select({ login: gatewayCredentials.login }).from(gatewayCredentials).where(eq(gatewayCredentials.clientId, clientId));
+  return r?.login ?? null;
+}
+
+/** Basic login:password of the app or the 3rd-party API → the client, or null. */
+export async function clientFromGatewayLogin(db: Db, login: string, password: string): Promise<number | null> {
+  const [r] = await db.select().from(gatewayCredentials).where(eq(gatewayCredentials.login, login.toUpperCase()));
+  if (!r) return null;
+  return (await verifyPassword(r.passwordHash, password)) ? r.clientId : null;
+}
+
+/** A one-time pairing code (`Authorization: Code <code>`), valid 10 minutes, stored hashed. */
+export async function issuePairingCode(db: Db, clientId: number, now = new Date()): Promise<{ code: string; valid_until: string }> {
+  const code = String(randomInt(0, 1_000_000_000)).padStart(9, '0');
+  const expiresAt = new Date(now.getTime() + CODE_TTL_MS);
+  await db.insert(pairingCodes).values({ clientId, codeHash: hashToken(code), expiresAt });
+  return { code, valid_until: expiresAt.toISOString() };
+}
+
+/** Uses up a pairing code: the client it belongs to, or null when unknown, used or expired. */
+export async function consumePairingCode(tx: Db, code: string, now = new Date()): Promise<number | null> {
+  const [r] = await tx
+    .update(pairingCodes)
+    .set({ usedAt: now })
+    .where(and(eq(pairingCodes.codeHash, hashToken(code.trim())), isNull(pairingCodes.usedAt), gt(pairingCodes.expiresAt, now)))
+    .returning({ clientId: pairingCodes.clientId });
+  return r?.clientId ?? null;
+}

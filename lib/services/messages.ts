@@ -1,0 +1,167 @@
+import 'server-only';
+import { and, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { clients, devices, messageRecipients, messages, type MessageState } from '@/db/schema';
+import { emitEnqueued } from '@/lib/events';
+import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { DomainError, fieldError, notFound } from '@/lib/errors';
+import { smsLength } from '@/lib/sms/encoding';
+import type { ListMessagesQuery } from '@/lib/validation/messages';
+import { dateRange } from './date-filter';
+import { newId } from './ids';
+import { assertCanSend, assertQuota, clientLimits } from './limits';
+import { likePattern, paginated, type Page } from './paging';
+
+export const DEFAULT_VALIDITY_MS = 3_600_000;
+const MAX_VALIDITY_MS = 7 * 86_400_000;
+
+export type Message = typeof messages.$inferSelect;
+export type Recipient = typeof messageRecipients.$inferSelect;
+
+export interface MessageView {
+  id: string;
+  state: MessageState;
+  phone: string;
+  recipients: { phone: string; state: MessageState; error: string | null }[];
+  message: string;
+  segments: number;
+  encoding: 'gsm7' | 'ucs2';
+  device_id: string | null;
+  source: string;
+  valid_until: string;
+  error: string | null;
+  states: Record<string, string>;
+  created_at: string;
+  updated_at: string;
+}
+
+export function messageView(m: Message, rs: Recipient[]): MessageView {
+  const recipients = rs.sort((a, b) => a.position - b.position).map((r) => ({ phone: r.phone, state: r.state, error: r.error }));
+  return {
+    id: m.id, state: m.state, phone: recipients[0]?.phone ?? '', recipients, message: m.text, segments: m.segments, encoding: m.encoding,
+    device_id: m.claimedBy ?? m.deviceId, source: m.source, valid_until: m.validUntil.toISOString(), error: m.error,
+    states: (m.states ?? {}) as Record<string, string>, created_at: m.createdAt.toISOString(), updated_at: m.updatedAt.toISOString(),
+  };
+}
+
+export async function withRecipients(db: Db, rows: Message[]): Promise<MessageView[]> {
+  if (!rows.length) return [];
+  const rs = await db.select().from(messageRecipients).where(inArray(messageRecipients.messageId, rows.map((m) => m.id)));
+  const by = new Map<string, Recipient[]>();
+  for (const r of rs) (by.get(r.messageId) ?? by.set(r.messageId, []).get(r.messageId)!).push(r);
+  return rows.map((m) => messageView(m, by.get(m.id) ?? []));
+}
+
+export interface QueueRequest {
+  /** Each entry is one message; its phones are that message's recipients. */
+  messages: { id?: string; phones: string[] }[];
+  text: string;
+  deviceId?: string;
+  validUntil?: Date;
+  source: Message['source'];
+  withDeliveryReport?: boolean;
+  simNumber?: number;
+}
+
+/**
+ * Queues SMS for the client's devices. One transaction holds the client row lock while it checks status
+ * and quota (one SMS per recipient, daily and period) and inserts, so parallel sends can never overrun a
+ * limit; a request that does not fit is refused whole.
+ */
+export async function queueMessages(db: Db, actor: Actor, req: QueueRequest, now = new Date()): Promise<MessageView[]> {
+  assertCan(actor, 'sms.send');
+  const clientId = actor.userId;
+  const total = req.messages.reduce((n, m) => n + m.phones.length, 0);
+  const validUntil = req.validUntil ?? new Date(now.getTime() + DEFAULT_VALIDITY_MS);
+  if (validUntil <= now) throw fieldError('valid_until', 'valid_until must be in the future.');
+  if (validUntil.getTime() - now.getTime() > MAX_VALIDITY_MS) throw fieldError('valid_until', 'valid_until is at most 7 days ahead.');
+  const len = smsLength(req.text);
+  const rows = await db.transaction(async (tx) => {
+    await tx.select({ id: clients.id }).from(clients).where(eq(clients.id, clientId)).for('update');
+    const limits = await clientLimits(tx, clientId, now);
+    assertCanSend(limits);
+    assertQuota(limits, total);
+    if (req.deviceId) {
+      const [d] = await tx.select().from(devices).where(and(eq(devices.id, req.deviceId), eq(devices.clientId, clientId), isNull(devices.removedAt)));
+      if (!d) throw fieldError('device_id', 'No such device on this account.');
+      if (!d.enabled) throw fieldError('device_id', 'This device is disabled.');
+    }
+    const ids = req.messages.map((m) => m.id ?? newId());
+    if (req.messages.some((m) => m.id)) {
+      const taken = await tx.select({ id: messages.id }).from(messages).where(inArray(messages.id, ids));
+      if (taken.length) throw new DomainError('conflict', `A message with id ${taken[0].id} exists.`);
+    }
+    const inserted = await tx
+      .insert(messages)
+      .values(req.messages.map((m, i) => ({
+        id: ids[i], clientId, resellerId: limits.resellerId, deviceId: req.deviceId ?? null, text: req.text, recipientCount: m.phones.length,
+        segments: len.segments, encoding: len.encoding, source: req.source, withDeliveryReport: req.withDeliveryReport ?? true,
+        simNumber: req.simNumber ?? null, validUntil, states: { pending: now.toISOString() }, createdAt: now, updatedAt: now,
+      })))
+      .returning();
+    const recipients = await tx
+      .insert(messageRecipients)
+      .values(req.messages.flatMap((m, i) => m.phones.map((phone, position) => ({ messageId: ids[i], position, phone: normalizePhone(phone), updatedAt: now }))))
+      .returning();
+    return { inserted, recipients };
+  });
+  emitEnqueued({ clientId, deviceId: req.deviceId ?? null });
+  const byId = new Map<string, Recipient[]>();
+  for (const r of rows.recipients) (byId.get(r.messageId) ?? byId.set(r.messageId, []).get(r.messageId)!).push(r);
+  return rows.inserted.map((m) => messageView(m, byId.get(m.id) ?? []));
+}
+
+/** E.164-style: digits with a leading +. */
+export function normalizePhone(p: string): string {
+  const digits = p.replace(/[^\d]/g, '');
+  return `+${digits}`;
+}
+
+function tenancy(actor: Actor): SQL {
+  if (actor.role === 'client') return eq(messages.clientId, actor.userId);
+  if (actor.role === 'reseller') return eq(messages.resellerId, actor.userId);
+  return sql`true`;
+}
+
+export async function getMessage(db: Db, actor: Actor, id: string): Promise<MessageView> {
+  assertCan(actor, 'sms.read');
+  const [m] = await db.select().from(messages).where(and(eq(messages.id, id), tenancy(actor)));
+  if (!m) throw notFound('Message');
+  return (await withRecipients(db, [m]))[0];
+}
+
+export async function listMessages(db: Db, actor: Actor, q: ListMessagesQuery, timeZone: string): Promise<Page<MessageView>> {
+  assertCan(actor, 'sms.read');
+  const conds: SQL[] = [tenancy(actor), ...dateRange(messages.createdAt, q.from, q.to, timeZone)];
+  if (q.status) conds.push(eq(messages.state, q.status));
+  if (q.phone) {
+    const phone = normalizePhone(q.phone);
+    conds.push(sql`exists (select 1 from ${messageRecipients} r where r.message_id = ${messages.id} and r.phone = ${phone})`);
+  }
+  if (q.search) {
+    const p = likePattern(q.search);
+    conds.push(or(ilike(messages.text, p), sql`exists (select 1 from ${messageRecipients} r where r.message_id = ${messages.id} and r.phone ilike ${p})`)!);
+  }
+  const where = and(...conds);
+  const [rows, [{ total }]] = await Promise.all([
+    db.select().from(messages).where(where).orderBy(desc(messages.createdAt), desc(messages.id)).limit(q.limit).offset((q.page - 1) * q.limit),
+    db.select({ total: count() }).from(messages).where(where),
+  ]);
+  return paginated(await withRecipients(db, rows), q, total);
+}
+
+/** Cancel while still pending (never left the server): the quota comes back. */
+export async function cancelMessage(db: Db, actor: Actor, id: string, now = new Date()): Promise<MessageView> {
+  assertCan(actor, 'sms.send');
+  const m = await db.transaction(async (tx) => {
+    const [row] = await tx.select().from(messages).where(and(eq(messages.id, id), tenancy(actor))).for('update');
+    if (!row) throw notFound('Message');
+    if (row.state !== 'pending') throw new DomainError('cannot_cancel', `Only a pending message can be cancelled; this one is ${row.state}.`, { state: row.state });
+    const states = { ...(row.states as Record<string, string>), cancelled: now.toISOString() };
+    const [after] = await tx.update(messages).set({ state: 'cancelled', countsTowardQuota: false, states, updatedAt: now }).where(eq(messages.id, id)).returning();
+    await tx.update(messageRecipients).set({ state: 'cancelled', updatedAt: now }).where(eq(messageRecipients.messageId, id));
+    return after;
+  });
+  return (await withRecipients(db, [m]))[0];
+}
+

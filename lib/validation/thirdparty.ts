@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { messageText } from './messages';
+
+/** The 3rd-party API's message (client libraries of SMS Gateway for Android send this). */
+export const thirdPartyMessage = z
+  .object({
+    id: z.string().trim().min(1).max(36).regex(/^[A-Za-z0-9_-]+$/, 'id may hold letters, digits, _ and -.').optional(),
+    deviceId: z.string().max(21).nullish(),
+    message: messageText.optional(),
+    textMessage: z.object({ text: messageText }).optional(),
+    dataMessage: z.unknown().optional(),
+    phoneNumbers: z.array(z.string().min(1).max(32)).min(1, 'phoneNumbers needs at least one number.').max(100, 'At most 100 phoneNumbers.'),
+    isEncrypted: z.boolean().optional(),
+    simNumber: z.number().int().min(1).max(3).nullish(),
+    withDeliveryReport: z.boolean().optional(),
+    priority: z.number().int().min(-128).max(127).optional(),
+    ttl: z.number().int().min(5).nullish(),
+    validUntil: z.iso.datetime({ offset: true }).nullish(),
+    scheduleAt: z.iso.datetime({ offset: true }).nullish(),
+  })
+  .loose()
+  .superRefine((v, ctx) => {
+    if (v.dataMessage !== undefined) ctx.addIssue({ code: 'custom', path: ['dataMessage'], message: 'Data SMS are not supported; send a text message.' });
+    if (v.isEncrypted) ctx.addIssue({ code: 'custom', path: ['isEncrypted'], message: 'Encrypted messages are not supported.' });
+    if (v.scheduleAt) ctx.addIssue({ code: 'custom', path: ['scheduleAt'], message: 'Scheduled messages are not supported.' });
+    if (!v.message && !v.textMessage) ctx.addIssue({ code: 'custom', path: ['textMessage'], message: 'Send message or textMessage.' });
+    if (v.ttl && v.validUntil) ctx.addIssue({ code: 'custom', path: ['ttl'], message: 'Send ttl or validUntil, not both.' });
+    if (new Set(v.phoneNumbers).size !== v.phoneNumbers.length) ctx.addIssue({ code: 'custom', path: ['phoneNumbers'], message: 'phoneNumbers must be unique.' });
+  });
+
+export const thirdPartyList = z.object({
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  state: z.enum(['Pending', 'Processed', 'Sent', 'Delivered', 'Failed', 'Cancelled']).optional(),
+  deviceId: z.string().max(21).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});

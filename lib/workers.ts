@@ -1,0 +1,36 @@
+// Background work inside each server process: message sweeps and webhook delivery. Every pass claims its
+// rows with FOR UPDATE SKIP LOCKED, so any number of instances can run these at once.
+import type { Db } from '@/db';
+import { sweepMessages } from '@/lib/services/sweeps';
+import { deliverDueWebhooks } from '@/lib/services/webhooks';
+
+const SWEEP_MS = Number(process.env.SWEEP_INTERVAL_MS || 15_000);
+const WEBHOOK_MS = Number(process.env.WEBHOOK_INTERVAL_MS || 2_000);
+
+function every(ms: number, name: string, fn: () => Promise<unknown>): NodeJS.Timeout {
+  let running = false;
+  const t = setInterval(async () => {
+    if (running) return;
+    running = true;
+    try {
+      await fn();
+    } catch (err) {
+      console.error(`[worker] ${name} failed:`, (err as Error).message);
+    } finally {
+      running = false;
+    }
+  }, ms);
+  t.unref();
+  return t;
+}
+
+export function startWorkers(db: Db): () => void {
+  const timers = [
+    every(SWEEP_MS, 'message sweep', () => sweepMessages(db)),
+    every(WEBHOOK_MS, 'webhook delivery', async () => {
+      // Drain: keep going while full batches come back.
+      while ((await deliverDueWebhooks(db)) === 20);
+    }),
+  ];
+  return () => timers.forEach(clearInterval);
+}
