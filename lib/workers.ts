@@ -2,6 +2,7 @@
 // rows with FOR UPDATE SKIP LOCKED, so any number of instances can run these at once.
 import type { Db } from '@/db';
 import { sweepMessages } from '@/lib/services/sweeps';
+import { autoRenewDue } from '@/lib/services/trial-renewal';
 import { deliverDueWebhooks } from '@/lib/services/webhooks';
 
 const SWEEP_MS = Number(process.env.SWEEP_INTERVAL_MS || 15_000);
@@ -27,6 +28,7 @@ function every(ms: number, name: string, fn: () => Promise<unknown>): NodeJS.Tim
 export function startWorkers(db: Db): () => void {
   const timers = [
     every(SWEEP_MS, 'message sweep', () => sweepMessages(db)),
+    every(60_000, 'auto-renew', () => autoRenewDue(db)),
     every(WEBHOOK_MS, 'webhook delivery', async () => {
       // Drain: keep going while full batches come back.
       while ((await deliverDueWebhooks(db)) === 20);

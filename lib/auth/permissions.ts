@@ -20,7 +20,7 @@ const PERMISSIONS = {
   'client.read': ['admin', 'reseller'],
   'client.update': ['admin', 'reseller'],
   'client.suspend': ['admin', 'reseller'],
-  'client.activate': ['admin', 'reseller'],
+  'client.activate': ['admin', 'reseller', 'client'],
   'client.self': ['client'],
   'package.read': ['admin', 'reseller', 'client'],
   'package.manage': ['admin'],

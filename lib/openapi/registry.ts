@@ -1,7 +1,7 @@
 // Every API endpoint, described once, with the same zod schemas that validate its requests.
 // lib/openapi/document.ts turns this list into the OpenAPI 3.1 document served at /api/openapi.json.
 import type { z } from 'zod';
-import { activateInput, createClientInput, listClientsQuery, updateClientInput } from '@/lib/validation/clients';
+import { activateInput, createClientInput, extendTrialInput, listClientsQuery, updateClientInput } from '@/lib/validation/clients';
 import { clicksendCreateAccount, clicksendListQuery, clicksendTransferCredit, clicksendUpdateAccount } from '@/lib/validation/clicksend';
 import { auditQuery, credentials } from '@/lib/validation/common';
 import { apiKeyInput, profitQuery, retailPriceInput, transferInput, updateBrandingInput } from '@/lib/validation/branding';
@@ -72,6 +72,7 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'get', path: '/api/reseller/clients/{id}', tag: R, summary: 'View a client', auth: 'reseller' },
   { method: 'patch', path: '/api/reseller/clients/{id}', tag: R, summary: 'Update a client', auth: 'reseller', body: updateClientInput, errors: [409] },
   { method: 'post', path: '/api/reseller/clients/{id}/activate', tag: R, summary: 'Activate, renew or switch the package', auth: 'reseller', body: activateInput, status: 201, errors: [402] },
+  { method: 'post', path: '/api/reseller/clients/{id}/extend-trial', tag: R, summary: "Extend a client's trial by 1-30 days", auth: 'reseller', body: extendTrialInput },
   { method: 'post', path: '/api/reseller/clients/{id}/suspend', tag: R, summary: 'Suspend a client', auth: 'reseller' },
   { method: 'post', path: '/api/reseller/clients/{id}/unsuspend', tag: R, summary: 'Unsuspend a client', auth: 'reseller' },
   { method: 'post', path: '/api/reseller/clients/{id}/transfer-credit', tag: R, summary: "Move credit to the client's balance (negative takes it back)", auth: 'reseller', body: transferInput, status: 201, errors: [402] },
@@ -96,6 +97,7 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'post', path: '/api/v1/auth/login', tag: V, summary: 'Sign in; returns a Bearer token and the client', auth: 'none', body: credentials, errors: [403] },
   { method: 'get', path: '/api/v1/profile', tag: V, summary: 'Status, package, usage and limits', auth: 'client' },
   { method: 'post', path: '/api/v1/sms/send', tag: V, summary: 'Queue SMS: {phone} or {phones[]} (one SMS per recipient against the quota)', auth: 'client', body: sendSmsInput, status: 202, errors: [403, 429] },
+  { method: 'post', path: '/api/v1/activate', tag: V, summary: 'Activate or renew own package from own balance', auth: 'client', body: activateInput, status: 201, errors: [402] },
   { method: 'get', path: '/api/v1/messages', tag: V, summary: 'Message log', auth: 'client', query: listMessagesQuery },
   { method: 'get', path: '/api/v1/messages/{id}', tag: V, summary: 'One message with per-recipient states', auth: 'client', textId: true },
   { method: 'post', path: '/api/v1/otp/request', tag: V, summary: 'Send a 6-digit code (valid 5 minutes)', auth: 'client', body: otpRequestInput, status: 202, errors: [403, 429] },

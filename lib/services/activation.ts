@@ -56,6 +56,17 @@ export function quoteActivation(live: Subscription[], pkg: Package, now: Date): 
   return { kind: 'switch', price: pkg.price, refunds, refundTotal, net: pkg.price - refundTotal, startsAt: now, endsAt: new Date(now.getTime() + period) };
 }
 
+/** A client activating for itself pays from its own balance (credit its reseller transferred); otherwise the reseller pays. */
+function payerOf(actor: Actor): 'client' | 'reseller' {
+  return actor.role === 'client' ? 'client' : 'reseller';
+}
+
+/** Only refunds that go back to the payer's own balance count towards what the payer must have. */
+function forPayer(q: Quote, payer: 'client' | 'reseller'): Quote {
+  const own = q.refunds.filter((r) => r.subscription.paidBy === payer).reduce((a, r) => a + r.amount, 0);
+  return { ...q, net: q.price - own };
+}
+
 async function findPackage(db: Db, code: string): Promise<Package> {
   const [pkg] = await db.select().from(packages).where(eq(packages.code, code));
   if (!pkg || !pkg.active) throw fieldError('package_type', `Unknown or unavailable package_type "${code}".`);
@@ -65,6 +76,7 @@ async function findPackage(db: Db, code: string): Promise<Package> {
 async function resellerOf(db: Db, actor: Actor, clientId: number): Promise<number> {
   const conds = [eq(clients.id, clientId)];
   if (actor.role === 'reseller') conds.push(eq(clients.resellerId, actor.userId));
+  if (actor.role === 'client' && actor.userId !== clientId) throw notFound('Client');
   const [c] = await db.select({ resellerId: clients.resellerId }).from(clients).where(and(...conds));
   if (!c) throw notFound('Client');
   return c.resellerId;
@@ -89,8 +101,11 @@ export async function previewActivation(db: Db, actor: Actor, clientId: number, 
   assertCan(actor, 'client.activate');
   const resellerId = await resellerOf(db, actor, clientId);
   const pkg = await findPackage(db, input.package_type);
-  const [r] = await db.select({ balance: resellers.creditBalance }).from(resellers).where(eq(resellers.id, resellerId));
-  const q = quoteActivation(await liveSubscriptions(db, clientId, now), pkg, now);
+  const payer = payerOf(actor);
+  const [r] = payer === 'client'
+    ? await db.select({ balance: clients.creditBalance }).from(clients).where(eq(clients.id, clientId))
+    : await db.select({ balance: resellers.creditBalance }).from(resellers).where(eq(resellers.id, resellerId));
+  const q = forPayer(quoteActivation(await liveSubscriptions(db, clientId, now), pkg, now), payer);
   return {
     kind: q.kind,
     package_type: pkg.code,
@@ -125,14 +140,13 @@ export async function activatePackage(db: Db, actor: Actor, clientId: number, in
     // Lock order everywhere: reseller, then client. Concurrent activations queue here.
     const [reseller] = await tx.select().from(resellers).where(eq(resellers.id, resellerId)).for('update');
     if (!reseller || reseller.archivedAt) throw notFound('Client');
-    await lockClientFor(tx, actor, clientId);
+    const client = await lockClientFor(tx, actor, clientId);
     const pkg = await findPackage(tx, input.package_type);
-    const quote = quoteActivation(await liveSubscriptions(tx, clientId, now), pkg, now);
-    if (reseller.creditBalance < quote.net) {
-      throw new DomainError('insufficient_credit', `Not enough credit: ${pkg.name} needs ${quote.net} MMK.`, {
-        balance: reseller.creditBalance,
-        required: quote.net,
-      });
+    const payer = payerOf(actor);
+    const quote = forPayer(quoteActivation(await liveSubscriptions(tx, clientId, now), pkg, now), payer);
+    const balance = payer === 'client' ? client.creditBalance : reseller.creditBalance;
+    if (balance < quote.net) {
+      throw new DomainError('insufficient_credit', `Not enough credit: ${pkg.name} needs ${quote.net} MMK.`, { balance, required: quote.net });
     }
     const bp = reseller.partnerType === 'commission' ? reseller.commissionRateBp : 0;
     const retailPrice = await retailPriceOf(tx, reseller, pkg);
@@ -168,7 +182,7 @@ export async function activatePackage(db: Db, actor: Actor, clientId: number, in
         deviceLimit: pkg.deviceLimit,
         periodDays: pkg.periodDays,
         kind: quote.kind,
-        paidBy: 'reseller',
+        paidBy: payer,
         startsAt: quote.startsAt,
         endsAt: quote.endsAt,
         createdBy: actor.userId,
@@ -176,8 +190,8 @@ export async function activatePackage(db: Db, actor: Actor, clientId: number, in
       })
       .returning();
     const debit = await postLedger(tx, {
-      account: 'reseller_credit',
-      accountId: resellerId,
+      account: payer === 'client' ? 'client_credit' : 'reseller_credit',
+      accountId: payer === 'client' ? clientId : resellerId,
       resellerId,
       kind: 'activation',
       amount: -pkg.price,
@@ -190,7 +204,7 @@ export async function activatePackage(db: Db, actor: Actor, clientId: number, in
     if (bp > 0) await settleCommission(tx, actor, resellerId, clientId, sub.id, pkg.price, quote.refundTotal, bp);
     await writeAudit(tx, actor, 'client.activate_package', { type: 'client', id: clientId }, null, {
       subscription_id: sub.id, package_type: pkg.code, kind: quote.kind, price: pkg.price, refund: quote.refundTotal,
-      credit_balance: debit.balanceAfter,
+      credit_balance: debit.balanceAfter, paid_by: payer,
     });
     return { sub, quote, balance: debit.balanceAfter };
   });

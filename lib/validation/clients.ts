@@ -54,3 +54,7 @@ export const activateInput = z.object({
     .regex(/^[a-z0-9_]+$/, 'Unknown package_type.'),
 });
 export type ActivateInput = z.infer<typeof activateInput>;
+
+export const extendTrialInput = z.object({
+  days: z.number({ error: 'days is a number.' }).int('Whole days.').min(1, 'Extend by 1 to 30 days.').max(30, 'Extend by 1 to 30 days.'),
+});
