@@ -15,5 +15,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Suites make many requests with one token and sign in often; rate limits get their own tests.
+    env: { API_RATE_LIMIT: '1000000', LOGIN_RATE_LIMIT: '1000000' },
   },
 });

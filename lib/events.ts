@@ -30,3 +30,19 @@ export function onEnqueued(clientId: number, fn: (e: EnqueuedEvent) => void): ()
   bus().on(name, fn);
   return () => bus().off(name, fn);
 }
+
+// Open streams close when the process is asked to stop, so a rolling restart is not held up by phones
+// that keep an SSE connection open (they reconnect to another instance).
+const closers = Symbol.for('sms-platform.sse-closers');
+type GC = typeof globalThis & { [closers]?: Set<() => void> };
+
+export function onShutdown(close: () => void): () => void {
+  const g = globalThis as GC;
+  if (!g[closers]) {
+    const set = new Set<() => void>();
+    g[closers] = set;
+    for (const sig of ['SIGTERM', 'SIGINT'] as const) process.once(sig, () => set.forEach((fn) => fn()));
+  }
+  g[closers].add(close);
+  return () => g[closers]?.delete(close);
+}

@@ -7,7 +7,8 @@ import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const port = process.env.E2E_PORT || process.env.PORT || '3100';
-const env = { ...process.env, SEED_DEMO: '1', PORT: port };
+// Every spec signs in from the same loopback address: raise the per-IP sign-in limit for the run.
+const env = { ...process.env, SEED_DEMO: '1', PORT: port, LOGIN_RATE_LIMIT: process.env.LOGIN_RATE_LIMIT ?? '1000' };
 
 if (!process.env.DATABASE_URL) {
   const dir = path.join(root, 'data', 'e2e-pglite');

@@ -21,7 +21,9 @@ export async function loginAction(_prev: FormState, fd: FormData): Promise<FormS
       const code = (err as AuthError & { code?: string }).code;
       const message = code === 'account_suspended'
         ? 'This account is suspended. Contact your provider.'
-        : 'Email or password is incorrect.';
+        : code === 'rate_limited'
+          ? 'Too many sign-in attempts. Wait 15 minutes and try again.'
+          : 'Email or password is incorrect.';
       return { ok: false, message, values: { email: values.email ?? '' } };
     }
     throw err;

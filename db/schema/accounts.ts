@@ -49,6 +49,8 @@ export const resellers = pgTable(
     subdomain: text('subdomain').notNull(),
     // Commission in basis points (1050 = 10.5 %), so no float ever touches money.
     commissionRateBp: integer('commission_rate_bp').notNull().default(0),
+    // API requests per minute for this reseller's keys (null: the platform default, 100).
+    apiRateLimit: integer('api_rate_limit'),
     creditBalance: bigint('credit_balance', { mode: 'number' }).notNull().default(0),
     commissionBalance: bigint('commission_balance', { mode: 'number' }).notNull().default(0),
     // White-label brand shown at <subdomain>.<BASE_DOMAIN> and in its clients' portal.

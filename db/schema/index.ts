@@ -2,3 +2,4 @@ export * from './accounts';
 export * from './billing';
 export * from './audit';
 export * from './messaging';
+export * from './reliability';

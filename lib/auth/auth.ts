@@ -25,6 +25,9 @@ class InvalidCredentials extends CredentialsSignin {
 class SuspendedAccount extends CredentialsSignin {
   code = 'account_suspended';
 }
+class TooManyAttempts extends CredentialsSignin {
+  code = 'rate_limited';
+}
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   session: { strategy: 'jwt', maxAge: 7 * 24 * 3600 },
@@ -49,12 +52,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (!parsed.success) throw new InvalidCredentials();
         try {
           const db = await getDb();
+          const { limitLogin } = await import('@/lib/http/rate-limit');
+          const ip = request.headers.get('x-forwarded-for')?.split(',')[0].trim() || null;
+          await limitLogin(db, parsed.data.email, ip);
           // The brand comes from the Host the browser used, never from a form field.
           const brand = await brandFromRequestHost(db, request.headers.get('x-forwarded-host') ?? request.headers.get('host'));
           const user = await verifyCredentialsOnBrand(db, parsed.data, brand?.reseller_id ?? null);
           return { id: String(user.id), name: user.name, email: user.email, role: user.role, sv: user.sessionVersion };
         } catch (err) {
           if (err instanceof DomainError && err.code === 'account_suspended') throw new SuspendedAccount();
+          if (err instanceof DomainError && err.code === 'rate_limited') throw new TooManyAttempts();
           if (err instanceof DomainError) throw new InvalidCredentials();
           throw err;
         }

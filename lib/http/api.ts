@@ -7,6 +7,8 @@ import { DomainError } from '@/lib/errors';
 import { actorFromToken } from '@/lib/services/auth';
 import { idParam } from '@/lib/validation/common';
 import { errorResponse } from './errors';
+import { idempotent } from './idempotency';
+import { API_LIMIT_PER_MINUTE, hitRateLimit } from './rate-limit';
 
 export const MAX_BODY_BYTES = 1_000_000;
 
@@ -33,6 +35,8 @@ interface ApiOptions<BS extends z.ZodType | undefined, QS extends z.ZodType | un
   status?: number;
   /** `text`: the route's :id is a string id (messages, devices), not a number. */
   idKind?: 'number' | 'text';
+  /** Money-moving or message-creating POST: honours the Idempotency-Key header. */
+  idempotent?: boolean;
 }
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -62,24 +66,46 @@ export function withApi<BS extends z.ZodType | undefined = undefined, QS extends
       if (opts.auth !== 'none') {
         const token = bearerFrom(req.headers.get('authorization'));
         if (!token) throw new DomainError('unauthorized', 'Missing or invalid credentials.');
-        actor = await actorFromToken(db, token, opts.auth as Role, ip);
+        const t = await actorFromToken(db, token, opts.auth as Role, ip);
+        await hitRateLimit(db, `api:token:${t.tokenId}`, t.rateLimit ?? API_LIMIT_PER_MINUTE, 60_000);
+        actor = { userId: t.userId, role: t.role, ip };
       }
-      const body = opts.body ? opts.body.parse(await readJson(req)) : undefined;
+      const text = opts.body ? await readBody(req) : '';
+      const body = opts.body ? opts.body.parse(parseJson(text)) : undefined;
       const query = opts.query ? opts.query.parse(Object.fromEntries(new URL(req.url).searchParams)) : undefined;
-      const result = await handler({ req, db, actor, body, query, id, textId, ip } as ApiContext<Out<BS>, Out<QS>, A>);
-      if (result instanceof Response) return result;
-      return Response.json(result, { status: opts.status ?? 200 });
+      const run = async () => {
+        const result = await handler({ req, db, actor, body, query, id, textId, ip } as ApiContext<Out<BS>, Out<QS>, A>);
+        if (result instanceof Response) return result;
+        return Response.json(result, { status: opts.status ?? 200 });
+      };
+      const key = req.headers.get('idempotency-key');
+      if (!opts.idempotent || !key || !actor) return await run();
+      const url = new URL(req.url);
+      const stored = await idempotent(db, actor.userId, key, `${req.method} ${url.pathname}\n${text}`, async () => {
+        let res: Response;
+        try {
+          res = await run();
+        } catch (err) {
+          res = errorResponse(err);
+        }
+        return { status: res.status, body: await res.json() };
+      });
+      return Response.json(stored.body, { status: stored.status, headers: stored.replayed ? { 'Idempotent-Replayed': 'true' } : {} });
     } catch (err) {
       return errorResponse(err);
     }
   };
 }
 
-async function readJson(req: Request): Promise<unknown> {
+async function readBody(req: Request): Promise<string> {
   const declared = Number(req.headers.get('content-length') ?? 0);
   if (declared > MAX_BODY_BYTES) throw new DomainError('payload_too_large', `Request body is larger than ${MAX_BODY_BYTES} bytes.`);
   const text = await req.text();
   if (text.length > MAX_BODY_BYTES) throw new DomainError('payload_too_large', `Request body is larger than ${MAX_BODY_BYTES} bytes.`);
+  return text;
+}
+
+function parseJson(text: string): unknown {
   if (!text.trim()) return {};
   try {
     return JSON.parse(text);

@@ -54,5 +54,6 @@ export function errorResponse(err: unknown): Response {
   const d = toDomainError(err);
   if (d.code === 'internal_error') console.error('unhandled error in API route:', err);
   const body: ErrorBody = { error: { code: d.code, message: d.message, details: d.details } };
-  return Response.json(body, { status: d.status });
+  const retry = d.details.retry_after;
+  return Response.json(body, { status: d.status, headers: typeof retry === 'number' ? { 'Retry-After': String(retry) } : {} });
 }

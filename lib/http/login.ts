@@ -5,10 +5,12 @@ import { getClient } from '@/lib/services/clients';
 import { resellerProfile } from '@/lib/services/resellers';
 import { credentials } from '@/lib/validation/common';
 import { withApi } from './api';
+import { limitLogin } from './rate-limit';
 
 /** POST /api/<role>/auth/login (admin, reseller) and /api/v1/auth/login (client): `{email, password}` → a Bearer token. */
 export function loginRoute(role: Role) {
   return withApi({ auth: 'none', body: credentials }, async ({ db, body, ip }) => {
+    await limitLogin(db, body.email, ip);
     const { token, token_type, expires_at, user } = await loginWithPassword(db, body, role);
     const actor = { userId: user.id, role, ip };
     const profile = role === 'reseller'

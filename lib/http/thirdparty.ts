@@ -34,14 +34,15 @@ export function messageState(m: MessageView) {
 }
 
 export function withGatewayClient(handler: (ctx: { req: Request; db: Db; actor: Actor; params: Record<string, string> }) => Promise<Response>) {
-  return async (req: Request, route?: { params: Promise<Record<string, string>> }): Promise<Response> => {
+  return async (req: Request, route?: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
     try {
       const auth = registrationAuth(req.headers.get('authorization'));
       if (auth.kind !== 'basic') throw new DomainError('unauthorized', 'Use Basic auth with your gateway login and password.');
       const db = await getDb();
       const clientId = await clientFromGatewayLogin(db, auth.login, auth.password);
       if (clientId === null) throw new DomainError('unauthorized', 'Invalid gateway login or password.');
-      const params = route?.params ? await route.params : {};
+      const raw = route?.params ? await route.params : {};
+      const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join('/') : v]));
       return await handler({ req, db, actor: { userId: clientId, role: 'client', ip: clientIp(req) }, params });
     } catch (err) {
       return mobileError(err);

@@ -104,6 +104,7 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'post', path: '/api/v1/otp/verify', tag: V, summary: 'Check a code: {verified, attempts_left}; 3 attempts', auth: 'client', body: otpVerifyInput },
   { method: 'post', path: '/api/v1/gateway/credentials', tag: V, summary: 'New gateway login and password for the Android app (password shown once)', auth: 'client', status: 201 },
   { method: 'post', path: '/api/v1/gateway/pairing-code', tag: V, summary: 'A one-time code to pair a phone (10 minutes)', auth: 'client', status: 201 },
+  { method: 'post', path: '/api/v1/gateway/pairing-token', tag: V, summary: "A pairing token for the app's private-token field (registers phones only; shown once)", auth: 'client', status: 201 },
   { method: 'get', path: '/api/v1/devices', tag: V, summary: 'Gateway phones', auth: 'client' },
   { method: 'patch', path: '/api/v1/devices/{id}', tag: V, summary: 'Rename, enable or disable a phone', auth: 'client', body: deviceUpdateInput, textId: true, errors: [429] },
   { method: 'delete', path: '/api/v1/devices/{id}', tag: V, summary: 'Remove a phone', auth: 'client', textId: true },

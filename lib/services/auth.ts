@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { apiTokens, clients, users } from '@/db/schema';
+import { apiTokens, clients, resellers, users } from '@/db/schema';
 import { dummyHash, verifyPassword } from '@/lib/auth/password';
 import type { Actor, Role } from '@/lib/auth/permissions';
 import { hashToken, newToken } from '@/lib/auth/tokens';
@@ -60,12 +60,19 @@ export async function loginWithPassword(db: Db, creds: Credentials, role: Role, 
  * Resolves a Bearer token to the acting user: unknown, revoked or expired → 401; another role's token
  * → 401; a suspended account → 403. Re-read on every request, so suspension takes effect at once.
  */
-export async function actorFromToken(db: Db, token: string, role: Role, ip: string | null, now = new Date()): Promise<Actor> {
+export interface TokenActor extends Actor {
+  tokenId: number;
+  /** Requests per minute allowed for this token (a reseller's own setting, else the platform default). */
+  rateLimit: number | null;
+}
+
+export async function actorFromToken(db: Db, token: string, role: Role, ip: string | null, now = new Date()): Promise<TokenActor> {
   const [row] = await db
     .select({ tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt, expiresAt: apiTokens.expiresAt,
-      userId: users.id, role: users.role, status: users.status })
+      userId: users.id, role: users.role, status: users.status, rateLimit: resellers.apiRateLimit })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
+    .leftJoin(resellers, eq(resellers.id, users.id))
     // Pairing tokens only register phones; they never act as the account.
     .where(and(eq(apiTokens.tokenHash, hashToken(token)), inArray(apiTokens.kind, ['session', 'api_key'])));
   if (!row || row.role !== role || row.status === 'archived') {
@@ -81,5 +88,5 @@ export async function actorFromToken(db: Db, token: string, role: Role, ip: stri
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
     await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.tokenId));
   }
-  return { userId: row.userId, role: row.role, ip };
+  return { userId: row.userId, role: row.role, ip, tokenId: row.tokenId, rateLimit: row.rateLimit };
 }

@@ -72,8 +72,7 @@ export async function reportStates(db: Db, device: Device, reports: StateReport[
       if (!m) return 0;
       const ts = now.toISOString();
       const states = { ...(m.states as Record<string, string>), ...(next === 'accepted' ? { device_accepted: ts } : { [next]: ts }) };
-      const target: MessageState = next === 'accepted' ? m.state : next;
-      const forward = RANK[target] >= RANK[m.state] && !(RANK[m.state] === 3 && target !== m.state);
+      const reported: MessageState = next === 'accepted' ? m.state : next;
       const recipients = await tx.select().from(messageRecipients).where(eq(messageRecipients.messageId, m.id));
       for (const rr of r.recipients) {
         const phone = rr.phoneNumber.startsWith('+') ? rr.phoneNumber : `+${rr.phoneNumber}`;
@@ -83,10 +82,15 @@ export async function reportStates(db: Db, device: Device, reports: StateReport[
         await tx.update(messageRecipients).set({ state: rs, error: rr.error ?? null, updatedAt: now }).where(and(eq(messageRecipients.messageId, m.id), eq(messageRecipients.position, rec.position)));
       }
       const error = r.recipients.find((x) => x.error)?.error ?? null;
+      // When every recipient has an outcome, the message has one: delivered if any recipient got it.
+      const after = await tx.select({ state: messageRecipients.state }).from(messageRecipients).where(eq(messageRecipients.messageId, m.id));
+      const allSettled = after.length > 0 && after.every((x) => x.state === 'delivered' || x.state === 'failed');
+      const target: MessageState = allSettled && RANK[reported] < 3 ? (after.some((x) => x.state === 'delivered') ? 'delivered' : 'failed') : reported;
+      const forward = RANK[target] >= RANK[m.state] && !(RANK[m.state] === 3 && target !== m.state);
       await tx.update(messages).set({ state: forward ? target : m.state, states, updatedAt: now, ...(forward && target === 'failed' ? { error } : {}) }).where(eq(messages.id, m.id));
       if (forward && target !== m.state && EVENT[target]) {
         await enqueueEvent(tx, m.clientId, EVENT[target], {
-          message_id: m.id, state: target, device_id: device.id, recipients: r.recipients.map((x) => ({ phone: x.phoneNumber, state: (FROM_APP[x.state] === 'accepted' ? 'processing' : FROM_APP[x.state]) ?? x.state, error: x.error ?? null })),
+          message_id: m.id, state: target, device_id: device.id, recipients: r.recipients.map((x) => ({ phone: x.phoneNumber.startsWith('+') ? x.phoneNumber : `+${x.phoneNumber}`, state: (FROM_APP[x.state] === 'accepted' ? 'processing' : FROM_APP[x.state]) ?? x.state, error: x.error ?? null })),
           ...(target === 'failed' ? { error } : {}),
         }, now);
       }

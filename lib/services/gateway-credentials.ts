@@ -2,10 +2,10 @@ import 'server-only';
 import { randomBytes, randomInt } from 'node:crypto';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { gatewayCredentials, pairingCodes } from '@/db/schema';
+import { apiTokens, gatewayCredentials, pairingCodes } from '@/db/schema';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { assertCan, type Actor } from '@/lib/auth/permissions';
-import { hashToken } from '@/lib/auth/tokens';
+import { hashToken, newToken } from '@/lib/auth/tokens';
 import { writeAudit } from './audit';
 
 const LOGIN_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -81,4 +81,20 @@ export async function consumePairingCode(tx: Db, code: string, now = new Date())
     .where(and(eq(pairingCodes.codeHash, hashToken(code.trim())), isNull(pairingCodes.usedAt), gt(pairingCodes.expiresAt, now)))
     .returning({ clientId: pairingCodes.clientId });
   return r?.clientId ?? null;
+}
+
+/**
+ * A pairing token: lets phones register for this client (Bearer on POST /api/mobile/v1/device, the
+ * app's "private token" field) and nothing else. Shown once; issuing a new one revokes the old.
+ */
+export async function issuePairingToken(db: Db, actor: Actor): Promise<{ token: string; created_at: string }> {
+  assertCan(actor, 'device.manage');
+  const { token, hash, display } = newToken('pair');
+  const now = new Date();
+  await db.transaction(async (tx) => {
+    await tx.update(apiTokens).set({ revokedAt: now }).where(and(eq(apiTokens.userId, actor.userId), eq(apiTokens.kind, 'pairing'), isNull(apiTokens.revokedAt)));
+    await tx.insert(apiTokens).values({ userId: actor.userId, kind: 'pairing', name: 'Device pairing', tokenHash: hash, prefix: display, createdAt: now });
+    await writeAudit(tx, actor, 'gateway.pairing_token_issue', { type: 'client', id: actor.userId }, null, { prefix: display });
+  });
+  return { token, created_at: now.toISOString() };
 }

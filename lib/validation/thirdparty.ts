@@ -5,7 +5,8 @@ import { messageText } from './messages';
 export const thirdPartyMessage = z
   .object({
     id: z.string().trim().min(1).max(36).regex(/^[A-Za-z0-9_-]+$/, 'id may hold letters, digits, _ and -.').optional(),
-    deviceId: z.string().max(21).nullish(),
+    // An empty deviceId means any device, as in the app's own server.
+    deviceId: z.string().max(21).nullish().transform((v) => v || undefined),
     message: messageText.optional(),
     textMessage: z.object({ text: messageText }).optional(),
     dataMessage: z.unknown().optional(),

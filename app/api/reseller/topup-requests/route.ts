@@ -5,6 +5,6 @@ import { listTopupsQuery, topupRequestInput } from '@/lib/validation/credit';
 
 export const GET = withApi({ auth: 'reseller', query: listTopupsQuery }, ({ db, actor, query }) => listTopupRequests(db, actor, query));
 
-export const POST = withApi({ auth: 'reseller', body: topupRequestInput, status: 201 }, ({ db, actor, body }) =>
+export const POST = withApi({ auth: 'reseller', body: topupRequestInput, status: 201, idempotent: true }, ({ db, actor, body }) =>
   fileTopupRequest(db, actor, body),
 );

@@ -3,13 +3,15 @@
 // another instance, found by a database check every 5 s.
 import { and, eq, gt, isNull, or } from 'drizzle-orm';
 import { messages } from '@/db/schema';
-import { onEnqueued } from '@/lib/events';
+import { onEnqueued, onShutdown } from '@/lib/events';
 import { withDevice } from '@/lib/http/mobile';
 
 export const dynamic = 'force-dynamic';
 
 const KEEPALIVE_MS = 15_000;
 const RECHECK_MS = 5_000;
+// A stream lives at most 30 minutes; the app reconnects (and pulls) at once.
+const MAX_LIFETIME_MS = 30 * 60_000;
 
 export const GET = withDevice(async ({ req, db, device }) => {
   const enc = new TextEncoder();
@@ -43,10 +45,14 @@ export const GET = withDevice(async ({ req, db, device }) => {
           console.error('SSE recheck failed:', (err as Error).message);
         }
       }, RECHECK_MS);
+      const lifetime = setTimeout(() => cleanup(), MAX_LIFETIME_MS);
+      const offShutdown = onShutdown(() => cleanup());
       cleanup = () => {
         if (closed) return;
         closed = true;
         off();
+        offShutdown();
+        clearTimeout(lifetime);
         clearInterval(keepalive);
         clearInterval(recheck);
         try {

@@ -3,7 +3,7 @@ import { withApi } from '@/lib/http/api';
 import { queueMessages } from '@/lib/services/messages';
 import { sendSmsInput } from '@/lib/validation/messages';
 
-export const POST = withApi({ auth: 'client', body: sendSmsInput, status: 202 }, async ({ db, actor, body }) => {
+export const POST = withApi({ auth: 'client', body: sendSmsInput, status: 202, idempotent: true }, async ({ db, actor, body }) => {
   const phones = body.phones ?? (body.phone ? [body.phone] : []);
   const data = await queueMessages(db, actor, {
     messages: phones.map((p) => ({ phones: [p] })),

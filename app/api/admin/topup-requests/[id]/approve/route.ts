@@ -3,6 +3,6 @@ import { withApi } from '@/lib/http/api';
 import { decideTopupRequest } from '@/lib/services/topups';
 import { approveTopupInput } from '@/lib/validation/credit';
 
-export const POST = withApi({ auth: 'admin', body: approveTopupInput }, ({ db, actor, id, body }) =>
+export const POST = withApi({ auth: 'admin', body: approveTopupInput, idempotent: true }, ({ db, actor, id, body }) =>
   decideTopupRequest(db, actor, id, { approve: true, note: body.note }),
 );

@@ -3,6 +3,6 @@ import { withApi } from '@/lib/http/api';
 import { transferCredit } from '@/lib/services/transfers';
 import { transferInput } from '@/lib/validation/branding';
 
-export const POST = withApi({ auth: 'reseller', body: transferInput, status: 201 }, ({ db, actor, id, body }) =>
+export const POST = withApi({ auth: 'reseller', body: transferInput, status: 201, idempotent: true }, ({ db, actor, id, body }) =>
   transferCredit(db, actor, id, body.amount, body.note),
 );
