@@ -30,9 +30,9 @@ export async function hitRateLimit(db: Db, bucket: string, limit: number, window
 }
 
 /** Sign-in attempts: 10 per 15 minutes per email and per IP. The same answer whether the email exists or not. */
-export async function limitLogin(db: Db, email: string, ip: string | null, now = new Date()): Promise<void> {
-  await hitRateLimit(db, `login:email:${email.trim().toLowerCase()}`, LOGIN_LIMIT.limit, LOGIN_LIMIT.windowMs, now);
-  if (ip) await hitRateLimit(db, `login:ip:${ip}`, LOGIN_LIMIT.limit, LOGIN_LIMIT.windowMs, now);
+export async function limitLogin(db: Db, email: string, ip: string | null, now = new Date(), limit = LOGIN_LIMIT.limit): Promise<void> {
+  await hitRateLimit(db, `login:email:${email.trim().toLowerCase()}`, limit, LOGIN_LIMIT.windowMs, now);
+  if (ip) await hitRateLimit(db, `login:ip:${ip}`, limit, LOGIN_LIMIT.windowMs, now);
 }
 
 /** Buckets over their limit in the current window, for the admin portal. */

@@ -1,0 +1,50 @@
+// Rate limits live in PostgreSQL: a fixed window per bucket, 429 with Retry-After past the limit.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { DbHandle } from '@/db';
+import { DomainError } from '@/lib/errors';
+import { hitRateLimit, limitLogin } from '@/lib/http/rate-limit';
+import { errorResponse } from '@/lib/http/errors';
+import { onPostgres, openTestDb } from './helpers/db';
+import { domainError } from './helpers/errors';
+
+let h: DbHandle;
+beforeAll(async () => { h = await openTestDb({ max: 20 }); });
+afterAll(async () => { await h.close(); });
+
+const bucket = () => `test:${Math.random().toString(36).slice(2)}`;
+
+test('the limit-th hit passes, the next is 429 with retry_after until the window ends', async () => {
+  const b = bucket();
+  const now = new Date('2026-11-21T10:00:10Z');
+  for (let i = 1; i <= 5; i++) expect((await hitRateLimit(h.db, b, 5, 60_000, now)).count).toBe(i);
+  const err = await domainError(hitRateLimit(h.db, b, 5, 60_000, now));
+  expect(err.code).toBe('rate_limited');
+  expect(err.details.retry_after).toBe(50);
+  const res = errorResponse(err);
+  expect(res.status).toBe(429);
+  expect(res.headers.get('retry-after')).toBe('50');
+  // A new window starts afresh.
+  expect((await hitRateLimit(h.db, b, 5, 60_000, new Date('2026-11-21T10:01:00Z'))).count).toBe(1);
+});
+
+test('sign-in: 10 attempts per 15 minutes per email and per IP', async () => {
+  const email = `${bucket()}@example.com`;
+  const now = new Date();
+  for (let i = 0; i < 10; i++) await limitLogin(h.db, email, null, now, 10);
+  expect((await domainError(limitLogin(h.db, email.toUpperCase(), null, now, 10))).code).toBe('rate_limited');
+  const ip = `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+  for (let i = 0; i < 10; i++) await limitLogin(h.db, `${bucket()}@example.com`, ip, now, 10);
+  const err = await domainError(limitLogin(h.db, `${bucket()}@example.com`, ip, now, 10));
+  expect(err).toBeInstanceOf(DomainError);
+  expect(err.details.retry_after).toBeGreaterThan(0);
+});
+
+describe.skipIf(!onPostgres())('across connections (PostgreSQL)', () => {
+  test('100 parallel hits on a limit of 30: exactly 30 pass', async () => {
+    const b = bucket();
+    const now = new Date();
+    const results = await Promise.allSettled(Array.from({ length: 100 }, () => hitRateLimit(h.db, b, 30, 60_000, now)));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(30);
+  });
+});
+if (!onPostgres()) console.log('parallel rate-limit test needs PostgreSQL: set TEST_DATABASE_URL');
