@@ -114,11 +114,11 @@ export async function deliverDueWebhooks(db: Db, now = new Date(), fetchImpl: ty
     where id in (select id from ${webhookDeliveries} where status = 'pending' and next_attempt_at <= ${now.toISOString()}::timestamptz
                  order by next_attempt_at limit ${batch} for update skip locked)
     returning id`));
-  for (const { id } of claimed) await deliverOne(db, Number(id), fetchImpl);
+  for (const { id } of claimed) await deliverOne(db, Number(id), fetchImpl, now);
   return claimed.length;
 }
 
-async function deliverOne(db: Db, id: number, fetchImpl: typeof fetch): Promise<void> {
+async function deliverOne(db: Db, id: number, fetchImpl: typeof fetch, now: Date): Promise<void> {
   const [row] = await db.select({ d: webhookDeliveries, w: webhooks }).from(webhookDeliveries).innerJoin(webhooks, eq(webhooks.id, webhookDeliveries.webhookId)).where(eq(webhookDeliveries.id, id));
   if (!row) return;
   const { d, w } = row;
@@ -139,11 +139,11 @@ async function deliverOne(db: Db, id: number, fetchImpl: typeof fetch): Promise<
   } catch (err) {
     error = (err as Error).name === 'TimeoutError' ? 'timeout' : (err as Error).message.slice(0, 300);
   }
-  await db.update(webhookDeliveries).set(outcome(d, status, error)).where(eq(webhookDeliveries.id, id));
+  await db.update(webhookDeliveries).set(outcome(d, status, error, now)).where(eq(webhookDeliveries.id, id));
 }
 
-function outcome(d: Delivery, status: number | null, error: string | null): Partial<typeof webhookDeliveries.$inferInsert> {
-  const now = new Date();
+// Times count from the worker pass's `now` (injected in tests), so the backoff is exactly 10 s, 20 s, 40 s, ...
+function outcome(d: Delivery, status: number | null, error: string | null, now: Date): Partial<typeof webhookDeliveries.$inferInsert> {
   if (status !== null && status >= 200 && status < 300) return { status: 'delivered', lastStatusCode: status, lastError: null, deliveredAt: now, lockedUntil: null };
   if (status !== null && status >= 300 && status < 500) return { status: 'failed', lastStatusCode: status, lastError: `HTTP ${status}: not retried`, lockedUntil: null };
   const attempts = d.attempts;
