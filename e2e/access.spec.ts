@@ -66,7 +66,7 @@ test('a reseller suspended by the admin is signed out and cannot sign in again',
   const { id: resellerId } = (await created.json()) as { id: number };
 
   // While active the reseller gets in.
-  await signIn(page, reseller.email, reseller.password, /\/reseller\/clients$/);
+  await signIn(page, reseller.email, reseller.password, /\/reseller$/);
   await expect(page.getByTestId('credit-balance')).toHaveText('0 MMK');
 
   const suspended = await request.patch(`/api/admin/resellers/${resellerId}`, { headers, data: { status: 'suspended' } });

@@ -8,7 +8,7 @@ setup('admin signs in', async ({ page }) => {
 });
 
 setup('reseller signs in', async ({ page }) => {
-  await signIn(page, DEMO.reseller.email, DEMO.reseller.password, /\/reseller\/clients$/);
+  await signIn(page, DEMO.reseller.email, DEMO.reseller.password, /\/reseller$/);
   await page.context().storageState({ path: AUTH_STATE.reseller });
 });
 

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { clients, resellers, subscriptions, users } from '@/db/schema';
 import { assertCan, type Actor } from '@/lib/auth/permissions';
@@ -139,7 +139,19 @@ export async function getClient(db: Db, actor: Actor, id: number, now = new Date
   return view;
 }
 
-export async function listClients(db: Db, actor: Actor, q: ListClientsQuery, now = new Date()): Promise<Page<ClientView>> {
+/** The list's order; ties broken by id so pages never overlap. Expiry: paid-until, else the trial end. */
+function clientOrder(q: ClientListParams): SQL[] {
+  const dir = q.dir === 'asc' ? asc : desc;
+  const key = q.sort === 'name' ? sql`lower(${users.name})`
+    : q.sort === 'expiry' ? sql`coalesce(${clientColumns.paidUntil}, ${clients.trialEndsAt})`
+    : sql`${clients.createdAt}`;
+  return [dir(key), dir(clients.id)];
+}
+
+/** The list query; sort and dir are optional for callers that build it by hand (newest first). */
+export type ClientListParams = Omit<ListClientsQuery, 'sort' | 'dir'> & Partial<Pick<ListClientsQuery, 'sort' | 'dir'>>;
+
+export async function listClients(db: Db, actor: Actor, q: ClientListParams, now = new Date()): Promise<Page<ClientView>> {
   assertCan(actor, 'client.read');
   const conds: (SQL | undefined)[] = [tenancy(actor)];
   if (actor.role === 'admin' && q.reseller_id) conds.push(eq(clients.resellerId, q.reseller_id));
@@ -152,7 +164,7 @@ export async function listClients(db: Db, actor: Actor, q: ListClientsQuery, now
   const [rows, [{ total }]] = await Promise.all([
     selectClients(db)
       .where(where)
-      .orderBy(desc(clients.createdAt), desc(clients.id))
+      .orderBy(...clientOrder(q))
       .limit(q.limit)
       .offset((q.page - 1) * q.limit),
     db.select({ total: count() }).from(clients).innerJoin(users, eq(users.id, clients.id)).where(where),

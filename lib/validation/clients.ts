@@ -3,6 +3,7 @@ import { email, name, optionalText, pagination, password, phone } from './common
 
 export const CLIENT_STATUSES = ['trial', 'active', 'expired', 'suspended'] as const;
 export type ClientStatus = (typeof CLIENT_STATUSES)[number];
+export const CLIENT_SORTS = ['created_at', 'name', 'expiry'] as const;
 
 export const trialDays = z.coerce
   .number({ error: 'Trial days must be a number.' })
@@ -42,6 +43,8 @@ export const listClientsQuery = pagination.extend({
   status: z.enum(CLIENT_STATUSES, { error: 'Status is trial, active, expired or suspended.' }).optional(),
   /** Admin only: one reseller's clients. */
   reseller_id: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  sort: z.enum(CLIENT_SORTS, { error: 'Sort by created_at, name or expiry.' }).default('created_at'),
+  dir: z.enum(['asc', 'desc'], { error: 'dir is asc or desc.' }).default('desc'),
 });
 export type ListClientsQuery = z.infer<typeof listClientsQuery>;
 

@@ -1,37 +1,73 @@
+// /reseller/clients — search, filter by status, sort (created, name, expiry) and page through the
+// reseller's clients on the server: one page of rows at a time, however many clients there are.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ClientTable } from '@/components/client-table';
-import { Pagination, SearchBar } from '@/components/pagination';
+import { SearchBar } from '@/components/pagination';
+import { ClientDataTable, type ClientRow } from '@/components/reseller/client-data-table';
 import { Card, EmptyState, LinkButton, PageHeader } from '@/components/ui';
 import { requireRole } from '@/lib/auth/session';
+import { compactParams, type RawSearchParams } from '@/lib/http/search-params';
 import { listClients } from '@/lib/services/clients';
+import { resellerCatalog } from '@/lib/services/pricing';
 import { CLIENT_STATUSES, listClientsQuery } from '@/lib/validation/clients';
 
 export const metadata: Metadata = { title: 'Clients' };
 
-export default async function ClientsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+const DEFAULTS = listClientsQuery.parse({});
+const selectClass = 'w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm sm:w-auto';
+
+export default async function ClientsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const { db, actor } = await requireRole('reseller');
-  const sp = await searchParams;
-  const q = listClientsQuery.safeParse({ ...sp, status: sp.status || undefined }).data ?? listClientsQuery.parse({});
-  const page = await listClients(db, actor, q);
+  const sp = compactParams(await searchParams);
+  const q = listClientsQuery.safeParse(sp).data ?? DEFAULTS;
+  const [page, catalog] = await Promise.all([listClients(db, actor, q), resellerCatalog(db, actor.userId)]);
+  const names = new Map(catalog.map((p) => [p.package_type, p.display_name]));
+  const rows: ClientRow[] = page.data.map((c) => ({
+    ...c,
+    package_label: c.package ? names.get(c.package.package_type) ?? c.package.name : c.status === 'trial' ? 'Free trial' : '—',
+    expiry: c.paid_until ?? (c.status === 'trial' || c.status === 'expired' ? c.trial_ends_at : null),
+  }));
+  const filtered = Boolean(q.search || q.status);
+  const query = {
+    search: q.search,
+    status: q.status,
+    sort: q.sort !== DEFAULTS.sort ? q.sort : undefined,
+    dir: q.dir !== DEFAULTS.dir || q.sort !== DEFAULTS.sort ? q.dir : undefined,
+    limit: q.limit !== DEFAULTS.limit ? String(q.limit) : undefined,
+  };
   return (
     <>
       <PageHeader title="Clients" subtitle="Each new client starts with a free trial." actions={<LinkButton href="/reseller/clients/new">New client</LinkButton>} />
       <Card>
-        <SearchBar action="/reseller/clients" search={q.search}>
-          <select name="status" defaultValue={q.status ?? ''} aria-label="Status" className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm">
+        <SearchBar action="/reseller/clients" search={q.search} placeholder="Search name, email, phone or account">
+          <select name="status" defaultValue={q.status ?? ''} aria-label="Status" className={selectClass}>
             <option value="">All statuses</option>
             {CLIENT_STATUSES.map((s) => <option key={s} value={s}>{s[0].toUpperCase() + s.slice(1)}</option>)}
           </select>
+          {query.sort && <input type="hidden" name="sort" value={query.sort} />}
+          {query.dir && <input type="hidden" name="dir" value={query.dir} />}
+          {query.limit && <input type="hidden" name="limit" value={query.limit} />}
         </SearchBar>
-        {page.data.length === 0 ? (
-          <EmptyState title={q.search || q.status ? 'No client matches these filters.' : 'No clients yet.'}>
-            {!q.search && !q.status && <Link className="text-brand-600 underline" href="/reseller/clients/new">Create your first client</Link>}
-          </EmptyState>
-        ) : (
-          <ClientTable clients={page.data} hrefBase="/reseller/clients" />
+        {filtered && (
+          <p className="mb-3 text-sm"><Link href="/reseller/clients" className="text-brand-700 hover:underline">Clear filters</Link></p>
         )}
-        <Pagination basePath="/reseller/clients" params={{ search: q.search, status: q.status }} {...page.pagination} />
+        {rows.length === 0 ? (
+          page.pagination.total > 0 ? (
+            <EmptyState title="This page is past the end of the list.">
+              <Link className="text-brand-700 underline" href="/reseller/clients">Back to the first page</Link>
+            </EmptyState>
+          ) : filtered ? (
+            <EmptyState title="No client matches these filters.">
+              Try another search, or <Link className="text-brand-700 underline" href="/reseller/clients">clear the filters</Link>.
+            </EmptyState>
+          ) : (
+            <EmptyState title="No clients yet.">
+              <Link className="text-brand-700 underline" href="/reseller/clients/new">Create your first client</Link>
+            </EmptyState>
+          )
+        ) : (
+          <ClientDataTable rows={rows} pagination={page.pagination} sort={{ id: q.sort, dir: q.dir }} query={query} />
+        )}
       </Card>
     </>
   );

@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import { ActionForm } from '@/components/action-form';
-import { LedgerTable } from '@/components/ledger-table';
-import { Pagination } from '@/components/pagination';
+import Link from 'next/link';
+import { KIND_LABEL, LedgerTable } from '@/components/ledger-table';
+import { PageLinks } from '@/components/reseller/page-links';
 import { paymentMethodLabel, paymentMethodOptions } from '@/components/payment-method';
-import { Card, EmptyState, PageHeader, StatCard, StatusBadge } from '@/components/ui';
+import { buttonClass, Card, EmptyState, inputClass, PageHeader, StatCard, StatusBadge } from '@/components/ui';
 import { requireRole } from '@/lib/auth/session';
 import { formatDateTime, formatMoney } from '@/lib/format';
+import { compactParams, type RawSearchParams } from '@/lib/http/search-params';
 import { resellerLedger } from '@/lib/services/credit';
 import { resellerProfile } from '@/lib/services/resellers';
 import { listTopupRequests } from '@/lib/services/topups';
@@ -14,15 +16,23 @@ import { requestCreditAction } from './actions';
 
 export const metadata: Metadata = { title: 'Credit' };
 
-export default async function ResellerCreditPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+// Ledger kinds a reseller's credit account can have.
+const RESELLER_KINDS = ['topup', 'adjustment', 'activation', 'refund', 'transfer_out', 'transfer_in', 'commission_conversion'];
+
+export default async function ResellerCreditPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const { db, actor } = await requireRole('reseller');
-  const sp = await searchParams;
-  const q = listTopupsQuery.safeParse({ page: sp.page, limit: 10 }).data ?? listTopupsQuery.parse({ limit: 10 });
+  const sp = compactParams(await searchParams);
+  // Two lists on one page: `page` pages the requests, `lpage` the ledger.
+  const q = listTopupsQuery.safeParse({ page: sp.page, limit: 5 }).data ?? listTopupsQuery.parse({ limit: 5 });
+  const lq = ledgerQuery.safeParse({ kind: sp.kind, from: sp.from, to: sp.to, page: sp.lpage, limit: 20 });
+  const ledgerFilter = lq.success ? lq.data : ledgerQuery.parse({ limit: 20 });
   const [profile, requests, ledger] = await Promise.all([
     resellerProfile(db, actor),
     listTopupRequests(db, actor, q),
-    resellerLedger(db, actor, actor.userId, ledgerQuery.parse({ limit: 10 })),
+    resellerLedger(db, actor, actor.userId, ledgerFilter),
   ]);
+  const filters = { kind: ledgerFilter.kind, from: ledgerFilter.from, to: ledgerFilter.to };
+  const csv = `/reseller/credit/ledger.csv?${new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => Boolean(e[1]))).toString()}`;
   return (
     <>
       <PageHeader title="Credit" subtitle="Ask the platform for credit; approved requests are added to your balance." />
@@ -71,11 +81,32 @@ export default async function ResellerCreditPage({ searchParams }: { searchParam
               ))}
             </ul>
           )}
-          <Pagination basePath="/reseller/credit" params={{}} {...requests.pagination} />
+          <PageLinks basePath="/reseller/credit" params={{ ...filters, lpage: sp.lpage }} param="page" {...requests.pagination} />
         </Card>
       </div>
-      <Card title="Recent ledger entries" className="mt-5">
+      <Card title="Ledger" className="mt-5" actions={<a href={csv} className={buttonClass('secondary')} download data-testid="ledger-csv">Export CSV</a>}>
+        <form action="/reseller/credit" method="get" className="mb-4 grid grid-cols-2 gap-2 sm:flex sm:flex-wrap sm:items-end" data-testid="ledger-filters">
+          <label className="col-span-2 text-sm sm:w-48">
+            <span className="mb-1 block text-slate-600">Kind</span>
+            <select name="kind" defaultValue={filters.kind ?? ''} className={inputClass}>
+              <option value="">All kinds</option>
+              {RESELLER_KINDS.map((k) => <option key={k} value={k}>{KIND_LABEL[k] ?? k}</option>)}
+            </select>
+          </label>
+          <label className="min-w-0 text-sm">
+            <span className="mb-1 block text-slate-600">From</span>
+            <input type="date" name="from" defaultValue={filters.from ?? ''} className={inputClass} />
+          </label>
+          <label className="min-w-0 text-sm">
+            <span className="mb-1 block text-slate-600">To</span>
+            <input type="date" name="to" defaultValue={filters.to ?? ''} className={inputClass} />
+          </label>
+          <button type="submit" className={`${buttonClass('secondary')} col-span-2 sm:col-span-1`}>Filter</button>
+          {(filters.kind || filters.from || filters.to) && <Link href="/reseller/credit" className="col-span-2 self-center text-sm text-brand-700 hover:underline sm:col-span-1">Clear</Link>}
+        </form>
+        {!lq.success && <p role="alert" className="mb-3 text-sm text-red-700">Dates are YYYY-MM-DD; showing the whole ledger.</p>}
         <LedgerTable rows={ledger.data} />
+        <PageLinks basePath="/reseller/credit" params={{ ...filters, page: sp.page }} param="lpage" {...ledger.pagination} />
       </Card>
     </>
   );

@@ -1,0 +1,20 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { formAction } from '@/lib/http/form-action';
+import { createApiKey, revokeApiKey } from '@/lib/services/api-keys';
+import { apiKeyInput } from '@/lib/validation/branding';
+import { idParam } from '@/lib/validation/common';
+import { z } from 'zod';
+
+export const createApiKeyAction = formAction('reseller', apiKeyInput, async ({ db, actor, input }) => {
+  const k = await createApiKey(db, actor, input.name);
+  revalidatePath('/reseller/api');
+  // The key itself exists only in this response: it is stored hashed.
+  return { ok: true, message: `Key “${k.name}” created. Copy it now: it is not shown again.`, data: { key: k.key } };
+});
+
+export const revokeApiKeyAction = formAction('reseller', z.object({ key_id: idParam }), async ({ db, actor, input }) => {
+  const k = await revokeApiKey(db, actor, input.key_id);
+  revalidatePath('/reseller/api');
+  return { ok: true, message: `Revoked ${k.prefix}.` };
+});

@@ -1,0 +1,33 @@
+// /reseller/branding — what the reseller's clients see: login subdomain, brand name, colour, logo and
+// support contact, with a live preview of the branded login card.
+import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import { BrandingForm } from '@/components/reseller/branding-form';
+import { PageHeader } from '@/components/ui';
+import { requireRole } from '@/lib/auth/session';
+import { getBranding } from '@/lib/services/branding';
+import { resellerProfile } from '@/lib/services/resellers';
+import { getSettings } from '@/lib/services/settings';
+import { updateBrandingAction } from './actions';
+
+export const metadata: Metadata = { title: 'Branding' };
+
+export default async function BrandingPage() {
+  const { db, actor } = await requireRole('reseller');
+  const [branding, profile, settings] = await Promise.all([getBranding(db, actor), resellerProfile(db, actor), getSettings(db)]);
+  const host = (await headers()).get('host') ?? '';
+  const m = /^(?:[a-z0-9.-]*\.)?(?:localhost|127\.0\.0\.1)(?::(\d+))?$/i.exec(host);
+  const localPort = m ? m[1] ?? '80' : null;
+  return (
+    <>
+      <PageHeader title="Branding" subtitle="Your clients see your name, colour and logo on their sign-in page and in their portal." />
+      <BrandingForm
+        initial={branding}
+        companyName={profile.name}
+        baseDomain={settings.base_domain}
+        localPort={localPort}
+        action={updateBrandingAction}
+      />
+    </>
+  );
+}
