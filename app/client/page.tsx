@@ -1,8 +1,17 @@
 import type { Metadata } from 'next';
-import { Card, DetailList, PageHeader, StatCard, StatusBadge } from '@/components/ui';
+import Link from 'next/link';
+import { isMoving, MessageTable } from '@/components/client/message-table';
+import { AutoRefresh } from '@/components/client/auto-refresh';
+import { InlineAction } from '@/components/inline-action';
+import { Card, DetailList, EmptyState, LinkButton, PageHeader, StatCard, StatusBadge } from '@/components/ui';
 import { requireRole } from '@/lib/auth/session';
-import { daysLeft, formatDate } from '@/lib/format';
+import { daysLeft, formatDate, formatMoney } from '@/lib/format';
+import { previewActivation, type ActivationPreview } from '@/lib/services/activation';
 import { clientHome } from '@/lib/services/client-portal';
+import { listDevices } from '@/lib/services/devices';
+import { listMessages } from '@/lib/services/messages';
+import { getSettings } from '@/lib/services/settings';
+import { renewFromBalanceAction } from './actions';
 
 export const metadata: Metadata = { title: 'Overview' };
 
@@ -31,6 +40,15 @@ export default async function ClientOverview() {
       </div>
     );
   }
+  const settings = await getSettings(db);
+  const [devices, recent, renewal] = await Promise.all([
+    listDevices(db, actor),
+    listMessages(db, actor, { page: 1, limit: 5 }, settings.time_zone),
+    client.package && client.credit_balance > 0
+      ? previewActivation(db, actor, actor.userId, { package_type: client.package.package_type }).catch((): ActivationPreview | null => null)
+      : Promise.resolve(null),
+  ]);
+  const online = devices.filter((d) => d.online).length;
   const until = client.package ? client.paid_until ?? client.package.ends_at : client.trial_ends_at;
   const left = daysLeft(until);
   return (
@@ -39,9 +57,21 @@ export default async function ClientOverview() {
       <div className="mb-5 grid grid-cols-2 gap-3 sm:grid-cols-3">
         <StatCard label={client.status === 'trial' ? 'Trial' : 'Package'} value={package_display_name ?? 'Free trial'} testId="client-package" />
         <StatCard label="Days left" value={left} hint={`until ${formatDate(until)}`} testId="client-days-left" />
-        <StatCard label="Devices allowed" value={client.usage.device_limit} />
+        <StatCard label="Devices online" value={`${online} / ${devices.length}`} hint={`${client.usage.device_limit} allowed by your package`} testId="client-devices-online" />
       </div>
-      <div className="grid gap-5 lg:grid-cols-2">
+      {renewal && (
+        <div className="mb-5 flex flex-wrap items-center justify-between gap-3 rounded-xl border border-brand-600/30 bg-white p-4 shadow-sm" data-testid="renew-panel">
+          <div className="text-sm">
+            <p className="font-medium">Your balance: {formatMoney(client.credit_balance, settings.currency)}</p>
+            <p className="text-slate-600">
+              Renew {package_display_name} for {formatMoney(renewal.net, settings.currency)}, until {formatDate(renewal.ends_at)}.
+              {!renewal.sufficient && ' Your balance does not cover it yet.'}
+            </p>
+          </div>
+          {renewal.sufficient && <InlineAction action={renewFromBalanceAction} fields={{ package_type: renewal.package_type }} label="Renew from my balance" variant="primary" testId="renew-from-balance" />}
+        </div>
+      )}
+      <div className="grid gap-5 [&>*]:min-w-0 lg:grid-cols-2">
         <Card title="Usage">
           <div className="space-y-4">
             <UsageBar label="SMS today" used={client.usage.today} limit={client.usage.daily_limit} />
@@ -52,6 +82,13 @@ export default async function ClientOverview() {
           <DetailList items={[['Reseller', reseller.name], ['Email', reseller.email], ['Phone', reseller.phone]]} />
         </Card>
       </div>
+      <Card title="Recent messages" className="mt-5" actions={<div className="flex items-center gap-3"><AutoRefresh active={isMoving(recent.data)} /><Link href="/client/messages" className="text-sm font-medium text-brand-700 hover:underline">All messages</Link></div>}>
+        {recent.data.length ? <MessageTable rows={recent.data} timeZone={settings.time_zone} /> : (
+          <EmptyState title="No messages yet">
+            <LinkButton href="/client/send">Send your first SMS</LinkButton>
+          </EmptyState>
+        )}
+      </Card>
     </>
   );
 }

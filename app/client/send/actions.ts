@@ -1,0 +1,43 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { DomainError } from '@/lib/errors';
+import { splitRecipients } from '@/components/client/recipients';
+import { formAction } from '@/lib/http/form-action';
+import { queueMessages } from '@/lib/services/messages';
+import { sendSmsInput } from '@/lib/validation/messages';
+
+
+/** The portal's send: the same schema and service as POST /api/v1/sms/send, one message per recipient. */
+export const sendSmsAction = formAction(
+  'client',
+  sendSmsInput,
+  async ({ db, actor, input }) => {
+    const phones = input.phones ?? (input.phone ? [input.phone] : []);
+    try {
+      const queued = await queueMessages(db, actor, { messages: phones.map((p) => ({ phones: [p] })), text: input.message, deviceId: input.device_id, source: 'portal' });
+      revalidatePath('/client');
+      revalidatePath('/client/messages');
+      return { ok: true, data: { messages: queued.map((m) => ({ id: m.id, phone: m.phone })) } };
+    } catch (err) {
+      throw friendlier(err);
+    }
+  },
+  (v) => {
+    const phones = splitRecipients(v.recipients ?? '');
+    return { phones: phones.length ? phones : undefined, message: v.message ?? '', device_id: v.device_id || undefined };
+  },
+);
+
+/** Quota refusals in the words a person reads: what the limit is and how much of it is used. */
+function friendlier(err: unknown): unknown {
+  if (!(err instanceof DomainError)) return err;
+  const d = z.object({ limit: z.number(), used: z.number(), requested: z.number() }).safeParse(err.details);
+  if (!d.success) return err;
+  const { limit, used, requested } = d.data;
+  const left = Math.max(0, limit - used);
+  const tail = left > 0 ? ` Only ${left} left; this send needs ${requested}.` : '';
+  if (err.code === 'daily_limit_reached') return new DomainError(err.code, `Daily limit reached: ${used} of ${limit} SMS used today.${tail}`, err.details);
+  if (err.code === 'period_limit_reached') return new DomainError(err.code, `Package limit reached: ${used} of ${limit} SMS used this period.${tail}`, err.details);
+  return err;
+}

@@ -1,0 +1,71 @@
+'use client';
+// One paired phone: name (renamable in place), online badge, last seen, battery, app version, and the
+// enable/disable and remove actions. A refusal (e.g. the device limit) shows beside its button.
+import { useActionState, useState } from 'react';
+import { FieldErrors, SubmitButton } from '@/components/action-form';
+import { InlineAction } from '@/components/inline-action';
+import { Badge, buttonClass, inputClass } from '@/components/ui';
+import type { FormState } from '@/lib/http/form-action';
+import type { DeviceView } from '@/lib/services/devices';
+import { ConfirmAction } from './confirm-action';
+
+type Action = (state: FormState, fd: FormData) => Promise<FormState>;
+
+function RenameForm({ device, action, onDone }: { device: DeviceView; action: Action; onDone: () => void }) {
+  const [state, run] = useActionState(async (prev: FormState, fd: FormData) => {
+    const next = await action(prev, fd);
+    if (next.ok) onDone();
+    return next;
+  }, {} as FormState);
+  const err = state.fieldErrors?.name ?? (state.ok === false && state.message ? [state.message] : undefined);
+  return (
+    <form action={run} className="flex flex-wrap items-start gap-2">
+      <input type="hidden" name="id" value={device.id} />
+      <div className="min-w-0 flex-1">
+        <label htmlFor={`name-${device.id}`} className="sr-only">Device name</label>
+        <input id={`name-${device.id}`} name="name" defaultValue={state.values?.name ?? device.name} maxLength={80} className={inputClass} aria-invalid={err ? true : undefined} autoFocus />
+        <FieldErrors errors={err} id={`name-${device.id}-error`} />
+      </div>
+      <SubmitButton>Save</SubmitButton>
+      <button type="button" className={buttonClass('secondary')} onClick={onDone}>Cancel</button>
+    </form>
+  );
+}
+
+export function DeviceRow({ device, lastSeen, renameAction, enableAction, removeAction }: {
+  device: DeviceView;
+  lastSeen: string;
+  renameAction: Action;
+  enableAction: Action;
+  removeAction: Action;
+}) {
+  const [editing, setEditing] = useState(false);
+  const d = device;
+  return (
+    <li className="py-4" data-testid={`device-row-${d.id}`}>
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
+        <div className="min-w-0 flex-1">
+          {editing ? (
+            <RenameForm device={d} action={renameAction} onDone={() => setEditing(false)} />
+          ) : (
+            <div className="flex flex-wrap items-center gap-2">
+              <span className="font-medium break-words">{d.name}</span>
+              <Badge tone={d.online ? 'green' : 'slate'}>{d.online ? 'online' : 'offline'}</Badge>
+              {!d.enabled && <Badge tone="amber">disabled</Badge>}
+              <button type="button" className="text-xs font-medium text-brand-700 hover:underline" onClick={() => setEditing(true)} data-testid={`rename-${d.id}`}>Rename</button>
+            </div>
+          )}
+          <dl className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600">
+            <div><dt className="inline">Last seen: </dt><dd className="inline">{lastSeen}</dd></div>
+            <div><dt className="inline">Battery: </dt><dd className="inline">{d.battery === null ? '—' : `${d.battery}%${d.charging ? ' (charging)' : ''}`}</dd></div>
+            <div><dt className="inline">App: </dt><dd className="inline">{d.app_version ?? '—'}</dd></div>
+          </dl>
+        </div>
+        <div className="flex flex-wrap items-start gap-2 sm:justify-end">
+          <InlineAction action={enableAction} fields={{ id: d.id, enabled: d.enabled ? 'false' : 'true' }} label={d.enabled ? 'Disable' : 'Enable'} testId={`toggle-${d.id}`} />
+          <ConfirmAction action={removeAction} fields={{ id: d.id }} label="Remove" question="Remove this phone?" testId={`remove-${d.id}`} />
+        </div>
+      </div>
+    </li>
+  );
+}
