@@ -1,7 +1,9 @@
 import 'server-only';
 import { and, count, eq, isNull, sql, type AnyColumn } from 'drizzle-orm';
 import { rowsOf, type Db } from '@/db';
-import { clients, ledgerEntries, resellers, subscriptions, topupRequests, users } from '@/db/schema';
+import { clients, devices, ledgerEntries, messages, resellers, subscriptions, topupRequests, users } from '@/db/schema';
+import { ONLINE_WINDOW_MS } from './devices';
+import { dayStartSql } from './usage';
 import { assertCan, type Actor } from '@/lib/auth/permissions';
 import { statusCondition } from './clients';
 import { getSettings } from './settings';
@@ -33,8 +35,7 @@ export interface AdminStats {
 const revenueKinds = sql`${ledgerEntries.kind} in ('activation', 'refund') and ${ledgerEntries.account} = 'reseller_credit'`;
 
 /**
- * The admin overview: cards and 30-day series, days counted in the platform time zone. SMS and gateway
- * figures are zero until the gateway (messages, devices) exists.
+ * The admin overview: cards and 30-day series, days counted in the platform time zone.
  */
 export async function adminStats(db: Db, actor: Actor, now = new Date()): Promise<AdminStats> {
   assertCan(actor, 'stats.read');
@@ -66,13 +67,28 @@ export async function adminStats(db: Db, actor: Actor, now = new Date()): Promis
     db.select({ n: count() }).from(subscriptions).where(inMonth(subscriptions.createdAt)),
     db.select({ n: count() }).from(topupRequests).where(eq(topupRequests.status, 'pending')),
   ]);
+  // SMS: one per recipient of every message that counts toward a quota (expired-unsent and cancelled do not).
+  const dayStart = dayStartSql(now, tz);
+  const [[sms], [online]] = await Promise.all([
+    db
+      .select({
+        today: sql<string>`coalesce(sum(${messages.recipientCount}) filter (where ${messages.createdAt} >= ${dayStart}), 0)`,
+        month: sql<string>`coalesce(sum(${messages.recipientCount}), 0)`,
+      })
+      .from(messages)
+      .where(sql`${messages.countsTowardQuota} and ${inMonth(messages.createdAt)}`),
+    db
+      .select({ n: count() })
+      .from(devices)
+      .where(and(isNull(devices.removedAt), eq(devices.enabled, true), sql`${devices.lastSeenAt} > ${new Date(now.getTime() - ONLINE_WINDOW_MS).toISOString()}::timestamptz`)),
+  ]);
   return {
     time_zone: tz,
     active_resellers: res.n,
     clients: { trial: cl.trial, active: cl.active, expired: cl.expired, suspended: cl.suspended, total: cl.total },
-    gateways_online: 0,
-    sms_today: 0,
-    sms_month: 0,
+    gateways_online: online.n,
+    sms_today: Number(sms.today),
+    sms_month: Number(sms.month),
     credit_outstanding: Number(money.credit),
     commission_outstanding: Number(money.commission),
     revenue_month: Number(rev.v),
@@ -93,9 +109,11 @@ async function dailySeries(db: Db, tz: string, now: Date): Promise<DayPoint[]> {
       coalesce((select -sum(${ledgerEntries.amount}) from ${ledgerEntries}
         where ${revenueKinds} and ${ledgerEntries.createdAt} >= days.lo and ${ledgerEntries.createdAt} < days.hi), 0) as revenue,
       (select count(*) from ${subscriptions}
-        where ${subscriptions.createdAt} >= days.lo and ${subscriptions.createdAt} < days.hi) as activations
+        where ${subscriptions.createdAt} >= days.lo and ${subscriptions.createdAt} < days.hi) as activations,
+      coalesce((select sum(m.recipient_count) from ${messages} m
+        where m.counts_toward_quota and m.created_at >= days.lo and m.created_at < days.hi), 0) as sms
     from days order by days.day`);
-  return rowsOf<{ day: string; revenue: string; activations: string }>(result).map((r) => ({
-    day: r.day, revenue: Number(r.revenue), activations: Number(r.activations), sms: 0,
+  return rowsOf<{ day: string; revenue: string; activations: string; sms: string }>(result).map((r) => ({
+    day: r.day, revenue: Number(r.revenue), activations: Number(r.activations), sms: Number(r.sms),
   }));
 }

@@ -1,0 +1,34 @@
+// The admin overview counts real SMS (one per recipient, today / month / per day) and online gateways.
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { DbHandle } from '@/db';
+import { queueMessages } from '@/lib/services/messages';
+import { sweepMessages } from '@/lib/services/sweeps';
+import { adminStats } from '@/lib/services/stats';
+import { makeAdmin } from './helpers/fixtures';
+import { gatewayClient, insertDevice } from './helpers/gateway';
+import { openPrivateDb } from './helpers/private-db';
+
+// A database of its own: the figures are platform-wide totals.
+let h: DbHandle;
+beforeAll(async () => { h = await openPrivateDb(); });
+afterAll(async () => { await h.close(); });
+
+test('SMS today, this month and per day count recipients; expired-unsent ones and offline phones do not count', async () => {
+  const admin = await makeAdmin(h.db);
+  const now = new Date();
+  const c = await gatewayClient(h.db, admin, { pkg: 'starter_pro' });
+  await queueMessages(h.db, c.actor, { messages: [{ phones: ['+959111'] }, { phones: ['+959222'] }], text: 'hi', source: 'api' }, now);
+  await queueMessages(h.db, c.actor, { messages: [{ phones: ['+959333', '+959444', '+959555'] }], text: 'hi', source: '3rdparty' }, now);
+  const short = await queueMessages(h.db, c.actor, { messages: [{ phones: ['+959666'] }], text: 'soon gone', source: 'api', validUntil: new Date(now.getTime() + 1_000) }, now);
+  expect(short).toHaveLength(1);
+  await sweepMessages(h.db, new Date(now.getTime() + 2_000));
+  await insertDevice(h.db, c.id, now);
+  await insertDevice(h.db, c.id, new Date(now.getTime() - 10 * 60_000));
+
+  const s = await adminStats(h.db, admin, new Date(now.getTime() + 3_000));
+  expect(s.sms_today).toBe(5);
+  expect(s.sms_month).toBe(5);
+  expect(s.gateways_online).toBe(1);
+  expect(s.series.at(-1)?.sms).toBe(5);
+  expect(s.series.slice(0, -1).every((d) => d.sms === 0)).toBe(true);
+});
