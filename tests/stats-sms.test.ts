@@ -32,3 +32,18 @@ test('SMS today, this month and per day count recipients; expired-unsent ones an
   expect(s.series.at(-1)?.sms).toBe(5);
   expect(s.series.slice(0, -1).every((d) => d.sms === 0)).toBe(true);
 });
+
+test("a reseller's overview counts only its own clients' SMS and phones", async () => {
+  const { resellerOverview } = await import('@/lib/services/reseller-stats');
+  const admin = await makeAdmin(h.db);
+  const now = new Date();
+  const mine = await gatewayClient(h.db, admin, { pkg: 'starter_pro' });
+  const other = await gatewayClient(h.db, admin, { pkg: 'starter_pro' });
+  await queueMessages(h.db, mine.actor, { messages: [{ phones: ['+959777', '+959888'] }], text: 'hi', source: '3rdparty' }, now);
+  await queueMessages(h.db, other.actor, { messages: [{ phones: ['+959999'] }], text: 'hi', source: 'api' }, now);
+  await insertDevice(h.db, mine.id, now);
+  await insertDevice(h.db, other.id, now);
+  const o = await resellerOverview(h.db, mine.reseller.actor, new Date(now.getTime() + 1_000));
+  expect(o.sms).toEqual({ today: 2, month: 2 });
+  expect(o.gateways_online).toBe(1);
+});

@@ -52,6 +52,9 @@ export default async function ResellerOverviewPage() {
         ) : (
           <StatCard label="Commission this month" value={formatMoney(thisMonthCommission)} hint="Estimated from activations" />
         )}
+        <StatCard label="SMS today" value={overview.sms.today.toLocaleString('en-US')} hint="Sent by your clients" testId="overview-sms-today" />
+        <StatCard label="SMS this month" value={overview.sms.month.toLocaleString('en-US')} testId="overview-sms-month" />
+        <StatCard label="Gateways online" value={overview.gateways_online.toLocaleString('en-US')} hint="Clients' phones seen in 5 minutes" testId="overview-gateways" />
       </div>
 
       {overview.clients.total === 0 ? (

@@ -2,9 +2,11 @@ import 'server-only';
 // The reseller overview: clients by status, what needs attention soon (trials ending, paid periods
 // ending), and a 30-day series of activations and spend. Every query is scoped to the acting reseller;
 // days are calendar days in the platform time zone.
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '@/db';
-import { clients, ledgerEntries, subscriptions, users } from '@/db/schema';
+import { clients, devices, ledgerEntries, messages, subscriptions, users } from '@/db/schema';
+import { ONLINE_WINDOW_MS } from './devices';
+import { dayStartSql } from './usage';
 import { assertCan, type Actor } from '@/lib/auth/permissions';
 import { DomainError } from '@/lib/errors';
 import { statusCondition } from './clients';
@@ -42,6 +44,9 @@ export interface ResellerOverview {
   trials_ending: EndingTrial[];
   subscriptions_ending: EndingSubscription[];
   series: ResellerDayPoint[];
+  /** SMS of this reseller's clients (one per recipient; expired-unsent and cancelled do not count). */
+  sms: { today: number; month: number };
+  gateways_online: number;
 }
 
 function resellerId(actor: Actor): number {
@@ -97,7 +102,25 @@ export async function resellerOverview(db: Db, actor: Actor, now = new Date(), l
       .limit(listLimit),
     dailySeries(db, rid, tz, now),
   ]);
+  const monthStart = sql`(date_trunc('month', ${at(now)} at time zone ${tz}) at time zone ${tz})`;
+  const [[sms], [online]] = await Promise.all([
+    db
+      .select({
+        today: sql<string>`coalesce(sum(${messages.recipientCount}) filter (where ${messages.createdAt} >= ${dayStartSql(now, tz)}), 0)`,
+        month: sql<string>`coalesce(sum(${messages.recipientCount}), 0)`,
+      })
+      .from(messages)
+      .where(and(eq(messages.resellerId, rid), sql`${messages.countsTowardQuota} and ${messages.createdAt} >= ${monthStart} and ${messages.createdAt} <= ${at(now)}`)),
+    db
+      .select({ n: count() })
+      .from(devices)
+      .innerJoin(clients, eq(clients.id, devices.clientId))
+      .where(and(eq(clients.resellerId, rid), isNull(devices.removedAt), eq(devices.enabled, true),
+        sql`${devices.lastSeenAt} > ${at(new Date(now.getTime() - ONLINE_WINDOW_MS))}`)),
+  ]);
   return {
+    sms: { today: Number(sms.today), month: Number(sms.month) },
+    gateways_online: online.n,
     time_zone: tz,
     clients: counts,
     trials_ending: trials.map((t) => ({ id: t.id, name: t.name, email: t.email, trial_ends_at: t.trialEndsAt.toISOString() })),
