@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { DEMO, signIn, submitLogin, unique } from './helpers';
 
@@ -73,6 +74,10 @@ test('reseller runs its business: prices, activation, renewal, switch with refun
     await page.getByRole('button', { name: 'Send request' }).click();
     await expect(page.getByTestId('my-topups')).toContainText('pending');
     await expect(page.getByTestId('my-topups')).toContainText('200,000');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('ledger-csv').click()]);
+    const csv = readFileSync(await download.path(), 'utf8');
+    expect(csv).toContain('balance_after');
+    expect(csv.split('\r\n').filter((l) => l.includes(',activation,'))).toHaveLength(3);
   });
 
   await test.step('sees this month\'s profit from the two Starter Pro sales', async () => {

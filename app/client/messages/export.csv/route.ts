@@ -1,8 +1,8 @@
 // GET /client/messages/export.csv?status=&search=&from=&to= — the client's filtered message log as CSV
 // (client browser session). Streams batch by batch, so a log of any length never sits in memory.
 import { requireRole } from '@/lib/auth/session';
-import { csvLine } from '@/lib/csv';
 import { formatDateTime } from '@/lib/format';
+import { csvDownload } from '@/lib/http/csv-download';
 import { errorResponse } from '@/lib/http/errors';
 import { compactParams } from '@/lib/http/search-params';
 import { clientMessageExport } from '@/lib/services/message-export';
@@ -19,37 +19,10 @@ export async function GET(req: Request): Promise<Response> {
     const q = listMessagesQuery.parse(compactParams(Object.fromEntries(new URL(req.url).searchParams)));
     const tz = (await getSettings(db)).time_zone;
     const batches = await clientMessageExport(db, actor, { status: q.status, search: q.search, from: q.from, to: q.to }, tz);
-    const encoder = new TextEncoder();
-    const stream = new ReadableStream<Uint8Array>({
-      start(controller) {
-        // A byte-order mark so that spreadsheet apps read Myanmar text as UTF-8.
-        controller.enqueue(encoder.encode(`\uFEFF${csvLine(HEADER)}`));
-      },
-      async pull(controller) {
-        try {
-          const next = await batches.next();
-          if (next.done) {
-            controller.close();
-            return;
-          }
-          // One line per recipient, so each phone's own state is in the file.
-          const text = next.value.flatMap((m) => m.recipients.map((r) => csvLine([
-            m.id, m.created_at, formatDateTime(m.created_at, tz), m.state, r.phone, r.state, r.error, m.message, m.encoding, m.segments, m.device_id, m.source, m.error,
-          ]))).join('');
-          controller.enqueue(encoder.encode(text));
-        } catch (err) {
-          console.error('message CSV export failed:', err);
-          controller.error(err);
-        }
-      },
-      async cancel() {
-        await batches.return(undefined);
-      },
-    });
-    const stamp = new Date().toISOString().slice(0, 10);
-    return new Response(stream, {
-      headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="messages-${stamp}.csv"`, 'cache-control': 'no-store' },
-    });
+    return csvDownload(`messages-${new Date().toISOString().slice(0, 10)}.csv`, HEADER, batches, (m) => m.recipients.map((r) => [
+      // One line per recipient, so each phone's own state is in the file.
+      m.id, m.created_at, formatDateTime(m.created_at, tz), m.state, r.phone, r.state, r.error, m.message, m.encoding, m.segments, m.device_id, m.source, m.error,
+    ]));
   } catch (err) {
     return errorResponse(err);
   }
