@@ -117,6 +117,11 @@ test('status toggle, top-up decisions, package price, delete, and the audit trai
     await auditShows(page, 'reseller.delete', d.id);
   });
 
+  await test.step('settings show the rate-limit watch', async () => {
+    await page.goto('/admin/settings');
+    await expect(page.getByRole('heading', { name: 'Rate limits (last 15 minutes)' })).toBeVisible();
+  });
+
   await test.step('the audit log shows the suspension and both decisions', async () => {
     await auditShows(page, 'reseller.suspend', r.id);
     await auditShows(page, 'topup_request.approve', approveId);

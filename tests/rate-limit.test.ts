@@ -48,3 +48,18 @@ describe.skipIf(!onPostgres())('across connections (PostgreSQL)', () => {
   });
 });
 if (!onPostgres()) console.log('parallel rate-limit test needs PostgreSQL: set TEST_DATABASE_URL');
+
+test('the admin sees buckets near or over their limit', async () => {
+  const { busyRateLimits } = await import('@/lib/services/rate-limits');
+  const { makeAdmin } = await import('./helpers/fixtures');
+  const admin = await makeAdmin(h.db);
+  const b = bucket();
+  const now = new Date();
+  for (let i = 0; i < 4; i++) await hitRateLimit(h.db, b, 5, 60_000, now);
+  await domainError(Promise.all([hitRateLimit(h.db, b, 5, 60_000, now), hitRateLimit(h.db, b, 5, 60_000, now)]));
+  const list = await busyRateLimits(h.db, admin, now);
+  expect(list.find((l) => l.bucket === b)).toMatchObject({ count: 6, limit: 5, blocked: true });
+  const quiet = bucket();
+  await hitRateLimit(h.db, quiet, 100, 60_000, now);
+  expect(list.concat(await busyRateLimits(h.db, admin, now)).some((l) => l.bucket === quiet)).toBe(false);
+});

@@ -34,11 +34,3 @@ export async function limitLogin(db: Db, email: string, ip: string | null, now =
   await hitRateLimit(db, `login:email:${email.trim().toLowerCase()}`, limit, LOGIN_LIMIT.windowMs, now);
   if (ip) await hitRateLimit(db, `login:ip:${ip}`, limit, LOGIN_LIMIT.windowMs, now);
 }
-
-/** Buckets over their limit in the current window, for the admin portal. */
-export async function hotRateLimits(db: Db, now = new Date()) {
-  const since = new Date(now.getTime() - 15 * 60_000).toISOString();
-  return rowsOf<{ bucket: string; count: number; limit: number; window_start: string }>(await db.execute(sql`
-    select bucket, count, "limit", window_start from ${rateLimits}
-    where window_start >= ${since}::timestamptz and count >= "limit" * 0.8 order by count desc limit 100`));
-}

@@ -61,6 +61,7 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'get', path: '/api/admin/audit', tag: A, summary: 'The audit log', auth: 'admin', query: auditQuery },
   { method: 'get', path: '/api/admin/settings', tag: A, summary: 'Platform settings', auth: 'admin' },
   { method: 'patch', path: '/api/admin/settings', tag: A, summary: 'Change platform settings', auth: 'admin', body: updateSettingsInput },
+  { method: 'get', path: '/api/admin/rate-limits', tag: A, summary: 'Sign-in and API rate-limit buckets near or over their limit', auth: 'admin' },
   { method: 'get', path: '/api/admin/admins', tag: A, summary: 'List admins', auth: 'admin' },
   { method: 'post', path: '/api/admin/admins', tag: A, summary: 'Create an admin', auth: 'admin', body: createAdminInput, status: 201, errors: [409] },
   { method: 'patch', path: '/api/admin/admins/{id}', tag: A, summary: 'Disable or enable an admin (never the last active one)', auth: 'admin', body: adminStatusInput, errors: [409] },

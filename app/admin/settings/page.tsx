@@ -3,6 +3,8 @@ import { ActionForm } from '@/components/action-form';
 import { Card, PageHeader } from '@/components/ui';
 import { requireRole } from '@/lib/auth/session';
 import { listAdmins } from '@/lib/services/admins';
+import { busyRateLimits } from '@/lib/services/rate-limits';
+import { formatDateTime } from '@/lib/format';
 import { getSettings } from '@/lib/services/settings';
 import { createAdminAction, updateSettingsAction } from './actions';
 import { AdminsTable } from './admins-table';
@@ -17,7 +19,7 @@ function timeZoneOptions(current: string) {
 
 export default async function SettingsPage() {
   const { db, actor } = await requireRole('admin');
-  const [settings, admins] = await Promise.all([getSettings(db), listAdmins(db, actor)]);
+  const [settings, admins, limits] = await Promise.all([getSettings(db), listAdmins(db, actor), busyRateLimits(db, actor)]);
   return (
     <>
       <PageHeader title="Settings" subtitle="Platform-wide defaults and the people who run the platform." />
@@ -56,6 +58,30 @@ export default async function SettingsPage() {
           />
         </Card>
       </div>
+      <Card title="Rate limits (last 15 minutes)" className="mt-5">
+        <p className="mb-3 text-sm text-slate-600">
+          Sign-in: 10 attempts per 15 minutes per email and per IP. API: 100 requests per minute per key (per-reseller override).
+          Listed: buckets at 80 % of their limit or more.
+        </p>
+        {limits.length === 0 ? <p className="text-sm text-slate-500" data-testid="rate-limits-empty">Nobody is near a limit.</p> : (
+          <div className="-mx-4 overflow-x-auto sm:mx-0">
+            <table className="min-w-full text-sm" data-testid="rate-limits">
+              <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
+                <tr><th className="px-4 py-2 font-medium sm:px-2">Bucket</th><th className="px-2 py-2 text-right font-medium">Count</th><th className="px-2 py-2 font-medium">Window</th></tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {limits.map((l) => (
+                  <tr key={l.bucket}>
+                    <td className="break-all px-4 py-2 font-mono text-xs sm:px-2">{l.bucket}</td>
+                    <td className={`px-2 py-2 text-right tabular-nums ${l.blocked ? 'font-semibold text-red-700' : ''}`}>{l.count} / {l.limit}</td>
+                    <td className="whitespace-nowrap px-2 py-2">{formatDateTime(l.window_start)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
     </>
   );
 }
