@@ -4,11 +4,6 @@ import { formatDate } from '@/lib/format';
 import type { ClientView } from '@/lib/services/clients';
 import { StatusBadge } from './ui';
 
-/** The date that matters for the client: paid-until for a subscriber, trial end otherwise. */
-function expiry(c: ClientView): string | null {
-  return c.paid_until ?? (c.status === 'trial' || c.status === 'expired' ? c.trial_ends_at : null);
-}
-
 /**
  * `hrefBase` links each name to its detail page (omit it where there is none); `showReseller` adds the
  * owning reseller, linked to the admin's reseller page (the admin's all-clients list).
@@ -47,10 +42,10 @@ export function ClientTable({ clients, hrefBase, showReseller = false }: { clien
               )}
               <td className="px-2 py-2.5">
                 <StatusBadge status={c.status} />
-                <div className="mt-1 whitespace-nowrap text-xs text-slate-500 sm:hidden">{formatDate(expiry(c))}</div>
+                <div className="mt-1 whitespace-nowrap text-xs text-slate-500 sm:hidden">{formatDate(c.expires_at)}</div>
               </td>
               <td className="hidden px-2 py-2.5 sm:table-cell">{c.package?.name ?? (c.status === 'trial' ? 'Free trial' : '—')}</td>
-              <td className="hidden whitespace-nowrap px-2 py-2.5 sm:table-cell">{formatDate(expiry(c))}</td>
+              <td className="hidden whitespace-nowrap px-2 py-2.5 sm:table-cell">{formatDate(c.expires_at)}</td>
               <td className="hidden px-2 py-2.5 text-right tabular-nums md:table-cell">{c.usage.today} / {c.usage.daily_limit}</td>
               <td className="hidden px-2 py-2.5 text-right tabular-nums md:table-cell">{c.usage.period} / {c.usage.period_limit}</td>
             </tr>

@@ -223,3 +223,18 @@ describe('setClientSuspended', () => {
     expect((await domainError(actorFromToken(h.db, login.token, 'client', null))).code).toBe('unauthorized');
   });
 });
+
+test('expires_at is the date that matters: trial end, then paid-until; none for a suspended trial client', async () => {
+  const { actor } = await makeReseller(h.db, admin, { credit: 50_000 });
+  const { client } = await makeClient(h.db, actor, { now: t0 });
+  expect(client.expires_at).toBe(client.trial_ends_at);
+  const expired = await getClient(h.db, actor, client.id, new Date(t0.getTime() + 5 * DAY));
+  expect(expired).toMatchObject({ status: 'expired', expires_at: client.trial_ends_at });
+  const res = await activatePackage(h.db, actor, client.id, { package_type: 'starter_pro' }, t0);
+  expect(res.client.expires_at).toBe(res.subscription.ends_at);
+  const suspended = await setClientSuspended(h.db, actor, client.id, true, t0);
+  expect(suspended.expires_at).toBe(res.subscription.ends_at);
+  const trialOnly = await makeClient(h.db, actor, { now: t0 });
+  const s2 = await setClientSuspended(h.db, actor, trialOnly.client.id, true, t0);
+  expect(s2.expires_at).toBeNull();
+});

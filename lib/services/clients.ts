@@ -29,6 +29,8 @@ export interface ClientView {
   trial_ends_at: string;
   package: null | { package_type: string; name: string; starts_at: string; ends_at: string };
   paid_until: string | null;
+  /** The date that matters now: paid until for a subscriber, the trial end for a trial or expired trial. */
+  expires_at: string | null;
   usage: { today: number; period: number; daily_limit: number; period_limit: number; device_limit: number };
   credit_balance: number;
   auto_renew: boolean;
@@ -110,6 +112,7 @@ function clientView(r: ClientRow, sub: Subscription | undefined, used: { today: 
       ? { package_type: sub.packageCode, name: sub.packageName, starts_at: sub.startsAt.toISOString(), ends_at: sub.endsAt.toISOString() }
       : null,
     paid_until: paidUntil && paidUntil > now ? paidUntil.toISOString() : null,
+    expires_at: paidUntil && paidUntil > now ? paidUntil.toISOString() : status === 'trial' || status === 'expired' ? r.trialEndsAt.toISOString() : null,
     usage: {
       today: used?.today ?? 0,
       period: used?.period ?? 0,

@@ -25,7 +25,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
   const rows: ClientRow[] = page.data.map((c) => ({
     ...c,
     package_label: c.package ? names.get(c.package.package_type) ?? c.package.name : c.status === 'trial' ? 'Free trial' : '—',
-    expiry: c.paid_until ?? (c.status === 'trial' || c.status === 'expired' ? c.trial_ends_at : null),
+    expiry: c.expires_at,
   }));
   const filtered = Boolean(q.search || q.status);
   const query = {
