@@ -3,6 +3,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { clients } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
+import { DomainError } from '@/lib/errors';
 import type { ClicksendCreateAccount, ClicksendUpdateAccount } from '@/lib/validation/clicksend';
 import { createClient, getClient, listClients, updateClient, type ClientView } from './clients';
 import { getSettings } from './settings';
@@ -113,7 +114,12 @@ export async function clicksendUpdate(db: Db, actor: Actor, id: number, a: Click
   return clicksendGet(db, actor, id);
 }
 
-export async function clicksendTransfer(db: Db, actor: Actor, clientId: number, amount: number) {
+/** ClickSend's transfer-credit: only the platform currency moves (a `currency` of another kind is refused). */
+export async function clicksendTransfer(db: Db, actor: Actor, clientId: number, amount: number, currency?: string) {
+  const platform = (await getSettings(db)).currency;
+  if (currency && currency.toUpperCase() !== platform) {
+    throw new DomainError('validation_failed', `Only ${platform} can be transferred.`, { fields: { currency: [`Only ${platform} can be transferred.`] } });
+  }
   const r = await transferCredit(db, actor, clientId, amount, 'ClickSend API transfer-credit');
   return { user_id: clientId, balance: decimals(r.client_credit_balance), amount: decimals(amount), reseller_balance: decimals(r.credit_balance), currency: CURRENCY.currency_name_short };
 }
