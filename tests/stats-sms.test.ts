@@ -47,3 +47,18 @@ test("a reseller's overview counts only its own clients' SMS and phones", async 
   expect(o.sms).toEqual({ today: 2, month: 2 });
   expect(o.gateways_online).toBe(1);
 });
+
+test("a commission partner's overview shows commission earned this month from its ledger, net of reversals", async () => {
+  const { resellerOverview } = await import('@/lib/services/reseller-stats');
+  const { activatePackage } = await import('@/lib/services/activation');
+  const { makeClient, makeReseller } = await import('./helpers/fixtures');
+  const admin = await makeAdmin(h.db);
+  const r = await makeReseller(h.db, admin, { partner_type: 'commission', commission_rate: 10, credit: 200_000 });
+  const { client } = await makeClient(h.db, r.actor);
+  const now = new Date();
+  await activatePackage(h.db, r.actor, client.id, { package_type: 'starter_pro' }, now);
+  // Switch the same moment: 30 unused days refunded, so the 5,000 commission is reversed whole.
+  await activatePackage(h.db, r.actor, client.id, { package_type: 'business_elite' }, now);
+  const o = await resellerOverview(h.db, r.actor, new Date(now.getTime() + 1_000));
+  expect(o.commission_month).toBe(5_000 - 5_000 + 10_000);
+});

@@ -32,7 +32,6 @@ export default async function ResellerOverviewPage() {
   ]);
   const own = profile.partner_type === 'own_plans';
   const byCode = new Map(catalog.map((p) => [p.package_type, p]));
-  const thisMonthCommission = catalog.length ? profit.rows.reduce((s, r) => s + (byCode.get(r.package_type)?.commission ?? 0) * r.activations, 0) : 0;
   return (
     <>
       <PageHeader
@@ -50,7 +49,7 @@ export default async function ResellerOverviewPage() {
         {own ? (
           <StatCard label="Profit this month" value={formatMoney(profit.totals.profit)} hint={<Link href="/reseller/pricing" className="text-brand-700 hover:underline">Profit report</Link>} testId="overview-profit" />
         ) : (
-          <StatCard label="Commission this month" value={formatMoney(thisMonthCommission)} hint="Estimated from activations" />
+          <StatCard label="Commission this month" value={formatMoney(overview.commission_month)} hint="Earned, net of switch reversals" testId="overview-commission-month" />
         )}
         <StatCard label="SMS today" value={overview.sms.today.toLocaleString('en-US')} hint="Sent by your clients" testId="overview-sms-today" />
         <StatCard label="SMS this month" value={overview.sms.month.toLocaleString('en-US')} testId="overview-sms-month" />

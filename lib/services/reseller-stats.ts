@@ -47,6 +47,8 @@ export interface ResellerOverview {
   /** SMS of this reseller's clients (one per recipient; expired-unsent and cancelled do not count). */
   sms: { today: number; month: number };
   gateways_online: number;
+  /** Commission earned this month, net of reversals on switches (from the commission ledger). */
+  commission_month: number;
 }
 
 function resellerId(actor: Actor): number {
@@ -103,7 +105,7 @@ export async function resellerOverview(db: Db, actor: Actor, now = new Date(), l
     dailySeries(db, rid, tz, now),
   ]);
   const monthStart = sql`(date_trunc('month', ${at(now)} at time zone ${tz}) at time zone ${tz})`;
-  const [[sms], [online]] = await Promise.all([
+  const [[sms], [online], [commission]] = await Promise.all([
     db
       .select({
         today: sql<string>`coalesce(sum(${messages.recipientCount}) filter (where ${messages.createdAt} >= ${dayStartSql(now, tz)}), 0)`,
@@ -117,10 +119,16 @@ export async function resellerOverview(db: Db, actor: Actor, now = new Date(), l
       .innerJoin(clients, eq(clients.id, devices.clientId))
       .where(and(eq(clients.resellerId, rid), isNull(devices.removedAt), eq(devices.enabled, true),
         sql`${devices.lastSeenAt} > ${at(new Date(now.getTime() - ONLINE_WINDOW_MS))}`)),
+    db
+      .select({ v: sql<string>`coalesce(sum(${ledgerEntries.amount}), 0)` })
+      .from(ledgerEntries)
+      .where(and(eq(ledgerEntries.account, 'reseller_commission'), eq(ledgerEntries.accountId, rid),
+        sql`${ledgerEntries.kind} in ('commission', 'commission_reversal') and ${ledgerEntries.createdAt} >= ${monthStart} and ${ledgerEntries.createdAt} <= ${at(now)}`)),
   ]);
   return {
     sms: { today: Number(sms.today), month: Number(sms.month) },
     gateways_online: online.n,
+    commission_month: Number(commission.v),
     time_zone: tz,
     clients: counts,
     trials_ending: trials.map((t) => ({ id: t.id, name: t.name, email: t.email, trial_ends_at: t.trialEndsAt.toISOString() })),
