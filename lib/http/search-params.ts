@@ -10,3 +10,22 @@ export function compactParams(sp: RawSearchParams): Record<string, string> {
   }
   return out;
 }
+
+interface TableQuery {
+  search?: string;
+  status?: string;
+  sort: string;
+  dir: string;
+  limit: number;
+}
+
+/** What a table's links carry besides the page number: filters, and sort/limit only when not the default. */
+export function tableLinkParams(q: TableQuery, defaults: Pick<TableQuery, 'sort' | 'dir' | 'limit'>): Record<string, string | undefined> {
+  return {
+    search: q.search,
+    status: q.status,
+    sort: q.sort !== defaults.sort ? q.sort : undefined,
+    dir: q.dir !== defaults.dir || q.sort !== defaults.sort ? q.dir : undefined,
+    limit: q.limit !== defaults.limit ? String(q.limit) : undefined,
+  };
+}

@@ -6,7 +6,7 @@ import { SearchBar } from '@/components/pagination';
 import { ResellerTable } from '@/components/reseller-table';
 import { Card, EmptyState, LinkButton, Notice, PageHeader } from '@/components/ui';
 import { requireRole } from '@/lib/auth/session';
-import { compactParams, type RawSearchParams } from '@/lib/http/search-params';
+import { compactParams, type RawSearchParams, tableLinkParams } from '@/lib/http/search-params';
 import { listResellers } from '@/lib/services/resellers';
 import { listResellersQuery } from '@/lib/validation/resellers';
 import { deleteResellerAction, setResellerStatusAction } from './actions';
@@ -22,14 +22,7 @@ export default async function ResellersPage({ searchParams }: { searchParams: Pr
   const q = listResellersQuery.safeParse(sp).data ?? DEFAULTS;
   const page = await listResellers(db, actor, q);
   const filtered = Boolean(q.search || q.status);
-  // What the URL carries besides the page number; only non-defaults, so links stay short.
-  const query = {
-    search: q.search,
-    status: q.status,
-    sort: q.sort !== DEFAULTS.sort ? q.sort : undefined,
-    dir: q.dir !== DEFAULTS.dir || q.sort !== DEFAULTS.sort ? q.dir : undefined,
-    limit: q.limit !== DEFAULTS.limit ? String(q.limit) : undefined,
-  };
+  const query = tableLinkParams(q, DEFAULTS);
   return (
     <>
       <PageHeader

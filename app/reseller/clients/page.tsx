@@ -6,7 +6,7 @@ import { SearchBar } from '@/components/pagination';
 import { ClientDataTable, type ClientRow } from '@/components/reseller/client-data-table';
 import { Card, EmptyState, LinkButton, PageHeader } from '@/components/ui';
 import { requireRole } from '@/lib/auth/session';
-import { compactParams, type RawSearchParams } from '@/lib/http/search-params';
+import { compactParams, type RawSearchParams, tableLinkParams } from '@/lib/http/search-params';
 import { listClients } from '@/lib/services/clients';
 import { resellerCatalog } from '@/lib/services/pricing';
 import { CLIENT_STATUSES, listClientsQuery } from '@/lib/validation/clients';
@@ -28,13 +28,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
     expiry: c.expires_at,
   }));
   const filtered = Boolean(q.search || q.status);
-  const query = {
-    search: q.search,
-    status: q.status,
-    sort: q.sort !== DEFAULTS.sort ? q.sort : undefined,
-    dir: q.dir !== DEFAULTS.dir || q.sort !== DEFAULTS.sort ? q.dir : undefined,
-    limit: q.limit !== DEFAULTS.limit ? String(q.limit) : undefined,
-  };
+  const query = tableLinkParams(q, DEFAULTS);
   return (
     <>
       <PageHeader title="Clients" subtitle="Each new client starts with a free trial." actions={<LinkButton href="/reseller/clients/new">New client</LinkButton>} />
