@@ -1,14 +1,13 @@
 import 'server-only';
-import { and, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { messageRecipients, messages, type MessageState } from '@/db/schema';
+import { messages, type MessageState } from '@/db/schema';
 import { assertCan, type Actor } from '@/lib/auth/permissions';
-import { dateRange } from './date-filter';
-import { withRecipients, type MessageView } from './messages';
-import { likePattern } from './paging';
+import { messageFilters, withRecipients, type MessageView } from './messages';
 
 export interface MessageExportFilters {
   status?: MessageState;
+  phone?: string;
   search?: string;
   from?: string;
   to?: string;
@@ -20,12 +19,7 @@ export interface MessageExportFilters {
  */
 export async function clientMessageExport(db: Db, actor: Actor, f: MessageExportFilters, timeZone: string, batchSize = 500): Promise<AsyncGenerator<MessageView[]>> {
   assertCan(actor, 'sms.send');
-  const base: SQL[] = [eq(messages.clientId, actor.userId), ...dateRange(messages.createdAt, f.from, f.to, timeZone)];
-  if (f.status) base.push(eq(messages.state, f.status));
-  if (f.search) {
-    const p = likePattern(f.search);
-    base.push(or(ilike(messages.text, p), sql`exists (select 1 from ${messageRecipients} r where r.message_id = ${messages.id} and r.phone ilike ${p})`)!);
-  }
+  const base = messageFilters(actor, f, timeZone);
   return (async function* batches(): AsyncGenerator<MessageView[]> {
     let cursor: string | null = null;
     for (;;) {

@@ -130,8 +130,8 @@ export async function getMessage(db: Db, actor: Actor, id: string): Promise<Mess
   return (await withRecipients(db, [m]))[0];
 }
 
-export async function listMessages(db: Db, actor: Actor, q: ListMessagesQuery, timeZone: string): Promise<Page<MessageView>> {
-  assertCan(actor, 'sms.read');
+/** The message log's filters as SQL conditions, tenancy first (shared by the log and its CSV export). */
+export function messageFilters(actor: Actor, q: Pick<ListMessagesQuery, 'status' | 'phone' | 'search' | 'from' | 'to'>, timeZone: string): SQL[] {
   const conds: SQL[] = [tenancy(actor), ...dateRange(messages.createdAt, q.from, q.to, timeZone)];
   if (q.status) conds.push(eq(messages.state, q.status));
   if (q.phone) {
@@ -142,6 +142,12 @@ export async function listMessages(db: Db, actor: Actor, q: ListMessagesQuery, t
     const p = likePattern(q.search);
     conds.push(or(ilike(messages.text, p), sql`exists (select 1 from ${messageRecipients} r where r.message_id = ${messages.id} and r.phone ilike ${p})`)!);
   }
+  return conds;
+}
+
+export async function listMessages(db: Db, actor: Actor, q: ListMessagesQuery, timeZone: string): Promise<Page<MessageView>> {
+  assertCan(actor, 'sms.read');
+  const conds = messageFilters(actor, q, timeZone);
   const where = and(...conds);
   const [rows, [{ total }]] = await Promise.all([
     db.select().from(messages).where(where).orderBy(desc(messages.createdAt), desc(messages.id)).limit(q.limit).offset((q.page - 1) * q.limit),

@@ -18,7 +18,7 @@ export async function GET(req: Request): Promise<Response> {
   try {
     const q = listMessagesQuery.parse(compactParams(Object.fromEntries(new URL(req.url).searchParams)));
     const tz = (await getSettings(db)).time_zone;
-    const batches = await clientMessageExport(db, actor, { status: q.status, search: q.search, from: q.from, to: q.to }, tz);
+    const batches = await clientMessageExport(db, actor, { status: q.status, phone: q.phone, search: q.search, from: q.from, to: q.to }, tz);
     return csvDownload(`messages-${new Date().toISOString().slice(0, 10)}.csv`, HEADER, batches, (m) => m.recipients.map((r) => [
       // One line per recipient, so each phone's own state is in the file.
       m.id, m.created_at, formatDateTime(m.created_at, tz), m.state, r.phone, r.state, r.error, m.message, m.encoding, m.segments, m.device_id, m.source, m.error,
