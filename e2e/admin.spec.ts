@@ -85,7 +85,7 @@ test('status toggle, top-up decisions, package price, delete, and the audit trai
     await page.goto(`/admin/packages/${pkg.id}`);
     await page.getByLabel('Price (MMK)').fill('25000');
     await page.getByRole('button', { name: 'Save package' }).click();
-    await expect(page.getByRole('main').getByRole('status')).toBeVisible();
+    await expect(page.getByRole('main').getByText(/^Saved\./)).toBeVisible();
     await page.goto('/admin/packages');
     await expect(page.getByRole('main')).toContainText('25,000 MMK');
 
