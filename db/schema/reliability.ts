@@ -1,5 +1,5 @@
 // Idempotency keys and rate-limit counters: kept in PostgreSQL so they hold across app instances.
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, integer, json, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const idempotencyKeys = pgTable(
   'idempotency_keys',
@@ -10,7 +10,8 @@ export const idempotencyKeys = pgTable(
     requestHash: text('request_hash').notNull(),
     status: text('status', { enum: ['in_progress', 'done'] }).notNull().default('in_progress'),
     responseStatus: integer('response_status'),
-    responseBody: jsonb('response_body'),
+    // json, not jsonb: a replay answers the first response byte for byte (jsonb would reorder its keys).
+    responseBody: json('response_body'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.key] }), index('idempotency_created_idx').on(t.createdAt)],

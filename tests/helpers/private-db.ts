@@ -7,7 +7,8 @@ import postgres from 'postgres';
 import { inject } from 'vitest';
 import { migrateDatabase, openDatabase, type DbHandle } from '@/db';
 
-export async function openPrivateDb(opts: { max?: number } = {}): Promise<DbHandle> {
+/** `url`: the private PostgreSQL database's address (absent on PGlite). */
+export async function openPrivateDb(opts: { max?: number } = {}): Promise<DbHandle & { url?: string }> {
   const shared = inject('databaseUrl');
   if (!shared) {
     const handle = await openDatabase({ dataDir: 'memory://' });
@@ -25,6 +26,7 @@ export async function openPrivateDb(opts: { max?: number } = {}): Promise<DbHand
   await migrateDatabase(handle);
   return {
     ...handle,
+    url: url.toString(),
     close: async () => {
       await handle.close();
       const dropper = server();
