@@ -3,7 +3,7 @@
 // changed since the last build, then serve with `next start` on PORT (default 3000).
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -27,7 +27,7 @@ function ensureAuthSecret() {
 }
 
 const SOURCES = ['app', 'components', 'lib', 'db', 'public', 'instrumentation.ts', 'proxy.ts', 'next.config.ts',
-  'package.json', 'package-lock.json', 'tsconfig.json', 'postcss.config.mjs'];
+  'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'postcss.config.mjs'];
 
 function sourceHash() {
   const h = createHash('sha256');
@@ -45,7 +45,42 @@ function sourceHash() {
   return h.digest('hex');
 }
 
+// One build at a time in this checkout (npm start, the e2e server and the multi-instance tests may start
+// together): a lock directory holding the builder's pid; a lock whose process is gone is taken over.
+function withBuildLock(fn) {
+  const lock = path.join(root, '.next-build.lock');
+  const deadline = Date.now() + 15 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      writeFileSync(path.join(lock, 'pid'), String(process.pid));
+      break;
+    } catch (err) {
+      if (err.code !== 'EEXIST') throw err;
+      let alive = false;
+      try {
+        process.kill(Number(readFileSync(path.join(lock, 'pid'), 'utf8')), 0);
+        alive = true;
+      } catch {
+        /* no pid yet, or its process is gone */
+      }
+      if (!alive && Date.now() - statSync(lock).mtimeMs > 2_000) rmSync(lock, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error('waited 15 minutes for another build to finish');
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 function ensureBuild() {
+  withBuildLock(buildIfChanged);
+}
+
+function buildIfChanged() {
   const stamp = path.join(root, '.next', 'SOURCE_HASH');
   const hash = sourceHash();
   if (existsSync(path.join(root, '.next', 'BUILD_ID')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) return;
@@ -54,7 +89,10 @@ function ensureBuild() {
     stdio: 'inherit',
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
   });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+  if (r.status !== 0) {
+    rmSync(path.join(root, '.next-build.lock'), { recursive: true, force: true });
+    process.exit(r.status ?? 1);
+  }
   writeFileSync(stamp, hash);
 }
 
