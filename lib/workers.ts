@@ -4,6 +4,7 @@ import type { Db } from '@/db';
 import { sweepMessages } from '@/lib/services/sweeps';
 import { autoRenewDue } from '@/lib/services/trial-renewal';
 import { deliverDueWebhooks } from '@/lib/services/webhooks';
+import { logError } from '@/lib/log';
 
 const SWEEP_MS = Number(process.env.SWEEP_INTERVAL_MS || 15_000);
 const WEBHOOK_MS = Number(process.env.WEBHOOK_INTERVAL_MS || 2_000);
@@ -16,7 +17,7 @@ function every(ms: number, name: string, fn: () => Promise<unknown>): NodeJS.Tim
     try {
       await fn();
     } catch (err) {
-      console.error(`[worker] ${name} failed:`, (err as Error).message);
+      logError(`worker ${name} failed`, err);
     } finally {
       running = false;
     }

@@ -6,6 +6,7 @@ import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db';
 import { DomainError } from '@/lib/errors';
 import type { Role } from './permissions';
+import { logError } from '@/lib/log';
 
 declare module 'next-auth' {
   interface User {
@@ -37,7 +38,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: {
     error(error) {
       if (error instanceof CredentialsSignin || (error as { type?: string }).type === 'CredentialsSignin') return;
-      console.error('[auth]', error);
+      logError('auth', error);
     },
   },
   providers: [

@@ -1,4 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
+import { logError } from '@/lib/log';
 
 // argon2id (algorithm 2), OWASP's second recommended profile: 19 MiB, 2 passes.
 const OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -12,7 +13,7 @@ export async function verifyPassword(stored: string, plain: string): Promise<boo
     return await verify(stored, plain);
   } catch (err) {
     // A malformed stored hash is a refusal, not a crash; say so for the operator.
-    console.error('password verify failed on a malformed hash:', (err as Error).message);
+    logError('password verify failed on a malformed hash', err);
     return false;
   }
 }

@@ -9,6 +9,7 @@ import { DomainError } from '@/lib/errors';
 import { idParam } from '@/lib/validation/common';
 import { clientIp } from './api';
 import { toDomainError } from './errors';
+import { logError } from '@/lib/log';
 
 // ClickSend's envelope: {http_code, response_code, response_msg, data}; the HTTP status always equals
 // http_code, because ClickSend's SDKs decide success from the status line alone.
@@ -23,7 +24,7 @@ export function envelope(status: number, message: string, data: unknown, code?: 
 
 function errorEnvelope(err: unknown): Response {
   const d = toDomainError(err);
-  if (d.code === 'internal_error') console.error('unhandled error in ClickSend API:', err);
+  if (d.code === 'internal_error') logError('unhandled error in ClickSend API', err);
   switch (d.code) {
     case 'validation_failed':
     case 'invalid_json':

@@ -2,6 +2,7 @@ import 'server-only';
 import { csvLine } from '@/lib/csv';
 import { formatDateTime } from '@/lib/format';
 import type { LedgerRow } from '@/lib/services/ledger';
+import { logError } from '@/lib/log';
 
 type Cell = Parameters<typeof csvLine>[0][number];
 
@@ -24,7 +25,7 @@ export function csvDownload<T>(filename: string, header: string[], batches: Asyn
         }
         controller.enqueue(encoder.encode(next.value.flatMap(toLines).map(csvLine).join('')));
       } catch (err) {
-        console.error(`CSV export ${filename} failed:`, err);
+        logError(`CSV export ${filename} failed`, err);
         controller.error(err);
       }
     },

@@ -1,5 +1,6 @@
 import { ZodError } from 'zod';
 import { DomainError, type ErrorCode } from '@/lib/errors';
+import { logError } from '@/lib/log';
 
 export interface ErrorBody {
   error: { code: string; message: string; details: Record<string, unknown> };
@@ -52,7 +53,7 @@ function pgError(err: unknown): { code?: string; constraint?: string } | undefin
 
 export function errorResponse(err: unknown): Response {
   const d = toDomainError(err);
-  if (d.code === 'internal_error') console.error('unhandled error in API route:', err);
+  if (d.code === 'internal_error') logError('unhandled error in API route', err);
   const body: ErrorBody = { error: { code: d.code, message: d.message, details: d.details } };
   const retry = d.details.retry_after;
   return Response.json(body, { status: d.status, headers: typeof retry === 'number' ? { 'Retry-After': String(retry) } : {} });

@@ -4,6 +4,7 @@ import { isRedirectError } from 'next/dist/client/components/redirect-error';
 import type { Role } from '@/lib/auth/permissions';
 import { requireRole, type SessionUser } from '@/lib/auth/session';
 import { toDomainError } from './errors';
+import { logError } from '@/lib/log';
 
 export interface FormState {
   ok?: boolean;
@@ -43,7 +44,7 @@ export function formAction<S extends z.ZodType>(
     } catch (err) {
       if (isRedirectError(err)) throw err;
       const d = toDomainError(err);
-      if (d.code === 'internal_error') console.error('unhandled error in server action:', err);
+      if (d.code === 'internal_error') logError('unhandled error in server action', err);
       const fields = (d.details.fields ?? undefined) as Record<string, string[]> | undefined;
       return { ok: false, message: d.message, fieldErrors: fields, values };
     }

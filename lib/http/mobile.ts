@@ -7,13 +7,14 @@ import { DomainError } from '@/lib/errors';
 import { deviceFromToken, type Device, type DeviceAuth } from '@/lib/services/devices';
 import type { MessageView } from '@/lib/services/messages';
 import { toDomainError, zodFieldErrors } from './errors';
+import { logError } from '@/lib/log';
 
 // The private-server protocol of the "SMS Gateway for Android" app (docs/device-protocol.md):
 // camelCase JSON, errors as {"message": "..."} with the HTTP status.
 
 export function mobileError(err: unknown): Response {
   const d = toDomainError(err);
-  if (d.code === 'internal_error') console.error('unhandled error in mobile API:', err);
+  if (d.code === 'internal_error') logError('unhandled error in mobile API', err);
   const fields = d.details.fields as Record<string, string[]> | undefined;
   const message = fields ? `${d.message} ${Object.entries(fields).map(([k, v]) => `${k}: ${v.join(' ')}`).join('; ')}` : d.message;
   return Response.json({ message, code: d.code }, { status: d.status === 402 ? 400 : d.status });

@@ -7,6 +7,7 @@ import { DomainError } from '@/lib/errors';
 import { activatePackage } from './activation';
 import { writeAudit } from './audit';
 import { getClient, lockClientFor, type ClientView } from './clients';
+import { logError } from '@/lib/log';
 
 const DAY_MS = 86_400_000;
 export const AUTO_RENEW_HORIZON_MS = 60 * 60_000;
@@ -60,7 +61,7 @@ export async function autoRenewDue(db: Db, now = new Date()): Promise<number> {
       if (done) renewed++;
     } catch (err) {
       // Not enough balance (or the package left the catalog): the period simply ends; tried again next pass.
-      if (!(err instanceof DomainError)) console.error('[auto-renew] client', clientId, (err as Error).message);
+      if (!(err instanceof DomainError)) logError(`auto-renew of client ${clientId} failed`, err);
     }
   }
   return renewed;

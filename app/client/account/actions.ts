@@ -5,6 +5,7 @@ import { signIn } from '@/lib/auth/auth';
 import { formAction } from '@/lib/http/form-action';
 import { changeOwnPassword } from '@/lib/services/account';
 import { password } from '@/lib/validation/common';
+import { logError } from '@/lib/log';
 
 const changePasswordInput = z
   .object({
@@ -25,7 +26,7 @@ export const changePasswordAction = formAction('client', changePasswordInput, as
   try {
     await signIn('credentials', { email, password: input.new_password, redirect: false });
   } catch (err) {
-    console.error('re-sign-in after a password change failed:', err);
+    logError('re-sign-in after a password change failed', err);
     redirect('/login?password_changed=1');
   }
   // The new session cookie reloads the page anyway: say what happened through the URL.

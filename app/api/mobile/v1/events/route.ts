@@ -5,6 +5,7 @@ import { and, eq, gt, isNull, or } from 'drizzle-orm';
 import { messages } from '@/db/schema';
 import { onEnqueued, onShutdown } from '@/lib/events';
 import { withDevice } from '@/lib/http/mobile';
+import { logError } from '@/lib/log';
 
 export const dynamic = 'force-dynamic';
 
@@ -42,7 +43,7 @@ export const GET = withDevice(async ({ req, db, device }) => {
             .limit(1);
           if (waiting) enqueued();
         } catch (err) {
-          console.error('SSE recheck failed:', (err as Error).message);
+          logError('SSE recheck failed', err);
         }
       }, RECHECK_MS);
       const lifetime = setTimeout(() => cleanup(), MAX_LIFETIME_MS);
