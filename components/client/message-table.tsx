@@ -43,4 +43,9 @@ export function MessageTable({ rows, timeZone }: { rows: MessageView[]; timeZone
   );
 }
 
-export const isMoving = (rows: { state: string }[]) => rows.some((m) => m.state === 'pending' || m.state === 'processing');
+/**
+ * Something on the page may still change: waiting for a phone, or sent within the last 15 minutes and
+ * waiting for its delivery report (a report that never comes stops the refreshing after that).
+ */
+export const isMoving = (rows: { state: string; created_at: string | Date }[], now = Date.now()) => rows.some((m) =>
+  m.state === 'pending' || m.state === 'processing' || (m.state === 'sent' && now - new Date(m.created_at).getTime() < 15 * 60_000));
