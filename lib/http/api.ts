@@ -6,7 +6,7 @@ import { bearerFrom } from '@/lib/auth/tokens';
 import { DomainError } from '@/lib/errors';
 import { actorFromToken } from '@/lib/services/auth';
 import { idParam } from '@/lib/validation/common';
-import { errorResponse } from './errors';
+import { assertStorableText, errorResponse, isStorableText } from './errors';
 import { idempotent } from './idempotency';
 import { API_LIMIT_PER_MINUTE, hitRateLimit } from './rate-limit';
 
@@ -55,6 +55,8 @@ export function withApi<BS extends z.ZodType | undefined = undefined, QS extends
       const params = route?.params ? await route.params : {};
       let id = 0;
       const textId = typeof params.id === 'string' ? params.id : '';
+      // A text id the database cannot even compare (NUL) names nothing.
+      if (!isStorableText(textId)) throw new DomainError('not_found', 'Resource not found.');
       if (typeof params.id === 'string' && opts.idKind !== 'text') {
         const parsed = idParam.safeParse(params.id);
         // A malformed id names nothing: the same 404 as another tenant's id.
@@ -71,8 +73,12 @@ export function withApi<BS extends z.ZodType | undefined = undefined, QS extends
         actor = { userId: t.userId, role: t.role, ip };
       }
       const text = opts.body ? await readBody(req) : '';
-      const body = opts.body ? opts.body.parse(parseJson(text)) : undefined;
-      const query = opts.query ? opts.query.parse(Object.fromEntries(new URL(req.url).searchParams)) : undefined;
+      const raw = opts.body ? parseJson(text) : undefined;
+      assertStorableText(raw);
+      const body = opts.body ? opts.body.parse(raw) : undefined;
+      const search = opts.query ? Object.fromEntries(new URL(req.url).searchParams) : undefined;
+      assertStorableText(search);
+      const query = opts.query ? opts.query.parse(search) : undefined;
       const run = async () => {
         const result = await handler({ req, db, actor, body, query, id, textId, ip } as ApiContext<Out<BS>, Out<QS>, A>);
         if (result instanceof Response) return result;

@@ -8,7 +8,7 @@ import { hashToken } from '@/lib/auth/tokens';
 import { DomainError } from '@/lib/errors';
 import { idParam } from '@/lib/validation/common';
 import { clientIp } from './api';
-import { toDomainError } from './errors';
+import { assertStorableText, isStorableText, toDomainError } from './errors';
 import { logError } from '@/lib/log';
 
 // ClickSend's envelope: {http_code, response_code, response_msg, data}; the HTTP status always equals
@@ -51,7 +51,7 @@ async function resellerFromBasic(db: Db, header: string | null, ip: string | nul
   const colon = decoded.indexOf(':');
   const username = colon >= 0 ? decoded.slice(0, colon) : '';
   const key = colon >= 0 ? decoded.slice(colon + 1) : '';
-  if (!username || !key) throw new DomainError('unauthorized', 'Invalid username or API key.');
+  if (!username || !key || !isStorableText(username)) throw new DomainError('unauthorized', 'Invalid username or API key.');
   const [row] = await db
     .select({ tokenId: apiTokens.id, userId: users.id, role: users.role, status: users.status, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
@@ -87,6 +87,7 @@ export function withClickSend<BS extends z.ZodType | undefined = undefined, QS e
       }
       let raw: unknown = {};
       if (opts.body) {
+        if (Number(req.headers.get('content-length') ?? 0) > 100_000) throw new DomainError('payload_too_large', 'Request body is too large.');
         const text = await req.text();
         if (text.length > 100_000) throw new DomainError('payload_too_large', 'Request body is too large.');
         try {
@@ -95,8 +96,11 @@ export function withClickSend<BS extends z.ZodType | undefined = undefined, QS e
           throw new DomainError('invalid_json', 'The request body is not valid JSON.');
         }
       }
+      assertStorableText(raw);
       const body = opts.body ? opts.body.parse(raw) : undefined;
-      const query = opts.query ? opts.query.parse(Object.fromEntries(new URL(req.url).searchParams)) : undefined;
+      const search = opts.query ? Object.fromEntries(new URL(req.url).searchParams) : undefined;
+      assertStorableText(search);
+      const query = opts.query ? opts.query.parse(search) : undefined;
       const out = await handler({ db, actor, body, query, id } as { db: Db; actor: Actor; body: Out<BS>; query: Out<QS>; id: number });
       return envelope(out.status ?? 200, out.message, out.data);
     } catch (err) {

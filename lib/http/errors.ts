@@ -16,6 +16,37 @@ export function zodFieldErrors(err: ZodError): Record<string, string[]> {
   return fields;
 }
 
+/**
+ * The dotted path of the first string or key PostgreSQL cannot store as text — one with a NUL character,
+ * or a lone UTF-16 surrogate (not Unicode) — else null. Iterative: JSON bodies may nest thousands deep.
+ */
+export function unstorableTextAt(value: unknown): string | null {
+  const stack: [unknown, string][] = [[value, '']];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [v, at] = top;
+    if (typeof v === 'string') {
+      if (!isStorableText(v)) return at || '_';
+    } else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        const path = at ? `${at}.${k}` : k;
+        if (!isStorableText(k)) return path;
+        stack.push([x, path]);
+      }
+    }
+  }
+  return null;
+}
+
+export const isStorableText = (s: string): boolean => !s.includes('\u0000') && s.isWellFormed();
+
+/** Refuses input holding text the database cannot store (a 400 naming the field, never a 500 from the driver). */
+export function assertStorableText(value: unknown): void {
+  const at = unstorableTextAt(value);
+  if (at === null) return;
+  const message = 'Text may not contain NUL characters or invalid Unicode.';
+  throw new DomainError('validation_failed', message, { fields: { [at]: [message] } });
+}
+
 const UNIQUE_FIELDS: Record<string, [string, ErrorCode, string]> = {
   users_email_lower_idx: ['email', 'email_taken', 'This email is already registered.'],
   resellers_subdomain_idx: ['subdomain', 'subdomain_taken', 'This subdomain is already taken.'],

@@ -6,7 +6,7 @@ import { bearerFrom } from '@/lib/auth/tokens';
 import { DomainError } from '@/lib/errors';
 import { deviceFromToken, type Device, type DeviceAuth } from '@/lib/services/devices';
 import type { MessageView } from '@/lib/services/messages';
-import { toDomainError, zodFieldErrors } from './errors';
+import { assertStorableText, isStorableText, toDomainError, zodFieldErrors } from './errors';
 import { logError } from '@/lib/log';
 
 // The private-server protocol of the "SMS Gateway for Android" app (docs/device-protocol.md):
@@ -21,6 +21,7 @@ export function mobileError(err: unknown): Response {
 }
 
 export async function readMobileJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.output<S>> {
+  if (Number(req.headers.get('content-length') ?? 0) > 1_000_000) throw new DomainError('payload_too_large', 'Request body is too large.');
   const text = await req.text();
   if (text.length > 1_000_000) throw new DomainError('payload_too_large', 'Request body is too large.');
   let raw: unknown;
@@ -29,6 +30,7 @@ export async function readMobileJson<S extends z.ZodType>(req: Request, schema: 
   } catch {
     throw new DomainError('invalid_json', 'The request body is not valid JSON.');
   }
+  assertStorableText(raw);
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new DomainError('validation_failed', 'Invalid request.', { fields: zodFieldErrors(parsed.error) });
   return parsed.data;
@@ -41,6 +43,8 @@ export function registrationAuth(header: string | null): DeviceAuth {
   if (basic) {
     const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
     const i = decoded.indexOf(':');
+    // A login the database cannot compare (NUL) is simply wrong credentials.
+    if (i > 0 && !isStorableText(decoded)) throw new DomainError('unauthorized', 'Invalid gateway login or password.');
     if (i > 0) return { kind: 'basic', login: decoded.slice(0, i), password: decoded.slice(i + 1) };
   }
   const code = /^Code\s+(\S+)$/i.exec(h);

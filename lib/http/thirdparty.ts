@@ -6,6 +6,7 @@ import type { MessageState } from '@/db/schema';
 import { clientFromGatewayLogin } from '@/lib/services/gateway-credentials';
 import type { MessageView } from '@/lib/services/messages';
 import { clientIp } from './api';
+import { assertStorableText, isStorableText } from './errors';
 import { mobileError, registrationAuth } from './mobile';
 
 // The 3rd-party API of SMS Gateway for Android, so its official client libraries send through us:
@@ -43,6 +44,9 @@ export function withGatewayClient(handler: (ctx: { req: Request; db: Db; actor: 
       if (clientId === null) throw new DomainError('unauthorized', 'Invalid gateway login or password.');
       const raw = route?.params ? await route.params : {};
       const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join('/') : v]));
+      // An id the database cannot compare (NUL) names nothing; the list's filters are refused the same way.
+      if (Object.values(params).some((v) => !isStorableText(v))) throw new DomainError('not_found', 'Message not found.');
+      assertStorableText(Object.fromEntries(new URL(req.url).searchParams));
       return await handler({ req, db, actor: { userId: clientId, role: 'client', ip: clientIp(req) }, params });
     } catch (err) {
       return mobileError(err);

@@ -152,11 +152,10 @@ export async function updateDevice(db: Db, actor: Actor, id: string, input: { na
         throw new DomainError('device_limit_reached', `Your package allows ${limits.deviceLimit} active device(s).`, { limit: limits.deviceLimit, used: active });
       }
     }
-    const [after] = await tx
-      .update(devices)
-      .set({ ...(input.name !== undefined ? { name: input.name } : {}), ...(input.enabled !== undefined ? { enabled: input.enabled } : {}) })
-      .where(eq(devices.id, id))
-      .returning();
+    const changes = { ...(input.name !== undefined ? { name: input.name } : {}), ...(input.enabled !== undefined ? { enabled: input.enabled } : {}) };
+    // An empty change ({}) is valid and changes nothing (an UPDATE with no columns is an error).
+    if (!Object.keys(changes).length) return before;
+    const [after] = await tx.update(devices).set(changes).where(eq(devices.id, id)).returning();
     await writeAudit(tx, actor, 'device.update', { type: 'device', id }, { name: before.name, enabled: before.enabled }, input);
     return after;
   });

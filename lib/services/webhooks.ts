@@ -54,6 +54,8 @@ async function ownWebhook(db: Db, actor: Actor, id: number): Promise<Webhook> {
 export async function updateWebhook(db: Db, actor: Actor, id: number, input: { url?: string; events?: WebhookEvent[]; enabled?: boolean }): Promise<WebhookView> {
   assertCan(actor, 'webhook.manage');
   const before = await ownWebhook(db, actor, id);
+  // An empty change ({}) is valid and changes nothing (an UPDATE with no columns is an error).
+  if (Object.values(input).every((v) => v === undefined)) return view(before);
   const [w] = await db.update(webhooks).set(input).where(eq(webhooks.id, before.id)).returning();
   return view(w);
 }
