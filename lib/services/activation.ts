@@ -206,14 +206,16 @@ export async function activatePackage(db: Db, actor: Actor, clientId: number, in
       subscription_id: sub.id, package_type: pkg.code, kind: quote.kind, price: pkg.price, refund: quote.refundTotal,
       credit_balance: debit.balanceAfter, paid_by: payer,
     });
-    return { sub, quote, balance: debit.balanceAfter };
+    // The answer is read inside the transaction, so nothing runs after COMMIT: an error the caller sees
+    // (a dropped connection) means not charged, unless the COMMIT's own answer was lost.
+    return { sub, quote, balance: debit.balanceAfter, client: await getClient(tx, actor, clientId, now) };
   });
   return {
     subscription: subscriptionView(result.sub),
     kind: result.quote.kind,
     refund: result.quote.refundTotal,
     credit_balance: result.balance,
-    client: await getClient(db, actor, clientId, now),
+    client: result.client,
   };
 }
 

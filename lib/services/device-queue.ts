@@ -19,19 +19,23 @@ export async function pullMessages(db: Db, device: Device, order: 'lifo' | 'fifo
   if (!device.enabled) return [];
   const ts = now.toISOString();
   const dir = order === 'fifo' ? sql`asc` : sql`desc`;
-  const claimed = rowsOf<{ id: string }>(await db.execute(sql`
-    update ${messages} set state = 'processing', claimed_by = ${device.id}, claimed_at = ${ts}::timestamptz, updated_at = ${ts}::timestamptz,
-      states = states || jsonb_build_object('processing', ${ts}::text)
-    where id in (
-      select id from ${messages}
-      where client_id = ${device.clientId} and state = 'pending' and valid_until > ${ts}::timestamptz
-        and (device_id is null or device_id = ${device.id})
-      order by created_at ${dir} limit ${PULL_LIMIT}
-      for update skip locked)
-    returning id`));
-  if (claimed.length) {
-    await db.update(messageRecipients).set({ state: 'processing', updatedAt: now }).where(and(inArray(messageRecipients.messageId, claimed.map((c) => c.id)), eq(messageRecipients.state, 'pending')));
-  }
+  // One transaction: a connection lost between the two statements must not leave a message claimed
+  // with its recipients still pending.
+  await db.transaction(async (tx) => {
+    const claimed = rowsOf<{ id: string }>(await tx.execute(sql`
+      update ${messages} set state = 'processing', claimed_by = ${device.id}, claimed_at = ${ts}::timestamptz, updated_at = ${ts}::timestamptz,
+        states = states || jsonb_build_object('processing', ${ts}::text)
+      where id in (
+        select id from ${messages}
+        where client_id = ${device.clientId} and state = 'pending' and valid_until > ${ts}::timestamptz
+          and (device_id is null or device_id = ${device.id})
+        order by created_at ${dir} limit ${PULL_LIMIT}
+        for update skip locked)
+      returning id`));
+    if (claimed.length) {
+      await tx.update(messageRecipients).set({ state: 'processing', updatedAt: now }).where(and(inArray(messageRecipients.messageId, claimed.map((c) => c.id)), eq(messageRecipients.state, 'pending')));
+    }
+  });
   const rows = await db
     .select()
     .from(messages)
