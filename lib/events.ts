@@ -1,6 +1,7 @@
 // In-process notifications for open device SSE streams. One instance hears only its own sends; the SSE
 // handler also re-checks the database every few seconds, so a device connected to another instance
 // still learns of new work within that interval.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { EventEmitter } from 'node:events';
 
 const key = Symbol.for('sms-platform.events');
@@ -21,8 +22,24 @@ export interface EnqueuedEvent {
   deviceId: string | null;
 }
 
+const pending = new AsyncLocalStorage<(() => void)[]>();
+
+/**
+ * Holds the notifications `fn` emits until it has finished (its transaction committed), so a phone is
+ * not told about messages it cannot see yet; if `fn` fails they are dropped with the rolled-back work.
+ */
+export async function deferEvents<T>(fn: () => Promise<T>): Promise<T> {
+  const queue: (() => void)[] = [];
+  const result = await pending.run(queue, fn);
+  for (const send of queue) send();
+  return result;
+}
+
 export function emitEnqueued(e: EnqueuedEvent): void {
-  bus().emit(`enqueued:${e.clientId}`, e);
+  const send = () => bus().emit(`enqueued:${e.clientId}`, e);
+  const queue = pending.getStore();
+  if (queue) queue.push(send);
+  else send();
 }
 
 export function onEnqueued(clientId: number, fn: (e: EnqueuedEvent) => void): () => void {

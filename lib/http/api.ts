@@ -6,7 +6,7 @@ import { bearerFrom } from '@/lib/auth/tokens';
 import { DomainError } from '@/lib/errors';
 import { actorFromToken } from '@/lib/services/auth';
 import { idParam } from '@/lib/validation/common';
-import { assertStorableText, errorResponse, isStorableText } from './errors';
+import { assertStorableText, errorResponse, isStorableText, toDomainError } from './errors';
 import { idempotent } from './idempotency';
 import { API_LIMIT_PER_MINUTE, hitRateLimit } from './rate-limit';
 
@@ -79,22 +79,21 @@ export function withApi<BS extends z.ZodType | undefined = undefined, QS extends
       const search = opts.query ? Object.fromEntries(new URL(req.url).searchParams) : undefined;
       assertStorableText(search);
       const query = opts.query ? opts.query.parse(search) : undefined;
-      const run = async () => {
-        const result = await handler({ req, db, actor, body, query, id, textId, ip } as ApiContext<Out<BS>, Out<QS>, A>);
+      const run = async (on: Db) => {
+        const result = await handler({ req, db: on, actor, body, query, id, textId, ip } as ApiContext<Out<BS>, Out<QS>, A>);
         if (result instanceof Response) return result;
         return Response.json(result, { status: opts.status ?? 200 });
       };
       const key = req.headers.get('idempotency-key');
-      if (!opts.idempotent || !key || !actor) return await run();
+      if (!opts.idempotent || !key || !actor) return await run(db);
       const url = new URL(req.url);
-      const stored = await idempotent(db, actor.userId, key, `${req.method} ${url.pathname}\n${text}`, async () => {
-        let res: Response;
-        try {
-          res = await run();
-        } catch (err) {
-          res = errorResponse(err);
-        }
+      // The handler runs on the key's transaction: key, money move and stored answer commit together.
+      const stored = await idempotent(db, actor.userId, key, `${req.method} ${url.pathname}\n${text}`, async (tx) => {
+        const res = await run(tx);
         return { status: res.status, body: await res.json() };
+      }, (err) => {
+        const d = toDomainError(err);
+        return { status: d.status, body: { error: { code: d.code, message: d.message, details: d.details } } };
       });
       return Response.json(stored.body, { status: stored.status, headers: stored.replayed ? { 'Idempotent-Replayed': 'true' } : {} });
     } catch (err) {
