@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isRedirectError } from 'next/dist/client/components/redirect-error';
 import type { Role } from '@/lib/auth/permissions';
 import { requireRole, type SessionUser } from '@/lib/auth/session';
-import { toDomainError } from './errors';
+import { assertStorableText, toDomainError } from './errors';
 import { logError } from '@/lib/log';
 
 export interface FormState {
@@ -39,6 +39,8 @@ export function formAction<S extends z.ZodType>(
     const session = await requireRole(role);
     const values = formValues(fd);
     try {
+      // Text the database cannot store (NUL, lone surrogates) is a field error, as in the API.
+      assertStorableText(values);
       const input = schema.parse(toInput(values));
       return (await fn({ ...session, input })) ?? { ok: true };
     } catch (err) {
