@@ -14,6 +14,8 @@ export interface DbHandle {
   db: Db;
   kind: DbKind;
   close: () => Promise<void>;
+  /** A new pool with the same options (PostgreSQL only): see recyclePool. */
+  reopen?: () => Promise<DbHandle>;
 }
 
 export const MIGRATIONS_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations');
@@ -25,15 +27,17 @@ export interface OpenOptions {
   dataDir?: string;
   /** postgres.js pool size. */
   max?: number;
+  /** application_name the PostgreSQL connections show in pg_stat_activity. */
+  appName?: string;
 }
 
 export async function openDatabase(opts: OpenOptions = {}): Promise<DbHandle> {
   if (opts.url) {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
-    const client = postgres(opts.url, { max: opts.max ?? 10, onnotice: () => {} });
+    const client = postgres(opts.url, { max: opts.max ?? 10, onnotice: () => {}, connection: { application_name: opts.appName ?? 'sms-platform' } });
     const db = drizzle(client, { schema }) as unknown as Db;
-    return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+    return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }), reopen: () => openDatabase(opts) };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
@@ -92,6 +96,48 @@ export async function getDb(): Promise<Db> {
 /** Tests and scripts install their own handle. */
 export function setDbHandle(handle: DbHandle): void {
   (globalThis as GlobalWithDb)[globalKey] = Promise.resolve(handle);
+}
+
+/**
+ * postgres.js 3.4.9 (porsager/postgres#1154, #1208): when the connection under a transaction dies, the
+ * driver writes its ROLLBACK to the dead socket from a timer, which throws this TypeError as an uncaught
+ * exception, and that pool slot never connects again (every later query on it: CONNECT_TIMEOUT).
+ */
+export function isPoolBreakingDriverError(err: unknown): boolean {
+  return err instanceof TypeError && /reading 'write'/.test(err.message) && /postgres[\\/]src[\\/]connection\.js/.test(err.stack ?? '');
+}
+
+const recycling = Symbol.for('sms-platform.db-recycling');
+type GlobalRecycling = typeof globalThis & { [recycling]?: Promise<DbHandle | null> };
+
+/**
+ * Replaces the process's PostgreSQL pool with a fresh one; requests already running finish on the old one,
+ * which is closed after `graceMs`. Concurrent calls share one replacement. Resolves to the new handle.
+ */
+export function recyclePool(graceMs = 30_000): Promise<DbHandle | null> {
+  const g = globalThis as GlobalRecycling & GlobalWithDb;
+  if (g[recycling]) return g[recycling];
+  const run = (async () => {
+    const old = await g[globalKey];
+    if (!old?.reopen) return null;
+    const fresh = await old.reopen();
+    g[globalKey] = Promise.resolve(fresh);
+    setTimeout(() => { old.close().catch(() => undefined); }, graceMs).unref();
+    console.warn('[db] replaced the connection pool: the driver lost a connection in the middle of a transaction');
+    return fresh;
+  })();
+  g[recycling] = run;
+  void run.finally(() => { delete g[recycling]; }).catch(() => undefined);
+  return run;
+}
+
+/** In the server process: a pool broken by the driver bug above is replaced at once instead of staying broken. */
+export function installPoolRecovery(): () => void {
+  const listener = (err: Error) => {
+    if (isPoolBreakingDriverError(err)) void recyclePool().catch(() => undefined);
+  };
+  process.on('uncaughtException', listener);
+  return () => { process.removeListener('uncaughtException', listener); };
 }
 
 /** Rows of a raw `db.execute(sql...)`: postgres.js answers an array, PGlite an object with `rows`. */

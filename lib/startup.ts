@@ -1,6 +1,6 @@
 // Runs once in the server process at start (instrumentation.ts): migrate, create the env admin,
 // seed demo data on the embedded database's first start (or with SEED_DEMO=1), print the logins.
-import { defaultPgliteDir, getDbHandle } from '@/db';
+import { defaultPgliteDir, getDbHandle, installPoolRecovery } from '@/db';
 import { startWorkers } from '@/lib/workers';
 import { DEMO_LOGINS, ensureAdminFromEnv, hasDemoData, seedDemo } from '@/lib/services/seed';
 
@@ -22,5 +22,6 @@ export async function startup(): Promise<void> {
   } else if (!process.env.ADMIN_EMAIL) {
     console.log('[startup] no demo data: set ADMIN_EMAIL and ADMIN_PASSWORD to create the first admin');
   }
-  if (process.env.DISABLE_WORKERS !== '1') startWorkers(db);
+  if (handle.kind === 'postgres') installPoolRecovery();
+  if (process.env.DISABLE_WORKERS !== '1') startWorkers();
 }

@@ -1,6 +1,6 @@
 // Background work inside each server process: message sweeps and webhook delivery. Every pass claims its
 // rows with FOR UPDATE SKIP LOCKED, so any number of instances can run these at once.
-import type { Db } from '@/db';
+import { getDb } from '@/db';
 import { sweepMessages } from '@/lib/services/sweeps';
 import { autoRenewDue } from '@/lib/services/trial-renewal';
 import { deliverDueWebhooks } from '@/lib/services/webhooks';
@@ -26,11 +26,13 @@ function every(ms: number, name: string, fn: () => Promise<unknown>): NodeJS.Tim
   return t;
 }
 
-export function startWorkers(db: Db): () => void {
+// Each pass asks for the database afresh: the pool may have been replaced (db/index.ts recyclePool).
+export function startWorkers(): () => void {
   const timers = [
-    every(SWEEP_MS, 'message sweep', () => sweepMessages(db)),
-    every(60_000, 'auto-renew', () => autoRenewDue(db)),
+    every(SWEEP_MS, 'message sweep', async () => sweepMessages(await getDb())),
+    every(60_000, 'auto-renew', async () => autoRenewDue(await getDb())),
     every(WEBHOOK_MS, 'webhook delivery', async () => {
+      const db = await getDb();
       // Drain: keep going while full batches come back.
       while ((await deliverDueWebhooks(db)) === 20);
     }),

@@ -11,7 +11,7 @@ import { createServer, Socket, type Server } from 'node:net';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { inject } from 'vitest';
-import { migrateDatabase, openDatabase, type Db, type DbHandle } from '@/db';
+import { isPoolBreakingDriverError, migrateDatabase, openDatabase, type Db, type DbHandle } from '@/db';
 import * as schema from '@/db/schema';
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -214,20 +214,17 @@ export function reasonOf(r: PromiseSettledResult<unknown>): string {
 // exception, and that pool connection never connects again (every later query on it: CONNECT_TIMEOUT).
 // Next's server logs uncaught exceptions and keeps serving, so in production this is a logged error plus
 // one dead pool slot per dropped transaction. The fault tests provoke exactly that, so while they run
-// this one error is counted instead of failing the run; any other uncaught exception still does.
+// this one error is counted instead of failing the run; any other uncaught exception still does. The server
+// replaces its pool when it sees this error (db/index.ts installPoolRecovery; tests/faults-pool.test.ts).
 
 export const driverBug = { hits: 0 };
-
-function isDriverBug(err: unknown): boolean {
-  return err instanceof TypeError && /reading 'write'/.test(err.message) && /postgres[\\/]src[\\/]connection\.js/.test(err.stack ?? '');
-}
 
 /** Installs the shield (call in beforeAll); the returned function removes it (afterAll). */
 export function shieldDriverBug(): () => void {
   const saved = process.listeners('uncaughtException');
   process.removeAllListeners('uncaughtException');
   const guard = (err: Error, origin: NodeJS.UncaughtExceptionOrigin) => {
-    if (isDriverBug(err)) {
+    if (isPoolBreakingDriverError(err)) {
       driverBug.hits += 1;
       return;
     }
