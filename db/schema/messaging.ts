@@ -99,6 +99,8 @@ export const messages = pgTable(
     // The device pull and the sweeps look only at live messages.
     index('messages_pending_idx').on(t.clientId, t.createdAt).where(sql`state = 'pending'`),
     index('messages_processing_idx').on(t.claimedAt).where(sql`state = 'processing'`),
+    // A phone's pull re-offers what it claimed but has not accepted yet: found by the claiming device.
+    index('messages_claimed_by_idx').on(t.claimedBy, t.createdAt).where(sql`state = 'processing'`),
     index('messages_pending_valid_idx').on(t.validUntil).where(sql`state = 'pending'`),
   ],
 );

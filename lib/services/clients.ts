@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, isNull, max, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { clients, resellers, subscriptions, users } from '@/db/schema';
 import { assertCan, type Actor } from '@/lib/auth/permissions';
@@ -37,10 +37,11 @@ export interface ClientView {
   created_at: string;
 }
 
+// The reseller's name and the paid-until date are read for the rows of a page only (toViews): as
+// subqueries in the select list they ran for every row an OFFSET skipped.
 const clientColumns = {
   id: clients.id,
   resellerId: clients.resellerId,
-  resellerName: sql<string>`(select r.name from ${users} r where r.id = ${clients.resellerId})`,
   name: users.name,
   email: users.email,
   userStatus: users.status,
@@ -52,9 +53,11 @@ const clientColumns = {
   creditBalance: clients.creditBalance,
   autoRenew: clients.autoRenew,
   createdAt: clients.createdAt,
-  paidUntil: sql<string | null>`(select max(${subscriptions.endsAt}) from ${subscriptions}
-    where ${subscriptions.clientId} = ${clients.id} and ${subscriptions.canceledAt} is null)`,
 };
+
+/** Paid until: the end of the last uncanceled subscription (for sorting by expiry). */
+const paidUntilSql = sql`(select max(${subscriptions.endsAt}) from ${subscriptions}
+  where ${subscriptions.clientId} = ${clients.id} and ${subscriptions.canceledAt} is null)`;
 
 function selectClients(db: Db) {
   return db.select(clientColumns).from(clients).innerJoin(users, eq(users.id, clients.id));
@@ -84,18 +87,29 @@ export function statusCondition(status: ClientStatus, now: Date): SQL {
 
 async function toViews(db: Db, rows: ClientRow[], now: Date): Promise<ClientView[]> {
   const ids = rows.map((r) => r.id);
-  const [subs, settings] = await Promise.all([currentSubscriptions(db, ids, now), getSettings(db)]);
+  if (!ids.length) return [];
+  const resellerIds = [...new Set(rows.map((r) => r.resellerId))];
+  const [subs, settings, names, paid] = await Promise.all([
+    currentSubscriptions(db, ids, now),
+    getSettings(db),
+    db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, resellerIds)),
+    db.select({ clientId: subscriptions.clientId, until: max(subscriptions.endsAt) }).from(subscriptions)
+      .where(and(inArray(subscriptions.clientId, ids), isNull(subscriptions.canceledAt))).groupBy(subscriptions.clientId),
+  ]);
+  const resellerName = new Map(names.map((n) => [n.id, n.name]));
+  const paidUntil = new Map(paid.map((p) => [p.clientId, p.until ? new Date(p.until) : null]));
   // The period a client's SMS count toward: its current subscription, or its trial (since sign-up).
   const periods = new Map(rows.map((r) => [r.id, subs.get(r.id)?.startsAt ?? r.createdAt]));
   const usage = await usageCounts(db, periods, now, settings.time_zone);
-  return rows.map((r) => clientView(r, subs.get(r.id), usage.get(r.id), settings, now));
+  return rows.map((r) => clientView({ ...r, resellerName: resellerName.get(r.resellerId) ?? '', paidUntil: paidUntil.get(r.id) ?? null },
+    subs.get(r.id), usage.get(r.id), settings, now));
 }
 
-function clientView(r: ClientRow, sub: Subscription | undefined, used: { today: number; period: number } | undefined,
-  settings: PlatformSettings, now: Date): ClientView {
+function clientView(r: ClientRow & { resellerName: string; paidUntil: Date | null }, sub: Subscription | undefined,
+  used: { today: number; period: number } | undefined, settings: PlatformSettings, now: Date): ClientView {
   const status = deriveStatus(r.userStatus, r.trialEndsAt, sub, now);
   const inTrial = !sub && r.trialEndsAt > now;
-  const paidUntil = r.paidUntil ? new Date(r.paidUntil) : null;
+  const paidUntil = r.paidUntil;
   return {
     id: r.id,
     reseller_id: r.resellerId,
@@ -146,7 +160,7 @@ export async function getClient(db: Db, actor: Actor, id: number, now = new Date
 function clientOrder(q: ClientListParams): SQL[] {
   const dir = q.dir === 'asc' ? asc : desc;
   const key = q.sort === 'name' ? sql`lower(${users.name})`
-    : q.sort === 'expiry' ? sql`coalesce(${clientColumns.paidUntil}, ${clients.trialEndsAt})`
+    : q.sort === 'expiry' ? sql`coalesce(${paidUntilSql}, ${clients.trialEndsAt})`
     : sql`${clients.createdAt}`;
   return [dir(key), dir(clients.id)];
 }
@@ -170,7 +184,10 @@ export async function listClients(db: Db, actor: Actor, q: ClientListParams, now
       .orderBy(...clientOrder(q))
       .limit(q.limit)
       .offset((q.page - 1) * q.limit),
-    db.select({ total: count() }).from(clients).innerJoin(users, eq(users.id, clients.id)).where(where),
+    // The count joins the users only when a filter reads them (search, status): the join scanned them all.
+    q.search || q.status
+      ? db.select({ total: count() }).from(clients).innerJoin(users, eq(users.id, clients.id)).where(where)
+      : db.select({ total: count() }).from(clients).where(where),
   ]);
   return paginated(await toViews(db, rows, now), q, total);
 }

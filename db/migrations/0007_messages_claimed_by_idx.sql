@@ -1,0 +1,1 @@
+CREATE INDEX "messages_claimed_by_idx" ON "messages" USING btree ("claimed_by","created_at") WHERE state = 'processing';
