@@ -16,8 +16,7 @@ const ID_ALPHABET = 'useandom-26T198340PX75pxJACKVERYMINDBUSHWOLF_GQZbfghjklqvwy
 
 // ---- the statements (as Drizzle renders them) ----
 
-const CLIENT_COLUMNS = `select "clients"."id", "clients"."reseller_id", (select r.name from "users" r where r.id = "clients"."reseller_id"), "users"."name", "users"."email", "users"."status", "clients"."phone", "clients"."account_name", "clients"."country", "clients"."time_zone", "clients"."trial_ends_at", "clients"."credit_balance", "clients"."auto_renew", "clients"."created_at", (select max("subscriptions"."ends_at") from "subscriptions"
-    where "subscriptions"."client_id" = "clients"."id" and "subscriptions"."canceled_at" is null) from "clients" inner join "users" on "users"."id" = "clients"."id"`;
+const CLIENT_COLUMNS = `select "clients"."id", "clients"."reseller_id", "users"."name", "users"."email", "users"."status", "clients"."phone", "clients"."account_name", "clients"."country", "clients"."time_zone", "clients"."trial_ends_at", "clients"."credit_balance", "clients"."auto_renew", "clients"."created_at" from "clients" inner join "users" on "users"."id" = "clients"."id"`;
 const SEARCH = `("users"."name" ilike $2 or "users"."email" ilike $3 or "clients"."phone" ilike $4 or "clients"."account_name" ilike $5)`;
 const SUB_COLUMNS = `"id", "client_id", "reseller_id", "package_id", "package_code", "package_name", "price", "retail_price", "daily_limit", "period_limit", "device_limit", "period_days", "kind", "paid_by", "starts_at", "ends_at", "canceled_at", "refund_amount", "created_by", "created_at"`;
 const MESSAGE_COLUMNS = `"id", "client_id", "reseller_id", "device_id", "claimed_by", "text", "recipient_count", "segments", "encoding", "state", "source", "with_delivery_report", "sim_number", "valid_until", "counts_toward_quota", "error", "states", "created_at", "claimed_at", "updated_at"`;
@@ -25,6 +24,10 @@ const USER_BY_ID = `select "id", "role", "email", "name", "password_hash", "stat
 const SETTINGS = `select "key", "value", "updated_at" from "settings"`;
 
 const list = (n, from = 1) => Array.from({ length: n }, (_, i) => `$${from + i}`).join(', ');
+
+// The reseller names and the paid-until dates of a page's rows (toViews, beside the current subscriptions and settings).
+const resellerNamesSql = (n) => `select "id", "name" from "users" where "users"."id" in (${list(n)})`;
+const paidUntilSql = (n) => `select "client_id", max("ends_at") from "subscriptions" where ("subscriptions"."client_id" in (${list(n)}) and "subscriptions"."canceled_at" is null) group by "subscriptions"."client_id"`;
 
 const currentSubsSql = (n) => `select ${SUB_COLUMNS} from "subscriptions" where ("subscriptions"."client_id" in (${list(n)}) and "subscriptions"."starts_at" <= $${n + 1} and coalesce("subscriptions"."canceled_at", "subscriptions"."ends_at") > $${n + 2}::timestamptz) order by "subscriptions"."starts_at" asc`;
 
@@ -74,10 +77,10 @@ export function createBaseline(sql) {
   function clientView(r, sub, used, settings, now) {
     const status = r.status !== 'active' ? 'suspended' : sub ? 'active' : r.trial_ends_at > now ? 'trial' : 'expired';
     const inTrial = !sub && r.trial_ends_at > now;
-    const paidUntil = r.max ? new Date(r.max) : null;
+    const paidUntil = r.paid_until;
     const live = paidUntil && paidUntil > now;
     return {
-      id: r.id, reseller_id: r.reseller_id, reseller_name: r.name_1 ?? r.reseller_name, name: r.name, email: r.email, phone: r.phone,
+      id: r.id, reseller_id: r.reseller_id, reseller_name: r.reseller_name, name: r.name, email: r.email, phone: r.phone,
       account_name: r.account_name, country: r.country, time_zone: r.time_zone, status, trial_ends_at: r.trial_ends_at.toISOString(),
       package: sub ? { package_type: sub.package_code, name: sub.package_name, starts_at: sub.starts_at.toISOString(), ends_at: sub.ends_at.toISOString() } : null,
       paid_until: live ? paidUntil.toISOString() : null,
@@ -92,18 +95,24 @@ export function createBaseline(sql) {
     };
   }
 
+  // An empty page reads nothing more; otherwise four reads side by side, then the usage counts.
   async function toViews(db, rows, now) {
     const ids = rows.map((r) => r.id);
-    const [subs, settings] = await Promise.all([currentSubscriptions(db, ids, now), getSettings(db)]);
+    if (!ids.length) return [];
+    const resellerIds = [...new Set(rows.map((r) => r.reseller_id))];
+    const [subs, settings, names, paid] = await Promise.all([
+      currentSubscriptions(db, ids, now),
+      getSettings(db),
+      q(db, resellerNamesSql(resellerIds.length), resellerIds),
+      q(db, paidUntilSql(ids.length), ids),
+    ]);
+    const resellerName = new Map(names.map((n) => [n.id, n.name]));
+    const paidUntil = new Map(paid.map((p) => [p.client_id, p.max ? new Date(p.max) : null]));
     const periods = new Map(rows.map((r) => [r.id, subs.get(r.id)?.starts_at ?? r.created_at]));
     const usage = await usageCounts(db, periods, now, settings.time_zone);
-    return rows.map((r) => clientView(r, subs.get(r.id), usage.get(r.id), settings, now));
+    return rows.map((r) => clientView({ ...r, reseller_name: resellerName.get(r.reseller_id) ?? '', paid_until: paidUntil.get(r.id) ?? null },
+      subs.get(r.id), usage.get(r.id), settings, now));
   }
-
-  // The reseller-name subquery and users.name share a column name: ask for arrays and name them here.
-  const CLIENT_KEYS = ['id', 'reseller_id', 'reseller_name', 'name', 'email', 'status', 'phone', 'account_name', 'country', 'time_zone',
-    'trial_ends_at', 'credit_balance', 'auto_renew', 'created_at', 'max'];
-  const clientRows = async (db, text, params) => (await db.unsafe(text, params).values()).map((v) => Object.fromEntries(CLIENT_KEYS.map((k, i) => [k, v[i]])));
 
   async function listClients(db, resellerId, { page = 1, limit = 20, search }, now = new Date()) {
     let rowsP;
@@ -112,11 +121,12 @@ export function createBaseline(sql) {
     const tail = (n) => `order by "clients"."created_at" desc, "clients"."id" desc limit $${n}${offset ? ` offset $${n + 1}` : ''}`;
     if (search) {
       const p = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      rowsP = clientRows(db, `${CLIENT_COLUMNS} where ("clients"."reseller_id" = $1 and ${SEARCH}) ${tail(6)}`, [resellerId, p, p, p, p, limit, ...(offset ? [offset] : [])]);
+      rowsP = q(db, `${CLIENT_COLUMNS} where ("clients"."reseller_id" = $1 and ${SEARCH}) ${tail(6)}`, [resellerId, p, p, p, p, limit, ...(offset ? [offset] : [])]);
       countP = q(db, `select count(*) from "clients" inner join "users" on "users"."id" = "clients"."id" where ("clients"."reseller_id" = $1 and ${SEARCH})`, [resellerId, p, p, p, p]);
     } else {
-      rowsP = clientRows(db, `${CLIENT_COLUMNS} where "clients"."reseller_id" = $1 ${tail(2)}`, [resellerId, limit, ...(offset ? [offset] : [])]);
-      countP = q(db, `select count(*) from "clients" inner join "users" on "users"."id" = "clients"."id" where "clients"."reseller_id" = $1`, [resellerId]);
+      rowsP = q(db, `${CLIENT_COLUMNS} where "clients"."reseller_id" = $1 ${tail(2)}`, [resellerId, limit, ...(offset ? [offset] : [])]);
+      // Without a filter on the users, the total counts the clients alone.
+      countP = q(db, `select count(*) from "clients" where "clients"."reseller_id" = $1`, [resellerId]);
     }
     const [rows, [{ count }]] = await Promise.all([rowsP, countP]);
     const total = Number(count);
@@ -124,7 +134,7 @@ export function createBaseline(sql) {
   }
 
   async function getClient(db, resellerId, id, now) {
-    const rows = await clientRows(db, `${CLIENT_COLUMNS} where ("clients"."id" = $1 and "clients"."reseller_id" = $2)`, [id, resellerId]);
+    const rows = await q(db, `${CLIENT_COLUMNS} where ("clients"."id" = $1 and "clients"."reseller_id" = $2)`, [id, resellerId]);
     if (!rows.length) throw httpError(404, 'not_found', 'Client not found.');
     return (await toViews(db, rows, now))[0];
   }
@@ -167,14 +177,15 @@ export function createBaseline(sql) {
         [resellerId, 'reseller', 'client.activate_package', 'client', String(clientId), null,
           // postgres.js serialises a jsonb parameter itself (JSON.stringify), as Drizzle does before it.
           { subscription_id: sub.id, package_type: pkg.code, kind, price, refund: 0, credit_balance: balanceAfter, paid_by: 'reseller' }, '127.0.0.1']);
-      return { sub, kind, balance: balanceAfter };
+      // The answer is read inside the transaction, as the service does (nothing runs after COMMIT).
+      return { sub, kind, balance: balanceAfter, client: await getClient(tx, resellerId, clientId, now) };
     });
     const s = result.sub;
     return {
       subscription: { id: s.id, package_type: s.package_code, name: s.package_name, price: Number(s.price), kind: s.kind, daily_limit: s.daily_limit,
         period_limit: s.period_limit, device_limit: s.device_limit, starts_at: s.starts_at.toISOString(), ends_at: s.ends_at.toISOString(),
         canceled_at: s.canceled_at?.toISOString() ?? null, refund_amount: Number(s.refund_amount) },
-      kind: result.kind, refund: 0, credit_balance: result.balance, client: await getClient(sql, resellerId, clientId, now),
+      kind: result.kind, refund: 0, credit_balance: result.balance, client: result.client,
     };
   }
 
@@ -212,20 +223,23 @@ export function createBaseline(sql) {
     if (row.status !== 'active') throw httpError(403, 'account_suspended', 'This account is suspended.');
     if (!row.enabled) return [];
     const ts = now.toISOString();
-    const claimed = await q(sql, `
-    update "messages" set state = 'processing', claimed_by = $1, claimed_at = $2::timestamptz, updated_at = $3::timestamptz,
-      states = states || jsonb_build_object('processing', $4::text)
-    where id in (
-      select id from "messages"
-      where client_id = $5 and state = 'pending' and valid_until > $6::timestamptz
-        and (device_id is null or device_id = $7)
-      order by created_at desc limit $8
-      for update skip locked)
-    returning id`, [row.id, ts, ts, ts, row.client_id, ts, row.id, PULL_LIMIT]);
-    if (claimed.length) {
-      await q(sql, `update "message_recipients" set "state" = $1, "updated_at" = $2 where ("message_recipients"."message_id" in (${list(claimed.length, 3)}) and "message_recipients"."state" = $${claimed.length + 3})`,
-        ['processing', now, ...claimed.map((c) => c.id), 'pending']);
-    }
+    // The claim and its recipients in one transaction, as the service does.
+    await sql.begin(async (tx) => {
+      const claimed = await q(tx, `
+      update "messages" set state = 'processing', claimed_by = $1, claimed_at = $2::timestamptz, updated_at = $3::timestamptz,
+        states = states || jsonb_build_object('processing', $4::text)
+      where id in (
+        select id from "messages"
+        where client_id = $5 and state = 'pending' and valid_until > $6::timestamptz
+          and (device_id is null or device_id = $7)
+        order by created_at desc limit $8
+        for update skip locked)
+      returning id`, [row.id, ts, ts, ts, row.client_id, ts, row.id, PULL_LIMIT]);
+      if (claimed.length) {
+        await q(tx, `update "message_recipients" set "state" = $1, "updated_at" = $2 where ("message_recipients"."message_id" in (${list(claimed.length, 3)}) and "message_recipients"."state" = $${claimed.length + 3})`,
+          ['processing', now, ...claimed.map((c) => c.id), 'pending']);
+      }
+    });
     const rows = await q(sql, `select ${MESSAGE_COLUMNS} from "messages" where ("messages"."claimed_by" = $1 and "messages"."state" = $2 and not ("messages"."states" ? 'device_accepted')) order by "messages"."created_at" desc limit $3`, [row.id, 'processing', PULL_LIMIT]);
     if (!rows.length) return [];
     const rs = await q(sql, `select "message_id", "position", "phone", "state", "error", "updated_at" from "message_recipients" where "message_recipients"."message_id" in (${list(rows.length)})`, rows.map((m) => m.id));

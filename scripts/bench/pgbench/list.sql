@@ -1,9 +1,12 @@
 -- GET /api/reseller/clients?page=N or ?search=… — listClients + toViews, statement for statement (one per line).
--- run.mjs writes one copy per page or search term ({{…}} filled in: the page's client ids and period starts,
--- which the service computes between statements) and pgbench picks one copy at random per transaction.
--- :rid is the reseller (-D). The subscription and usage lines are dropped when the page is empty, as the service skips them.
-select "clients"."id", "clients"."reseller_id", (select r.name from "users" r where r.id = "clients"."reseller_id"), "users"."name", "users"."email", "users"."status", "clients"."phone", "clients"."account_name", "clients"."country", "clients"."time_zone", "clients"."trial_ends_at", "clients"."credit_balance", "clients"."auto_renew", "clients"."created_at", (select max("subscriptions"."ends_at") from "subscriptions" where "subscriptions"."client_id" = "clients"."id" and "subscriptions"."canceled_at" is null) from "clients" inner join "users" on "users"."id" = "clients"."id" where {{where}} order by "clients"."created_at" desc, "clients"."id" desc limit 20{{offset}};
-select count(*) from "clients" inner join "users" on "users"."id" = "clients"."id" where {{where}};
-select "key", "value", "updated_at" from "settings";
+-- run.mjs writes one copy per page or search term ({{…}} filled in: the page's client ids, its resellers and the
+-- period starts, which the service computes between statements) and pgbench picks one copy at random per
+-- transaction. :rid is the reseller (-D). The count joins the users only for a search ({{count_join}}).
+select "clients"."id", "clients"."reseller_id", "users"."name", "users"."email", "users"."status", "clients"."phone", "clients"."account_name", "clients"."country", "clients"."time_zone", "clients"."trial_ends_at", "clients"."credit_balance", "clients"."auto_renew", "clients"."created_at" from "clients" inner join "users" on "users"."id" = "clients"."id" where {{where}} order by "clients"."created_at" desc, "clients"."id" desc limit 20{{offset}};
+select count(*) from "clients"{{count_join}} where {{where}};
+-- toViews (run.mjs leaves out this line and all below it for an empty page: the service reads nothing more then)
 select "id", "client_id", "reseller_id", "package_id", "package_code", "package_name", "price", "retail_price", "daily_limit", "period_limit", "device_limit", "period_days", "kind", "paid_by", "starts_at", "ends_at", "canceled_at", "refund_amount", "created_by", "created_at" from "subscriptions" where ("subscriptions"."client_id" in ({{ids}}) and "subscriptions"."starts_at" <= now() and coalesce("subscriptions"."canceled_at", "subscriptions"."ends_at") > now()::timestamptz) order by "subscriptions"."starts_at" asc;
+select "key", "value", "updated_at" from "settings";
+select "id", "name" from "users" where "users"."id" in ({{reseller_ids}});
+select "client_id", max("ends_at") from "subscriptions" where ("subscriptions"."client_id" in ({{ids}}) and "subscriptions"."canceled_at" is null) group by "subscriptions"."client_id";
 select m.client_id as id, coalesce(sum(m.recipient_count) filter (where m.created_at >= (date_trunc('day', now()::timestamptz at time zone 'Asia/Yangon') at time zone 'Asia/Yangon')), 0) as today, coalesce(sum(m.recipient_count) filter (where m.created_at >= p.start), 0) as period from "messages" m join (values {{periods}}) as p(id, start) on p.id = m.client_id where m.counts_toward_quota and m.created_at >= least(p.start, (date_trunc('day', now()::timestamptz at time zone 'Asia/Yangon') at time zone 'Asia/Yangon')) group by m.client_id;
