@@ -68,7 +68,8 @@ export function toDomainError(err: unknown): DomainError {
   return new DomainError('internal_error', 'Something went wrong on our side. Please try again.');
 }
 
-function pgError(err: unknown): { code?: string; constraint?: string } | undefined {
+/** The PostgreSQL error under whatever wrapped it (Drizzle puts the driver's in `cause`): SQLSTATE and constraint. */
+export function pgError(err: unknown): { code?: string; constraint?: string } | undefined {
   let e: unknown = err;
   // drizzle wraps driver errors in `cause`
   for (let i = 0; i < 3 && e && typeof e === 'object'; i++) {

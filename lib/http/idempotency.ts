@@ -5,6 +5,7 @@ import type { Db } from '@/db';
 import { idempotencyKeys } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { deferEvents } from '@/lib/events';
+import { pgError } from './errors';
 
 export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
 /** How long a retry waits for a first request with the same key that is still running. */
@@ -21,13 +22,6 @@ class NotStored extends Error {
     super('not stored');
   }
 }
-
-const sqlState = (err: unknown): string | undefined => {
-  for (let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 4; e = e.cause as typeof e, i++) {
-    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
-  }
-  return undefined;
-};
 
 /**
  * Runs `run` once per (account, Idempotency-Key), in ONE transaction with the key: the key row, the money
@@ -79,7 +73,7 @@ export async function idempotent(
       }));
     } catch (err) {
       if (err instanceof NotStored) return { ...err.response, replayed: false };
-      const state = sqlState(err);
+      const state = pgError(err)?.code;
       // The twin committed first: replay its answer (or refuse a different request).
       if (state === '23505' && attempt < 2) continue;
       if (state === '55P03') throw new DomainError('request_in_progress', 'A request with this Idempotency-Key is still running.');
