@@ -7,20 +7,13 @@ import { FieldErrors, SubmitButton } from '@/components/action-form';
 import { brandStyle } from '@/components/brand';
 import { buttonClass, inputClass } from '@/components/ui';
 import type { FormState } from '@/lib/http/form-action';
+import type { BrandingView } from '@/lib/services/branding';
+import { LOGO_TYPES, MAX_LOGO_BYTES } from '@/lib/validation/logo';
 
 type Action = (state: FormState, fd: FormData) => Promise<FormState>;
 
-export interface BrandingValues {
-  subdomain: string;
-  brand_name: string | null;
-  color: string | null;
-  logo_url: string | null;
-  support_email: string | null;
-  support_phone: string | null;
-}
+export type BrandingValues = Omit<BrandingView, 'login_url'>;
 
-const MAX_LOGO_BYTES = 200_000;
-const TYPES = ['image/png', 'image/jpeg', 'image/svg+xml', 'image/webp', 'image/gif'];
 const DEFAULT_COLOR = '#2563eb';
 
 type Logo = { kind: 'keep' } | { kind: 'remove' } | { kind: 'new'; dataUrl: string; name: string };
@@ -51,7 +44,7 @@ export function BrandingForm({ initial, companyName, baseDomain, localPort, acti
   const onFile = (file: File | undefined) => {
     setLogoError(null);
     if (!file) return;
-    if (!TYPES.includes(file.type)) return setLogoError('Choose a PNG, JPEG, SVG, WebP or GIF image.');
+    if (!LOGO_TYPES.includes(file.type)) return setLogoError('Choose a PNG, JPEG, SVG, WebP or GIF image.');
     if (file.size > MAX_LOGO_BYTES) return setLogoError(`The logo must be at most ${MAX_LOGO_BYTES / 1000} kB (this one is ${Math.ceil(file.size / 1000)} kB).`);
     const reader = new FileReader();
     reader.onload = () => setLogo({ kind: 'new', dataUrl: String(reader.result), name: file.name });
@@ -109,7 +102,7 @@ export function BrandingForm({ initial, companyName, baseDomain, localPort, acti
             </div>
             <label className={`${buttonClass('secondary')} cursor-pointer`}>
               <span>{shownLogo ? 'Replace…' : 'Upload…'}</span>
-              <input type="file" accept={TYPES.join(',')} className="sr-only" aria-label="Logo file" data-testid="logo-file" onChange={(e) => onFile(e.target.files?.[0])} />
+              <input type="file" accept={LOGO_TYPES.join(',')} className="sr-only" aria-label="Logo file" data-testid="logo-file" onChange={(e) => onFile(e.target.files?.[0])} />
             </label>
             {shownLogo && <button type="button" className="text-sm text-red-700 hover:underline" onClick={() => setLogo({ kind: 'remove' })}>Remove</button>}
             {logo.kind !== 'keep' && <button type="button" className="text-sm text-slate-600 hover:underline" onClick={() => setLogo({ kind: 'keep' })}>Undo</button>}

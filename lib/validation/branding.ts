@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { money, optionalText, phone } from './common';
 import { subdomain } from './resellers';
 
-export const MAX_LOGO_BYTES = 200_000;
-const LOGO_TYPES = ['image/png', 'image/jpeg', 'image/svg+xml', 'image/webp', 'image/gif'];
+import { LOGO_TYPES, MAX_LOGO_BYTES } from './logo';
+
 
 /** A logo as a data URL (what an upload form or an API client sends); null removes it. */
 export const logoDataUrl = z
