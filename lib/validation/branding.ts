@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { money, optionalText, phone } from './common';
-import { subdomain } from './resellers';
-
 import { LOGO_TYPES, MAX_LOGO_BYTES } from './logo';
-
+import { subdomain } from './resellers';
 
 /** A logo as a data URL (what an upload form or an API client sends); null removes it. */
 export const logoDataUrl = z
