@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '@/db';
 import { messageRecipients, messages, type MessageState } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
@@ -53,6 +53,17 @@ const RANK: Record<MessageState, number> = { pending: 0, processing: 1, sent: 2,
 const EVENT: Partial<Record<MessageState, 'message.sent' | 'message.delivered' | 'message.failed'>> = {
   sent: 'message.sent', delivered: 'message.delivered', failed: 'message.failed',
 };
+
+/** Whether a phone has work waiting (its SSE stream's periodic re-check, for sends made on other instances). */
+export async function hasWaitingMessages(db: Db, device: Device, now = new Date()): Promise<boolean> {
+  const [waiting] = await db
+    .select({ id: messages.id })
+    .from(messages)
+    .where(and(eq(messages.clientId, device.clientId), eq(messages.state, 'pending'), gt(messages.validUntil, now),
+      or(isNull(messages.deviceId), eq(messages.deviceId, device.id))))
+    .limit(1);
+  return Boolean(waiting);
+}
 
 export interface StateReport {
   id: string;

@@ -156,6 +156,31 @@ export async function listMessages(db: Db, actor: Actor, q: ListMessagesQuery, t
   return paginated(await withRecipients(db, rows), q, total);
 }
 
+/** The 3rd-party API's list: its own filters (instants, a set of states, a device), offset paging. */
+export interface GatewayListFilters {
+  from?: string;
+  to?: string;
+  states?: MessageState[];
+  deviceId?: string;
+  limit: number;
+  offset: number;
+}
+
+export async function listGatewayMessages(db: Db, actor: Actor, q: GatewayListFilters): Promise<{ data: MessageView[]; total: number }> {
+  assertCan(actor, 'sms.read');
+  const conds: SQL[] = [tenancy(actor)];
+  if (q.from) conds.push(sql`${messages.createdAt} >= ${new Date(q.from).toISOString()}::timestamptz`);
+  if (q.to) conds.push(sql`${messages.createdAt} < ${new Date(q.to).toISOString()}::timestamptz`);
+  if (q.states) conds.push(inArray(messages.state, q.states));
+  if (q.deviceId) conds.push(sql`(${messages.claimedBy} = ${q.deviceId} or ${messages.deviceId} = ${q.deviceId})`);
+  const where = and(...conds);
+  const [rows, [{ total }]] = await Promise.all([
+    db.select().from(messages).where(where).orderBy(desc(messages.createdAt), desc(messages.id)).limit(q.limit).offset(q.offset),
+    db.select({ total: count() }).from(messages).where(where),
+  ]);
+  return { data: await withRecipients(db, rows), total };
+}
+
 /** Cancel while still pending (never left the server): the quota comes back. */
 export async function cancelMessage(db: Db, actor: Actor, id: string, now = new Date()): Promise<MessageView> {
   assertCan(actor, 'sms.send');

@@ -1,9 +1,7 @@
 // POST /api/3rdparty/v1/message (and /messages) → 202 MessageState + Location; GET /messages lists (X-Total-Count)
-import { and, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { messages } from '@/db/schema';
 import { readMobileJson } from '@/lib/http/mobile';
 import { FROM_APP_FILTER, messageState, withGatewayClient } from '@/lib/http/thirdparty';
-import { queueMessages, withRecipients } from '@/lib/services/messages';
+import { listGatewayMessages, queueMessages } from '@/lib/services/messages';
 import { thirdPartyList, thirdPartyMessage } from '@/lib/validation/thirdparty';
 import { DomainError } from '@/lib/errors';
 import { zodFieldErrors } from '@/lib/http/errors';
@@ -32,17 +30,7 @@ export const POST = withGatewayClient(async ({ req, db, actor }) => {
 export const GET = withGatewayClient(async ({ req, db, actor }) => {
   const parsed = thirdPartyList.safeParse(Object.fromEntries(new URL(req.url).searchParams));
   if (!parsed.success) throw new DomainError('validation_failed', 'Invalid query.', { fields: zodFieldErrors(parsed.error) });
-  const q = parsed.data;
-  const conds: SQL[] = [eq(messages.clientId, actor.userId)];
-  if (q.from) conds.push(sql`${messages.createdAt} >= ${new Date(q.from).toISOString()}::timestamptz`);
-  if (q.to) conds.push(sql`${messages.createdAt} < ${new Date(q.to).toISOString()}::timestamptz`);
-  if (q.state) conds.push(inArray(messages.state, FROM_APP_FILTER[q.state]));
-  if (q.deviceId) conds.push(or(eq(messages.claimedBy, q.deviceId), eq(messages.deviceId, q.deviceId))!);
-  const where = and(...conds);
-  const [rows, [{ total }]] = await Promise.all([
-    db.select().from(messages).where(where).orderBy(desc(messages.createdAt), desc(messages.id)).limit(q.limit).offset(q.offset),
-    db.select({ total: count() }).from(messages).where(where),
-  ]);
-  const list = await withRecipients(db, rows);
+  const { state, ...q } = parsed.data;
+  const { data: list, total } = await listGatewayMessages(db, actor, { ...q, states: state ? FROM_APP_FILTER[state] : undefined });
   return Response.json(list.map(messageState), { headers: { 'X-Total-Count': String(total) } });
 });

@@ -1,11 +1,11 @@
 // GET /api/mobile/v1/events — server-sent events for one device: `MessageEnqueued` when work arrives,
 // a `:keepalive` comment every 15 s. New work is heard in-process at once and, for sends handled by
 // another instance, found by a database check every 5 s.
-import { and, eq, gt, isNull, or } from 'drizzle-orm';
-import { messages } from '@/db/schema';
+import { getDb } from '@/db';
 import { onEnqueued, onShutdown } from '@/lib/events';
 import { withDevice } from '@/lib/http/mobile';
 import { logError } from '@/lib/log';
+import { hasWaitingMessages } from '@/lib/services/device-queue';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,7 +14,7 @@ const RECHECK_MS = 5_000;
 // A stream lives at most 30 minutes; the app reconnects (and pulls) at once.
 const MAX_LIFETIME_MS = 30 * 60_000;
 
-export const GET = withDevice(async ({ req, db, device }) => {
+export const GET = withDevice(async ({ req, device }) => {
   const enc = new TextEncoder();
   let cleanup = () => {};
   const stream = new ReadableStream<Uint8Array>({
@@ -35,13 +35,8 @@ export const GET = withDevice(async ({ req, db, device }) => {
       const keepalive = setInterval(() => send(':keepalive\n\n'), KEEPALIVE_MS);
       const recheck = setInterval(async () => {
         try {
-          const [waiting] = await db
-            .select({ id: messages.id })
-            .from(messages)
-            .where(and(eq(messages.clientId, device.clientId), eq(messages.state, 'pending'), gt(messages.validUntil, new Date()),
-              or(isNull(messages.deviceId), eq(messages.deviceId, device.id))))
-            .limit(1);
-          if (waiting) enqueued();
+          // The stream outlives its request: ask for the pool afresh (db/index.ts may have replaced it).
+          if (await hasWaitingMessages(await getDb(), device)) enqueued();
         } catch (err) {
           logError('SSE recheck failed', err);
         }
