@@ -1,30 +1,16 @@
 // The OpenAPI 3.1 document (SPEC §7): served at /api/openapi.json, generated from the same zod schemas that
 // validate the requests, and describing every route file under app/api and app/v3.
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { ENDPOINTS } from '@/lib/openapi/registry';
 import { GET as openapiRoute } from '@/app/api/openapi.json/route';
 import { call } from './helpers/http';
+import { EXCLUDED, METHODS, ROOT, apiPathOf, routeFiles } from './helpers/routes';
 
 type Json = Record<string, unknown>;
 type Operation = { operationId: string; security: unknown[]; parameters: Json[]; requestBody?: { required: boolean; content: { 'application/json': { schema: Json } } }; responses: Record<string, Json> };
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
-// Not part of the documented API: Auth.js's own endpoints, and the document itself.
-const EXCLUDED = ['app/api/auth/[...nextauth]/route.ts', 'app/api/openapi.json/route.ts'];
-
-function routeFiles(dir: string): string[] {
-  return readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((d) => {
-    const rel = `${dir}/${d.name}`;
-    if (d.isDirectory()) return routeFiles(rel);
-    return d.name === 'route.ts' ? [rel] : [];
-  });
-}
-/** app/api/reseller/clients/[id]/route.ts → /api/reseller/clients/{id} */
-const apiPathOf = (file: string) => file.replace(/^app/, '').replace(/\/route\.ts$/, '').replace(/\[(\w+)\]/g, '{$1}');
 const jsonSchema = (s: z.ZodType) => {
   const { $schema: _drop, ...rest } = z.toJSONSchema(s, { io: 'input' }) as Json;
   return rest;
