@@ -4,7 +4,7 @@
 // reports in order). Every accepted send must be queued once, every failed one all or nothing, and every
 // message sent by exactly one phone exactly once. PostgreSQL only.
 import { like, sql } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { rowsOf, type Db } from '@/db';
 import { messageRecipients, messages } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
@@ -14,10 +14,8 @@ import { clientLimits } from '@/lib/services/limits';
 import { queueMessages } from '@/lib/services/messages';
 import { createWebhook } from '@/lib/services/webhooks';
 import { onPostgres } from './helpers/db';
-import { openFaultDb, shieldDriverBug, waitFor, within, type FaultDb } from './helpers/faults';
-import { makeAdmin } from './helpers/fixtures';
+import { waitFor, within, type FaultDb, faultSuite } from './helpers/faults';
 import { gatewayClient, insertDevice } from './helpers/gateway';
-import { assertLedgerInvariant } from './helpers/invariants';
 
 const STEPS = ['Processed', 'Sent', 'Delivered'] as const;
 
@@ -58,17 +56,7 @@ if (!onPostgres()) console.log('fault test (server crash) skipped: it destroys a
 describe.skipIf(!onPostgres())('the server process dies with work in flight', () => {
   let f: FaultDb;
   let admin: Actor;
-  let unshield: () => void;
-  beforeAll(async () => {
-    unshield = shieldDriverBug();
-    f = await openFaultDb();
-    admin = await makeAdmin(f.db);
-  });
-  afterEach(async () => { await assertLedgerInvariant(f.db); });
-  afterAll(async () => {
-    await f?.close();
-    unshield?.();
-  });
+  faultSuite((s) => ({ f, admin } = s));
 
   test('sends, pulls and reports cut off at once: accepted sends queued once, failed ones all or nothing, each message sent once by one phone', async () => {
     const c = await gatewayClient(f.db, admin, { pkg: 'enterprise_max' });

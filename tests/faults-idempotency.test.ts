@@ -4,17 +4,16 @@
 // stored answer commit in one transaction, so every retry either replays a committed answer or runs afresh.
 // PostgreSQL only.
 import { and, count, eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { setDbHandle } from '@/db';
 import { idempotencyKeys, ledgerEntries, resellers, subscriptions } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
 import { POST as activate } from '@/app/api/reseller/clients/[id]/activate/route';
 import { onPostgres } from './helpers/db';
-import { driverBug, faultProxy, installBlocker, openFaultDb, reasonOf, shieldDriverBug, waitFor, within, type FaultDb } from './helpers/faults';
+import { driverBug, faultProxy, installBlocker, reasonOf, waitFor, within, type FaultDb, faultSuite } from './helpers/faults';
 import { makeClient } from './helpers/fixtures';
 import { call, expectError } from './helpers/http';
-import { assertLedgerInvariant } from './helpers/invariants';
-import { adminWithToken, resellerWithToken } from './helpers/sessions';
+import { resellerWithToken } from './helpers/sessions';
 
 const PRICE = 50_000;
 
@@ -23,20 +22,7 @@ if (!onPostgres()) console.log('fault tests (idempotency) skipped: they terminat
 describe.skipIf(!onPostgres())('Idempotency-Key across a dropped database connection', () => {
   let f: FaultDb;
   let admin: Actor;
-  let unshield: () => void;
-  beforeAll(async () => {
-    unshield = shieldDriverBug();
-    f = await openFaultDb();
-    ({ actor: admin } = await adminWithToken(f.db));
-  });
-  afterEach(async () => {
-    setDbHandle(f.handle);
-    await assertLedgerInvariant(f.db);
-  });
-  afterAll(async () => {
-    await f?.close();
-    unshield?.();
-  });
+  faultSuite((s) => ({ f, admin } = s));
 
   async function setup() {
     const r = await resellerWithToken(f.db, admin, { credit: 3 * PRICE });

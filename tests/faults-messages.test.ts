@@ -2,7 +2,7 @@
 // device claims its work, and while it reports states; a device that pulls and then "crashes". No message
 // may be lost, none sent twice, quota counted for exactly what was queued. PostgreSQL only.
 import { like, sql } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { rowsOf, setDbHandle } from '@/db';
 import { messageRecipients, messages } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
@@ -14,11 +14,9 @@ import { queueMessages } from '@/lib/services/messages';
 import { sweepMessages } from '@/lib/services/sweeps';
 import { createWebhook } from '@/lib/services/webhooks';
 import { onPostgres } from './helpers/db';
-import { faultProxy, installBlocker, killDuring, openFaultDb, reasonOf, shieldDriverBug, within, type BlockSpec, type FaultDb } from './helpers/faults';
-import { makeAdmin } from './helpers/fixtures';
+import { faultProxy, installBlocker, killDuring, reasonOf, within, type BlockSpec, type FaultDb, faultSuite } from './helpers/faults';
 import { gatewayClient, gatewayLogin, messageRow, recipientsOf, registerPhone } from './helpers/gateway';
 import { call } from './helpers/http';
-import { assertLedgerInvariant } from './helpers/invariants';
 
 const MIN = 60_000;
 
@@ -27,20 +25,7 @@ if (!onPostgres()) console.log('fault tests (messages) skipped: they terminate P
 describe.skipIf(!onPostgres())('connection dropped between queueing and delivery', () => {
   let f: FaultDb;
   let admin: Actor;
-  let unshield: () => void;
-  beforeAll(async () => {
-    unshield = shieldDriverBug();
-    f = await openFaultDb();
-    admin = await makeAdmin(f.db);
-  });
-  afterEach(async () => {
-    setDbHandle(f.handle);
-    await assertLedgerInvariant(f.db);
-  });
-  afterAll(async () => {
-    await f?.close();
-    unshield?.();
-  });
+  faultSuite((s) => ({ f, admin } = s));
 
   /** A client on Business Elite with a webhook for message events (deliveries are counted, not sent). */
   async function sender() {

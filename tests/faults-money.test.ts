@@ -4,7 +4,7 @@
 // before, or exactly one activation's worth; then a retry applies it exactly once. PostgreSQL only (the
 // test kills real backends); a database of the file's own, since the blockers are triggers.
 import { and, count, eq, sql } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { ledgerEntries, subscriptions, topupRequests, auditLog, clients, resellers } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
 import { activatePackage } from '@/lib/services/activation';
@@ -12,8 +12,8 @@ import { creditReseller } from '@/lib/services/credit';
 import { decideTopupRequest, fileTopupRequest } from '@/lib/services/topups';
 import { transferCredit } from '@/lib/services/transfers';
 import { onPostgres } from './helpers/db';
-import { backendsOf, faultProxy, killDuring, openFaultDb, reasonOf, shieldDriverBug, terminate, within, type BlockSpec, type FaultDb, type KillMode } from './helpers/faults';
-import { makeAdmin, makeClient, makeReseller } from './helpers/fixtures';
+import { backendsOf, faultProxy, killDuring, reasonOf, terminate, within, type BlockSpec, type FaultDb, type KillMode, faultSuite } from './helpers/faults';
+import { makeClient, makeReseller } from './helpers/fixtures';
 import { assertLedgerInvariant, moneyFootprint } from './helpers/invariants';
 
 const PRICE = 50_000; // starter_pro
@@ -25,17 +25,7 @@ if (!onPostgres()) console.log('fault tests (money) skipped: they terminate Post
 describe.skipIf(!onPostgres())('connection dropped in the middle of a money transaction', () => {
   let f: FaultDb;
   let admin: Actor;
-  let unshield: () => void;
-  beforeAll(async () => {
-    unshield = shieldDriverBug();
-    f = await openFaultDb();
-    admin = await makeAdmin(f.db);
-  });
-  afterEach(async () => { await assertLedgerInvariant(f.db); });
-  afterAll(async () => {
-    await f?.close();
-    unshield?.();
-  });
+  faultSuite((s) => ({ f, admin } = s));
 
   /** Everything an activation may change, in detail: moneyFootprint plus the subscriptions themselves. */
   async function footprint(resellerId: number, clientId: number) {

@@ -2,27 +2,19 @@
 // that pool slot dead (the canary in faults-idempotency shows it); the server replaces the pool when the
 // driver's uncaught TypeError appears, so the next request gets a working connection. PostgreSQL only.
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { getDbHandle, installPoolRecovery, openDatabase, rowsOf, setDbHandle, type DbHandle } from '@/db';
 import { idempotencyKeys } from '@/db/schema';
 import { onPostgres } from './helpers/db';
-import { driverBug, installBlocker, openFaultDb, reasonOf, shieldDriverBug, waitFor, within, type FaultDb } from './helpers/faults';
+import { driverBug, installBlocker, reasonOf, waitFor, within, type FaultDb, faultSuite } from './helpers/faults';
 
 if (!onPostgres()) console.log('pool recovery test skipped: it terminates PostgreSQL backends; set TEST_DATABASE_URL');
 
 describe.skipIf(!onPostgres())('pool recovery after the driver loses a connection mid-transaction', () => {
   let f: FaultDb;
-  let unshield: () => void;
   let uninstall: () => void;
-  beforeAll(async () => {
-    unshield = shieldDriverBug();
-    f = await openFaultDb();
-  });
-  afterAll(async () => {
-    uninstall?.();
-    unshield?.();
-    await f?.close();
-  });
+  faultSuite((s) => ({ f } = s));
+  afterAll(() => { uninstall?.(); });
 
   test('the broken one-connection pool is replaced: the next query works at once', async () => {
     const appName = `pool-${Date.now()}`;

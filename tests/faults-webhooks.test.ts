@@ -8,15 +8,13 @@ import { createHmac } from 'node:crypto';
 import { createServer, type Server, type Socket } from 'node:net';
 import { createServer as createHttpServer } from 'node:http';
 import { eq, inArray } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { webhookDeliveries } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
 import { BASE_BACKOFF_MS, MAX_ATTEMPTS, createWebhook, deliverDueWebhooks, enqueueEvent } from '@/lib/services/webhooks';
 import { onPostgres } from './helpers/db';
-import { killDuring, openFaultDb, reasonOf, shieldDriverBug, type FaultDb } from './helpers/faults';
-import { makeAdmin } from './helpers/fixtures';
+import { killDuring, reasonOf, type FaultDb, faultSuite } from './helpers/faults';
 import { gatewayClient } from './helpers/gateway';
-import { assertLedgerInvariant } from './helpers/invariants';
 
 type Mode = 'down' | 'error' | 'hang' | 'ok';
 interface Receipt { id: number; event: string; mode: Mode; signed: boolean }
@@ -75,20 +73,11 @@ if (!onPostgres()) console.log('fault tests (webhooks) skipped: parallel workers
 describe.skipIf(!onPostgres())('webhook receiver down, then up', () => {
   let f: FaultDb;
   let admin: Actor;
-  let unshield: () => void;
-  beforeAll(async () => {
-    unshield = shieldDriverBug();
-    f = await openFaultDb();
-    admin = await makeAdmin(f.db);
-  });
-  afterEach(async () => {
-    await assertLedgerInvariant(f.db);
-    // Nothing due left for the next test's worker.
-    await f.db.update(webhookDeliveries).set({ status: 'failed' }).where(inArray(webhookDeliveries.status, ['pending', 'delivering']));
-  });
-  afterAll(async () => {
-    await f?.close();
-    unshield?.();
+  faultSuite((s) => ({ f, admin } = s), {
+    afterEach: async () => {
+      // Nothing due left for the next test's worker.
+      await f.db.update(webhookDeliveries).set({ status: 'failed' }).where(inArray(webhookDeliveries.status, ['pending', 'delivering']));
+    },
   });
 
   /** `hooks` clients with a webhook each on the receiver, `perHook` events each, due at t0. */

@@ -10,9 +10,12 @@ import { randomBytes } from 'node:crypto';
 import { createServer, Socket, type Server } from 'node:net';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
-import { inject } from 'vitest';
-import { isPoolBreakingDriverError, migrateDatabase, openDatabase, type Db, type DbHandle } from '@/db';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
+import { isPoolBreakingDriverError, migrateDatabase, openDatabase, setDbHandle, type Db, type DbHandle } from '@/db';
 import * as schema from '@/db/schema';
+import type { Actor } from '@/lib/auth/permissions';
+import { assertLedgerInvariant } from './invariants';
+import { adminWithToken } from './sessions';
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -340,4 +343,33 @@ export async function faultProxy(dbUrl: string): Promise<FaultProxy> {
       await new Promise<void>((r) => server.close(() => r()));
     },
   };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The frame of every fault suite.
+
+/**
+ * Call at the top of a fault suite's describe: installs the driver-bug shield, opens a database of the
+ * suite's own with an admin (`ready` receives both), and after each test puts the process handle back,
+ * runs `afterEach` and checks the ledger invariant; closes everything at the end.
+ */
+export function faultSuite(ready: (s: { f: FaultDb; admin: Actor; adminToken: string }) => void, hooks: { afterEach?: (f: FaultDb) => Promise<unknown> } = {}): void {
+  let f: FaultDb | undefined;
+  let unshield: (() => void) | undefined;
+  beforeAll(async () => {
+    unshield = shieldDriverBug();
+    f = await openFaultDb();
+    const admin = await adminWithToken(f.db);
+    ready({ f, admin: admin.actor, adminToken: admin.token });
+  });
+  afterEach(async () => {
+    if (!f) return;
+    setDbHandle(f.handle);
+    await assertLedgerInvariant(f.db);
+    await hooks.afterEach?.(f);
+  });
+  afterAll(async () => {
+    await f?.close();
+    unshield?.();
+  });
 }
