@@ -85,6 +85,17 @@ export function statusCondition(status: ClientStatus, now: Date): SQL {
   }
 }
 
+/** How many clients are in each status at `now` (of one reseller, or all). */
+export async function clientStatusCounts(db: Db, now: Date, resellerId?: number): Promise<Record<ClientStatus | 'total', number>> {
+  const n = (status: ClientStatus) => sql<number>`count(*) filter (where ${statusCondition(status, now)})::int`;
+  const [row] = await db
+    .select({ trial: n('trial'), active: n('active'), expired: n('expired'), suspended: n('suspended'), total: sql<number>`count(*)::int` })
+    .from(clients)
+    .innerJoin(users, eq(users.id, clients.id))
+    .where(resellerId === undefined ? undefined : eq(clients.resellerId, resellerId));
+  return row;
+}
+
 async function toViews(db: Db, rows: ClientRow[], now: Date): Promise<ClientView[]> {
   const ids = rows.map((r) => r.id);
   if (!ids.length) return [];

@@ -9,7 +9,7 @@ import { ONLINE_WINDOW_MS } from './devices';
 import { dayStartSql } from './usage';
 import { assertCan, type Actor } from '@/lib/auth/permissions';
 import { DomainError } from '@/lib/errors';
-import { statusCondition } from './clients';
+import { clientStatusCounts } from './clients';
 import { getSettings } from './settings';
 import { at, hasCurrentSubscription } from './subscriptions';
 
@@ -61,18 +61,8 @@ export async function resellerOverview(db: Db, actor: Actor, now = new Date(), l
   const rid = resellerId(actor);
   const tz = (await getSettings(db)).time_zone;
   const active = sql`${users.status} = 'active'`;
-  const [[counts], trials, ending, series] = await Promise.all([
-    db
-      .select({
-        trial: sql<number>`count(*) filter (where ${statusCondition('trial', now)})::int`,
-        active: sql<number>`count(*) filter (where ${statusCondition('active', now)})::int`,
-        expired: sql<number>`count(*) filter (where ${statusCondition('expired', now)})::int`,
-        suspended: sql<number>`count(*) filter (where ${statusCondition('suspended', now)})::int`,
-        total: sql<number>`count(*)::int`,
-      })
-      .from(clients)
-      .innerJoin(users, eq(users.id, clients.id))
-      .where(eq(clients.resellerId, rid)),
+  const [counts, trials, ending, series] = await Promise.all([
+    clientStatusCounts(db, now, rid),
     // Trials that end within 24 h, for clients not already paying (index: clients by reseller, trial end).
     db
       .select({ id: clients.id, name: users.name, email: users.email, trialEndsAt: clients.trialEndsAt })

@@ -5,7 +5,7 @@ import { clients, devices, ledgerEntries, messages, resellers, subscriptions, to
 import { ONLINE_WINDOW_MS } from './devices';
 import { dayStartSql } from './usage';
 import { assertCan, type Actor } from '@/lib/auth/permissions';
-import { statusCondition } from './clients';
+import { clientStatusCounts } from './clients';
 import { getSettings } from './settings';
 import { at } from './subscriptions';
 
@@ -44,18 +44,9 @@ export async function adminStats(db: Db, actor: Actor, now = new Date()): Promis
   // Bounded on both sides: for a `now` in the past, later months are not "this month".
   const monthEnd = sql`((date_trunc('month', ${at(now)} at time zone ${tz}) + interval '1 month') at time zone ${tz})`;
   const inMonth = (col: AnyColumn) => sql`${col} >= ${monthStart} and ${col} < ${monthEnd}`;
-  const [[res], [cl], [money], [rev], [acts], [pending]] = await Promise.all([
+  const [[res], cl, [money], [rev], [acts], [pending]] = await Promise.all([
     db.select({ n: count() }).from(users).where(and(eq(users.role, 'reseller'), eq(users.status, 'active'))),
-    db
-      .select({
-        trial: sql<number>`count(*) filter (where ${statusCondition('trial', now)})::int`,
-        active: sql<number>`count(*) filter (where ${statusCondition('active', now)})::int`,
-        expired: sql<number>`count(*) filter (where ${statusCondition('expired', now)})::int`,
-        suspended: sql<number>`count(*) filter (where ${statusCondition('suspended', now)})::int`,
-        total: sql<number>`count(*)::int`,
-      })
-      .from(clients)
-      .innerJoin(users, eq(users.id, clients.id)),
+    clientStatusCounts(db, now),
     db
       .select({
         credit: sql<string>`coalesce(sum(${resellers.creditBalance}), 0)`,
@@ -85,7 +76,7 @@ export async function adminStats(db: Db, actor: Actor, now = new Date()): Promis
   return {
     time_zone: tz,
     active_resellers: res.n,
-    clients: { trial: cl.trial, active: cl.active, expired: cl.expired, suspended: cl.suspended, total: cl.total },
+    clients: cl,
     gateways_online: online.n,
     sms_today: Number(sms.today),
     sms_month: Number(sms.month),
