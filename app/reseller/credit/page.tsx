@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { ActionForm } from '@/components/action-form';
 import Link from 'next/link';
 import { KIND_LABEL, LedgerTable } from '@/components/ledger-table';
-import { PageLinks } from '@/components/reseller/page-links';
+import { Pagination } from '@/components/pagination';
 import { paymentMethodLabel, paymentMethodOptions } from '@/components/payment-method';
 import { buttonClass, Card, EmptyState, inputClass, PageHeader, StatCard, StatusBadge } from '@/components/ui';
 import { requireRole } from '@/lib/auth/session';
@@ -81,7 +81,7 @@ export default async function ResellerCreditPage({ searchParams }: { searchParam
               ))}
             </ul>
           )}
-          <PageLinks basePath="/reseller/credit" params={{ ...filters, lpage: sp.lpage }} param="page" {...requests.pagination} />
+          <Pagination basePath="/reseller/credit" params={{ ...filters, lpage: sp.lpage }} param="page" keepScroll {...requests.pagination} />
         </Card>
       </div>
       <Card title="Ledger" className="mt-5" actions={<a href={csv} className={buttonClass('secondary')} download data-testid="ledger-csv">Export CSV</a>}>
@@ -106,7 +106,7 @@ export default async function ResellerCreditPage({ searchParams }: { searchParam
         </form>
         {!lq.success && <p role="alert" className="mb-3 text-sm text-red-700">Dates are YYYY-MM-DD; showing the whole ledger.</p>}
         <LedgerTable rows={ledger.data} />
-        <PageLinks basePath="/reseller/credit" params={{ ...filters, page: sp.page }} param="lpage" {...ledger.pagination} />
+        <Pagination basePath="/reseller/credit" params={{ ...filters, page: sp.page }} param="lpage" keepScroll {...ledger.pagination} />
       </Card>
     </>
   );
