@@ -6,7 +6,7 @@
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { DbHandle } from '@/db';
-import { ledgerEntries, messages, resellers, subscriptions, topupRequests } from '@/db/schema';
+import { ledgerEntries, messages, resellers, subscriptions, topupRequests, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
 import { queueMessages } from '@/lib/services/messages';
 import { fileTopupRequest } from '@/lib/services/topups';
@@ -47,7 +47,6 @@ describe.skipIf(!onPostgres())('two app instances on one PostgreSQL', () => {
     return r.json.token as string;
   };
   const emailOf = async (id: number) => {
-    const { users } = await import('@/db/schema');
     const [u] = await h.db.select({ email: users.email }).from(users).where(eq(users.id, id));
     return u.email;
   };
