@@ -4,7 +4,7 @@
 import { useActionState } from 'react';
 import { useFormStatus } from 'react-dom';
 import type { FormState } from '@/lib/http/form-action';
-import { buttonClass, inputClass, type ButtonVariant } from './ui';
+import { type ButtonVariant, buttonClass, inputClass } from './ui';
 
 export interface FieldSpec {
   name: string;
@@ -23,7 +23,15 @@ export interface FieldSpec {
 
 type Action = (state: FormState, fd: FormData) => Promise<FormState>;
 
-export function SubmitButton({ children, variant = 'primary', testId }: { children: React.ReactNode; variant?: ButtonVariant; testId?: string }) {
+export function SubmitButton({
+  children,
+  variant = 'primary',
+  testId,
+}: {
+  children: React.ReactNode;
+  variant?: ButtonVariant;
+  testId?: string;
+}) {
   const { pending } = useFormStatus();
   return (
     <button type="submit" disabled={pending} className={buttonClass(variant)} data-testid={testId}>
@@ -70,7 +78,9 @@ export function Field({ spec, state, idPrefix = '' }: { spec: FieldSpec; state: 
       {spec.type === 'select' ? (
         <select key={value} {...common}>
           {spec.options?.map((o) => (
-            <option key={o.value} value={o.value}>{o.label}</option>
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
           ))}
         </select>
       ) : spec.type === 'textarea' ? (
@@ -78,7 +88,7 @@ export function Field({ spec, state, idPrefix = '' }: { spec: FieldSpec; state: 
       ) : (
         <input
           key={spec.type === 'password' ? undefined : value}
-          type={spec.type === 'number' ? 'text' : spec.type ?? 'text'}
+          type={spec.type === 'number' ? 'text' : (spec.type ?? 'text')}
           inputMode={spec.type === 'number' ? 'numeric' : spec.inputMode}
           placeholder={spec.placeholder}
           autoComplete={spec.autoComplete}
@@ -91,7 +101,15 @@ export function Field({ spec, state, idPrefix = '' }: { spec: FieldSpec; state: 
   );
 }
 
-export function ActionForm({ action, fields, submitLabel, columns = 2, testId, idPrefix, submitVariant }: {
+export function ActionForm({
+  action,
+  fields,
+  submitLabel,
+  columns = 2,
+  testId,
+  idPrefix,
+  submitVariant,
+}: {
   action: Action;
   fields: FieldSpec[];
   submitLabel: string;
@@ -104,7 +122,10 @@ export function ActionForm({ action, fields, submitLabel, columns = 2, testId, i
   return (
     <form action={formAction} className="space-y-4" data-testid={testId} noValidate>
       {state.message && (
-        <div role={state.ok ? 'status' : 'alert'} className={`rounded-lg border px-3 py-2 text-sm ${state.ok ? 'border-emerald-200 bg-emerald-50 text-emerald-800' : 'border-red-200 bg-red-50 text-red-800'}`}>
+        <div
+          role={state.ok ? 'status' : 'alert'}
+          className={`rounded-lg border px-3 py-2 text-sm ${state.ok ? 'border-emerald-200 bg-emerald-50 text-emerald-800' : 'border-red-200 bg-red-50 text-red-800'}`}
+        >
           {state.message}
         </div>
       )}

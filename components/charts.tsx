@@ -19,11 +19,22 @@ const H = 160;
 /** "12 Jan" for a YYYY-MM-DD day, read as a calendar date (no time-zone shift). */
 export function formatDay(day: string, withYear = false): string {
   const [y, m, d] = day.split('-').map(Number);
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' })
-    .format(new Date(Date.UTC(y, m - 1, d)));
+  return new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    ...(withYear ? { year: 'numeric' } : {}),
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
-export function BarChart({ id, title, data, formatValue = (v) => v.toLocaleString('en-US'), tone = 'brand', note }: {
+export function BarChart({
+  id,
+  title,
+  data,
+  formatValue = (v) => v.toLocaleString('en-US'),
+  tone = 'brand',
+  note,
+}: {
   /** Unique on the page: ids for the title and the data table hang off it. */
   id: string;
   title: string;
@@ -38,15 +49,25 @@ export function BarChart({ id, title, data, formatValue = (v) => v.toLocaleStrin
   const gap = Math.min(4, slot * 0.2);
   const first = data[0]?.day;
   const last = data[data.length - 1]?.day;
-  const summary = first && last
-    ? `${title}, ${formatDay(first, true)} to ${formatDay(last, true)}: total ${formatValue(total)}, highest day ${formatValue(max)}.`
-    : `${title}: no data.`;
+  const summary =
+    first && last
+      ? `${title}, ${formatDay(first, true)} to ${formatDay(last, true)}: total ${formatValue(total)}, highest day ${formatValue(max)}.`
+      : `${title}: no data.`;
   return (
     <figure className="min-w-0" aria-labelledby={`${id}-title`} data-testid={`chart-${id}`}>
-      <figcaption id={`${id}-title`} className="sr-only">{summary}</figcaption>
+      <figcaption id={`${id}-title`} className="sr-only">
+        {summary}
+      </figcaption>
       <div className="mb-1 flex items-baseline justify-between gap-2 text-xs text-slate-500">
-        <span>max <span className="font-medium tabular-nums text-slate-700" data-testid={`chart-${id}-max`}>{formatValue(max)}</span></span>
-        <span>total <span className="font-medium tabular-nums text-slate-700">{formatValue(total)}</span></span>
+        <span>
+          max{' '}
+          <span className="font-medium tabular-nums text-slate-700" data-testid={`chart-${id}-max`}>
+            {formatValue(max)}
+          </span>
+        </span>
+        <span>
+          total <span className="font-medium tabular-nums text-slate-700">{formatValue(total)}</span>
+        </span>
       </div>
       <svg
         viewBox={`0 0 ${W} ${H}`}
@@ -79,9 +100,19 @@ export function BarChart({ id, title, data, formatValue = (v) => v.toLocaleStrin
       {note && <p className="mt-2 text-xs text-slate-500">{note}</p>}
       <table className="sr-only">
         <caption>{title} per day</caption>
-        <thead><tr><th scope="col">Day</th><th scope="col">{title}</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">Day</th>
+            <th scope="col">{title}</th>
+          </tr>
+        </thead>
         <tbody>
-          {data.map((d) => <tr key={d.day}><th scope="row">{formatDay(d.day, true)}</th><td>{formatValue(d.value)}</td></tr>)}
+          {data.map((d) => (
+            <tr key={d.day}>
+              <th scope="row">{formatDay(d.day, true)}</th>
+              <td>{formatValue(d.value)}</td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </figure>

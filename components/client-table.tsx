@@ -8,7 +8,15 @@ import { StatusBadge } from './ui';
  * `hrefBase` links each name to its detail page (omit it where there is none); `showReseller` adds the
  * owning reseller, linked to the admin's reseller page (the admin's all-clients list).
  */
-export function ClientTable({ clients, hrefBase, showReseller = false }: { clients: ClientView[]; hrefBase?: string; showReseller?: boolean }) {
+export function ClientTable({
+  clients,
+  hrefBase,
+  showReseller = false,
+}: {
+  clients: ClientView[];
+  hrefBase?: string;
+  showReseller?: boolean;
+}) {
   return (
     <div className="-mx-4 overflow-x-auto sm:mx-0">
       <table className="min-w-full text-sm" data-testid="clients-table">
@@ -28,16 +36,23 @@ export function ClientTable({ clients, hrefBase, showReseller = false }: { clien
             <tr key={c.id} className="hover:bg-slate-50">
               <td className="px-4 py-2.5 sm:px-2">
                 {hrefBase ? (
-                  <Link href={`${hrefBase}/${c.id}`} className="font-medium text-brand-700 hover:underline">{c.name}</Link>
+                  <Link href={`${hrefBase}/${c.id}`} className="font-medium text-brand-700 hover:underline">
+                    {c.name}
+                  </Link>
                 ) : (
                   <span className="font-medium">{c.name}</span>
                 )}
-                <div className="text-xs text-slate-500">{c.email}{c.phone ? ` · ${c.phone}` : ''}</div>
+                <div className="text-xs text-slate-500">
+                  {c.email}
+                  {c.phone ? ` · ${c.phone}` : ''}
+                </div>
                 {showReseller && <div className="text-xs text-slate-500 sm:hidden">via {c.reseller_name}</div>}
               </td>
               {showReseller && (
                 <td className="hidden px-2 py-2.5 sm:table-cell">
-                  <Link href={`/admin/resellers/${c.reseller_id}`} className="text-brand-700 hover:underline">{c.reseller_name}</Link>
+                  <Link href={`/admin/resellers/${c.reseller_id}`} className="text-brand-700 hover:underline">
+                    {c.reseller_name}
+                  </Link>
                 </td>
               )}
               <td className="px-2 py-2.5">
@@ -46,8 +61,12 @@ export function ClientTable({ clients, hrefBase, showReseller = false }: { clien
               </td>
               <td className="hidden px-2 py-2.5 sm:table-cell">{c.package?.name ?? (c.status === 'trial' ? 'Free trial' : '—')}</td>
               <td className="hidden whitespace-nowrap px-2 py-2.5 sm:table-cell">{formatDate(c.expires_at)}</td>
-              <td className="hidden px-2 py-2.5 text-right tabular-nums md:table-cell">{c.usage.today} / {c.usage.daily_limit}</td>
-              <td className="hidden px-2 py-2.5 text-right tabular-nums md:table-cell">{c.usage.period} / {c.usage.period_limit}</td>
+              <td className="hidden px-2 py-2.5 text-right tabular-nums md:table-cell">
+                {c.usage.today} / {c.usage.daily_limit}
+              </td>
+              <td className="hidden px-2 py-2.5 text-right tabular-nums md:table-cell">
+                {c.usage.period} / {c.usage.period_limit}
+              </td>
             </tr>
           ))}
         </tbody>

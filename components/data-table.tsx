@@ -1,22 +1,22 @@
 'use client';
+import {
+  createColumnHelper,
+  type PaginationState,
+  type RowData,
+  rowPaginationFeature,
+  rowSortingFeature,
+  type SortingState,
+  type TableOptions,
+  tableFeatures,
+  type Updater,
+  useTable,
+} from '@tanstack/react-table';
 // The shared table for server-paginated lists, on @tanstack/react-table v9. The server owns the rows:
 // sorting and paging are "manual", and a change only rewrites the URL (sort, dir, page, limit) so the
 // page's server component queries the next slice. Nothing here ever holds more than one page.
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
-import {
-  createColumnHelper,
-  rowPaginationFeature,
-  rowSortingFeature,
-  tableFeatures,
-  useTable,
-  type PaginationState,
-  type RowData,
-  type SortingState,
-  type TableOptions,
-  type Updater,
-} from '@tanstack/react-table';
 
 export interface DataTableColumnMeta {
   /** Classes for both the header and the cells, e.g. 'hidden md:table-cell' to drop a column on phones. */
@@ -49,7 +49,14 @@ function resolve<T>(updater: Updater<T>, current: T): T {
 }
 
 export function DataTable<T extends { id: number | string }>({
-  data, columns, pagination, sort, basePath, query, testId, caption,
+  data,
+  columns,
+  pagination,
+  sort,
+  basePath,
+  query,
+  testId,
+  caption,
 }: {
   data: T[];
   columns: TableOptions<DataTableFeatures, T>['columns'];
@@ -129,7 +136,9 @@ export function DataTable<T extends { id: number | string }>({
                           className={`inline-flex items-center gap-1 rounded uppercase tracking-wide hover:text-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600 ${sorted ? 'text-slate-900' : ''}`}
                         >
                           <table.FlexRender header={header} />
-                          <span aria-hidden="true" className="text-[10px]">{sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}</span>
+                          <span aria-hidden="true" className="text-[10px]">
+                            {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
+                          </span>
                         </button>
                       ) : (
                         <table.FlexRender header={header} />
@@ -146,7 +155,10 @@ export function DataTable<T extends { id: number | string }>({
                 {row.getAllCells().map((cell) => {
                   const meta = cell.column.columnDef.meta;
                   return (
-                    <td key={cell.id} className={`px-2 py-2.5 align-middle first:pl-4 sm:first:pl-2 ${meta?.align === 'right' ? 'text-right tabular-nums' : ''} ${meta?.className ?? ''}`}>
+                    <td
+                      key={cell.id}
+                      className={`px-2 py-2.5 align-middle first:pl-4 sm:first:pl-2 ${meta?.align === 'right' ? 'text-right tabular-nums' : ''} ${meta?.className ?? ''}`}
+                    >
                       <table.FlexRender cell={cell} />
                     </td>
                   );
@@ -158,7 +170,8 @@ export function DataTable<T extends { id: number | string }>({
       </div>
       <nav aria-label="Pages" className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
         <span data-testid={testId ? `${testId}-range` : undefined}>
-          {from.toLocaleString('en-US')}–{to.toLocaleString('en-US')} of {pagination.total.toLocaleString('en-US')} · page {pagination.page} of {Math.max(table.getPageCount(), 1)}
+          {from.toLocaleString('en-US')}–{to.toLocaleString('en-US')} of {pagination.total.toLocaleString('en-US')} · page {pagination.page}{' '}
+          of {Math.max(table.getPageCount(), 1)}
         </span>
         <div className="flex flex-wrap items-center gap-2">
           <label className="flex items-center gap-1.5">
@@ -168,16 +181,40 @@ export function DataTable<T extends { id: number | string }>({
               onChange={(e) => table.setPageSize(Number(e.target.value))}
               className="rounded-lg border border-slate-300 bg-white px-2 py-1.5"
             >
-              {PAGE_SIZES.map((n) => <option key={n} value={n}>{n}</option>)}
+              {PAGE_SIZES.map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
             </select>
           </label>
           {table.getCanPreviousPage() && (
-            <Link className={pageLink} href={href({ page: pagination.page - 1 > 1 ? pagination.page - 1 : undefined })} onClick={(e) => { if (plainClick(e)) { e.preventDefault(); table.previousPage(); } }} scroll={false}>
+            <Link
+              className={pageLink}
+              href={href({ page: pagination.page - 1 > 1 ? pagination.page - 1 : undefined })}
+              onClick={(e) => {
+                if (plainClick(e)) {
+                  e.preventDefault();
+                  table.previousPage();
+                }
+              }}
+              scroll={false}
+            >
               Previous
             </Link>
           )}
           {table.getCanNextPage() && (
-            <Link className={pageLink} href={href({ page: pagination.page + 1 })} onClick={(e) => { if (plainClick(e)) { e.preventDefault(); table.nextPage(); } }} scroll={false}>
+            <Link
+              className={pageLink}
+              href={href({ page: pagination.page + 1 })}
+              onClick={(e) => {
+                if (plainClick(e)) {
+                  e.preventDefault();
+                  table.nextPage();
+                }
+              }}
+              scroll={false}
+            >
               Next
             </Link>
           )}

@@ -3,7 +3,7 @@
 // refuses (with the reason) while the reseller has paid clients or a balance; on success it redirects.
 import { useActionState, useEffect, useRef, useState } from 'react';
 import type { FormState } from '@/lib/http/form-action';
-import { FieldErrors, SubmitButton, inputClass } from './action-form';
+import { FieldErrors, inputClass, SubmitButton } from './action-form';
 import { buttonClass } from './ui';
 
 type Action = (state: FormState, fd: FormData) => Promise<FormState>;
@@ -22,12 +22,16 @@ function DeleteForm({ target, action, onCancel }: { target: DeleteTarget; action
     <form action={formAction} className="space-y-4" data-testid="delete-reseller-form">
       <input type="hidden" name="reseller_id" value={target.id} />
       <p className="text-sm text-slate-600">
-        The reseller can no longer sign in, and its login email and subdomain become free again. Its ledger, audit
-        trail and clients are kept (the account is archived, not erased). Refused while any client has paid service
-        left or the credit or commission balance is not zero.
+        The reseller can no longer sign in, and its login email and subdomain become free again. Its ledger, audit trail and clients are
+        kept (the account is archived, not erased). Refused while any client has paid service left or the credit or commission balance is
+        not zero.
       </p>
       {state.message && !fieldErrors && (
-        <div role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="delete-refusal">
+        <div
+          role="alert"
+          className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+          data-testid="delete-refusal"
+        >
           {state.message}
         </div>
       )}
@@ -48,9 +52,15 @@ function DeleteForm({ target, action, onCancel }: { target: DeleteTarget; action
         <FieldErrors errors={fieldErrors} id={`confirm-${target.id}-error`} />
       </div>
       <div className="flex flex-wrap justify-end gap-2">
-        <button type="button" onClick={onCancel} className={buttonClass('secondary')}>Cancel</button>
-        {matches ? <SubmitButton variant="danger">Delete reseller</SubmitButton> : (
-          <button type="submit" disabled className={buttonClass('danger')}>Delete reseller</button>
+        <button type="button" onClick={onCancel} className={buttonClass('secondary')}>
+          Cancel
+        </button>
+        {matches ? (
+          <SubmitButton variant="danger">Delete reseller</SubmitButton>
+        ) : (
+          <button type="submit" disabled className={buttonClass('danger')}>
+            Delete reseller
+          </button>
         )}
       </div>
     </form>
@@ -75,7 +85,9 @@ export function DeleteResellerDialog({ target, action, onClose }: { target: Dele
     >
       {target && (
         <div className="p-5">
-          <h2 id="delete-reseller-title" className="mb-3 text-lg font-semibold">Delete {target.name}?</h2>
+          <h2 id="delete-reseller-title" className="mb-3 text-lg font-semibold">
+            Delete {target.name}?
+          </h2>
           {/* Keyed by reseller so a refusal shown for one is not shown for the next. */}
           <DeleteForm key={target.id} target={target} action={action} onCancel={onClose} />
         </div>

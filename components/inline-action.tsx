@@ -8,7 +8,13 @@ import type { ButtonVariant } from './ui';
 
 type Action = (state: FormState, fd: FormData) => Promise<FormState>;
 
-export function InlineAction({ action, fields, label, variant = 'secondary', testId }: {
+export function InlineAction({
+  action,
+  fields,
+  label,
+  variant = 'secondary',
+  testId,
+}: {
   action: Action;
   fields: Record<string, string>;
   label: string;
@@ -21,9 +27,14 @@ export function InlineAction({ action, fields, label, variant = 'secondary', tes
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <SubmitButton variant={variant} testId={testId}>{label}</SubmitButton>
+      <SubmitButton variant={variant} testId={testId}>
+        {label}
+      </SubmitButton>
       {state.message && (
-        <span role={state.ok ? 'status' : 'alert'} className={`max-w-36 text-right text-xs ${state.ok ? 'text-emerald-700' : 'text-red-700'}`}>
+        <span
+          role={state.ok ? 'status' : 'alert'}
+          className={`max-w-36 text-right text-xs ${state.ok ? 'text-emerald-700' : 'text-red-700'}`}
+        >
           {state.message}
         </span>
       )}

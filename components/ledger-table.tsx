@@ -4,9 +4,16 @@ import type { LedgerRow } from '@/lib/services/ledger';
 import { EmptyState } from './ui';
 
 export const KIND_LABEL: Record<string, string> = {
-  topup: 'Top-up', adjustment: 'Adjustment', activation: 'Activation', refund: 'Refund', transfer_out: 'Transfer to client',
-  transfer_in: 'Transfer from reseller', commission: 'Commission', commission_reversal: 'Commission reversal',
-  commission_payout: 'Commission paid out', commission_conversion: 'Commission to credit',
+  topup: 'Top-up',
+  adjustment: 'Adjustment',
+  activation: 'Activation',
+  refund: 'Refund',
+  transfer_out: 'Transfer to client',
+  transfer_in: 'Transfer from reseller',
+  commission: 'Commission',
+  commission_reversal: 'Commission reversal',
+  commission_payout: 'Commission paid out',
+  commission_conversion: 'Commission to credit',
 };
 
 export function LedgerTable({ rows }: { rows: LedgerRow[] }) {
@@ -29,10 +36,13 @@ export function LedgerTable({ rows }: { rows: LedgerRow[] }) {
               <td className="whitespace-nowrap px-4 py-2 sm:px-2">{formatDateTime(r.created_at)}</td>
               <td className="px-2 py-2">{KIND_LABEL[r.kind] ?? r.kind}</td>
               <td className={`whitespace-nowrap px-2 py-2 text-right tabular-nums ${r.amount < 0 ? 'text-red-700' : 'text-emerald-700'}`}>
-                {r.amount > 0 ? '+' : '−'}{formatMoney(Math.abs(r.amount))}
+                {r.amount > 0 ? '+' : '−'}
+                {formatMoney(Math.abs(r.amount))}
               </td>
               <td className="hidden whitespace-nowrap px-2 py-2 text-right tabular-nums sm:table-cell">{formatMoney(r.balance_after)}</td>
-              <td className="hidden px-2 py-2 text-slate-600 md:table-cell">{[r.method, r.reference, r.note].filter(Boolean).join(' · ') || '—'}</td>
+              <td className="hidden px-2 py-2 text-slate-600 md:table-cell">
+                {[r.method, r.reference, r.note].filter(Boolean).join(' · ') || '—'}
+              </td>
             </tr>
           ))}
         </tbody>

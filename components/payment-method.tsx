@@ -2,7 +2,11 @@
 import { PAYMENT_METHODS } from '@/lib/validation/credit';
 
 export const PAYMENT_METHOD_LABEL: Record<(typeof PAYMENT_METHODS)[number], string> = {
-  bank_transfer: 'Bank transfer', kbzpay: 'KBZPay', wavepay: 'WavePay', cash: 'Cash', other: 'Other',
+  bank_transfer: 'Bank transfer',
+  kbzpay: 'KBZPay',
+  wavepay: 'WavePay',
+  cash: 'Cash',
+  other: 'Other',
 };
 
 export const paymentMethodOptions = PAYMENT_METHODS.map((m) => ({ value: m, label: PAYMENT_METHOD_LABEL[m] }));

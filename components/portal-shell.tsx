@@ -15,7 +15,14 @@ export interface ShellBrand {
   color: string | null;
 }
 
-export function PortalShell({ portal, nav, userName, aside, brand, children }: {
+export function PortalShell({
+  portal,
+  nav,
+  userName,
+  aside,
+  brand,
+  children,
+}: {
   portal: string;
   nav: NavItem[];
   userName: string;
@@ -32,22 +39,34 @@ export function PortalShell({ portal, nav, userName, aside, brand, children }: {
               // eslint-disable-next-line @next/next/no-img-element -- a tenant's uploaded logo, served by our own route
               <img src={brand.logo_url} alt="" className="h-8 w-auto max-w-32 object-contain" />
             ) : (
-              <span className="flex h-8 w-8 items-center justify-center rounded-lg bg-brand-600 text-sm font-bold text-white">{(brand?.name ?? 'S').slice(0, 1).toUpperCase()}</span>
+              <span className="flex h-8 w-8 items-center justify-center rounded-lg bg-brand-600 text-sm font-bold text-white">
+                {(brand?.name ?? 'S').slice(0, 1).toUpperCase()}
+              </span>
             )}
-            <span className="hidden sm:inline" data-testid="shell-brand">{brand?.name ?? 'SMS Platform'}</span>
+            <span className="hidden sm:inline" data-testid="shell-brand">
+              {brand?.name ?? 'SMS Platform'}
+            </span>
             <span className="rounded-md bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-600">{portal}</span>
           </Link>
           <div className="flex items-center gap-3 text-sm">
             {aside}
-            <span className="hidden max-w-40 truncate text-slate-600 md:inline" data-testid="signed-in-as">{userName}</span>
+            <span className="hidden max-w-40 truncate text-slate-600 md:inline" data-testid="signed-in-as">
+              {userName}
+            </span>
             <form action={logoutAction}>
-              <button type="submit" className="rounded-lg px-2 py-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900">Sign out</button>
+              <button type="submit" className="rounded-lg px-2 py-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+                Sign out
+              </button>
             </form>
           </div>
         </div>
         <nav className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-3 pb-2 text-sm" aria-label={`${portal} navigation`}>
           {nav.map((n) => (
-            <Link key={n.href} href={n.href} className="whitespace-nowrap rounded-lg px-3 py-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+            <Link
+              key={n.href}
+              href={n.href}
+              className="whitespace-nowrap rounded-lg px-3 py-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+            >
               {n.label}
             </Link>
           ))}

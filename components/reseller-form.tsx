@@ -4,8 +4,8 @@
 // person, and the login subdomain with live validation. Per-field errors come from the server action.
 import { useActionState, useState } from 'react';
 import type { FormState } from '@/lib/http/form-action';
-import { Field, FieldErrors, SubmitButton, inputClass, type FieldSpec } from './action-form';
-import { SubdomainField, type SubdomainCheckResult } from './subdomain-field';
+import { Field, FieldErrors, type FieldSpec, inputClass, SubmitButton } from './action-form';
+import { type SubdomainCheckResult, SubdomainField } from './subdomain-field';
 
 type Action = (state: FormState, fd: FormData) => Promise<FormState>;
 
@@ -24,7 +24,14 @@ export interface ResellerFormValues {
 
 const PROFILE: FieldSpec[] = [
   { name: 'name', label: 'Company / brand name', required: true, autoComplete: 'organization' },
-  { name: 'email', label: 'Login email', type: 'email', required: true, autoComplete: 'off', hint: 'The reseller signs in with this email.' },
+  {
+    name: 'email',
+    label: 'Login email',
+    type: 'email',
+    required: true,
+    autoComplete: 'off',
+    hint: 'The reseller signs in with this email.',
+  },
   { name: 'phone', label: 'Phone (with country code)', type: 'tel', required: true, placeholder: '+95 9 123 456 789', autoComplete: 'off' },
   { name: 'website', label: 'Website', type: 'url', placeholder: 'https://' },
 ];
@@ -46,7 +53,15 @@ function Section({ title, hint, children }: { title: string; hint?: string; chil
   );
 }
 
-export function ResellerForm({ action, checkSubdomain, baseDomain, mode, initial, resellerId, testId }: {
+export function ResellerForm({
+  action,
+  checkSubdomain,
+  baseDomain,
+  mode,
+  initial,
+  resellerId,
+  testId,
+}: {
   action: Action;
   checkSubdomain: (subdomain: string, exceptId?: number) => Promise<SubdomainCheckResult>;
   baseDomain: string;
@@ -63,7 +78,10 @@ export function ResellerForm({ action, checkSubdomain, baseDomain, mode, initial
   return (
     <form action={formAction} className="space-y-5" data-testid={testId} noValidate>
       {state.message && (
-        <div role={state.ok ? 'status' : 'alert'} className={`rounded-lg border px-3 py-2 text-sm ${state.ok ? 'border-emerald-200 bg-emerald-50 text-emerald-800' : 'border-red-200 bg-red-50 text-red-800'}`}>
+        <div
+          role={state.ok ? 'status' : 'alert'}
+          className={`rounded-lg border px-3 py-2 text-sm ${state.ok ? 'border-emerald-200 bg-emerald-50 text-emerald-800' : 'border-red-200 bg-red-50 text-red-800'}`}
+        >
           {state.message}
         </div>
       )}
@@ -71,7 +89,9 @@ export function ResellerForm({ action, checkSubdomain, baseDomain, mode, initial
 
       <Section title="Partner">
         <div>
-          <label htmlFor="partner_type" className="mb-1 block text-sm font-medium text-slate-700">Partner type<span className="text-red-600"> *</span></label>
+          <label htmlFor="partner_type" className="mb-1 block text-sm font-medium text-slate-700">
+            Partner type<span className="text-red-600"> *</span>
+          </label>
           <select
             id="partner_type"
             name="partner_type"
@@ -87,28 +107,67 @@ export function ResellerForm({ action, checkSubdomain, baseDomain, mode, initial
             <option value="own_plans">Own plans (sets own retail prices)</option>
             <option value="commission">Commission (earns a share of list price)</option>
           </select>
-          {typeErrors ? <FieldErrors errors={typeErrors} id="partner_type-error" /> : (
+          {typeErrors ? (
+            <FieldErrors errors={typeErrors} id="partner_type-error" />
+          ) : (
             <p id="partner_type-hint" className="mt-1 text-xs text-slate-500">
-              {partnerType === 'commission' ? 'Sells at your list prices and earns commission on each activation.' : 'Sets its own retail price per package; keeps the margin.'}
+              {partnerType === 'commission'
+                ? 'Sells at your list prices and earns commission on each activation.'
+                : 'Sets its own retail price per package; keeps the margin.'}
             </p>
           )}
         </div>
         {partnerType === 'commission' && (
           <Field
             state={state}
-            spec={{ name: 'commission_rate', label: 'Commission rate (%)', type: 'number', required: true, hint: 'Share of each activation’s list price, e.g. 10 or 12.5', defaultValue: initial?.commission_rate ?? '' }}
+            spec={{
+              name: 'commission_rate',
+              label: 'Commission rate (%)',
+              type: 'number',
+              required: true,
+              hint: 'Share of each activation’s list price, e.g. 10 or 12.5',
+              defaultValue: initial?.commission_rate ?? '',
+            }}
           />
         )}
-        {PROFILE.map((f) => <Field key={f.name} spec={withValue(f)} state={state} />)}
+        {PROFILE.map((f) => (
+          <Field key={f.name} spec={withValue(f)} state={state} />
+        ))}
       </Section>
 
-      <Section title="Sign-in" hint={mode === 'edit' ? 'Leave both blank to keep the current password. A new password signs the reseller out everywhere.' : undefined}>
-        <Field state={state} spec={{ name: 'password', label: mode === 'edit' ? 'Password (new)' : 'Password', type: 'password', required: mode === 'create', autoComplete: 'new-password', hint: 'At least 6 characters.' }} />
-        <Field state={state} spec={{ name: 'password_confirmation', label: 'Confirm password', type: 'password', required: mode === 'create', autoComplete: 'new-password' }} />
+      <Section
+        title="Sign-in"
+        hint={
+          mode === 'edit' ? 'Leave both blank to keep the current password. A new password signs the reseller out everywhere.' : undefined
+        }
+      >
+        <Field
+          state={state}
+          spec={{
+            name: 'password',
+            label: mode === 'edit' ? 'Password (new)' : 'Password',
+            type: 'password',
+            required: mode === 'create',
+            autoComplete: 'new-password',
+            hint: 'At least 6 characters.',
+          }}
+        />
+        <Field
+          state={state}
+          spec={{
+            name: 'password_confirmation',
+            label: 'Confirm password',
+            type: 'password',
+            required: mode === 'create',
+            autoComplete: 'new-password',
+          }}
+        />
       </Section>
 
       <Section title="Contact person" hint="Who to call about this account.">
-        {CONTACT.map((f) => <Field key={f.name} spec={withValue(f)} state={state} />)}
+        {CONTACT.map((f) => (
+          <Field key={f.name} spec={withValue(f)} state={state} />
+        ))}
       </Section>
 
       <Section title="Login domain" hint="The reseller’s clients sign in at this address and see the reseller’s brand.">

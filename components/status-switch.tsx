@@ -8,7 +8,13 @@ import type { FormState } from '@/lib/http/form-action';
 type Action = (state: FormState, fd: FormData) => Promise<FormState>;
 type Status = 'active' | 'suspended';
 
-export function StatusSwitch({ id, name, status, action, compact = false }: {
+export function StatusSwitch({
+  id,
+  name,
+  status,
+  action,
+  compact = false,
+}: {
   id: number;
   /** Whose access this is, for the accessible name. */
   name: string;
@@ -52,11 +58,23 @@ export function StatusSwitch({ id, name, status, action, compact = false }: {
           data-testid={`status-switch-${id}`}
           className={`relative inline-flex h-6 w-11 shrink-0 cursor-pointer items-center rounded-full transition-colors focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:ring-offset-2 ${on ? 'bg-emerald-500' : 'bg-slate-300'} ${pending ? 'opacity-70' : ''}`}
         >
-          <span aria-hidden="true" className={`inline-block h-5 w-5 rounded-full bg-white shadow transition-transform ${on ? 'translate-x-5' : 'translate-x-0.5'}`} />
+          <span
+            aria-hidden="true"
+            className={`inline-block h-5 w-5 rounded-full bg-white shadow transition-transform ${on ? 'translate-x-5' : 'translate-x-0.5'}`}
+          />
         </button>
-        <span className={`text-xs font-medium ${on ? 'text-emerald-700' : 'text-slate-500'} ${compact ? 'hidden sm:inline' : ''}`} aria-hidden="true">{on ? 'Active' : 'Suspended'}</span>
+        <span
+          className={`text-xs font-medium ${on ? 'text-emerald-700' : 'text-slate-500'} ${compact ? 'hidden sm:inline' : ''}`}
+          aria-hidden="true"
+        >
+          {on ? 'Active' : 'Suspended'}
+        </span>
       </div>
-      {error && <p role="alert" className="max-w-48 text-xs text-red-700">{error}</p>}
+      {error && (
+        <p role="alert" className="max-w-48 text-xs text-red-700">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

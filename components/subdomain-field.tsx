@@ -11,9 +11,21 @@ export interface SubdomainCheckResult {
 }
 
 type Check = (subdomain: string, exceptId?: number) => Promise<SubdomainCheckResult>;
-type Live = { state: 'idle' } | { state: 'checking' } | { state: 'done'; value: string; available: boolean; reason: string | null } | { state: 'failed' };
+type Live =
+  | { state: 'idle' }
+  | { state: 'checking' }
+  | { state: 'done'; value: string; available: boolean; reason: string | null }
+  | { state: 'failed' };
 
-export function SubdomainField({ check, baseDomain, defaultValue = '', submitted, errors, exceptId, current }: {
+export function SubdomainField({
+  check,
+  baseDomain,
+  defaultValue = '',
+  submitted,
+  errors,
+  exceptId,
+  current,
+}: {
   check: Check;
   baseDomain: string;
   defaultValue?: string;
@@ -30,7 +42,9 @@ export function SubdomainField({ check, baseDomain, defaultValue = '', submitted
   const seq = useRef(0);
   // The action reference may change between renders; the debounce should not restart because of it.
   const checkRef = useRef(check);
-  useEffect(() => { checkRef.current = check; }, [check]);
+  useEffect(() => {
+    checkRef.current = check;
+  }, [check]);
   const normalized = value.trim().toLowerCase();
 
   useEffect(() => {
@@ -41,9 +55,14 @@ export function SubdomainField({ check, baseDomain, defaultValue = '', submitted
     }
     setLive({ state: 'checking' });
     const timer = setTimeout(() => {
-      checkRef.current(normalized, exceptId)
-        .then((r) => { if (seq.current === mine) setLive({ state: 'done', value: normalized, available: r.available, reason: r.reason }); })
-        .catch(() => { if (seq.current === mine) setLive({ state: 'failed' }); });
+      checkRef
+        .current(normalized, exceptId)
+        .then((r) => {
+          if (seq.current === mine) setLive({ state: 'done', value: normalized, available: r.available, reason: r.reason });
+        })
+        .catch(() => {
+          if (seq.current === mine) setLive({ state: 'failed' });
+        });
     }, 300);
     return () => clearTimeout(timer);
   }, [normalized, current, exceptId]);
@@ -53,14 +72,24 @@ export function SubdomainField({ check, baseDomain, defaultValue = '', submitted
 
   let status: React.ReactNode = <span className="text-slate-500">Lowercase letters and digits, e.g. acme → acme.{baseDomain}</span>;
   let tone = '';
-  if (normalized && normalized === current) status = <span className="text-slate-500">Current login subdomain: {normalized}.{baseDomain}</span>;
+  if (normalized && normalized === current)
+    status = (
+      <span className="text-slate-500">
+        Current login subdomain: {normalized}.{baseDomain}
+      </span>
+    );
   else if (live.state === 'checking') status = <span className="text-slate-500">Checking…</span>;
-  else if (live.state === 'failed') status = <span className="text-slate-500">Could not check right now; it is checked again when you save.</span>;
+  else if (live.state === 'failed')
+    status = <span className="text-slate-500">Could not check right now; it is checked again when you save.</span>;
   else if (live.state === 'done') {
     tone = live.available ? 'available' : 'unavailable';
-    status = live.available
-      ? <span className="text-emerald-700">✓ Available: {live.value}.{baseDomain}</span>
-      : <span className="text-red-700">{live.reason ?? 'Not available.'}</span>;
+    status = live.available ? (
+      <span className="text-emerald-700">
+        ✓ Available: {live.value}.{baseDomain}
+      </span>
+    ) : (
+      <span className="text-red-700">{live.reason ?? 'Not available.'}</span>
+    );
   }
 
   return (
@@ -83,11 +112,16 @@ export function SubdomainField({ check, baseDomain, defaultValue = '', submitted
           aria-describedby={describedBy}
           className={`${inputClass} min-w-0 rounded-r-none`}
         />
-        <span className="inline-flex max-w-[55%] shrink-0 items-center truncate rounded-r-lg border border-l-0 border-slate-300 bg-slate-50 px-3 text-sm text-slate-500" aria-hidden="true">
+        <span
+          className="inline-flex max-w-[55%] shrink-0 items-center truncate rounded-r-lg border border-l-0 border-slate-300 bg-slate-50 px-3 text-sm text-slate-500"
+          aria-hidden="true"
+        >
           .{baseDomain}
         </span>
       </div>
-      {serverErrors ? <FieldErrors errors={serverErrors} id="subdomain-error" /> : (
+      {serverErrors ? (
+        <FieldErrors errors={serverErrors} id="subdomain-error" />
+      ) : (
         <p id="subdomain-status" className="mt-1 text-xs" aria-live="polite" data-testid="subdomain-status" data-state={tone || live.state}>
           {status}
         </p>

@@ -11,7 +11,11 @@ export function SuspendButton({ clientId, suspended, action }: { clientId: numbe
     <form action={formAction} className="flex items-center gap-2">
       <input type="hidden" name="client_id" value={clientId} />
       <input type="hidden" name="suspend" value={suspended ? '0' : '1'} />
-      {state.ok === false && <span role="alert" className="text-sm text-red-700">{state.message}</span>}
+      {state.ok === false && (
+        <span role="alert" className="text-sm text-red-700">
+          {state.message}
+        </span>
+      )}
       <SubmitButton variant={suspended ? 'secondary' : 'danger'}>{suspended ? 'Unsuspend' : 'Suspend'}</SubmitButton>
     </form>
   );

@@ -1,7 +1,17 @@
 // Small shared UI pieces: consistent spacing, type scale and colours across the three portals.
 import Link from 'next/link';
 
-export function Card({ title, actions, children, className = '' }: { title?: React.ReactNode; actions?: React.ReactNode; children: React.ReactNode; className?: string }) {
+export function Card({
+  title,
+  actions,
+  children,
+  className = '',
+}: {
+  title?: React.ReactNode;
+  actions?: React.ReactNode;
+  children: React.ReactNode;
+  className?: string;
+}) {
   return (
     <section className={`rounded-xl border border-slate-200 bg-white shadow-sm ${className}`}>
       {(title || actions) && (
@@ -27,11 +37,23 @@ export function PageHeader({ title, subtitle, actions }: { title: string; subtit
   );
 }
 
-export function StatCard({ label, value, hint, testId }: { label: string; value: React.ReactNode; hint?: React.ReactNode; testId?: string }) {
+export function StatCard({
+  label,
+  value,
+  hint,
+  testId,
+}: {
+  label: string;
+  value: React.ReactNode;
+  hint?: React.ReactNode;
+  testId?: string;
+}) {
   return (
     <div className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
       <div className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</div>
-      <div className="mt-1 text-xl font-semibold tabular-nums sm:text-2xl" data-testid={testId}>{value}</div>
+      <div className="mt-1 text-xl font-semibold tabular-nums sm:text-2xl" data-testid={testId}>
+        {value}
+      </div>
       {hint && <div className="mt-1 text-xs text-slate-500">{hint}</div>}
     </div>
   );
@@ -50,7 +72,11 @@ export const inputClass =
   'block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-xs focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 aria-invalid:border-red-500';
 
 export function LinkButton({ href, children, variant = 'primary' }: { href: string; children: React.ReactNode; variant?: ButtonVariant }) {
-  return <Link href={href} className={buttonClass(variant)}>{children}</Link>;
+  return (
+    <Link href={href} className={buttonClass(variant)}>
+      {children}
+    </Link>
+  );
 }
 
 const badgeTones = {
@@ -61,11 +87,22 @@ const badgeTones = {
   slate: 'bg-slate-100 text-slate-700 ring-slate-500/20',
 } as const;
 export function Badge({ tone = 'slate', children }: { tone?: keyof typeof badgeTones; children: React.ReactNode }) {
-  return <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${badgeTones[tone]}`}>{children}</span>;
+  return (
+    <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${badgeTones[tone]}`}>
+      {children}
+    </span>
+  );
 }
 
 const STATUS_TONE: Record<string, keyof typeof badgeTones> = {
-  active: 'green', trial: 'blue', expired: 'amber', suspended: 'red', archived: 'slate', pending: 'amber', approved: 'green', rejected: 'red',
+  active: 'green',
+  trial: 'blue',
+  expired: 'amber',
+  suspended: 'red',
+  archived: 'slate',
+  pending: 'amber',
+  approved: 'green',
+  rejected: 'red',
 };
 export function StatusBadge({ status }: { status: string }) {
   return <Badge tone={STATUS_TONE[status] ?? 'slate'}>{status}</Badge>;
@@ -81,8 +118,17 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
 }
 
 export function Notice({ tone = 'info', children }: { tone?: 'info' | 'error' | 'success'; children: React.ReactNode }) {
-  const cls = tone === 'error' ? 'border-red-200 bg-red-50 text-red-800' : tone === 'success' ? 'border-emerald-200 bg-emerald-50 text-emerald-800' : 'border-sky-200 bg-sky-50 text-sky-800';
-  return <div role={tone === 'error' ? 'alert' : 'status'} className={`rounded-lg border px-3 py-2 text-sm ${cls}`}>{children}</div>;
+  const cls =
+    tone === 'error'
+      ? 'border-red-200 bg-red-50 text-red-800'
+      : tone === 'success'
+        ? 'border-emerald-200 bg-emerald-50 text-emerald-800'
+        : 'border-sky-200 bg-sky-50 text-sky-800';
+  return (
+    <div role={tone === 'error' ? 'alert' : 'status'} className={`rounded-lg border px-3 py-2 text-sm ${cls}`}>
+      {children}
+    </div>
+  );
 }
 
 /** A definition list for detail pages: label / value pairs that wrap on phones. */

@@ -1,7 +1,8 @@
 // The one database handle: postgres.js when DATABASE_URL is set, file-backed PGlite otherwise.
 // Nothing above db/ knows which one it got.
-import path from 'node:path';
+
 import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
@@ -35,7 +36,11 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<DbHandle> {
   if (opts.url) {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
-    const client = postgres(opts.url, { max: opts.max ?? 10, onnotice: () => {}, connection: { application_name: opts.appName ?? 'sms-platform' } });
+    const client = postgres(opts.url, {
+      max: opts.max ?? 10,
+      onnotice: () => {},
+      connection: { application_name: opts.appName ?? 'sms-platform' },
+    });
     const db = drizzle(client, { schema }) as unknown as Db;
     return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }), reopen: () => openDatabase(opts) };
   }
@@ -122,12 +127,18 @@ export function recyclePool(graceMs = 30_000): Promise<DbHandle | null> {
     if (!old?.reopen) return null;
     const fresh = await old.reopen();
     g[globalKey] = Promise.resolve(fresh);
-    setTimeout(() => { old.close().catch(() => undefined); }, graceMs).unref();
+    setTimeout(() => {
+      old.close().catch(() => undefined);
+    }, graceMs).unref();
     console.warn('[db] replaced the connection pool: the driver lost a connection in the middle of a transaction');
     return fresh;
   })();
   g[recycling] = run;
-  void run.finally(() => { delete g[recycling]; }).catch(() => undefined);
+  void run
+    .finally(() => {
+      delete g[recycling];
+    })
+    .catch(() => undefined);
   return run;
 }
 
@@ -137,7 +148,9 @@ export function installPoolRecovery(): () => void {
     if (isPoolBreakingDriverError(err)) void recyclePool().catch(() => undefined);
   };
   process.on('uncaughtException', listener);
-  return () => { process.removeListener('uncaughtException', listener); };
+  return () => {
+    process.removeListener('uncaughtException', listener);
+  };
 }
 
 /** Rows of a raw `db.execute(sql...)`: postgres.js answers an array, PGlite an object with `rows`. */

@@ -58,8 +58,12 @@ test('a reseller suspended by the admin is signed out and cannot sign in again',
   const created = await request.post('/api/admin/resellers', {
     headers,
     data: {
-      partner_type: 'own_plans', name: `E2E Suspended ${id}`, email: reseller.email, phone: '+95 9 123 456 789',
-      password: reseller.password, subdomain: `e2es${id}`,
+      partner_type: 'own_plans',
+      name: `E2E Suspended ${id}`,
+      email: reseller.email,
+      phone: '+95 9 123 456 789',
+      password: reseller.password,
+      subdomain: `e2es${id}`,
     },
   });
   expect(created.status(), await created.text()).toBe(201);

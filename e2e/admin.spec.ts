@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import { AUTH_STATE, DEMO, submitLogin, unique } from './helpers';
 
 // The admin portal's daily work: status toggle, top-up requests, package edits, delete, audit log.
@@ -14,12 +14,22 @@ async function token(request: APIRequestContext, path: string, email: string, pa
 
 async function newReseller(request: APIRequestContext, admin: string, credit = 0) {
   const id = unique();
-  const body = { partner_type: 'own_plans', name: `Audit Co ${id}`, email: `audit-${id}@example.com`, phone: '+95 9 123 456 789', password: 'reseller-pass-1', subdomain: `aud${id}` };
+  const body = {
+    partner_type: 'own_plans',
+    name: `Audit Co ${id}`,
+    email: `audit-${id}@example.com`,
+    phone: '+95 9 123 456 789',
+    password: 'reseller-pass-1',
+    subdomain: `aud${id}`,
+  };
   const res = await request.post('/api/admin/resellers', { headers: { authorization: `Bearer ${admin}` }, data: body });
   expect(res.status(), await res.text()).toBe(201);
   const reseller = await res.json();
   if (credit) {
-    const c = await request.post(`/api/admin/resellers/${reseller.id}/credit`, { headers: { authorization: `Bearer ${admin}` }, data: { amount: credit, method: 'cash' } });
+    const c = await request.post(`/api/admin/resellers/${reseller.id}/credit`, {
+      headers: { authorization: `Bearer ${admin}` },
+      data: { amount: credit, method: 'cash' },
+    });
     expect(c.status()).toBe(201);
   }
   return { id: reseller.id as number, name: body.name, email: body.email, password: body.password };
@@ -53,7 +63,10 @@ test('status toggle, top-up decisions, package price, delete, and the audit trai
 
   const reseller = await token(request, '/api/reseller/auth/login', r.email, r.password);
   const file = async (amount: number, reference: string) => {
-    const res = await request.post('/api/reseller/topup-requests', { headers: { authorization: `Bearer ${reseller}` }, data: { amount, method: 'kbzpay', reference } });
+    const res = await request.post('/api/reseller/topup-requests', {
+      headers: { authorization: `Bearer ${reseller}` },
+      data: { amount, method: 'kbzpay', reference },
+    });
     expect(res.status()).toBe(201);
     return (await res.json()).id as number;
   };
@@ -75,11 +88,22 @@ test('status toggle, top-up decisions, package price, delete, and the audit trai
 
   await test.step('a package price edit leaves the subscription already sold at its price', async () => {
     const code = `e2e_${unique()}`;
-    const made = await request.post('/api/admin/packages', { headers: { authorization: `Bearer ${admin}` }, data: { code, name: `E2E ${code}`, price: 20_000, daily_limit: 10, period_limit: 100, device_limit: 1 } });
+    const made = await request.post('/api/admin/packages', {
+      headers: { authorization: `Bearer ${admin}` },
+      data: { code, name: `E2E ${code}`, price: 20_000, daily_limit: 10, period_limit: 100, device_limit: 1 },
+    });
     expect(made.status(), await made.text()).toBe(201);
     const pkg = await made.json();
-    const client = await (await request.post('/api/reseller/clients', { headers: { authorization: `Bearer ${reseller}` }, data: { name: 'Price Keeper', email: `keeper-${unique()}@example.com`, password: 'secret1' } })).json();
-    const act = await request.post(`/api/reseller/clients/${client.id}/activate`, { headers: { authorization: `Bearer ${reseller}` }, data: { package_type: code } });
+    const client = await (
+      await request.post('/api/reseller/clients', {
+        headers: { authorization: `Bearer ${reseller}` },
+        data: { name: 'Price Keeper', email: `keeper-${unique()}@example.com`, password: 'secret1' },
+      })
+    ).json();
+    const act = await request.post(`/api/reseller/clients/${client.id}/activate`, {
+      headers: { authorization: `Bearer ${reseller}` },
+      data: { package_type: code },
+    });
     expect(act.status()).toBe(201);
 
     await page.goto(`/admin/packages/${pkg.id}`);
@@ -91,9 +115,14 @@ test('status toggle, top-up decisions, package price, delete, and the audit trai
 
     const catalog = await (await request.get('/api/reseller/packages', { headers: { authorization: `Bearer ${reseller}` } })).json();
     expect(catalog.data.find((p: { package_type: string }) => p.package_type === code).price).toBe(25_000);
-    const ledger = await (await request.get('/api/reseller/ledger?kind=activation', { headers: { authorization: `Bearer ${reseller}` } })).json();
+    const ledger = await (
+      await request.get('/api/reseller/ledger?kind=activation', { headers: { authorization: `Bearer ${reseller}` } })
+    ).json();
     expect(ledger.data[0].amount).toBe(-20_000);
-    const disable = await request.patch(`/api/admin/packages/${pkg.id}`, { headers: { authorization: `Bearer ${admin}` }, data: { active: false } });
+    const disable = await request.patch(`/api/admin/packages/${pkg.id}`, {
+      headers: { authorization: `Bearer ${admin}` },
+      data: { active: false },
+    });
     expect(disable.status()).toBe(200);
     await auditShows(page, 'package.update', code);
   });
@@ -105,7 +134,10 @@ test('status toggle, top-up decisions, package price, delete, and the audit trai
     await page.getByLabel(/to confirm/).fill(d.name);
     await page.getByRole('button', { name: 'Delete reseller' }).click();
     await expect(page.getByTestId('delete-refusal')).toContainText('credit balance is 1,000 MMK');
-    const adj = await request.post(`/api/admin/resellers/${d.id}/credit`, { headers: { authorization: `Bearer ${admin}` }, data: { amount: -1_000, note: 'closing the account' } });
+    const adj = await request.post(`/api/admin/resellers/${d.id}/credit`, {
+      headers: { authorization: `Bearer ${admin}` },
+      data: { amount: -1_000, note: 'closing the account' },
+    });
     expect(adj.status()).toBe(201);
     await page.reload();
     await page.getByTestId('delete-reseller').click();

@@ -64,7 +64,10 @@ test('admin creates and tops up a reseller, who creates a client and activates S
     await topup.getByRole('button', { name: 'Apply' }).click();
     await expect(topup.getByRole('status')).toHaveText('Added 500,000 MMK. New balance: 500,000 MMK.');
     await expect(page.getByTestId('reseller-credit-balance')).toHaveText('500,000 MMK');
-    const ledgerRow = page.getByTestId('ledger-table').getByRole('row').filter({ hasText: `KBZ-${id}` });
+    const ledgerRow = page
+      .getByTestId('ledger-table')
+      .getByRole('row')
+      .filter({ hasText: `KBZ-${id}` });
     await expect(ledgerRow).toContainText('+500,000 MMK');
     await expect(ledgerRow).toContainText('Top-up');
   });

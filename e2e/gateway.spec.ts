@@ -4,19 +4,37 @@ import { expect, test } from '@playwright/test';
 import { runDevice } from '../scripts/lib/device-sim-core.mjs';
 import { DEMO, signIn, unique } from './helpers';
 
-test('a client pairs a phone, sends an SMS, watches it reach delivered, and hits the daily limit', async ({ browser, request, baseURL }) => {
+test('a client pairs a phone, sends an SMS, watches it reach delivered, and hits the daily limit', async ({
+  browser,
+  request,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const admin = (await (await request.post('/api/admin/auth/login', { data: DEMO.admin })).json()).token as string;
   const reseller = (await (await request.post('/api/reseller/auth/login', { data: DEMO.reseller })).json()).token as string;
   // A package with a daily limit of 2, so the limit is reached in three sends.
   const code = `tiny_${unique()}`;
-  const pkg = await (await request.post('/api/admin/packages', {
-    headers: { authorization: `Bearer ${admin}` },
-    data: { code, name: `Tiny ${code}`, price: 1_000, daily_limit: 2, period_limit: 10, device_limit: 1 },
-  })).json();
+  const pkg = await (
+    await request.post('/api/admin/packages', {
+      headers: { authorization: `Bearer ${admin}` },
+      data: { code, name: `Tiny ${code}`, price: 1_000, daily_limit: 2, period_limit: 10, device_limit: 1 },
+    })
+  ).json();
   const email = `phone-${unique()}@example.com`;
-  const client = await (await request.post('/api/reseller/clients', { headers: { authorization: `Bearer ${reseller}` }, data: { name: 'Phone Owner', email, password: 'phone-pass-1' } })).json();
-  expect((await request.post(`/api/reseller/clients/${client.id}/activate`, { headers: { authorization: `Bearer ${reseller}` }, data: { package_type: code } })).status()).toBe(201);
+  const client = await (
+    await request.post('/api/reseller/clients', {
+      headers: { authorization: `Bearer ${reseller}` },
+      data: { name: 'Phone Owner', email, password: 'phone-pass-1' },
+    })
+  ).json();
+  expect(
+    (
+      await request.post(`/api/reseller/clients/${client.id}/activate`, {
+        headers: { authorization: `Bearer ${reseller}` },
+        data: { package_type: code },
+      })
+    ).status(),
+  ).toBe(201);
   // Off sale again, so other specs see the usual catalog.
   await request.patch(`/api/admin/packages/${pkg.id}`, { headers: { authorization: `Bearer ${admin}` }, data: { active: false } });
 

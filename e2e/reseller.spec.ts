@@ -5,18 +5,32 @@ import { DEMO, signIn, submitLogin, unique } from './helpers';
 // A reseller's business from its portal: retail prices, a client through activate → renew → switch,
 // credit to the client, a top-up request, profit, and a branded subdomain that admits only its clients.
 
-test('reseller runs its business: prices, activation, renewal, switch with refund, transfer, top-up, profit, branded sign-in', async ({ browser, request, baseURL }) => {
+test('reseller runs its business: prices, activation, renewal, switch with refund, transfer, top-up, profit, branded sign-in', async ({
+  browser,
+  request,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const admin = (await (await request.post('/api/admin/auth/login', { data: DEMO.admin })).json()).token as string;
   const id = unique();
   const r = { email: `biz-${id}@example.com`, password: 'reseller-pass-1', name: `Biz ${id}` };
   const made = await request.post('/api/admin/resellers', {
     headers: { authorization: `Bearer ${admin}` },
-    data: { partner_type: 'own_plans', name: r.name, email: r.email, phone: '+95 9 123 456 789', password: r.password, subdomain: `biz${id}` },
+    data: {
+      partner_type: 'own_plans',
+      name: r.name,
+      email: r.email,
+      phone: '+95 9 123 456 789',
+      password: r.password,
+      subdomain: `biz${id}`,
+    },
   });
   expect(made.status()).toBe(201);
   const resellerId = (await made.json()).id as number;
-  await request.post(`/api/admin/resellers/${resellerId}/credit`, { headers: { authorization: `Bearer ${admin}` }, data: { amount: 1_000_000, method: 'bank_transfer' } });
+  await request.post(`/api/admin/resellers/${resellerId}/credit`, {
+    headers: { authorization: `Bearer ${admin}` },
+    data: { amount: 1_000_000, method: 'bank_transfer' },
+  });
 
   const ctx = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await ctx.newPage();
@@ -80,7 +94,7 @@ test('reseller runs its business: prices, activation, renewal, switch with refun
     expect(csv.split('\r\n').filter((l) => l.includes(',activation,'))).toHaveLength(3);
   });
 
-  await test.step('sees this month\'s profit from the two Starter Pro sales', async () => {
+  await test.step("sees this month's profit from the two Starter Pro sales", async () => {
     await page.goto('/reseller/pricing');
     await expect(page.getByTestId('profit-report')).toContainText('Starter Pro');
     await expect(page.getByTestId('profit-report')).toContainText('60,000');

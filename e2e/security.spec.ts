@@ -1,7 +1,7 @@
 // Security in a real browser (issue 6 §3): the nonce CSP lets the app's own scripts run and blocks injected
 // ones; the session cookie is httpOnly and SameSite=Lax; a server action replayed from another origin is
 // refused and changes nothing; a password change signs the account's other browsers out.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { DEMO, signIn, unique } from './helpers';
 
 /** Records every CSP violation the page reports, from before its first script runs. */
@@ -9,7 +9,9 @@ async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
   await page.addInitScript(() => {
     const w = window as unknown as { __csp: string[] };
     w.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => { w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`); });
+    document.addEventListener('securitypolicyviolation', (e) => {
+      w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
   });
   return () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
 }
@@ -21,7 +23,14 @@ async function freshReseller(request: import('@playwright/test').APIRequestConte
   const r = { email: `sec-${id}@example.com`, password: 'reseller-pass-1' };
   const made = await request.post('/api/admin/resellers', {
     headers: { authorization: `Bearer ${admin}` },
-    data: { partner_type: 'own_plans', name: `Sec ${id}`, email: r.email, phone: '+95 9 123 456 789', password: r.password, subdomain: `sec${id}` },
+    data: {
+      partner_type: 'own_plans',
+      name: `Sec ${id}`,
+      email: r.email,
+      phone: '+95 9 123 456 789',
+      password: r.password,
+      subdomain: `sec${id}`,
+    },
   });
   expect(made.status()).toBe(201);
   return r;
@@ -86,14 +95,16 @@ test('a server action replayed from another origin is refused and changes nothin
   await page.getByRole('button', { name: 'Create key' }).click();
   const action = await sent;
   await expect(page.getByTestId('new-api-key')).toBeVisible();
-  const keys = async () => (await (await ctx.request.get('/reseller/api')).text()).match(/data-testid="api-keys"[\s\S]*/)?.[0].match(/<li /g)?.length ?? 0;
+  const keys = async () =>
+    (await (await ctx.request.get('/reseller/api')).text()).match(/data-testid="api-keys"[\s\S]*/)?.[0].match(/<li /g)?.length ?? 0;
   expect(await keys()).toBe(1);
 
-  const replay = (origin: string, name: string) => ctx.request.fetch(action.url(), {
-    method: 'POST',
-    headers: { ...action.headers(), origin },
-    data: (action.postData() ?? '').replace('first key', name),
-  });
+  const replay = (origin: string, name: string) =>
+    ctx.request.fetch(action.url(), {
+      method: 'POST',
+      headers: { ...action.headers(), origin },
+      data: (action.postData() ?? '').replace('first key', name),
+    });
   // From another site (what a CSRF form or fetch would send): refused, no key made.
   const foreign = await replay('http://evil.example', 'evil key');
   expect(foreign.ok()).toBe(false);
@@ -109,7 +120,14 @@ test('changing the password signs the other browsers out and keeps this one in',
   const r = await freshReseller(request);
   const token = (await (await request.post('/api/reseller/auth/login', { data: r })).json()).token as string;
   const c = { email: `pw-${unique()}@example.com`, password: 'first-pass-1' };
-  expect((await request.post('/api/reseller/clients', { headers: { authorization: `Bearer ${token}` }, data: { name: 'Password Changer', ...c } })).status()).toBe(201);
+  expect(
+    (
+      await request.post('/api/reseller/clients', {
+        headers: { authorization: `Bearer ${token}` },
+        data: { name: 'Password Changer', ...c },
+      })
+    ).status(),
+  ).toBe(201);
 
   const fresh = () => browser.newContext({ storageState: { cookies: [], origins: [] } });
   const [ctxA, ctxB] = await Promise.all([fresh(), fresh()]);

@@ -58,7 +58,10 @@ export function onShutdown(close: () => void): () => void {
   if (!g[closers]) {
     const set = new Set<() => void>();
     g[closers] = set;
-    for (const sig of ['SIGTERM', 'SIGINT'] as const) process.once(sig, () => set.forEach((fn) => fn()));
+    for (const sig of ['SIGTERM', 'SIGINT'] as const)
+      process.once(sig, () => {
+        for (const fn of set) fn();
+      });
   }
   g[closers].add(close);
   return () => g[closers]?.delete(close);

@@ -35,7 +35,13 @@ export function describeError(err: unknown): string {
       break;
     }
   }
-  const stack = err instanceof Error && err.stack ? err.stack.split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 8) : [];
+  const stack =
+    err instanceof Error && err.stack
+      ? err.stack
+          .split('\n')
+          .filter((l) => /^\s+at /.test(l))
+          .slice(0, 8)
+      : [];
   return redact([...lines, ...stack].join('\n'));
 }
 

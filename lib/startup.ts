@@ -1,13 +1,15 @@
 // Runs once in the server process at start (instrumentation.ts): migrate, create the env admin,
 // seed demo data on the embedded database's first start (or with SEED_DEMO=1), print the logins.
 import { defaultPgliteDir, getDbHandle, installPoolRecovery } from '@/db';
-import { startWorkers } from '@/lib/workers';
 import { DEMO_LOGINS, ensureAdminFromEnv, hasDemoData, seedDemo } from '@/lib/services/seed';
+import { startWorkers } from '@/lib/workers';
 
 export async function startup(): Promise<void> {
   const handle = await getDbHandle();
   const db = handle.db;
-  console.log(`[startup] database: ${handle.kind === 'pglite' ? `embedded PGlite (${defaultPgliteDir()})` : 'PostgreSQL (DATABASE_URL)'}, migrations applied`);
+  console.log(
+    `[startup] database: ${handle.kind === 'pglite' ? `embedded PGlite (${defaultPgliteDir()})` : 'PostgreSQL (DATABASE_URL)'}, migrations applied`,
+  );
   if (await ensureAdminFromEnv(db, process.env.ADMIN_EMAIL, process.env.ADMIN_PASSWORD)) {
     console.log(`[startup] created admin ${process.env.ADMIN_EMAIL} from ADMIN_EMAIL / ADMIN_PASSWORD`);
   }

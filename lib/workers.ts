@@ -1,10 +1,10 @@
 // Background work inside each server process: message sweeps and webhook delivery. Every pass claims its
 // rows with FOR UPDATE SKIP LOCKED, so any number of instances can run these at once.
 import { getDb } from '@/db';
+import { logError } from '@/lib/log';
 import { sweepMessages } from '@/lib/services/sweeps';
 import { autoRenewDue } from '@/lib/services/trial-renewal';
 import { deliverDueWebhooks } from '@/lib/services/webhooks';
-import { logError } from '@/lib/log';
 
 const SWEEP_MS = Number(process.env.SWEEP_INTERVAL_MS || 15_000);
 const WEBHOOK_MS = Number(process.env.WEBHOOK_INTERVAL_MS || 2_000);

@@ -103,9 +103,11 @@ try {
 } catch (err) {
   if (err instanceof DeviceSimError) {
     const hint =
-      err.status === 401 ? ' — check the gateway login/password (or code/token)'
-      : err.status === 429 ? ' — the package device limit is reached: remove or disable a device in the client portal'
-      : '';
+      err.status === 401
+        ? ' — check the gateway login/password (or code/token)'
+        : err.status === 429
+          ? ' — the package device limit is reached: remove or disable a device in the client portal'
+          : '';
     console.error(`device-sim: ${err.message}${hint}`);
     process.exit(EXIT[err.code] ?? 1);
   }

@@ -3,7 +3,7 @@
 // changed since the last build, then serve with `next start` on PORT (default 3000).
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -26,8 +26,21 @@ function ensureAuthSecret() {
   console.log('[start] generated AUTH_SECRET into .env.local (git-ignored)');
 }
 
-const SOURCES = ['app', 'components', 'lib', 'db', 'public', 'instrumentation.ts', 'proxy.ts', 'next.config.ts',
-  'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'postcss.config.mjs'];
+const SOURCES = [
+  'app',
+  'components',
+  'lib',
+  'db',
+  'public',
+  'instrumentation.ts',
+  'proxy.ts',
+  'next.config.ts',
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'postcss.config.mjs',
+];
 
 function sourceHash() {
   const h = createHash('sha256');

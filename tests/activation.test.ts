@@ -25,8 +25,12 @@ beforeAll(async () => {
   h = await openTestDb();
   admin = await makeAdmin(h.db);
 });
-afterEach(async () => { await assertLedgerInvariant(h.db); });
-afterAll(async () => { await h.close(); });
+afterEach(async () => {
+  await assertLedgerInvariant(h.db);
+});
+afterAll(async () => {
+  await h.close();
+});
 
 async function setup(credit: number, opts: { partner_type?: 'own_plans' | 'commission'; commission_rate?: number } = {}) {
   const { reseller, actor } = await makeReseller(h.db, admin, { credit, ...opts });
@@ -35,7 +39,9 @@ async function setup(credit: number, opts: { partner_type?: 'own_plans' | 'commi
 }
 
 const ledgerOf = (account: LedgerAccount, accountId: number) =>
-  h.db.select().from(ledgerEntries)
+  h.db
+    .select()
+    .from(ledgerEntries)
     .where(and(eq(ledgerEntries.account, account), eq(ledgerEntries.accountId, accountId)))
     .orderBy(asc(ledgerEntries.id));
 
@@ -76,8 +82,13 @@ describe('activation', () => {
     const res = await activatePackage(h.db, actor, clientId, { package_type: 'starter_pro' }, t0);
     expect(res.kind).toBe('new');
     expect(res.subscription).toMatchObject({
-      package_type: 'starter_pro', price: 50_000, starts_at: t0.toISOString(), ends_at: plus(30 * DAY).toISOString(),
-      daily_limit: 45, period_limit: 1350, device_limit: 1,
+      package_type: 'starter_pro',
+      price: 50_000,
+      starts_at: t0.toISOString(),
+      ends_at: plus(30 * DAY).toISOString(),
+      daily_limit: 45,
+      period_limit: 1350,
+      device_limit: 1,
     });
     expect(res.credit_balance).toBe(70_000);
     expect(res.client.status).toBe('active');
@@ -133,7 +144,10 @@ describe('activation', () => {
     expect(sw.kind).toBe('switch');
     expect(sw.refund).toBe(31_666); // floor(50,000 × 19 / 30): 19 whole days unused
     expect(sw.subscription).toMatchObject({
-      package_type: 'business_elite', price: 100_000, starts_at: at.toISOString(), ends_at: new Date(at.getTime() + 30 * DAY).toISOString(),
+      package_type: 'business_elite',
+      price: 100_000,
+      starts_at: at.toISOString(),
+      ends_at: new Date(at.getTime() + 30 * DAY).toISOString(),
     });
     expect(sw.credit_balance).toBe(1_000_000 - 50_000 + 31_666 - 100_000);
     expect(sw.client.package?.package_type).toBe('business_elite');
@@ -192,7 +206,9 @@ describe('refusals', () => {
   test('an unknown or disabled package is a validation error on package_type', async () => {
     const { resellerId, actor, clientId } = await setup(500_000);
     const code = `retired_${uid()}`;
-    await h.db.insert(packages).values({ code, name: 'Retired', price: 1000, dailyLimit: 1, periodLimit: 1, deviceLimit: 1, active: false });
+    await h.db
+      .insert(packages)
+      .values({ code, name: 'Retired', price: 1000, dailyLimit: 1, periodLimit: 1, deviceLimit: 1, active: false });
     const before = await moneyFootprint(h.db, resellerId, clientId);
     for (const package_type of ['gold_unlimited', code]) {
       const err = await domainError(activatePackage(h.db, actor, clientId, { package_type }, t0));
@@ -220,7 +236,11 @@ describe('commission partners', () => {
     await activatePackage(h.db, actor, clientId, { package_type: 'starter_pro' }, t0);
     await activatePackage(h.db, actor, clientId, { package_type: 'business_elite' }, plus(10 * DAY + 5 * HOUR));
     const rows = await ledgerOf('reseller_commission', resellerId);
-    expect(rows.map((r) => [r.kind, r.amount])).toEqual([['commission', 5_000], ['commission', 10_000], ['commission_reversal', -3_166]]);
+    expect(rows.map((r) => [r.kind, r.amount])).toEqual([
+      ['commission', 5_000],
+      ['commission', 10_000],
+      ['commission_reversal', -3_166],
+    ]);
     expect((await moneyFootprint(h.db, resellerId, clientId)).commission).toBe(11_834);
   });
 
@@ -251,12 +271,16 @@ describe('ledger', () => {
   test('the invariant check notices a balance moved without a ledger row', async () => {
     const { reseller } = await makeReseller(h.db, admin, { credit: 1_000 });
     const rollback = new Error('rollback');
-    const err = await rejection(h.db.transaction(async (tx) => {
-      await tx.update(resellers).set({ creditBalance: 1_001 }).where(eq(resellers.id, reseller.id));
-      const mine = (await ledgerMismatches(tx)).filter((m) => Number(m.account_id) === reseller.id);
-      expect(mine).toEqual([{ problem: 'balance_vs_sum', account: 'reseller_credit', account_id: reseller.id, balance: '1001', ledger: '1000' }]);
-      throw rollback;
-    }));
+    const err = await rejection(
+      h.db.transaction(async (tx) => {
+        await tx.update(resellers).set({ creditBalance: 1_001 }).where(eq(resellers.id, reseller.id));
+        const mine = (await ledgerMismatches(tx)).filter((m) => Number(m.account_id) === reseller.id);
+        expect(mine).toEqual([
+          { problem: 'balance_vs_sum', account: 'reseller_credit', account_id: reseller.id, balance: '1001', ledger: '1000' },
+        ]);
+        throw rollback;
+      }),
+    );
     expect(err).toBe(rollback);
   });
 

@@ -1,6 +1,10 @@
 // Admin read APIs (SPEC §6, §8): the audit log, the resellers table's sort, the live subdomain check and
 // the all-clients list. On the shared database: every query is scoped to this file's own rows.
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { GET as auditRoute } from '@/app/api/admin/audit/route';
+import { GET as adminClientsRoute } from '@/app/api/admin/clients/route';
+import { GET as listResellersRoute } from '@/app/api/admin/resellers/route';
+import { GET as subdomainRoute } from '@/app/api/admin/resellers/subdomain-check/route';
 import type { DbHandle } from '@/db';
 import type { Actor } from '@/lib/auth/permissions';
 import { activatePackage } from '@/lib/services/activation';
@@ -8,13 +12,9 @@ import { listAudit } from '@/lib/services/audit';
 import { listClients } from '@/lib/services/clients';
 import { creditReseller } from '@/lib/services/credit';
 import { checkSubdomain, createReseller } from '@/lib/services/resellers';
-import { GET as auditRoute } from '@/app/api/admin/audit/route';
-import { GET as listResellersRoute } from '@/app/api/admin/resellers/route';
-import { GET as subdomainRoute } from '@/app/api/admin/resellers/subdomain-check/route';
-import { GET as adminClientsRoute } from '@/app/api/admin/clients/route';
 import { useTestDbForRoutes } from './helpers/db';
 import { makeClient, makeReseller, uid } from './helpers/fixtures';
-import { call, expectError, fieldsOf, type ApiAnswer } from './helpers/http';
+import { type ApiAnswer, call, expectError, fieldsOf } from './helpers/http';
 import { assertLedgerInvariant } from './helpers/invariants';
 import { adminWithToken, resellerWithToken } from './helpers/sessions';
 
@@ -25,11 +25,24 @@ beforeAll(async () => {
   h = await useTestDbForRoutes();
   ({ actor: admin, token: adminToken } = await adminWithToken(h.db));
 });
-afterEach(async () => { await assertLedgerInvariant(h.db); });
-afterAll(async () => { await h.close(); });
+afterEach(async () => {
+  await assertLedgerInvariant(h.db);
+});
+afterAll(async () => {
+  await h.close();
+});
 
 const audit = (query: Record<string, string | number>, token = adminToken) => call(auditRoute, 'GET', '/api/admin/audit', { token, query });
-type AuditRow = { id: number; action: string; actor_id: number; actor_email: string | null; target_type: string; target_id: string; before: unknown; after: unknown };
+type AuditRow = {
+  id: number;
+  action: string;
+  actor_id: number;
+  actor_email: string | null;
+  target_type: string;
+  target_id: string;
+  before: unknown;
+  after: unknown;
+};
 const rowsOf = (a: ApiAnswer) => a.json.data as AuditRow[];
 
 describe('audit log', () => {
@@ -40,11 +53,19 @@ describe('audit log', () => {
     const sold = await activatePackage(h.db, actor, client.id, { package_type: 'starter_pro' });
 
     const [credit] = rowsOf(await audit({ action: 'reseller.credit_topup', target_id: String(reseller.id) }));
-    expect(credit).toMatchObject({ actor_id: admin.userId, actor_email: expect.stringContaining('@test.local'), target_type: 'reseller',
-      before: { credit_balance: 0 }, after: { credit_balance: 70_000, amount: 70_000, method: 'wavepay', reference: 'WP-55', ledger_entry_id: topup.ledger_entry.id } });
+    expect(credit).toMatchObject({
+      actor_id: admin.userId,
+      actor_email: expect.stringContaining('@test.local'),
+      target_type: 'reseller',
+      before: { credit_balance: 0 },
+      after: { credit_balance: 70_000, amount: 70_000, method: 'wavepay', reference: 'WP-55', ledger_entry_id: topup.ledger_entry.id },
+    });
     const [activation] = rowsOf(await audit({ action: 'client.activate_package', target_type: 'client', target_id: String(client.id) }));
-    expect(activation).toMatchObject({ actor_id: reseller.id, actor_email: reseller.email,
-      after: { subscription_id: sold.subscription.id, package_type: 'starter_pro', kind: 'new', price: 50_000, credit_balance: 20_000 } });
+    expect(activation).toMatchObject({
+      actor_id: reseller.id,
+      actor_email: reseller.email,
+      after: { subscription_id: sold.subscription.id, package_type: 'starter_pro', kind: 'new', price: 50_000, credit_balance: 20_000 },
+    });
   });
 
   test('filters: an action prefix, the target type and id, the actor, and a time window', async () => {
@@ -110,8 +131,14 @@ describe('resellers table', () => {
     ];
     for (const s of specs) {
       const id = uid();
-      const r = await createReseller(h.db, admin, { partner_type: 'own_plans', name: s.name, email: `sort-${id}@test.local`, phone: '+95 9 450 000 333',
-        password: 'sort-pass-1', subdomain: `sort-${id}` });
+      const r = await createReseller(h.db, admin, {
+        partner_type: 'own_plans',
+        name: s.name,
+        email: `sort-${id}@test.local`,
+        phone: '+95 9 450 000 333',
+        password: 'sort-pass-1',
+        subdomain: `sort-${id}`,
+      });
       await creditReseller(h.db, admin, r.id, { amount: s.credit, method: 'cash' });
       for (let i = 0; i < s.clients; i++) await makeClient(h.db, { userId: r.id, role: 'reseller' });
     }
@@ -126,7 +153,10 @@ describe('resellers table', () => {
     expect(await names('credit_balance', 'desc')).toEqual(['Bravo', 'Charlie', 'Alpha']);
     expect(await names('clients_count', 'desc')).toEqual(['Alpha', 'Charlie', 'Bravo']);
     expect(await names('clients_count', 'asc')).toEqual(['Bravo', 'Charlie', 'Alpha']);
-    const res = await call(listResellersRoute, 'GET', '/api/admin/resellers', { token: adminToken, query: { search: tag, sort: 'clients_count' } });
+    const res = await call(listResellersRoute, 'GET', '/api/admin/resellers', {
+      token: adminToken,
+      query: { search: tag, sort: 'clients_count' },
+    });
     expect((res.json.data as { clients_count: number }[]).map((r) => r.clients_count)).toEqual([2, 1, 0]);
     for (const query of [{ sort: 'password' }, { dir: 'up' }] as Record<string, string>[]) {
       expectError(await call(listResellersRoute, 'GET', '/api/admin/resellers', { token: adminToken, query }), 400, 'validation_failed');
@@ -138,14 +168,21 @@ describe('GET /api/admin/resellers/subdomain-check', () => {
   const check = (query: Record<string, string | number>, token = adminToken) =>
     call(subdomainRoute, 'GET', '/api/admin/resellers/subdomain-check', { token, query });
 
-  test('taken, reserved, invalid or available; a reseller\'s own subdomain is available to it', async () => {
+  test("taken, reserved, invalid or available; a reseller's own subdomain is available to it", async () => {
     const { reseller } = await makeReseller(h.db, admin);
     const taken = await check({ subdomain: reseller.subdomain });
     expect(taken.status).toBe(200);
     expect(taken.json).toEqual({ subdomain: reseller.subdomain, available: false, reason: expect.stringMatching(/taken/i) });
-    expect((await check({ subdomain: reseller.subdomain.toUpperCase() })).json).toMatchObject({ subdomain: reseller.subdomain, available: false });
+    expect((await check({ subdomain: reseller.subdomain.toUpperCase() })).json).toMatchObject({
+      subdomain: reseller.subdomain,
+      available: false,
+    });
     for (const word of ['admin', 'www', 'api', 'app']) {
-      expect((await check({ subdomain: word })).json).toEqual({ subdomain: word, available: false, reason: expect.stringMatching(/reserved/i) });
+      expect((await check({ subdomain: word })).json).toEqual({
+        subdomain: word,
+        available: false,
+        reason: expect.stringMatching(/reserved/i),
+      });
     }
     for (const bad of ['-edge', 'edge-', 'has space', 'under_score', 'x', 'a'.repeat(41), '']) {
       expect((await check({ subdomain: bad })).json, bad).toMatchObject({ available: false, reason: expect.any(String) });
@@ -168,12 +205,13 @@ describe('GET /api/admin/resellers/subdomain-check', () => {
 });
 
 describe('GET /api/admin/clients', () => {
-  test('reseller_id gives only that reseller\'s clients, each with its reseller_name', async () => {
+  test("reseller_id gives only that reseller's clients, each with its reseller_name", async () => {
     const a = await resellerWithToken(h.db, admin);
     const b = await resellerWithToken(h.db, admin);
     const aIds = [(await makeClient(h.db, a.actor)).client.id, (await makeClient(h.db, a.actor)).client.id];
     const bId = (await makeClient(h.db, b.actor)).client.id;
-    const list = (query: Record<string, string | number>, token = adminToken) => call(adminClientsRoute, 'GET', '/api/admin/clients', { token, query });
+    const list = (query: Record<string, string | number>, token = adminToken) =>
+      call(adminClientsRoute, 'GET', '/api/admin/clients', { token, query });
 
     const onlyA = await list({ reseller_id: a.id });
     expect(onlyA.status).toBe(200);
@@ -181,8 +219,9 @@ describe('GET /api/admin/clients', () => {
     const rows = onlyA.json.data as { id: number; reseller_id: number; reseller_name: string }[];
     expect(rows.map((c) => c.id).sort()).toEqual([...aIds].sort());
     for (const c of rows) expect(c).toMatchObject({ reseller_id: a.id, reseller_name: a.reseller.name });
-    expect(((await list({ reseller_id: b.id })).json.data as { id: number; reseller_name: string }[]))
-      .toEqual([expect.objectContaining({ id: bId, reseller_name: b.reseller.name })]);
+    expect((await list({ reseller_id: b.id })).json.data as { id: number; reseller_name: string }[]).toEqual([
+      expect.objectContaining({ id: bId, reseller_name: b.reseller.name }),
+    ]);
     expect((await list({ reseller_id: a.id, status: 'active' })).json.data).toEqual([]);
     expect(fieldsOf(expectError(await list({ reseller_id: 'abc' }), 400, 'validation_failed'))).toHaveProperty('reseller_id');
     expectError(await list({ reseller_id: a.id }, a.token), 401, 'unauthorized');

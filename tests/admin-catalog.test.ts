@@ -3,17 +3,17 @@
 // count on the four seeded packages staying exactly as they are.
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { setDbHandle, type DbHandle } from '@/db';
+import { PATCH as patchRoute } from '@/app/api/admin/packages/[id]/route';
+import { POST as createRoute, GET as listRoute } from '@/app/api/admin/packages/route';
+import { POST as activateRoute } from '@/app/api/reseller/clients/[id]/activate/route';
+import { GET as resellerPackages } from '@/app/api/reseller/packages/route';
+import { type DbHandle, setDbHandle } from '@/db';
 import { packages, subscriptions } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
 import { activatePackage } from '@/lib/services/activation';
 import { listAudit } from '@/lib/services/audit';
 import { getClient } from '@/lib/services/clients';
 import { listAllPackages, updatePackage } from '@/lib/services/packages';
-import { GET as listRoute, POST as createRoute } from '@/app/api/admin/packages/route';
-import { PATCH as patchRoute } from '@/app/api/admin/packages/[id]/route';
-import { GET as resellerPackages } from '@/app/api/reseller/packages/route';
-import { POST as activateRoute } from '@/app/api/reseller/clients/[id]/activate/route';
 import { domainError } from './helpers/errors';
 import { makeClient } from './helpers/fixtures';
 import { call, expectError, fieldsOf } from './helpers/http';
@@ -29,8 +29,12 @@ beforeAll(async () => {
   setDbHandle(h);
   ({ actor: admin, token: adminToken } = await adminWithToken(h.db));
 });
-afterEach(async () => { await assertLedgerInvariant(h.db); });
-afterAll(async () => { await h.close(); });
+afterEach(async () => {
+  await assertLedgerInvariant(h.db);
+});
+afterAll(async () => {
+  await h.close();
+});
 
 const create = (body: unknown, token = adminToken) => call(createRoute, 'POST', '/api/admin/packages', { token, body });
 const patch = (id: number | string, body: unknown, token = adminToken) => call(patchRoute, 'PATCH', '/p', { token, id, body });
@@ -42,14 +46,24 @@ async function onSale(token: string) {
   const res = await call(resellerPackages, 'GET', '/api/reseller/packages', { token });
   return (res.json.data as { package_type: string; price: number }[]).map((p) => p.package_type);
 }
-const mega = (over: Record<string, unknown> = {}) =>
-  ({ code: 'mega_plus', name: 'Mega Plus', price: 600_000, daily_limit: 800, period_limit: 24_000, device_limit: 5, ...over });
+const mega = (over: Record<string, unknown> = {}) => ({
+  code: 'mega_plus',
+  name: 'Mega Plus',
+  price: 600_000,
+  daily_limit: 800,
+  period_limit: 24_000,
+  device_limit: 5,
+  ...over,
+});
 
 test('GET /api/admin/packages is the whole catalog, starting with the four seeded packages', async () => {
   const res = await call(listRoute, 'GET', '/api/admin/packages', { token: adminToken });
   expect(res.status).toBe(200);
   expect((res.json.data as { package_type: string; active: boolean }[]).map((p) => [p.package_type, p.active])).toEqual([
-    ['starter_pro', true], ['business_elite', true], ['enterprise_pro', true], ['enterprise_max', true],
+    ['starter_pro', true],
+    ['business_elite', true],
+    ['enterprise_pro', true],
+    ['enterprise_max', true],
   ]);
 });
 
@@ -58,8 +72,17 @@ describe('create', () => {
     const { token } = await resellerWithToken(h.db, admin);
     const res = await create(mega());
     expect(res.status).toBe(201);
-    expect(res.json).toMatchObject({ id: expect.any(Number), package_type: 'mega_plus', name: 'Mega Plus', price: 600_000,
-      daily_limit: 800, period_limit: 24_000, device_limit: 5, period_days: 30, active: true });
+    expect(res.json).toMatchObject({
+      id: expect.any(Number),
+      package_type: 'mega_plus',
+      name: 'Mega Plus',
+      price: 600_000,
+      daily_limit: 800,
+      period_limit: 24_000,
+      device_limit: 5,
+      period_days: 30,
+      active: true,
+    });
     expect(await onSale(token)).toContain('mega_plus');
     const [audit] = (await listAudit(h.db, admin, { page: 1, limit: 1, action: 'package.create', target_id: 'mega_plus' })).data;
     expect(audit).toMatchObject({ actor_id: admin.userId, target_type: 'package', before: null, after: { price: 600_000 } });
@@ -96,7 +119,15 @@ describe('edit', () => {
     const id = await packageId('starter_pro');
     const res = await patch(id, { price: 55_000, daily_limit: 50, period_limit: 1_500, name: 'Starter Pro+' });
     expect(res.status).toBe(200);
-    expect(res.json).toMatchObject({ id, package_type: 'starter_pro', name: 'Starter Pro+', price: 55_000, daily_limit: 50, period_limit: 1_500, device_limit: 1 });
+    expect(res.json).toMatchObject({
+      id,
+      package_type: 'starter_pro',
+      name: 'Starter Pro+',
+      price: 55_000,
+      daily_limit: 50,
+      period_limit: 1_500,
+      device_limit: 1,
+    });
 
     const [subAfter] = await h.db.select().from(subscriptions).where(eq(subscriptions.id, sold.subscription.id));
     expect(subAfter).toEqual(subBefore);
@@ -107,12 +138,19 @@ describe('edit', () => {
     const { client: late } = await makeClient(h.db, r.actor);
     const answer = await call(activateRoute, 'POST', '/a', { token: r.token, id: late.id, body: { package_type: 'starter_pro' } });
     expect(answer.status).toBe(201);
-    expect(answer.json).toMatchObject({ subscription: { price: 55_000, daily_limit: 50, period_limit: 1_500, name: 'Starter Pro+' },
-      credit_balance: 1_000_000 - 50_000 - 55_000, client: { usage: { daily_limit: 50, period_limit: 1_500 } } });
+    expect(answer.json).toMatchObject({
+      subscription: { price: 55_000, daily_limit: 50, period_limit: 1_500, name: 'Starter Pro+' },
+      credit_balance: 1_000_000 - 50_000 - 55_000,
+      client: { usage: { daily_limit: 50, period_limit: 1_500 } },
+    });
 
     const [audit] = (await listAudit(h.db, admin, { page: 1, limit: 1, action: 'package.update', target_id: 'starter_pro' })).data;
-    expect(audit).toMatchObject({ actor_id: admin.userId, target_type: 'package',
-      before: { price: 50_000, daily_limit: 45, name: 'Starter Pro' }, after: { price: 55_000, daily_limit: 50, name: 'Starter Pro+' } });
+    expect(audit).toMatchObject({
+      actor_id: admin.userId,
+      target_type: 'package',
+      before: { price: 50_000, daily_limit: 45, name: 'Starter Pro' },
+      after: { price: 55_000, daily_limit: 50, name: 'Starter Pro+' },
+    });
     await updatePackage(h.db, admin, id, { price: 50_000, daily_limit: 45, period_limit: 1_350, name: 'Starter Pro' });
   });
 

@@ -2,18 +2,18 @@
 // (other files count on the 3-day default trial), and "the last active admin" needs every admin known.
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { setDbHandle, type DbHandle } from '@/db';
+import { PATCH as adminStatusRoute } from '@/app/api/admin/admins/[id]/route';
+import { POST as createAdminRoute, GET as listAdminsRoute } from '@/app/api/admin/admins/route';
+import { POST as adminLogin } from '@/app/api/admin/auth/login/route';
+import { GET as getSettingsRoute, PATCH as patchSettingsRoute } from '@/app/api/admin/settings/route';
+import { GET as statsRoute } from '@/app/api/admin/stats/route';
+import { POST as createClientRoute } from '@/app/api/reseller/clients/route';
+import { type DbHandle, setDbHandle } from '@/db';
 import { users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
 import { setAdminStatus } from '@/lib/services/admins';
 import { listAudit } from '@/lib/services/audit';
 import { DEFAULT_SETTINGS, getSettings, updateSettings } from '@/lib/services/settings';
-import { GET as getSettingsRoute, PATCH as patchSettingsRoute } from '@/app/api/admin/settings/route';
-import { GET as listAdminsRoute, POST as createAdminRoute } from '@/app/api/admin/admins/route';
-import { PATCH as adminStatusRoute } from '@/app/api/admin/admins/[id]/route';
-import { POST as adminLogin } from '@/app/api/admin/auth/login/route';
-import { GET as statsRoute } from '@/app/api/admin/stats/route';
-import { POST as createClientRoute } from '@/app/api/reseller/clients/route';
 import { domainError } from './helpers/errors';
 import { makeAdmin, makeReseller, uid } from './helpers/fixtures';
 import { call, expectError, fieldsOf } from './helpers/http';
@@ -43,8 +43,16 @@ describe('settings', () => {
   test('GET: the defaults: 3-day trial, Asia/Yangon, MMK', async () => {
     const res = await getSettingsApi();
     expect(res.status).toBe(200);
-    expect(res.json).toMatchObject({ default_trial_days: 3, time_zone: 'Asia/Yangon', currency: 'MMK', trial_daily_limit: 20,
-      trial_period_limit: 60, trial_device_limit: 1, platform_name: expect.any(String), base_domain: expect.any(String) });
+    expect(res.json).toMatchObject({
+      default_trial_days: 3,
+      time_zone: 'Asia/Yangon',
+      currency: 'MMK',
+      trial_daily_limit: 20,
+      trial_period_limit: 60,
+      trial_device_limit: 1,
+      platform_name: expect.any(String),
+      base_domain: expect.any(String),
+    });
   });
 
   test('PATCH default_trial_days 7: a new client gets a 7-day trial; an explicit trial_days still wins', async () => {
@@ -55,20 +63,28 @@ describe('settings', () => {
     expect((await getSettingsApi()).json).toEqual(res.json);
 
     const before = Date.now();
-    const made = await call(createClientRoute, 'POST', '/api/reseller/clients', { token: r.token,
-      body: { name: 'Week Trial', email: `week-${uid()}@test.local`, password: 'secret-1' } });
+    const made = await call(createClientRoute, 'POST', '/api/reseller/clients', {
+      token: r.token,
+      body: { name: 'Week Trial', email: `week-${uid()}@test.local`, password: 'secret-1' },
+    });
     expect(made.status).toBe(201);
     const ends = Date.parse(String(made.json.trial_ends_at));
     expect(ends).toBeGreaterThanOrEqual(before + 7 * DAY);
     expect(ends).toBeLessThanOrEqual(Date.now() + 7 * DAY);
     expect(made.json).toMatchObject({ status: 'trial', usage: { daily_limit: 30, period_limit: 90 } });
-    const chosen = await call(createClientRoute, 'POST', '/api/reseller/clients', { token: r.token,
-      body: { name: 'Two Days', email: `two-${uid()}@test.local`, password: 'secret-1', trial_days: 2 } });
+    const chosen = await call(createClientRoute, 'POST', '/api/reseller/clients', {
+      token: r.token,
+      body: { name: 'Two Days', email: `two-${uid()}@test.local`, password: 'secret-1', trial_days: 2 },
+    });
     expect(Date.parse(String(chosen.json.trial_ends_at)) - Date.parse(String(chosen.json.created_at))).toBe(2 * DAY);
 
     const [audit] = (await listAudit(h.db, admin, { page: 1, limit: 1, action: 'settings.update' })).data;
-    expect(audit).toMatchObject({ actor_id: admin.userId, target_type: 'settings',
-      before: { default_trial_days: 3, trial_daily_limit: 20 }, after: { default_trial_days: 7, trial_daily_limit: 30 } });
+    expect(audit).toMatchObject({
+      actor_id: admin.userId,
+      target_type: 'settings',
+      before: { default_trial_days: 3, trial_daily_limit: 20 },
+      after: { default_trial_days: 7, trial_daily_limit: 30 },
+    });
 
     const restored = await patchSettings({ default_trial_days: 3, trial_daily_limit: 20, trial_period_limit: 60 });
     expect(restored.json).toMatchObject({ default_trial_days: 3, trial_daily_limit: 20, trial_period_limit: 60 });
@@ -88,7 +104,9 @@ describe('settings', () => {
       [{ trial_daily_limit: 61 }, 'trial_period_limit'],
     ];
     for (const [body, field] of cases) {
-      expect(Object.keys(fieldsOf(expectError(await patchSettings(body), 400, 'validation_failed'))), JSON.stringify(body)).toEqual([field]);
+      expect(Object.keys(fieldsOf(expectError(await patchSettings(body), 400, 'validation_failed'))), JSON.stringify(body)).toEqual([
+        field,
+      ]);
     }
     expectError(await patchSettings({ secret_mode: true }), 400, 'validation_failed');
     expect(await getSettings(h.db)).toEqual(before);
@@ -111,11 +129,15 @@ describe('settings', () => {
 
 describe('admins', () => {
   const login = (email: string, password: string) => call(adminLogin, 'POST', '/api/admin/auth/login', { body: { email, password } });
-  const setStatus = (id: number, status: string, token = adminToken) => call(adminStatusRoute, 'PATCH', '/a', { token, id, body: { status } });
+  const setStatus = (id: number, status: string, token = adminToken) =>
+    call(adminStatusRoute, 'PATCH', '/a', { token, id, body: { status } });
 
   test('create: 201 without the password; the new admin can sign in; a taken email is 409 email_taken', async () => {
     const email = `ops-${uid()}@test.local`;
-    const res = await call(createAdminRoute, 'POST', '/api/admin/admins', { token: adminToken, body: { name: 'Ops', email, password: 'ops-pass-123' } });
+    const res = await call(createAdminRoute, 'POST', '/api/admin/admins', {
+      token: adminToken,
+      body: { name: 'Ops', email, password: 'ops-pass-123' },
+    });
     expect(res.status).toBe(201);
     expect(res.json).toMatchObject({ id: expect.any(Number), name: 'Ops', email, status: 'active', last_login_at: null });
     expect(res.text).not.toMatch(/ops-pass-123|password/);
@@ -127,10 +149,16 @@ describe('admins', () => {
 
     const { reseller } = await makeReseller(h.db, admin);
     for (const taken of [email.toUpperCase(), reseller.email]) {
-      const dup = await call(createAdminRoute, 'POST', '/api/admin/admins', { token: adminToken, body: { name: 'Dup', email: taken, password: 'dup-pass-123' } });
+      const dup = await call(createAdminRoute, 'POST', '/api/admin/admins', {
+        token: adminToken,
+        body: { name: 'Dup', email: taken, password: 'dup-pass-123' },
+      });
       expect(fieldsOf(expectError(dup, 409, 'email_taken'))).toHaveProperty('email');
     }
-    const short = await call(createAdminRoute, 'POST', '/api/admin/admins', { token: adminToken, body: { name: 'S', email: `s-${uid()}@test.local`, password: 'short' } });
+    const short = await call(createAdminRoute, 'POST', '/api/admin/admins', {
+      token: adminToken,
+      body: { name: 'S', email: `s-${uid()}@test.local`, password: 'short' },
+    });
     expect(Object.keys(fieldsOf(expectError(short, 400, 'validation_failed')))).toEqual(['password']);
   });
 
@@ -145,8 +173,14 @@ describe('admins', () => {
     const refused = await call(listAdminsRoute, 'GET', '/api/admin/admins', { token: other.token });
     expect([401, 403]).toContain(refused.status);
     expectError(await login(email, 'admin-pass-1'), 403, 'account_suspended');
-    const [audit] = (await listAudit(h.db, admin, { page: 1, limit: 1, action: 'admin.disable', target_id: String(other.actor.userId) })).data;
-    expect(audit).toMatchObject({ actor_id: admin.userId, target_type: 'admin', before: { status: 'active' }, after: { status: 'suspended' } });
+    const [audit] = (await listAudit(h.db, admin, { page: 1, limit: 1, action: 'admin.disable', target_id: String(other.actor.userId) }))
+      .data;
+    expect(audit).toMatchObject({
+      actor_id: admin.userId,
+      target_type: 'admin',
+      before: { status: 'active' },
+      after: { status: 'suspended' },
+    });
 
     expect((await setStatus(other.actor.userId, 'active')).json).toMatchObject({ status: 'active' });
     // The old token stays dead; a new login works.
@@ -161,7 +195,10 @@ describe('admins', () => {
 
   test('the last active admin cannot be disabled (409), even by an admin disabled in the meantime', async () => {
     const stale = await makeAdmin(h.db);
-    const active = await h.db.select({ id: users.id }).from(users).where(and(eq(users.role, 'admin'), eq(users.status, 'active')));
+    const active = await h.db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.role, 'admin'), eq(users.status, 'active')));
     const disabled: number[] = [];
     try {
       for (const { id } of active) {

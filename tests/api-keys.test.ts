@@ -2,15 +2,15 @@
 // revocable at once, tenant-scoped.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DELETE as revokeKey } from '@/app/api/reseller/api-keys/[id]/route';
+import { POST as createKey, GET as listKeys } from '@/app/api/reseller/api-keys/route';
+import { GET as listClientsRoute } from '@/app/api/reseller/clients/route';
+import { GET as profileRoute } from '@/app/api/reseller/profile/route';
 import type { DbHandle } from '@/db';
 import { apiTokens } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
 import { hashToken } from '@/lib/auth/tokens';
 import { createApiKey } from '@/lib/services/api-keys';
-import { GET as listKeys, POST as createKey } from '@/app/api/reseller/api-keys/route';
-import { DELETE as revokeKey } from '@/app/api/reseller/api-keys/[id]/route';
-import { GET as profileRoute } from '@/app/api/reseller/profile/route';
-import { GET as listClientsRoute } from '@/app/api/reseller/clients/route';
 import { useTestDbForRoutes } from './helpers/db';
 import { makeAdmin, makeClient, suspendUser } from './helpers/fixtures';
 import { call, expectError, fieldsOf } from './helpers/http';
@@ -22,7 +22,9 @@ beforeAll(async () => {
   h = await useTestDbForRoutes();
   admin = await makeAdmin(h.db);
 });
-afterAll(async () => { await h.close(); });
+afterAll(async () => {
+  await h.close();
+});
 
 async function newKey(token: string, name = 'CRM integration') {
   const res = await call(createKey, 'POST', '/api/reseller/api-keys', { token, body: { name } });
@@ -35,12 +37,20 @@ describe('POST /api/reseller/api-keys', () => {
   test('201 with id, name and the key, which is shown only there', async () => {
     const r = await resellerWithToken(h.db, admin);
     const res = await newKey(r.token, '  CRM integration  ');
-    expect(res.json).toMatchObject({ id: expect.any(Number), name: 'CRM integration', key: expect.stringMatching(/^rk_[A-Za-z0-9_-]{43}$/), revoked_at: null });
+    expect(res.json).toMatchObject({
+      id: expect.any(Number),
+      name: 'CRM integration',
+      key: expect.stringMatching(/^rk_[A-Za-z0-9_-]{43}$/),
+      revoked_at: null,
+    });
     const key = String(res.json.key);
     expect(key.startsWith(String(res.json.prefix))).toBe(true);
 
     // Stored only as its hash.
-    const [row] = await h.db.select().from(apiTokens).where(eq(apiTokens.id, Number(res.json.id)));
+    const [row] = await h.db
+      .select()
+      .from(apiTokens)
+      .where(eq(apiTokens.id, Number(res.json.id)));
     expect(row).toMatchObject({ userId: r.id, kind: 'api_key', tokenHash: hashToken(key) });
     expect(JSON.stringify(row)).not.toContain(key);
 
@@ -89,7 +99,10 @@ describe('using and revoking a key', () => {
     await makeClient(h.db, r.actor);
     const clients = await call(listClientsRoute, 'GET', '/api/reseller/clients', { token: key });
     expect(clients.json.pagination).toMatchObject({ total: 1 });
-    const [row] = await h.db.select({ used: apiTokens.lastUsedAt }).from(apiTokens).where(eq(apiTokens.tokenHash, hashToken(key)));
+    const [row] = await h.db
+      .select({ used: apiTokens.lastUsedAt })
+      .from(apiTokens)
+      .where(eq(apiTokens.tokenHash, hashToken(key)));
     expect(row.used).toBeInstanceOf(Date);
   });
 
@@ -109,7 +122,10 @@ describe('using and revoking a key', () => {
     const again = await call(revokeKey, 'DELETE', '/k', { token: r.token, id: Number(k1.json.id) });
     expect(again.json.revoked_at).toBe(del.json.revoked_at);
     const list = await call(listKeys, 'GET', '/api/reseller/api-keys', { token: r.token });
-    expect((list.json.data as { name: string; revoked_at: string | null }[]).map((k) => [k.name, k.revoked_at !== null])).toEqual([['two', false], ['one', true]]);
+    expect((list.json.data as { name: string; revoked_at: string | null }[]).map((k) => [k.name, k.revoked_at !== null])).toEqual([
+      ['two', false],
+      ['one', true],
+    ]);
   });
 
   test('a key can revoke itself', async () => {
@@ -120,7 +136,7 @@ describe('using and revoking a key', () => {
     expectError(await profileWith(key), 401, 'unauthorized');
   });
 
-  test("another reseller cannot revoke it (404) and the key keeps working; bad ids are 404", async () => {
+  test('another reseller cannot revoke it (404) and the key keeps working; bad ids are 404', async () => {
     const owner = await resellerWithToken(h.db, admin);
     const other = await resellerWithToken(h.db, admin);
     const k = await newKey(owner.token);
@@ -129,13 +145,19 @@ describe('using and revoking a key', () => {
     expectError(await call(revokeKey, 'DELETE', '/k', { token: other.token, id: 2_000_000_000 }), 404, 'not_found');
     expect((await profileWith(String(k.json.key))).status).toBe(200);
     expect((await call(listKeys, 'GET', '/api/reseller/api-keys', { token: other.token })).json.data).toEqual([]);
-    const [row] = await h.db.select({ revokedAt: apiTokens.revokedAt }).from(apiTokens).where(eq(apiTokens.id, Number(k.json.id)));
+    const [row] = await h.db
+      .select({ revokedAt: apiTokens.revokedAt })
+      .from(apiTokens)
+      .where(eq(apiTokens.id, Number(k.json.id)));
     expect(row.revokedAt).toBeNull();
   });
 
   test('a login token cannot be revoked through the API-key route', async () => {
     const r = await resellerWithToken(h.db, admin);
-    const [session] = await h.db.select({ id: apiTokens.id }).from(apiTokens).where(eq(apiTokens.tokenHash, hashToken(r.token)));
+    const [session] = await h.db
+      .select({ id: apiTokens.id })
+      .from(apiTokens)
+      .where(eq(apiTokens.tokenHash, hashToken(r.token)));
     expectError(await call(revokeKey, 'DELETE', '/k', { token: r.token, id: session.id }), 404, 'not_found');
     expect((await profileWith(r.token)).status).toBe(200);
   });

@@ -1,19 +1,19 @@
 // The reseller API (SPEC §7.1), through the route handlers: profile, clients, activation, packages, ledger, tenancy.
 import { count, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { POST as resellerLogin } from '@/app/api/reseller/auth/login/route';
+import { POST as activateRoute } from '@/app/api/reseller/clients/[id]/activate/route';
+import { GET as getClientRoute, PATCH as patchClient } from '@/app/api/reseller/clients/[id]/route';
+import { POST as suspendRoute } from '@/app/api/reseller/clients/[id]/suspend/route';
+import { POST as unsuspendRoute } from '@/app/api/reseller/clients/[id]/unsuspend/route';
+import { POST as createClientRoute, GET as listClientsRoute } from '@/app/api/reseller/clients/route';
+import { GET as ledgerRoute } from '@/app/api/reseller/ledger/route';
+import { GET as packagesRoute } from '@/app/api/reseller/packages/route';
+import { GET as profileRoute } from '@/app/api/reseller/profile/route';
 import type { DbHandle } from '@/db';
 import { clients, subscriptions, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
 import { verifyCredentials } from '@/lib/services/auth';
-import { POST as resellerLogin } from '@/app/api/reseller/auth/login/route';
-import { GET as profileRoute } from '@/app/api/reseller/profile/route';
-import { GET as listClientsRoute, POST as createClientRoute } from '@/app/api/reseller/clients/route';
-import { GET as getClientRoute, PATCH as patchClient } from '@/app/api/reseller/clients/[id]/route';
-import { POST as activateRoute } from '@/app/api/reseller/clients/[id]/activate/route';
-import { POST as suspendRoute } from '@/app/api/reseller/clients/[id]/suspend/route';
-import { POST as unsuspendRoute } from '@/app/api/reseller/clients/[id]/unsuspend/route';
-import { GET as packagesRoute } from '@/app/api/reseller/packages/route';
-import { GET as ledgerRoute } from '@/app/api/reseller/ledger/route';
 import { useTestDbForRoutes } from './helpers/db';
 import { domainError } from './helpers/errors';
 import { makeAdmin, makeReseller, uid } from './helpers/fixtures';
@@ -28,8 +28,12 @@ beforeAll(async () => {
   h = await useTestDbForRoutes();
   admin = await makeAdmin(h.db);
 });
-afterEach(async () => { await assertLedgerInvariant(h.db); });
-afterAll(async () => { await h.close(); });
+afterEach(async () => {
+  await assertLedgerInvariant(h.db);
+});
+afterAll(async () => {
+  await h.close();
+});
 
 /** A reseller with credit, signed in through the API. */
 async function signedInReseller(credit = 0) {
@@ -37,8 +41,13 @@ async function signedInReseller(credit = 0) {
   const res = await call(resellerLogin, 'POST', '/api/reseller/auth/login', { body: { email: reseller.email, password } });
   return { id: reseller.id, email: reseller.email, token: String(res.json.token) };
 }
-const clientBody = (over: Record<string, unknown> = {}) =>
-  ({ name: `Client ${uid()}`, email: `c-${uid()}@test.local`, password: 'secret-1', phone: '+95 9 222 333 444', ...over });
+const clientBody = (over: Record<string, unknown> = {}) => ({
+  name: `Client ${uid()}`,
+  email: `c-${uid()}@test.local`,
+  password: 'secret-1',
+  phone: '+95 9 222 333 444',
+  ...over,
+});
 async function newClientVia(token: string, over: Record<string, unknown> = {}): Promise<number> {
   const res = await call(createClientRoute, 'POST', '/api/reseller/clients', { token, body: clientBody(over) });
   expect(res.status).toBe(201);
@@ -55,7 +64,14 @@ test('GET /api/reseller/profile is the signed-in reseller with its balances', as
   const r = await signedInReseller(25_000);
   const res = await call(profileRoute, 'GET', '/api/reseller/profile', { token: r.token });
   expect(res.status).toBe(200);
-  expect(res.json).toMatchObject({ id: r.id, email: r.email, status: 'active', credit_balance: 25_000, commission_balance: 0, partner_type: 'own_plans' });
+  expect(res.json).toMatchObject({
+    id: r.id,
+    email: r.email,
+    status: 'active',
+    credit_balance: 25_000,
+    commission_balance: 0,
+    partner_type: 'own_plans',
+  });
 });
 
 describe('clients', () => {
@@ -66,9 +82,16 @@ describe('clients', () => {
     const res = await call(createClientRoute, 'POST', '/api/reseller/clients', { token: r.token, body });
     expect(res.status).toBe(201);
     expect(res.json).toMatchObject({
-      id: expect.any(Number), name: body.name, email: String(body.email).toLowerCase(), phone: body.phone, status: 'trial',
-      package: null, usage: { today: 0, period: 0, daily_limit: expect.any(Number), period_limit: expect.any(Number) },
-      credit_balance: 0, created_at: expect.any(String), reseller_id: r.id,
+      id: expect.any(Number),
+      name: body.name,
+      email: String(body.email).toLowerCase(),
+      phone: body.phone,
+      status: 'trial',
+      package: null,
+      usage: { today: 0, period: 0, daily_limit: expect.any(Number), period_limit: expect.any(Number) },
+      credit_balance: 0,
+      created_at: expect.any(String),
+      reseller_id: r.id,
     });
     const trialEnds = Date.parse(String(res.json.trial_ends_at));
     expect(trialEnds).toBeGreaterThanOrEqual(before + 3 * DAY);
@@ -81,7 +104,10 @@ describe('clients', () => {
     const r = await signedInReseller();
     const res = await call(createClientRoute, 'POST', '/api/reseller/clients', { token: r.token, body: clientBody({ trial_days: 31 }) });
     expect(Object.keys(fieldsOf(expectError(res, 400, 'validation_failed')))).toEqual(['trial_days']);
-    const bad = await call(createClientRoute, 'POST', '/api/reseller/clients', { token: r.token, body: { name: '', email: 'x@', password: '12345' } });
+    const bad = await call(createClientRoute, 'POST', '/api/reseller/clients', {
+      token: r.token,
+      body: { name: '', email: 'x@', password: '12345' },
+    });
     expect(Object.keys(fieldsOf(expectError(bad, 400, 'validation_failed'))).sort()).toEqual(['email', 'name', 'password']);
     const ok = await call(createClientRoute, 'POST', '/api/reseller/clients', { token: r.token, body: clientBody({ trial_days: 30 }) });
     expect(ok.status).toBe(201);
@@ -93,7 +119,10 @@ describe('clients', () => {
     const r = await signedInReseller();
     const email = `taken-${uid()}@test.local`;
     await newClientVia(r.token, { email });
-    const res = await call(createClientRoute, 'POST', '/api/reseller/clients', { token: r.token, body: clientBody({ email: email.toUpperCase() }) });
+    const res = await call(createClientRoute, 'POST', '/api/reseller/clients', {
+      token: r.token,
+      body: clientBody({ email: email.toUpperCase() }),
+    });
     expect(fieldsOf(expectError(res, 409, 'email_taken'))).toHaveProperty('email');
   });
 
@@ -103,7 +132,8 @@ describe('clients', () => {
     const a = await newClientVia(r.token, { name: `Alpha ${tag}` });
     const b = await newClientVia(r.token, { name: `Beta ${tag}`, trial_days: 0 });
     await newClientVia(r.token, { name: 'Gamma' });
-    const list = (query: Record<string, string | number>) => call(listClientsRoute, 'GET', '/api/reseller/clients', { token: r.token, query });
+    const list = (query: Record<string, string | number>) =>
+      call(listClientsRoute, 'GET', '/api/reseller/clients', { token: r.token, query });
     const all = await list({ limit: 2 });
     expect(all.json.pagination).toEqual({ page: 1, limit: 2, total: 3, pages: 2 });
     const ids = (x: { json: Record<string, unknown> }) => (x.json.data as { id: number }[]).map((c) => c.id);
@@ -152,7 +182,13 @@ describe('activation', () => {
     const res = await call(activateRoute, 'POST', '/a', { token: r.token, id, body: { package_type: 'starter_pro' } });
     expect(res.status).toBe(201);
     expect(res.json).toMatchObject({
-      subscription: { id: expect.any(Number), package_type: 'starter_pro', price: 50_000, starts_at: expect.any(String), ends_at: expect.any(String) },
+      subscription: {
+        id: expect.any(Number),
+        package_type: 'starter_pro',
+        price: 50_000,
+        starts_at: expect.any(String),
+        ends_at: expect.any(String),
+      },
       credit_balance: 70_000,
       client: { id, status: 'active', package: { package_type: 'starter_pro' }, usage: { daily_limit: 45, period_limit: 1350 } },
     });
@@ -187,12 +223,15 @@ describe('activation', () => {
     expect(res.status).toBe(200);
     const rows = res.json.data as { package_type: string; price: number }[];
     expect(rows.map((p) => [p.package_type, p.price])).toEqual([
-      ['starter_pro', 50_000], ['business_elite', 100_000], ['enterprise_pro', 200_000], ['enterprise_max', 400_000],
+      ['starter_pro', 50_000],
+      ['business_elite', 100_000],
+      ['enterprise_pro', 200_000],
+      ['enterprise_max', 400_000],
     ]);
     expect(rows[0]).toMatchObject({ name: 'Starter Pro', daily_limit: 45, period_limit: 1350, device_limit: 1, period_days: 30 });
   });
 
-  test('GET /api/reseller/ledger is the reseller\'s own ledger, newest first', async () => {
+  test("GET /api/reseller/ledger is the reseller's own ledger, newest first", async () => {
     const r = await signedInReseller(80_000);
     const other = await signedInReseller(999_000);
     const id = await newClientVia(r.token);
@@ -208,19 +247,26 @@ describe('activation', () => {
     expect(kinds.json.data).toEqual([]);
     // Date-only bounds cover whole days in the platform time zone (Asia/Yangon): the Yangon days the rows
     // were written find both of them.
-    const yangonDay = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Yangon', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+    const yangonDay = (iso: string) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Yangon', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+        new Date(iso),
+      );
     const days = (res.json.data as { created_at: string }[]).map((e) => yangonDay(e.created_at));
     const total = async (query: Record<string, string>) =>
       ((await call(ledgerRoute, 'GET', '/api/reseller/ledger', { token: r.token, query })).json.pagination as { total: number }).total;
     expect(await total({ from: days[1], to: days[0] })).toBe(2);
     expect(await total({ from: '2999-01-01' })).toBe(0);
     expect(await total({ to: '2000-01-01' })).toBe(0);
-    expect(fieldsOf(expectError(await call(ledgerRoute, 'GET', '/l', { token: r.token, query: { from: 'yesterday' } }), 400, 'validation_failed'))).toHaveProperty('from');
+    expect(
+      fieldsOf(
+        expectError(await call(ledgerRoute, 'GET', '/l', { token: r.token, query: { from: 'yesterday' } }), 400, 'validation_failed'),
+      ),
+    ).toHaveProperty('from');
   });
 });
 
 describe('tenancy over HTTP', () => {
-  test('reseller B gets 404 not_found for A\'s client on every route, and the row is unchanged', async () => {
+  test("reseller B gets 404 not_found for A's client on every route, and the row is unchanged", async () => {
     const a = await signedInReseller(100_000);
     const b = await signedInReseller(100_000);
     const id = await newClientVia(a.token);
@@ -245,13 +291,21 @@ describe('tenancy over HTTP', () => {
     for (const id of ['abc', '0', '-1', '1.5', '99999999999']) {
       expectError(await call(getClientRoute, 'GET', '/c', { token: r.token, id }), 404, 'not_found');
     }
-    expectError(await call(activateRoute, 'POST', '/a', { token: r.token, id: 'abc', body: { package_type: 'starter_pro' } }), 404, 'not_found');
+    expectError(
+      await call(activateRoute, 'POST', '/a', { token: r.token, id: 'abc', body: { package_type: 'starter_pro' } }),
+      404,
+      'not_found',
+    );
   });
 
   test('malformed JSON is 400 invalid_json; no token is 401', async () => {
     const r = await signedInReseller();
     const id = await newClientVia(r.token);
-    expectError(await call(activateRoute, 'POST', '/a', { token: r.token, id, rawBody: '{package_type: starter_pro}' }), 400, 'invalid_json');
+    expectError(
+      await call(activateRoute, 'POST', '/a', { token: r.token, id, rawBody: '{package_type: starter_pro}' }),
+      400,
+      'invalid_json',
+    );
     expectError(await call(createClientRoute, 'POST', '/api/reseller/clients', { token: r.token, rawBody: '[' }), 400, 'invalid_json');
     expectError(await call(activateRoute, 'POST', '/a', { id, body: { package_type: 'starter_pro' } }), 401, 'unauthorized');
     expectError(await call(listClientsRoute, 'GET', '/api/reseller/clients'), 401, 'unauthorized');

@@ -1,21 +1,21 @@
 // The admin API and login contract (SPEC §7), through the route handlers themselves.
 import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
+import { POST as adminLogin } from '@/app/api/admin/auth/login/route';
+import { POST as creditRoute } from '@/app/api/admin/resellers/[id]/credit/route';
+import { GET as adminLedger } from '@/app/api/admin/resellers/[id]/ledger/route';
+import { GET as getResellerRoute, PATCH as patchReseller } from '@/app/api/admin/resellers/[id]/route';
+import { POST as createResellerRoute, GET as listResellersRoute } from '@/app/api/admin/resellers/route';
+import { POST as resellerLogin } from '@/app/api/reseller/auth/login/route';
+import { GET as profileRoute } from '@/app/api/reseller/profile/route';
 import type { DbHandle } from '@/db';
 import { ledgerEntries, resellers, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
 import { errorResponse } from '@/lib/http/errors';
-import { POST as adminLogin } from '@/app/api/admin/auth/login/route';
-import { GET as listResellersRoute, POST as createResellerRoute } from '@/app/api/admin/resellers/route';
-import { GET as getResellerRoute, PATCH as patchReseller } from '@/app/api/admin/resellers/[id]/route';
-import { POST as creditRoute } from '@/app/api/admin/resellers/[id]/credit/route';
-import { GET as adminLedger } from '@/app/api/admin/resellers/[id]/ledger/route';
-import { POST as resellerLogin } from '@/app/api/reseller/auth/login/route';
-import { GET as profileRoute } from '@/app/api/reseller/profile/route';
 import { useTestDbForRoutes } from './helpers/db';
+import { rejection } from './helpers/errors';
 import { makeAdmin, makeReseller, uid } from './helpers/fixtures';
 import { call, expectError, fieldsOf } from './helpers/http';
-import { rejection } from './helpers/errors';
 import { assertLedgerInvariant } from './helpers/invariants';
 
 let h: DbHandle;
@@ -30,26 +30,49 @@ beforeAll(async () => {
   const res = await call(adminLogin, 'POST', '/api/admin/auth/login', { body: { email: adminEmail, password: 'admin-pass-1' } });
   adminToken = String(res.json.token);
 });
-afterEach(async () => { await assertLedgerInvariant(h.db); });
-afterAll(async () => { await h.close(); });
+afterEach(async () => {
+  await assertLedgerInvariant(h.db);
+});
+afterAll(async () => {
+  await h.close();
+});
 
 const resellerBody = (over: Record<string, unknown> = {}) => {
   const id = uid();
-  return { partner_type: 'own_plans', name: `Shop ${id}`, email: `shop-${id}@test.local`, phone: '+95 9 450 000 111',
-    password: 'shop-pass-1', password_confirmation: 'shop-pass-1', subdomain: `shop-${id}`, ...over };
+  return {
+    partner_type: 'own_plans',
+    name: `Shop ${id}`,
+    email: `shop-${id}@test.local`,
+    phone: '+95 9 450 000 111',
+    password: 'shop-pass-1',
+    password_confirmation: 'shop-pass-1',
+    subdomain: `shop-${id}`,
+    ...over,
+  };
 };
 const resellerLoginAs = (email: string, password: string) =>
   call(resellerLogin, 'POST', '/api/reseller/auth/login', { body: { email, password } });
 const creditBalance = async (id: number) =>
   (await h.db.select({ b: resellers.creditBalance }).from(resellers).where(eq(resellers.id, id)))[0].b;
 const ledgerCount = async (id: number) =>
-  (await h.db.select({ n: count() }).from(ledgerEntries).where(and(eq(ledgerEntries.account, 'reseller_credit'), eq(ledgerEntries.accountId, id))))[0].n;
+  (
+    await h.db
+      .select({ n: count() })
+      .from(ledgerEntries)
+      .where(and(eq(ledgerEntries.account, 'reseller_credit'), eq(ledgerEntries.accountId, id)))
+  )[0].n;
 
 describe('login', () => {
   test('admin: the right password gives a Bearer token valid for 24 hours', async () => {
-    const res = await call(adminLogin, 'POST', '/api/admin/auth/login', { body: { email: adminEmail.toUpperCase(), password: 'admin-pass-1' } });
+    const res = await call(adminLogin, 'POST', '/api/admin/auth/login', {
+      body: { email: adminEmail.toUpperCase(), password: 'admin-pass-1' },
+    });
     expect(res.status).toBe(200);
-    expect(res.json).toMatchObject({ token: expect.stringMatching(/^sess_.{40,}/), token_type: 'Bearer', admin: { id: admin.userId, email: adminEmail } });
+    expect(res.json).toMatchObject({
+      token: expect.stringMatching(/^sess_.{40,}/),
+      token_type: 'Bearer',
+      admin: { id: admin.userId, email: adminEmail },
+    });
     const ttl = Date.parse(String(res.json.expires_at)) - Date.now();
     expect(ttl).toBeGreaterThan(23 * 3_600_000);
     expect(ttl).toBeLessThanOrEqual(24 * 3_600_000);
@@ -57,7 +80,9 @@ describe('login', () => {
 
   test('wrong password and unknown email get the same 401 invalid_credentials', async () => {
     const wrong = await call(adminLogin, 'POST', '/api/admin/auth/login', { body: { email: adminEmail, password: 'nope-nope' } });
-    const unknown = await call(adminLogin, 'POST', '/api/admin/auth/login', { body: { email: `ghost-${uid()}@test.local`, password: 'nope-nope' } });
+    const unknown = await call(adminLogin, 'POST', '/api/admin/auth/login', {
+      body: { email: `ghost-${uid()}@test.local`, password: 'nope-nope' },
+    });
     expectError(wrong, 401, 'invalid_credentials');
     expectError(unknown, 401, 'invalid_credentials');
     expect(unknown.json).toEqual(wrong.json);
@@ -67,9 +92,16 @@ describe('login', () => {
     const { reseller, password } = await makeReseller(h.db, admin, { credit: 70_000 });
     const res = await resellerLoginAs(reseller.email, password);
     expect(res.status).toBe(200);
-    expect(res.json).toMatchObject({ token: expect.any(String), expires_at: expect.any(String),
-      reseller: { id: reseller.id, email: reseller.email, credit_balance: 70_000, commission_balance: 0 } });
-    expectError(await call(adminLogin, 'POST', '/api/admin/auth/login', { body: { email: reseller.email, password } }), 401, 'invalid_credentials');
+    expect(res.json).toMatchObject({
+      token: expect.any(String),
+      expires_at: expect.any(String),
+      reseller: { id: reseller.id, email: reseller.email, credit_balance: 70_000, commission_balance: 0 },
+    });
+    expectError(
+      await call(adminLogin, 'POST', '/api/admin/auth/login', { body: { email: reseller.email, password } }),
+      401,
+      'invalid_credentials',
+    );
     expectError(await resellerLoginAs(reseller.email, 'wrong-pass'), 401, 'invalid_credentials');
   });
 
@@ -83,7 +115,11 @@ describe('login', () => {
 
   test('missing, malformed or unknown Authorization is 401 unauthorized', async () => {
     expectError(await call(listResellersRoute, 'GET', '/api/admin/resellers'), 401, 'unauthorized');
-    expectError(await call(listResellersRoute, 'GET', '/api/admin/resellers', { headers: { authorization: 'Basic abc' } }), 401, 'unauthorized');
+    expectError(
+      await call(listResellersRoute, 'GET', '/api/admin/resellers', { headers: { authorization: 'Basic abc' } }),
+      401,
+      'unauthorized',
+    );
     expectError(await call(listResellersRoute, 'GET', '/api/admin/resellers', { token: 'sess_notarealtoken' }), 401, 'unauthorized');
     // Authentication comes before the body: no token and a bad body is still 401.
     expectError(await call(createResellerRoute, 'POST', '/api/admin/resellers', { rawBody: '{"name":' }), 401, 'unauthorized');
@@ -96,9 +132,17 @@ describe('POST /api/admin/resellers', () => {
     const res = await call(createResellerRoute, 'POST', '/api/admin/resellers', { token: adminToken, body });
     expect(res.status).toBe(201);
     expect(res.json).toMatchObject({
-      id: expect.any(Number), name: body.name, email: body.email, phone: body.phone, partner_type: 'commission',
-      subdomain: String(body.subdomain).toLowerCase(), status: 'active', credit_balance: 0, commission_balance: 0,
-      commission_rate: 12.5, created_at: expect.any(String),
+      id: expect.any(Number),
+      name: body.name,
+      email: body.email,
+      phone: body.phone,
+      partner_type: 'commission',
+      subdomain: String(body.subdomain).toLowerCase(),
+      status: 'active',
+      credit_balance: 0,
+      commission_balance: 0,
+      commission_rate: 12.5,
+      created_at: expect.any(String),
     });
     expect(res.json).not.toHaveProperty('password');
     expect(res.text).not.toContain('shop-pass-1');
@@ -118,11 +162,20 @@ describe('POST /api/admin/resellers', () => {
   test('a taken subdomain is 409 subdomain_taken; a taken email 409 email_taken; a reserved subdomain 400', async () => {
     const first = resellerBody();
     expect((await call(createResellerRoute, 'POST', '/api/admin/resellers', { token: adminToken, body: first })).status).toBe(201);
-    const dupSub = await call(createResellerRoute, 'POST', '/api/admin/resellers', { token: adminToken, body: resellerBody({ subdomain: first.subdomain }) });
+    const dupSub = await call(createResellerRoute, 'POST', '/api/admin/resellers', {
+      token: adminToken,
+      body: resellerBody({ subdomain: first.subdomain }),
+    });
     expect(fieldsOf(expectError(dupSub, 409, 'subdomain_taken'))).toHaveProperty('subdomain');
-    const dupEmail = await call(createResellerRoute, 'POST', '/api/admin/resellers', { token: adminToken, body: resellerBody({ email: first.email.toUpperCase() }) });
+    const dupEmail = await call(createResellerRoute, 'POST', '/api/admin/resellers', {
+      token: adminToken,
+      body: resellerBody({ email: first.email.toUpperCase() }),
+    });
     expect(fieldsOf(expectError(dupEmail, 409, 'email_taken'))).toHaveProperty('email');
-    const reserved = await call(createResellerRoute, 'POST', '/api/admin/resellers', { token: adminToken, body: resellerBody({ subdomain: 'admin' }) });
+    const reserved = await call(createResellerRoute, 'POST', '/api/admin/resellers', {
+      token: adminToken,
+      body: resellerBody({ subdomain: 'admin' }),
+    });
     expect(Object.keys(fieldsOf(expectError(reserved, 400, 'validation_failed')))).toEqual(['subdomain']);
   });
 
@@ -133,12 +186,16 @@ describe('POST /api/admin/resellers', () => {
 });
 
 describe('PATCH /api/admin/resellers/:id', () => {
-  test('suspension refuses the reseller\'s existing token and its logins with 403 account_suspended', async () => {
+  test("suspension refuses the reseller's existing token and its logins with 403 account_suspended", async () => {
     const { reseller, password } = await makeReseller(h.db, admin);
     const token = String((await resellerLoginAs(reseller.email, password)).json.token);
     expect((await call(profileRoute, 'GET', '/api/reseller/profile', { token })).status).toBe(200);
 
-    const res = await call(patchReseller, 'PATCH', '/api/admin/resellers/x', { token: adminToken, id: reseller.id, body: { status: 'suspended' } });
+    const res = await call(patchReseller, 'PATCH', '/api/admin/resellers/x', {
+      token: adminToken,
+      id: reseller.id,
+      body: { status: 'suspended' },
+    });
     expect(res.status).toBe(200);
     expect(res.json.status).toBe('suspended');
     expectError(await call(profileRoute, 'GET', '/api/reseller/profile', { token }), 403, 'account_suspended');
@@ -150,10 +207,18 @@ describe('PATCH /api/admin/resellers/:id', () => {
 
   test('unknown fields and unknown ids are refused', async () => {
     const { reseller } = await makeReseller(h.db, admin);
-    const extra = await call(patchReseller, 'PATCH', '/api/admin/resellers/x', { token: adminToken, id: reseller.id, body: { credit_balance: 1e9 } });
+    const extra = await call(patchReseller, 'PATCH', '/api/admin/resellers/x', {
+      token: adminToken,
+      id: reseller.id,
+      body: { credit_balance: 1e9 },
+    });
     expectError(extra, 400, 'validation_failed');
     expect(await creditBalance(reseller.id)).toBe(0);
-    expectError(await call(patchReseller, 'PATCH', '/api/admin/resellers/x', { token: adminToken, id: 2_000_000_000, body: { name: 'X' } }), 404, 'not_found');
+    expectError(
+      await call(patchReseller, 'PATCH', '/api/admin/resellers/x', { token: adminToken, id: 2_000_000_000, body: { name: 'X' } }),
+      404,
+      'not_found',
+    );
     expectError(await call(getResellerRoute, 'GET', '/api/admin/resellers/abc', { token: adminToken, id: 'abc' }), 404, 'not_found');
   });
 });
@@ -161,12 +226,23 @@ describe('PATCH /api/admin/resellers/:id', () => {
 describe('POST /api/admin/resellers/:id/credit', () => {
   test('a top-up is 201 with the ledger entry and the new balance', async () => {
     const { reseller } = await makeReseller(h.db, admin);
-    const res = await call(creditRoute, 'POST', '/credit', { token: adminToken, id: reseller.id,
-      body: { amount: 1_000_000, method: 'bank_transfer', reference: 'TX1', note: 'March invoice' } });
+    const res = await call(creditRoute, 'POST', '/credit', {
+      token: adminToken,
+      id: reseller.id,
+      body: { amount: 1_000_000, method: 'bank_transfer', reference: 'TX1', note: 'March invoice' },
+    });
     expect(res.status).toBe(201);
     expect(res.json).toMatchObject({
-      ledger_entry: { id: expect.any(Number), kind: 'topup', amount: 1_000_000, balance_after: 1_000_000, reference: 'TX1',
-        note: 'March invoice', method: 'bank_transfer', created_at: expect.any(String) },
+      ledger_entry: {
+        id: expect.any(Number),
+        kind: 'topup',
+        amount: 1_000_000,
+        balance_after: 1_000_000,
+        reference: 'TX1',
+        note: 'March invoice',
+        method: 'bank_transfer',
+        created_at: expect.any(String),
+      },
       credit_balance: 1_000_000,
     });
     expect(await creditBalance(reseller.id)).toBe(1_000_000);
@@ -176,7 +252,9 @@ describe('POST /api/admin/resellers/:id/credit', () => {
     const { reseller } = await makeReseller(h.db, admin, { credit: 5_000 });
     const post = (body: unknown) => call(creditRoute, 'POST', '/credit', { token: adminToken, id: reseller.id, body });
     expect(Object.keys(fieldsOf(expectError(await post({ amount: -1_000 }), 400, 'validation_failed')))).toEqual(['note']);
-    expect(Object.keys(fieldsOf(expectError(await post({ amount: 1_000, method: 'paypal' }), 400, 'validation_failed')))).toEqual(['method']);
+    expect(Object.keys(fieldsOf(expectError(await post({ amount: 1_000, method: 'paypal' }), 400, 'validation_failed')))).toEqual([
+      'method',
+    ]);
     expect(Object.keys(fieldsOf(expectError(await post({ amount: 10.5 }), 400, 'validation_failed')))).toEqual(['amount']);
     expect(Object.keys(fieldsOf(expectError(await post({ amount: '1000' }), 400, 'validation_failed')))).toEqual(['amount']);
     const ledgerBefore = await ledgerCount(reseller.id);
@@ -187,30 +265,56 @@ describe('POST /api/admin/resellers/:id/credit', () => {
 
     const ok = await post({ amount: -5_000, note: 'refunded by bank' });
     expect(ok.status).toBe(201);
-    expect(ok.json).toMatchObject({ ledger_entry: { kind: 'adjustment', amount: -5_000, balance_after: 0, note: 'refunded by bank' }, credit_balance: 0 });
+    expect(ok.json).toMatchObject({
+      ledger_entry: { kind: 'adjustment', amount: -5_000, balance_after: 0, note: 'refunded by bank' },
+      credit_balance: 0,
+    });
   });
 
   test('crediting an unknown reseller is 404', async () => {
-    expectError(await call(creditRoute, 'POST', '/credit', { token: adminToken, id: 2_000_000_000, body: { amount: 1 } }), 404, 'not_found');
+    expectError(
+      await call(creditRoute, 'POST', '/credit', { token: adminToken, id: 2_000_000_000, body: { amount: 1 } }),
+      404,
+      'not_found',
+    );
   });
 });
 
 describe('lists', () => {
   test('GET /api/admin/resellers pages with the standard envelope; limit above 100 is 400', async () => {
     const tag = uid();
-    for (let i = 0; i < 3; i++) await call(createResellerRoute, 'POST', '/api/admin/resellers', { token: adminToken, body: resellerBody({ name: `Tagged ${tag} ${i}` }) });
+    for (let i = 0; i < 3; i++)
+      await call(createResellerRoute, 'POST', '/api/admin/resellers', {
+        token: adminToken,
+        body: resellerBody({ name: `Tagged ${tag} ${i}` }),
+      });
     const res = await call(listResellersRoute, 'GET', '/api/admin/resellers', { token: adminToken, query: { search: tag, limit: 2 } });
     expect(res.status).toBe(200);
     expect(res.json.pagination).toEqual({ page: 1, limit: 2, total: 3, pages: 2 });
     expect(res.json.data).toHaveLength(2);
-    const p2 = await call(listResellersRoute, 'GET', '/api/admin/resellers', { token: adminToken, query: { search: tag, limit: 2, page: 2 } });
+    const p2 = await call(listResellersRoute, 'GET', '/api/admin/resellers', {
+      token: adminToken,
+      query: { search: tag, limit: 2, page: 2 },
+    });
     expect(p2.json.data).toHaveLength(1);
-    expect(fieldsOf(expectError(await call(listResellersRoute, 'GET', '/api/admin/resellers', { token: adminToken, query: { limit: 101 } }), 400, 'validation_failed'))).toHaveProperty('limit');
+    expect(
+      fieldsOf(
+        expectError(
+          await call(listResellersRoute, 'GET', '/api/admin/resellers', { token: adminToken, query: { limit: 101 } }),
+          400,
+          'validation_failed',
+        ),
+      ),
+    ).toHaveProperty('limit');
   });
 
-  test('GET /api/admin/resellers/:id/ledger lists the reseller\'s entries newest first', async () => {
+  test("GET /api/admin/resellers/:id/ledger lists the reseller's entries newest first", async () => {
     const { reseller } = await makeReseller(h.db, admin, { credit: 10_000 });
-    await call(creditRoute, 'POST', '/credit', { token: adminToken, id: reseller.id, body: { amount: 2_500, method: 'kbzpay', reference: 'KBZ-9' } });
+    await call(creditRoute, 'POST', '/credit', {
+      token: adminToken,
+      id: reseller.id,
+      body: { amount: 2_500, method: 'kbzpay', reference: 'KBZ-9' },
+    });
     const res = await call(adminLedger, 'GET', '/ledger', { token: adminToken, id: reseller.id });
     expect(res.status).toBe(200);
     expect(res.json.pagination).toEqual({ page: 1, limit: 20, total: 2, pages: 1 });

@@ -6,21 +6,45 @@
 // every table before and after each endpoint's batch). Cases the schema accepts (a hostile but valid name)
 // run afterwards as tenant C and must simply never be a 5xx.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { setDbHandle, type DbHandle } from '@/db';
-import { ENDPOINTS, type Endpoint } from '@/lib/openapi/registry';
+import { type DbHandle, setDbHandle } from '@/db';
 import { inboundSignature } from '@/lib/http/mobile';
+import { ENDPOINTS, type Endpoint } from '@/lib/openapi/registry';
 import {
-  BAD_IDS, HOSTILE_STRINGS, errorShapeProblem, familyOf, malformedBodies, parseLikeServer, queryCases, queryString, schemaAccepts, send, short,
-  type Answer, type QueryPairs, type RawRequest,
+  type Answer,
+  BAD_IDS,
+  errorShapeProblem,
+  familyOf,
+  HOSTILE_STRINGS,
+  malformedBodies,
+  parseLikeServer,
+  type QueryPairs,
+  queryCases,
+  queryString,
+  type RawRequest,
+  schemaAccepts,
+  send,
+  short,
 } from './helpers/bad-input';
 import { buildBase, deepExtraCases, hostileCases, jsonSchemaOf, mutationCases } from './helpers/bad-input-cases';
+import {
+  type AdminTargets,
+  authHeaders,
+  badAuth,
+  foreignBodyValue,
+  foreignIds,
+  hintsFor,
+  idKindOf,
+  makeWorld,
+  ownId,
+  type Tenant,
+  type World,
+} from './helpers/bad-input-world';
 import { expectUnchanged, fingerprint } from './helpers/db-fingerprint';
-import { loadRouteHandlers } from './helpers/routes';
-import { authHeaders, badAuth, foreignBodyValue, foreignIds, hintsFor, idKindOf, makeWorld, ownId, type AdminTargets, type Tenant, type World } from './helpers/bad-input-world';
 import { uid } from './helpers/fixtures';
 import type { RouteHandler } from './helpers/http';
 import { assertLedgerInvariant } from './helpers/invariants';
 import { openPrivateDb } from './helpers/private-db';
+import { loadRouteHandlers } from './helpers/routes';
 
 const SEED = Number(process.env.BAD_INPUT_SEED ?? 20_260_501);
 const FC_RUNS = 15;
@@ -61,9 +85,16 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  console.log(`[bad-input] ${counts.refused} refused cases, ${counts.readOnly} read-only cases, ${counts.accepted} accepted cases; ${coverage.size} endpoints`);
+  console.log(
+    `[bad-input] ${counts.refused} refused cases, ${counts.readOnly} read-only cases, ${counts.accepted} accepted cases; ${coverage.size} endpoints`,
+  );
   if (process.env.BAD_INPUT_STATS) {
-    console.log([...statuses].sort().map(([k, n]) => `${k}: ${n}`).join('\n'));
+    console.log(
+      [...statuses]
+        .sort()
+        .map(([k, n]) => `${k}: ${n}`)
+        .join('\n'),
+    );
     console.log(`time (ms): ${JSON.stringify(Object.fromEntries(Object.entries(timing).map(([k, v]) => [k, Math.round(v)])))}`);
   }
   await h?.close();
@@ -110,7 +141,15 @@ function buildCases(e: Endpoint, t: Tenant, targets: AdminTargets): Case[] {
   const base = e.body ? buildBase(e.body, hintsFor(e, t)) : undefined;
   if (e.body && base === undefined) throw new Error(`${key}: no valid base body could be built from the schema; add a hint in hintsFor`);
   const baseBody = e.body ? JSON.stringify(base) : undefined;
-  const req = (over: Partial<RawRequest>): RawRequest => ({ method: e.method, path: e.path, id, query: q, headers, body: baseBody, ...over });
+  const req = (over: Partial<RawRequest>): RawRequest => ({
+    method: e.method,
+    path: e.path,
+    id,
+    query: q,
+    headers,
+    body: baseBody,
+    ...over,
+  });
   const out: Case[] = [];
   const bodyCase = (category: Category, label: string, body: string | Uint8Array) => {
     // The oracle reads the body as the server does (Infinity was sent as null, -0 as 0).
@@ -122,8 +161,20 @@ function buildCases(e: Endpoint, t: Tenant, targets: AdminTargets): Case[] {
   if (e.body && baseBody !== undefined) {
     const root = jsonSchemaOf(e.body);
     for (const m of malformedBodies()) bodyCase('malformed', `malformed: ${m.label}`, m.body);
-    out.push({ label: 'huge: 1.1 MB body', category: 'huge', req: req({ body: JSON.stringify({ pad: 'x'.repeat(1_100_000) }) }), expect: 'reject', statuses: [413] });
-    out.push({ label: 'huge: declared content-length 1 GB', category: 'huge', req: req({ headers: { ...headers, 'content-length': '1000000000' } }), expect: 'reject', statuses: [413] });
+    out.push({
+      label: 'huge: 1.1 MB body',
+      category: 'huge',
+      req: req({ body: JSON.stringify({ pad: 'x'.repeat(1_100_000) }) }),
+      expect: 'reject',
+      statuses: [413],
+    });
+    out.push({
+      label: 'huge: declared content-length 1 GB',
+      category: 'huge',
+      req: req({ headers: { ...headers, 'content-length': '1000000000' } }),
+      expect: 'reject',
+      statuses: [413],
+    });
     for (const c of mutationCases(root, base, seed, FC_RUNS)) bodyCase('mutation', c.label, c.body);
     for (const c of hostileCases(root, base)) bodyCase('hostile', c.label, c.body);
     for (const c of deepExtraCases(base)) bodyCase('deep', c.label, c.body);
@@ -133,7 +184,13 @@ function buildCases(e: Endpoint, t: Tenant, targets: AdminTargets): Case[] {
       const foreign = foreignBodyValue(e, name, w);
       if (foreign === undefined) continue;
       const value = Array.isArray(base) ? [{ ...(item as object), [name]: foreign }] : { ...(item as object), [name]: foreign };
-      out.push({ label: `foreign body ${name}=${short(foreign)}`, category: 'foreign-body', req: req({ body: JSON.stringify(value) }), expect: 'reject', statuses: FOREIGN_IGNORED.has(key) ? undefined : [400, 403, 404] });
+      out.push({
+        label: `foreign body ${name}=${short(foreign)}`,
+        category: 'foreign-body',
+        req: req({ body: JSON.stringify(value) }),
+        expect: 'reject',
+        statuses: FOREIGN_IGNORED.has(key) ? undefined : [400, 403, 404],
+      });
     }
   }
 
@@ -155,23 +212,46 @@ function buildCases(e: Endpoint, t: Tenant, targets: AdminTargets): Case[] {
     for (const bad of BAD_IDS) {
       // The inbound webhook: sign the bad id too, so it reaches the lookup behind the signature.
       const query = inbound ? queryString([['sig', inboundSignature(bad)]]) : q;
-      out.push({ label: `bad id ${short(bad)}`, category: 'id', req: req({ id: bad, query }), expect: 'reject', statuses: [400, 401, 403, 404] });
+      out.push({
+        label: `bad id ${short(bad)}`,
+        category: 'id',
+        req: req({ id: bad, query }),
+        expect: 'reject',
+        statuses: [400, 401, 403, 404],
+      });
     }
     for (const foreign of foreignIds(kind, w)) {
-      out.push({ label: `foreign id ${short(foreign)}`, category: 'foreign-id', req: req({ id: foreign }), expect: 'reject', statuses: [401, 403, 404] });
+      out.push({
+        label: `foreign id ${short(foreign)}`,
+        category: 'foreign-id',
+        req: req({ id: foreign }),
+        expect: 'reject',
+        statuses: [401, 403, 404],
+      });
     }
   }
 
   if (e.path.startsWith('/api/mobile/v1/inbound/') && id) {
-    for (const [label, sig] of [['no signature', ''], ['wrong signature', 'x'.repeat(32)], ["other device's signature", inboundSignature(w.B.deviceId)]]) {
-      out.push({ label: `auth: ${label}`, category: 'auth', req: req({ query: sig ? queryString([['sig', sig]]) : '' }), expect: 'reject', statuses: [401] });
+    for (const [label, sig] of [
+      ['no signature', ''],
+      ['wrong signature', 'x'.repeat(32)],
+      ["other device's signature", inboundSignature(w.B.deviceId)],
+    ]) {
+      out.push({
+        label: `auth: ${label}`,
+        category: 'auth',
+        req: req({ query: sig ? queryString([['sig', sig]]) : '' }),
+        expect: 'reject',
+        statuses: [401],
+      });
     }
   }
   for (const b of badAuth(e.auth, t, w)) {
     out.push({ label: `auth: ${b.label}`, category: 'auth', req: req({ headers: b.headers }), expect: 'reject', statuses: [401, 403] });
   }
   if (e.auth === 'none' && !e.body && !kind) {
-    for (const b of badAuth('gateway', t, w).slice(0, 4)) out.push({ label: `junk auth: ${b.label}`, category: 'junk', req: req({ headers: b.headers }), expect: 'any' });
+    for (const b of badAuth('gateway', t, w).slice(0, 4))
+      out.push({ label: `junk auth: ${b.label}`, category: 'junk', req: req({ headers: b.headers }), expect: 'any' });
   }
   return out;
 }
@@ -243,10 +323,12 @@ describe('refused input changes nothing (tenant A)', () => {
 // Accepted input: tenant C's own ids, so real rows are updated. Admin endpoints go last (they may suspend
 // tenant C's reseller or change settings), and new gateway credentials end tenant C's gateway login.
 const LAST = ['post /api/v1/gateway/credentials', 'patch /api/admin/settings'];
-const acceptedOrder = [...ENDPOINTS].filter((e) => !isSafe(e)).sort((x, y) => {
-  const rank = (e: Endpoint) => (LAST.includes(keyOf(e)) ? 2 + LAST.indexOf(keyOf(e)) : e.auth === 'admin' ? 1 : 0);
-  return rank(x) - rank(y);
-});
+const acceptedOrder = [...ENDPOINTS]
+  .filter((e) => !isSafe(e))
+  .sort((x, y) => {
+    const rank = (e: Endpoint) => (LAST.includes(keyOf(e)) ? 2 + LAST.indexOf(keyOf(e)) : e.auth === 'admin' ? 1 : 0);
+    return rank(x) - rank(y);
+  });
 
 describe('accepted input is never a server error (tenant C)', () => {
   // First, while tenant C is untouched by the fuzzing below.
@@ -256,20 +338,39 @@ describe('accepted input is never a server error (tenant C)', () => {
     const sms = routes.get('post /api/v1/sms/send');
     const message = routes.get('get /api/v1/messages/{id}');
     if (!create || !view || !sms || !message) throw new Error('route missing');
-    const names = ['<script>alert(1)</script>', "' OR 1=1 --", '"; drop table users; --', 'မင်္ဂလာပါ', '😀👍🏽👨‍👩‍👧', '\u202eabc', 'e\u0301\u0301', '../../etc/passwd'];
+    const names = [
+      '<script>alert(1)</script>',
+      "' OR 1=1 --",
+      '"; drop table users; --',
+      'မင်္ဂလာပါ',
+      '😀👍🏽👨‍👩‍👧',
+      '\u202eabc',
+      'e\u0301\u0301',
+      '../../etc/passwd',
+    ];
     const reseller = { authorization: `Bearer ${w.C.resellerToken}` };
     for (const name of names) {
-      const made = await send(create, { method: 'post', path: '/api/reseller/clients', headers: reseller, body: JSON.stringify({ name, email: `v-${uid()}@example.com`, password: 'secret-123' }) });
+      const made = await send(create, {
+        method: 'post',
+        path: '/api/reseller/clients',
+        headers: reseller,
+        body: JSON.stringify({ name, email: `v-${uid()}@example.com`, password: 'secret-123' }),
+      });
       expect(made.status, made.text).toBe(201);
       const got = await send(view, { method: 'get', path: '/api/reseller/clients/{id}', id: String(made.json?.id), headers: reseller });
       expect(got.contentType).toContain('application/json');
       expect(got.json?.name).toBe(name);
     }
     const client = { authorization: `Bearer ${w.C.clientToken}` };
-    const text = '<script>alert(1)</script> \' OR 1=1 -- မြန်မာ 😀';
-    const sent = await send(sms, { method: 'post', path: '/api/v1/sms/send', headers: client, body: JSON.stringify({ phone: '+959123456789', message: text }) });
+    const text = "<script>alert(1)</script> ' OR 1=1 -- မြန်မာ 😀";
+    const sent = await send(sms, {
+      method: 'post',
+      path: '/api/v1/sms/send',
+      headers: client,
+      body: JSON.stringify({ phone: '+959123456789', message: text }),
+    });
     expect(sent.status, sent.text).toBe(202);
-    const id = String((sent.json?.data as { id: string }[])[0].id);
+    const id = String((sent.json?.data as { id: string }[] | undefined)?.[0]?.id);
     const got = await send(message, { method: 'get', path: '/api/v1/messages/{id}', id, headers: client });
     expect(got.json?.message).toBe(text);
   });

@@ -1,11 +1,11 @@
 // Reseller branding (SPEC §5 login subdomain, §6 branding page): GET/PATCH /api/reseller/branding, the public
 // logo at /brand/<subdomain>/logo, and brandForSubdomain for the subdomain's login page.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { GET as getBrandingRoute, PATCH as patchBrandingRoute } from '@/app/api/reseller/branding/route';
+import { GET as logoRoute } from '@/app/brand/[subdomain]/logo/route';
 import type { DbHandle } from '@/db';
 import type { Actor } from '@/lib/auth/permissions';
 import { brandForSubdomain } from '@/lib/services/branding';
-import { GET as getBrandingRoute, PATCH as patchBrandingRoute } from '@/app/api/reseller/branding/route';
-import { GET as logoRoute } from '@/app/brand/[subdomain]/logo/route';
 import { useTestDbForRoutes } from './helpers/db';
 import { makeAdmin, uid } from './helpers/fixtures';
 import { call, expectError, fieldsOf } from './helpers/http';
@@ -17,7 +17,9 @@ beforeAll(async () => {
   h = await useTestDbForRoutes();
   admin = await makeAdmin(h.db);
 });
-afterAll(async () => { await h.close(); });
+afterAll(async () => {
+  await h.close();
+});
 
 // A 1×1 transparent PNG.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
@@ -36,7 +38,12 @@ test('GET is the current branding with the login URL; a new reseller has no bran
   const res = await getBranding(r.token);
   expect(res.status).toBe(200);
   expect(res.json).toEqual({
-    subdomain: r.reseller.subdomain, brand_name: null, color: null, logo_url: null, support_email: null, support_phone: null,
+    subdomain: r.reseller.subdomain,
+    brand_name: null,
+    color: null,
+    logo_url: null,
+    support_email: null,
+    support_phone: null,
     login_url: expect.stringMatching(new RegExp(`^https://${r.reseller.subdomain}\\.[^/]+/login$`)),
   });
   expectError(await call(getBrandingRoute, 'GET', '/api/reseller/branding'), 401, 'unauthorized');
@@ -46,12 +53,28 @@ test('PATCH sets every field; fields left out keep their value; GET shows the sa
   const r = await resellerWithToken(h.db, admin);
   const sub = newSub();
   const res = await patch(r.token, {
-    subdomain: sub.toUpperCase(), brand_name: 'Golden SMS', color: '#1D4ED8', support_email: 'help@golden.example', support_phone: '+95 9 777 888 999',
+    subdomain: sub.toUpperCase(),
+    brand_name: 'Golden SMS',
+    color: '#1D4ED8',
+    support_email: 'help@golden.example',
+    support_phone: '+95 9 777 888 999',
   });
   expect(res.status).toBe(200);
-  expect(res.json).toMatchObject({ subdomain: sub, brand_name: 'Golden SMS', color: '#1d4ed8', logo_url: null, support_email: 'help@golden.example', support_phone: '+95 9 777 888 999' });
+  expect(res.json).toMatchObject({
+    subdomain: sub,
+    brand_name: 'Golden SMS',
+    color: '#1d4ed8',
+    logo_url: null,
+    support_email: 'help@golden.example',
+    support_phone: '+95 9 777 888 999',
+  });
   const partial = await patch(r.token, { brand_name: 'Golden SMS Myanmar' });
-  expect(partial.json).toMatchObject({ subdomain: sub, brand_name: 'Golden SMS Myanmar', color: '#1d4ed8', support_email: 'help@golden.example' });
+  expect(partial.json).toMatchObject({
+    subdomain: sub,
+    brand_name: 'Golden SMS Myanmar',
+    color: '#1d4ed8',
+    support_email: 'help@golden.example',
+  });
   expect((await getBranding(r.token)).json).toEqual(partial.json);
   // null (or an empty string) clears a field.
   const cleared = await patch(r.token, { color: null, support_email: '', brand_name: null });
@@ -81,8 +104,13 @@ describe('subdomain', () => {
   test('unknown fields and bad colours, emails, phones are 400 on the field', async () => {
     const r = await resellerWithToken(h.db, admin);
     const cases: [Record<string, unknown>, string][] = [
-      [{ color: 'red' }, 'color'], [{ color: '#123' }, 'color'], [{ color: '1d4ed8' }, 'color'], [{ color: '#12345g' }, 'color'],
-      [{ support_email: 'nope' }, 'support_email'], [{ support_phone: 'call us' }, 'support_phone'], [{ brand_name: 'x'.repeat(81) }, 'brand_name'],
+      [{ color: 'red' }, 'color'],
+      [{ color: '#123' }, 'color'],
+      [{ color: '1d4ed8' }, 'color'],
+      [{ color: '#12345g' }, 'color'],
+      [{ support_email: 'nope' }, 'support_email'],
+      [{ support_phone: 'call us' }, 'support_phone'],
+      [{ brand_name: 'x'.repeat(81) }, 'brand_name'],
     ];
     for (const [body, field] of cases) {
       expect(Object.keys(fieldsOf(expectError(await patch(r.token, body), 400, 'validation_failed')))).toEqual([field]);
@@ -169,10 +197,20 @@ describe('brandForSubdomain', () => {
     const r = await resellerWithToken(h.db, admin);
     const sub = r.reseller.subdomain;
     expect(await brandForSubdomain(h.db, sub)).toMatchObject({ reseller_id: r.id, subdomain: sub, name: r.reseller.name, logo_url: null });
-    await patch(r.token, { brand_name: 'Golden SMS', color: '#aa0000', support_phone: '+95 9 1234 5678', logo_url: dataUrl('image/png', PNG) });
+    await patch(r.token, {
+      brand_name: 'Golden SMS',
+      color: '#aa0000',
+      support_phone: '+95 9 1234 5678',
+      logo_url: dataUrl('image/png', PNG),
+    });
     expect(await brandForSubdomain(h.db, sub.toUpperCase())).toEqual({
-      reseller_id: r.id, subdomain: sub, name: 'Golden SMS', color: '#aa0000', logo_url: expect.stringMatching(new RegExp(`^/brand/${sub}/logo`)),
-      support_email: null, support_phone: '+95 9 1234 5678',
+      reseller_id: r.id,
+      subdomain: sub,
+      name: 'Golden SMS',
+      color: '#aa0000',
+      logo_url: expect.stringMatching(new RegExp(`^/brand/${sub}/logo`)),
+      support_email: null,
+      support_phone: '+95 9 1234 5678',
     });
     expect(await brandForSubdomain(h.db, `unknown-${uid()}`)).toBeNull();
     const moved = newSub();

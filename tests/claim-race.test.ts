@@ -20,7 +20,9 @@ describe.skipIf(!onPostgres())('parallel pulls', () => {
     h = await openTestDb({ max: 20 });
     admin = await makeAdmin(h.db);
   });
-  afterAll(async () => { await h.close(); });
+  afterAll(async () => {
+    await h.close();
+  });
 
   /** Each device pulls and accepts until nothing is left; returns what each device was given. */
   async function drain(devicesN: number) {
@@ -28,16 +30,26 @@ describe.skipIf(!onPostgres())('parallel pulls', () => {
     const phones = Array.from({ length: 200 }, (_, i) => `+95930${String(i).padStart(6, '0')}`);
     const queued = await queueMessages(h.db, c.actor, { messages: phones.map((p) => ({ phones: [p] })), text: 'race', source: 'api' });
     const devs = await Promise.all(Array.from({ length: devicesN }, () => insertDevice(h.db, c.id)));
-    const got = await Promise.all(devs.map(async ({ device }) => {
-      const mine: string[] = [];
-      for (let round = 0; round < 50; round++) {
-        const batch = await pullMessages(h.db, device, round % 2 ? 'fifo' : 'lifo');
-        if (!batch.length) break;
-        mine.push(...batch.map((m) => m.id));
-        await reportStates(h.db, device, batch.map((m) => ({ id: m.id, state: 'Processed', recipients: m.recipients.map((r) => ({ phoneNumber: r.phone, state: 'Processed' })) })));
-      }
-      return { id: device.id, mine };
-    }));
+    const got = await Promise.all(
+      devs.map(async ({ device }) => {
+        const mine: string[] = [];
+        for (let round = 0; round < 50; round++) {
+          const batch = await pullMessages(h.db, device, round % 2 ? 'fifo' : 'lifo');
+          if (!batch.length) break;
+          mine.push(...batch.map((m) => m.id));
+          await reportStates(
+            h.db,
+            device,
+            batch.map((m) => ({
+              id: m.id,
+              state: 'Processed',
+              recipients: m.recipients.map((r) => ({ phoneNumber: r.phone, state: 'Processed' })),
+            })),
+          );
+        }
+        return { id: device.id, mine };
+      }),
+    );
     const all = got.flatMap((g) => g.mine);
     expect(all).toHaveLength(200);
     expect(new Set(all).size).toBe(200);

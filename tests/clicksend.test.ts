@@ -2,14 +2,14 @@
 // (reseller email + API key), ClickSend's envelope with HTTP status == http_code, ClickSend's list format.
 import { count, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { GET as getAccount, PUT as putAccount } from '@/app/v3/reseller/accounts/[id]/route';
+import { POST as createAccount, GET as listAccounts } from '@/app/v3/reseller/accounts/route';
+import { PUT as transferPut } from '@/app/v3/reseller/transfer-credit/route';
 import type { DbHandle } from '@/db';
 import { clients, resellers } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
 import { revokeApiKey } from '@/lib/services/api-keys';
 import { getClient } from '@/lib/services/clients';
-import { GET as listAccounts, POST as createAccount } from '@/app/v3/reseller/accounts/route';
-import { GET as getAccount, PUT as putAccount } from '@/app/v3/reseller/accounts/[id]/route';
-import { PUT as transferPut } from '@/app/v3/reseller/transfer-credit/route';
 import { useTestDbForRoutes } from './helpers/db';
 import { makeAdmin, makeClient, makeReseller, suspendUser, uid } from './helpers/fixtures';
 import { assertLedgerInvariant, moneyFootprint } from './helpers/invariants';
@@ -22,8 +22,12 @@ beforeAll(async () => {
   h = await useTestDbForRoutes();
   admin = await makeAdmin(h.db);
 });
-afterEach(async () => { await assertLedgerInvariant(h.db); });
-afterAll(async () => { await h.close(); });
+afterEach(async () => {
+  await assertLedgerInvariant(h.db);
+});
+afterAll(async () => {
+  await h.close();
+});
 
 type Account = Record<string, unknown> & { user_id: number; balance: string };
 
@@ -34,8 +38,15 @@ async function csReseller(credit = 0) {
   return { ...made, id: made.reseller.id, key, keyId, auth: basicAuth(made.reseller.email, key) };
 }
 const account = (over: Record<string, unknown> = {}) => ({
-  username: `johndoe${uid()}`, password: 'pass-123', user_email: `john-${uid()}@awesome.example`, user_phone: '518-481-1002',
-  user_first_name: 'John', user_last_name: 'Doe', account_name: 'The Awesome Company', country: 'US', ...over,
+  username: `johndoe${uid()}`,
+  password: 'pass-123',
+  user_email: `john-${uid()}@awesome.example`,
+  user_phone: '518-481-1002',
+  user_first_name: 'John',
+  user_last_name: 'Doe',
+  account_name: 'The Awesome Company',
+  country: 'US',
+  ...over,
 });
 const clientCount = async (resellerId: number) =>
   (await h.db.select({ n: count() }).from(clients).where(eq(clients.resellerId, resellerId)))[0].n;
@@ -47,9 +58,16 @@ describe('authentication', () => {
     const other = await csReseller();
     const session = await tokenFor(h.db, r.id, 'reseller', r.password);
     const bad: (string | null)[] = [
-      null, `Bearer ${r.key}`, 'Basic !!!not-base64!!!', basicAuth(r.reseller.email, ''), basicAuth('', r.key),
-      basicAuth(r.reseller.email, `${r.key}x`), basicAuth(other.reseller.email, r.key), basicAuth(r.reseller.email, session),
-      basicAuth(r.reseller.email, r.password), `Basic ${Buffer.from(`${r.reseller.email}${r.key}`).toString('base64')}`,
+      null,
+      `Bearer ${r.key}`,
+      'Basic !!!not-base64!!!',
+      basicAuth(r.reseller.email, ''),
+      basicAuth('', r.key),
+      basicAuth(r.reseller.email, `${r.key}x`),
+      basicAuth(other.reseller.email, r.key),
+      basicAuth(r.reseller.email, session),
+      basicAuth(r.reseller.email, r.password),
+      `Basic ${Buffer.from(`${r.reseller.email}${r.key}`).toString('base64')}`,
     ];
     for (const auth of bad) {
       const res = await callClickSend(listAccounts, 'GET', '/v3/reseller/accounts', auth);
@@ -59,7 +77,9 @@ describe('authentication', () => {
     expect(post.status).toBe(401);
     expect(await clientCount(r.id)).toBe(0);
     // The email is case-insensitive.
-    expect((await callClickSend(listAccounts, 'GET', '/v3/reseller/accounts', basicAuth(r.reseller.email.toUpperCase(), r.key))).status).toBe(200);
+    expect(
+      (await callClickSend(listAccounts, 'GET', '/v3/reseller/accounts', basicAuth(r.reseller.email.toUpperCase(), r.key))).status,
+    ).toBe(200);
   });
 
   test("a client's API key is not a reseller credential", async () => {
@@ -73,11 +93,17 @@ describe('authentication', () => {
     const r = await csReseller();
     expect((await callClickSend(listAccounts, 'GET', '/v3/reseller/accounts', r.auth)).status).toBe(200);
     await revokeApiKey(h.db, r.actor, r.keyId);
-    expect((await callClickSend(listAccounts, 'GET', '/v3/reseller/accounts', r.auth)).env).toMatchObject({ http_code: 401, response_code: 'INVALID_CREDENTIALS' });
+    expect((await callClickSend(listAccounts, 'GET', '/v3/reseller/accounts', r.auth)).env).toMatchObject({
+      http_code: 401,
+      response_code: 'INVALID_CREDENTIALS',
+    });
 
     const s = await csReseller();
     await suspendUser(h.db, s.id);
-    expect((await callClickSend(listAccounts, 'GET', '/v3/reseller/accounts', s.auth)).env).toMatchObject({ http_code: 403, response_code: 'FORBIDDEN' });
+    expect((await callClickSend(listAccounts, 'GET', '/v3/reseller/accounts', s.auth)).env).toMatchObject({
+      http_code: 403,
+      response_code: 'FORBIDDEN',
+    });
     expect((await callClickSend(createAccount, 'POST', '/v3/reseller/accounts', s.auth, { body: account() })).status).toBe(403);
     expect(await clientCount(s.id)).toBe(0);
   });
@@ -91,9 +117,18 @@ describe('POST /v3/reseller/accounts', () => {
     expect(res.env).toMatchObject({ http_code: 200, response_code: 'SUCCESS', response_msg: expect.any(String) });
     const data = res.env.data as Account;
     expect(data).toMatchObject({
-      user_id: expect.any(Number), username: body.username, user_email: String(body.user_email).toLowerCase(), balance: '0.000000',
-      user_phone: '518-481-1002', user_first_name: 'John', user_last_name: 'Doe', account_name: 'The Awesome Company', country: 'US',
-      active: 1, banned: 0, balance_commission: '0.000000',
+      user_id: expect.any(Number),
+      username: body.username,
+      user_email: String(body.user_email).toLowerCase(),
+      balance: '0.000000',
+      user_phone: '518-481-1002',
+      user_first_name: 'John',
+      user_last_name: 'Doe',
+      account_name: 'The Awesome Company',
+      country: 'US',
+      active: 1,
+      banned: 0,
+      balance_commission: '0.000000',
       _currency: { currency_name_short: 'MMK', currency_prefix_d: expect.any(String), currency_name_long: expect.any(String) },
       status: 'trial',
     });
@@ -120,7 +155,12 @@ describe('POST /v3/reseller/accounts', () => {
       expect(res.env).toMatchObject({ http_code: 400, response_code: 'MISSING_REQUIRED_FIELDS' });
       expect(Object.keys((res.env.data as { fields: object }).fields)).toEqual([field]);
     }
-    for (const opts of [{ body: {} }, { body: account({ user_email: 'nope' }) }, { body: account({ password: '123' }) }, { rawBody: '{"username":' }]) {
+    for (const opts of [
+      { body: {} },
+      { body: account({ user_email: 'nope' }) },
+      { body: account({ password: '123' }) },
+      { rawBody: '{"username":' },
+    ]) {
       expect((await callClickSend(createAccount, 'POST', '/v3/reseller/accounts', r.auth, opts)).env.http_code).toBe(400);
     }
     expect(await clientCount(r.id)).toBe(0);
@@ -130,8 +170,14 @@ describe('POST /v3/reseller/accounts', () => {
     const r = await csReseller();
     const other = await csReseller();
     const email = `dup-${uid()}@awesome.example`;
-    expect((await callClickSend(createAccount, 'POST', '/v3/reseller/accounts', r.auth, { body: account({ user_email: email }) })).status).toBe(200);
-    for (const [who, user_email] of [[r, email.toUpperCase()], [other, email], [r, other.reseller.email]] as const) {
+    expect(
+      (await callClickSend(createAccount, 'POST', '/v3/reseller/accounts', r.auth, { body: account({ user_email: email }) })).status,
+    ).toBe(200);
+    for (const [who, user_email] of [
+      [r, email.toUpperCase()],
+      [other, email],
+      [r, other.reseller.email],
+    ] as const) {
       const res = await callClickSend(createAccount, 'POST', '/v3/reseller/accounts', who.auth, { body: account({ user_email }) });
       expect(res.env).toMatchObject({ http_code: 400, response_code: 'ALREADY_EXISTS' });
     }
@@ -145,7 +191,17 @@ describe('GET /v3/reseller/accounts', () => {
     const other = await csReseller();
     await makeClient(h.db, other.actor);
     const empty = await callClickSend(listAccounts, 'GET', '/v3/reseller/accounts', r.auth);
-    expect(empty.env.data).toEqual({ total: 0, per_page: 15, current_page: 1, last_page: 1, next_page_url: null, prev_page_url: null, from: null, to: null, data: [] });
+    expect(empty.env.data).toEqual({
+      total: 0,
+      per_page: 15,
+      current_page: 1,
+      last_page: 1,
+      next_page_url: null,
+      prev_page_url: null,
+      from: null,
+      to: null,
+      data: [],
+    });
 
     const made = await Promise.all(Array.from({ length: 17 }, () => makeClient(h.db, r.actor)));
     const ids = made.map((m) => m.client.id);
@@ -156,22 +212,45 @@ describe('GET /v3/reseller/accounts', () => {
     };
     const first = await list();
     expect({ ...first, data: first.data.length }).toEqual({
-      total: 17, per_page: 15, current_page: 1, last_page: 2, next_page_url: expect.stringContaining('page=2'), prev_page_url: null, from: 1, to: 15, data: 15,
+      total: 17,
+      per_page: 15,
+      current_page: 1,
+      last_page: 2,
+      next_page_url: expect.stringContaining('page=2'),
+      prev_page_url: null,
+      from: 1,
+      to: 15,
+      data: 15,
     });
     const second = await list({ page: 2 });
-    expect({ ...second, data: second.data.length }).toMatchObject({ current_page: 2, last_page: 2, next_page_url: null, prev_page_url: expect.stringContaining('page=1'), from: 16, to: 17, data: 2 });
+    expect({ ...second, data: second.data.length }).toMatchObject({
+      current_page: 2,
+      last_page: 2,
+      next_page_url: null,
+      prev_page_url: expect.stringContaining('page=1'),
+      from: 16,
+      to: 17,
+      data: 2,
+    });
     expect([...first.data, ...second.data].map((a) => a.user_id).sort()).toEqual([...ids].sort());
     expect(first.data[0]).toMatchObject({ balance: '0.000000', _currency: { currency_name_short: 'MMK' } });
 
     expect((await list({ limit: 5 })).per_page).toBe(15);
     expect((await list({ limit: 1 })).per_page).toBe(15);
     const big = await list({ limit: 500 });
-    expect({ per_page: big.per_page, n: big.data.length, last: big.last_page, to: big.to }).toEqual({ per_page: 100, n: 17, last: 1, to: 17 });
+    expect({ per_page: big.per_page, n: big.data.length, last: big.last_page, to: big.to }).toEqual({
+      per_page: 100,
+      n: 17,
+      last: 1,
+      to: 17,
+    });
     expect((await list({ limit: 20 })).per_page).toBe(20);
     // Past the last page: an empty page, like ClickSend's (Laravel's) paginator.
     expect(await list({ page: 3 })).toMatchObject({ total: 17, current_page: 3, data: [], from: null, to: null, next_page_url: null });
     expect((await callClickSend(listAccounts, 'GET', '/v3/reseller/accounts', r.auth, { query: { page: 0 } })).env.http_code).toBe(400);
-    expect((await callClickSend(listAccounts, 'GET', '/v3/reseller/accounts', r.auth, { query: { limit: 'many' } })).env.http_code).toBe(400);
+    expect((await callClickSend(listAccounts, 'GET', '/v3/reseller/accounts', r.auth, { query: { limit: 'many' } })).env.http_code).toBe(
+      400,
+    );
   });
 });
 
@@ -196,13 +275,23 @@ describe('GET / PUT /v3/reseller/accounts/{id}', () => {
     const r = await csReseller();
     const created = (await callClickSend(createAccount, 'POST', '/v3/reseller/accounts', r.auth, { body: account() })).env.data as Account;
     const id = created.user_id;
-    const res = await callClickSend(putAccount, 'PUT', `/v3/reseller/accounts/${id}`, r.auth, { id, body: { user_phone: '+95 9 444 555 666' } });
+    const res = await callClickSend(putAccount, 'PUT', `/v3/reseller/accounts/${id}`, r.auth, {
+      id,
+      body: { user_phone: '+95 9 444 555 666' },
+    });
     expect(res.env).toMatchObject({ http_code: 200, response_code: 'SUCCESS' });
     const changed = res.env.data as Account;
     expect(changed).toEqual({ ...created, user_phone: '+95 9 444 555 666', account_billing_mobile: '+95 9 444 555 666' });
 
-    const renamed = (await callClickSend(putAccount, 'PUT', '/x', r.auth, { id, body: { user_first_name: 'Jane', username: 'jane' } })).env.data as Account;
-    expect(renamed).toMatchObject({ user_first_name: 'Jane', user_last_name: 'Doe', username: 'jane', user_phone: '+95 9 444 555 666', account_name: created.account_name });
+    const renamed = (await callClickSend(putAccount, 'PUT', '/x', r.auth, { id, body: { user_first_name: 'Jane', username: 'jane' } })).env
+      .data as Account;
+    expect(renamed).toMatchObject({
+      user_first_name: 'Jane',
+      user_last_name: 'Doe',
+      username: 'jane',
+      user_phone: '+95 9 444 555 666',
+      account_name: created.account_name,
+    });
     expect((await getClient(h.db, r.actor, id)).name).toBe('Jane Doe');
 
     const bad = await callClickSend(putAccount, 'PUT', '/x', r.auth, { id, body: { user_email: 'not-an-email' } });
@@ -228,14 +317,21 @@ describe('PUT /v3/reseller/transfer-credit', () => {
     expect(await creditOf(r.id)).toBe(13_000);
   });
 
-  test('another currency, bad input, too little credit or another reseller\'s client: 400/404, nothing changes', async () => {
+  test("another currency, bad input, too little credit or another reseller's client: 400/404, nothing changes", async () => {
     const r = await csReseller(3_000);
     const other = await csReseller(50_000);
     const { client } = await makeClient(h.db, r.actor);
     const before = await moneyFootprint(h.db, r.id, client.id);
     const usd = await transfer(r.auth, { client_user_id: client.id, balance: 1000, currency: 'USD' });
     expect(usd.env).toMatchObject({ http_code: 400 });
-    for (const body of [{ balance: 1000 }, { client_user_id: client.id }, { client_user_id: client.id, balance: 0 }, { client_user_id: client.id, balance: 1.5 }, { client_user_id: client.id, balance: '1000' }, { client_user_id: 'x', balance: 10 }]) {
+    for (const body of [
+      { balance: 1000 },
+      { client_user_id: client.id },
+      { client_user_id: client.id, balance: 0 },
+      { client_user_id: client.id, balance: 1.5 },
+      { client_user_id: client.id, balance: '1000' },
+      { client_user_id: 'x', balance: 10 },
+    ]) {
       expect((await transfer(r.auth, body)).env.http_code).toBe(400);
     }
     const poor = await transfer(r.auth, { client_user_id: client.id, balance: 5000, currency: 'MMK' });

@@ -7,7 +7,7 @@ import type { Actor } from '@/lib/auth/permissions';
 import { activatePackage } from '@/lib/services/activation';
 import { actorFromToken, loginWithPassword, verifyCredentials } from '@/lib/services/auth';
 import { createClient, getClient, listClients, setClientSuspended, updateClient } from '@/lib/services/clients';
-import { createClientInput, listClientsQuery, type ClientStatus } from '@/lib/validation/clients';
+import { type ClientStatus, createClientInput, listClientsQuery } from '@/lib/validation/clients';
 import { openTestDb } from './helpers/db';
 import { domainError } from './helpers/errors';
 import { makeAdmin, makeClient, makeReseller, uid } from './helpers/fixtures';
@@ -22,8 +22,12 @@ beforeAll(async () => {
   h = await openTestDb();
   admin = await makeAdmin(h.db);
 });
-afterEach(async () => { await assertLedgerInvariant(h.db); });
-afterAll(async () => { await h.close(); });
+afterEach(async () => {
+  await assertLedgerInvariant(h.db);
+});
+afterAll(async () => {
+  await h.close();
+});
 
 const query = (q: Record<string, unknown>) => listClientsQuery.parse(q);
 const newClient = (actor: Actor, fields: { name: string; email?: string; phone?: string; trial_days?: number }) =>
@@ -113,7 +117,7 @@ describe('listClients', () => {
 });
 
 describe('cross-tenant access', () => {
-  test('reseller B gets not_found for A\'s client on get, update, suspend and activate; nothing changes', async () => {
+  test("reseller B gets not_found for A's client on get, update, suspend and activate; nothing changes", async () => {
     const a = await makeReseller(h.db, admin, { credit: 100_000 });
     const b = await makeReseller(h.db, admin, { credit: 100_000 });
     const { client } = await makeClient(h.db, a.actor, { now: t0 });
@@ -140,8 +144,9 @@ describe('createClient / updateClient', () => {
   test('email is unique across all users, case-insensitively', async () => {
     const { actor, reseller } = await makeReseller(h.db, admin);
     const first = await newClient(actor, { name: 'First', email: `dup-${uid()}@test.local` });
-    const err = await domainError(createClient(h.db, actor,
-      { name: 'Second', email: first.email.toUpperCase(), password: 'client-pass-1' }, t0));
+    const err = await domainError(
+      createClient(h.db, actor, { name: 'Second', email: first.email.toUpperCase(), password: 'client-pass-1' }, t0),
+    );
     expect(err.code).toBe('email_taken');
     expect(err.details).toEqual({ fields: { email: [expect.any(String)] } });
     // A reseller's own login email is taken too.
@@ -160,7 +165,14 @@ describe('createClient / updateClient', () => {
     const { actor } = await makeReseller(h.db, admin);
     const c = await newClient(actor, { name: 'Before', phone: '+95 9 111 2222' });
     const after = await updateClient(h.db, actor, c.id, { name: 'After', country: 'MM', auto_renew: true }, t0);
-    expect(after).toMatchObject({ name: 'After', phone: '+95 9 111 2222', email: c.email, country: 'MM', auto_renew: true, status: 'trial' });
+    expect(after).toMatchObject({
+      name: 'After',
+      phone: '+95 9 111 2222',
+      email: c.email,
+      country: 'MM',
+      auto_renew: true,
+      status: 'trial',
+    });
     const cleared = await updateClient(h.db, actor, c.id, { phone: null }, t0);
     expect(cleared.phone).toBeNull();
     expect(cleared.name).toBe('After');
@@ -213,7 +225,10 @@ describe('setClientSuspended', () => {
 
     // Suspending twice is a no-op: one audit row, not two.
     await setClientSuspended(h.db, actor, client.id, true, t0);
-    const audits = await h.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.targetId, String(client.id)));
+    const audits = await h.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(eq(auditLog.targetId, String(client.id)));
     expect(audits.filter((a) => a.action === 'client.suspend')).toHaveLength(1);
 
     const u = await setClientSuspended(h.db, actor, client.id, false, t0);

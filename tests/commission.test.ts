@@ -2,13 +2,13 @@
 // separate balance; the admin pays it out (commission only) or converts it to credit (both, in one go).
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { POST as settleRoute } from '@/app/api/admin/resellers/[id]/commission/settle/route';
 import type { DbHandle } from '@/db';
 import { ledgerEntries, resellers } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
 import { activatePackage } from '@/lib/services/activation';
 import { listAudit } from '@/lib/services/audit';
 import type { LedgerAccount } from '@/lib/services/ledger';
-import { POST as settleRoute } from '@/app/api/admin/resellers/[id]/commission/settle/route';
 import { useTestDbForRoutes } from './helpers/db';
 import { makeClient, makeReseller } from './helpers/fixtures';
 import { call, expectError, fieldsOf } from './helpers/http';
@@ -22,17 +22,27 @@ beforeAll(async () => {
   h = await useTestDbForRoutes();
   ({ actor: admin, token: adminToken } = await adminWithToken(h.db));
 });
-afterEach(async () => { await assertLedgerInvariant(h.db); });
-afterAll(async () => { await h.close(); });
+afterEach(async () => {
+  await assertLedgerInvariant(h.db);
+});
+afterAll(async () => {
+  await h.close();
+});
 
-const settle = (id: number, body: unknown, token = adminToken) =>
-  call(settleRoute, 'POST', '/commission/settle', { token, id, body });
+const settle = (id: number, body: unknown, token = adminToken) => call(settleRoute, 'POST', '/commission/settle', { token, id, body });
 async function balancesOf(id: number) {
-  const [r] = await h.db.select({ credit: resellers.creditBalance, commission: resellers.commissionBalance }).from(resellers).where(eq(resellers.id, id));
+  const [r] = await h.db
+    .select({ credit: resellers.creditBalance, commission: resellers.commissionBalance })
+    .from(resellers)
+    .where(eq(resellers.id, id));
   return r;
 }
 const rowsOf = (account: LedgerAccount, id: number) =>
-  h.db.select().from(ledgerEntries).where(and(eq(ledgerEntries.account, account), eq(ledgerEntries.accountId, id))).orderBy(asc(ledgerEntries.id));
+  h.db
+    .select()
+    .from(ledgerEntries)
+    .where(and(eq(ledgerEntries.account, account), eq(ledgerEntries.accountId, id)))
+    .orderBy(asc(ledgerEntries.id));
 
 /** A commission partner (10 %) that sold Starter Pro and Business Elite: 15,000 MMK of commission, no credit left. */
 async function earningPartner() {
@@ -44,11 +54,14 @@ async function earningPartner() {
   return reseller.id;
 }
 
-test('a commission partner earns its rate of each activation\'s list price', async () => {
+test("a commission partner earns its rate of each activation's list price", async () => {
   const id = await earningPartner();
   expect(await balancesOf(id)).toEqual({ credit: 0, commission: 15_000 });
   const rows = await rowsOf('reseller_commission', id);
-  expect(rows.map((r) => [r.kind, r.amount, r.balanceAfter])).toEqual([['commission', 5_000, 5_000], ['commission', 10_000, 15_000]]);
+  expect(rows.map((r) => [r.kind, r.amount, r.balanceAfter])).toEqual([
+    ['commission', 5_000, 5_000],
+    ['commission', 10_000, 15_000],
+  ]);
   expect(rows.every((r) => r.subscriptionId !== null)).toBe(true);
 });
 
@@ -71,11 +84,22 @@ describe('POST /api/admin/resellers/:id/commission/settle', () => {
     expect(res.json).toEqual({ mode: 'payout', amount: 6_000, commission_balance: 9_000, credit_balance: 0 });
     expect(await balancesOf(id)).toEqual({ credit: 0, commission: 9_000 });
     const [, , payout] = await rowsOf('reseller_commission', id);
-    expect(payout).toMatchObject({ kind: 'commission_payout', amount: -6_000, balanceAfter: 9_000, reference: 'BANK-PAY-1', note: 'June payout', actorId: admin.userId });
+    expect(payout).toMatchObject({
+      kind: 'commission_payout',
+      amount: -6_000,
+      balanceAfter: 9_000,
+      reference: 'BANK-PAY-1',
+      note: 'June payout',
+      actorId: admin.userId,
+    });
     expect(await rowsOf('reseller_credit', id)).toHaveLength(creditRowsBefore);
     const [audit] = (await listAudit(h.db, admin, { page: 1, limit: 1, action: 'reseller.commission_payout', target_id: String(id) })).data;
-    expect(audit).toMatchObject({ actor_id: admin.userId, target_type: 'reseller', before: { commission_balance: 15_000, credit_balance: 0 },
-      after: { commission_balance: 9_000, credit_balance: 0, amount: 6_000 } });
+    expect(audit).toMatchObject({
+      actor_id: admin.userId,
+      target_type: 'reseller',
+      before: { commission_balance: 15_000, credit_balance: 0 },
+      after: { commission_balance: 9_000, credit_balance: 0, amount: 6_000 },
+    });
   });
 
   test('convert without an amount moves the whole commission balance into credit: two ledger rows', async () => {
@@ -88,7 +112,8 @@ describe('POST /api/admin/resellers/:id/commission/settle', () => {
     const credit = (await rowsOf('reseller_credit', id)).at(-1);
     expect(commission).toMatchObject({ kind: 'commission_conversion', amount: -15_000, balanceAfter: 0 });
     expect(credit).toMatchObject({ kind: 'commission_conversion', amount: 15_000, balanceAfter: 15_000 });
-    const [audit] = (await listAudit(h.db, admin, { page: 1, limit: 1, action: 'reseller.commission_convert', target_id: String(id) })).data;
+    const [audit] = (await listAudit(h.db, admin, { page: 1, limit: 1, action: 'reseller.commission_convert', target_id: String(id) }))
+      .data;
     expect(audit.after).toMatchObject({ commission_balance: 0, credit_balance: 15_000, amount: 15_000 });
     // Nothing left: a second settlement is 409.
     expectError(await settle(id, { mode: 'convert' }), 409, 'conflict');
@@ -111,8 +136,12 @@ describe('POST /api/admin/resellers/:id/commission/settle', () => {
     const id = await earningPartner();
     expect(Object.keys(fieldsOf(expectError(await settle(id, {}), 400, 'validation_failed')))).toEqual(['mode']);
     expect(Object.keys(fieldsOf(expectError(await settle(id, { mode: 'cash' }), 400, 'validation_failed')))).toEqual(['mode']);
-    expect(Object.keys(fieldsOf(expectError(await settle(id, { mode: 'payout', amount: 0 }), 400, 'validation_failed')))).toEqual(['amount']);
-    expect(Object.keys(fieldsOf(expectError(await settle(id, { mode: 'payout', amount: 2.5 }), 400, 'validation_failed')))).toEqual(['amount']);
+    expect(Object.keys(fieldsOf(expectError(await settle(id, { mode: 'payout', amount: 0 }), 400, 'validation_failed')))).toEqual([
+      'amount',
+    ]);
+    expect(Object.keys(fieldsOf(expectError(await settle(id, { mode: 'payout', amount: 2.5 }), 400, 'validation_failed')))).toEqual([
+      'amount',
+    ]);
     expectError(await settle(2_000_000_000, { mode: 'payout' }), 404, 'not_found');
     const token = await tokenFor(h.db, id, 'reseller', 'reseller-pass-1');
     expectError(await settle(id, { mode: 'convert' }, token), 401, 'unauthorized');

@@ -1,9 +1,9 @@
 // The app's private-server protocol (docs/device-protocol.md): pulling messages (GET /message), reporting
 // per-recipient states (PATCH /message), webhook deliveries queued for sent / delivered / failed.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { GET as pullRoute, PATCH as reportRoute } from '@/app/api/mobile/v1/message/route';
 import type { DbHandle } from '@/db';
 import type { Actor } from '@/lib/auth/permissions';
-import { GET as pullRoute, PATCH as reportRoute } from '@/app/api/mobile/v1/message/route';
 import { queueMessages } from '@/lib/services/messages';
 import { createWebhook } from '@/lib/services/webhooks';
 import { useTestDbForRoutes } from './helpers/db';
@@ -17,9 +17,20 @@ beforeAll(async () => {
   h = await useTestDbForRoutes();
   admin = await makeAdmin(h.db);
 });
-afterAll(async () => { await h.close(); });
+afterAll(async () => {
+  await h.close();
+});
 
-type AppMessage = { id: string; message: string; textMessage: { text: string }; phoneNumbers: string[]; state: string; withDeliveryReport: boolean; validUntil: string; createdAt: string };
+type AppMessage = {
+  id: string;
+  message: string;
+  textMessage: { text: string };
+  phoneNumbers: string[];
+  state: string;
+  withDeliveryReport: boolean;
+  validUntil: string;
+  createdAt: string;
+};
 const pull = async (token: string) => {
   const res = await call(pullRoute, 'GET', '/api/mobile/v1/message', { token });
   expect(res.status).toBe(200);
@@ -39,14 +50,22 @@ async function twoPhones() {
 }
 
 describe('GET /api/mobile/v1/message', () => {
-  test('returns the app\'s shape and marks the messages processing, claimed by that device', async () => {
+  test("returns the app's shape and marks the messages processing, claimed by that device", async () => {
     const { c, a } = await twoPhones();
     const [m] = await queue(c.actor, [['+959111111111', '+959222222222']], 'Hello there');
     const list = await pull(a.token);
-    expect(list).toEqual([{
-      id: m.id, message: 'Hello there', textMessage: { text: 'Hello there' }, phoneNumbers: ['+959111111111', '+959222222222'],
-      withDeliveryReport: true, validUntil: m.valid_until, state: 'Pending', createdAt: m.created_at,
-    }]);
+    expect(list).toEqual([
+      {
+        id: m.id,
+        message: 'Hello there',
+        textMessage: { text: 'Hello there' },
+        phoneNumbers: ['+959111111111', '+959222222222'],
+        withDeliveryReport: true,
+        validUntil: m.valid_until,
+        state: 'Pending',
+        createdAt: m.created_at,
+      },
+    ]);
     const row = await messageRow(h.db, m.id);
     expect(row).toMatchObject({ state: 'processing', claimedBy: a.id });
     expect((await recipientsOf(h.db, m.id)).map((r) => r.state)).toEqual(['processing', 'processing']);
@@ -81,7 +100,14 @@ describe('GET /api/mobile/v1/message', () => {
     expect((await pull(a.token)).map((m) => m.id).sort()).toEqual(ids);
     expect(await pull(b.token)).toEqual([]);
     // Once the device accepted them (Processed), they are not sent again.
-    expect((await report(a.token, ms.map((m) => ({ id: m.id, state: 'Processed', recipients: [{ phoneNumber: m.phone, state: 'Processed' }] })))).status).toBe(204);
+    expect(
+      (
+        await report(
+          a.token,
+          ms.map((m) => ({ id: m.id, state: 'Processed', recipients: [{ phoneNumber: m.phone, state: 'Processed' }] })),
+        )
+      ).status,
+    ).toBe(204);
     expect(await pull(a.token)).toEqual([]);
   });
 
@@ -98,10 +124,16 @@ describe('GET /api/mobile/v1/message', () => {
 describe('PATCH /api/mobile/v1/message', () => {
   test('Processed → Sent → Delivered per recipient; webhooks queued with the right payload', async () => {
     const { c, a } = await twoPhones();
-    const hook = await createWebhook(h.db, c.actor, { url: 'https://example.test/hook', events: ['message.sent', 'message.delivered', 'message.failed'] });
+    const hook = await createWebhook(h.db, c.actor, {
+      url: 'https://example.test/hook',
+      events: ['message.sent', 'message.delivered', 'message.failed'],
+    });
     const [m] = await queue(c.actor, [['+959111111111', '+959222222222']]);
     await pull(a.token);
-    const r = (s1: string, s2: string) => [{ phoneNumber: '+959111111111', state: s1 }, { phoneNumber: '959222222222', state: s2 }];
+    const r = (s1: string, s2: string) => [
+      { phoneNumber: '+959111111111', state: s1 },
+      { phoneNumber: '959222222222', state: s2 },
+    ];
 
     expect((await report(a.token, [{ id: m.id, state: 'Processed', recipients: r('Processed', 'Processed') }])).status).toBe(204);
     expect((await messageRow(h.db, m.id)).state).toBe('processing');
@@ -117,15 +149,26 @@ describe('PATCH /api/mobile/v1/message', () => {
     await report(a.token, [{ id: m.id, state: 'Delivered', recipients: r('Delivered', 'Delivered') }]);
     const row = await messageRow(h.db, m.id);
     expect(row.state).toBe('delivered');
-    expect(Object.keys(row.states as object)).toEqual(expect.arrayContaining(['pending', 'processing', 'device_accepted', 'sent', 'delivered']));
+    expect(Object.keys(row.states as object)).toEqual(
+      expect.arrayContaining(['pending', 'processing', 'device_accepted', 'sent', 'delivered']),
+    );
     expect((await recipientsOf(h.db, m.id)).map((x) => x.state)).toEqual(['delivered', 'delivered']);
 
     const ds = await deliveriesOf(h.db, hook.id);
     expect(ds.map((d) => d.event)).toEqual(['message.sent', 'message.delivered']);
     expect(ds[0]).toMatchObject({ status: 'pending', attempts: 0 });
     expect(ds[0].payload).toEqual({
-      event: 'message.sent', created_at: expect.any(String),
-      data: { message_id: m.id, state: 'sent', device_id: a.id, recipients: [{ phone: '+959111111111', state: 'sent', error: null }, { phone: '+959222222222', state: 'sent', error: null }] },
+      event: 'message.sent',
+      created_at: expect.any(String),
+      data: {
+        message_id: m.id,
+        state: 'sent',
+        device_id: a.id,
+        recipients: [
+          { phone: '+959111111111', state: 'sent', error: null },
+          { phone: '+959222222222', state: 'sent', error: null },
+        ],
+      },
     });
     expect(ds[1].payload).toMatchObject({ event: 'message.delivered', data: { message_id: m.id, state: 'delivered', device_id: a.id } });
   });
@@ -151,14 +194,24 @@ describe('PATCH /api/mobile/v1/message', () => {
     const hook = await createWebhook(h.db, c.actor, { url: 'https://example.test/hook', events: ['message.failed'] });
     const [m] = await queue(c.actor, [['+959111111111']]);
     await pull(a.token);
-    await report(a.token, [{ id: m.id, state: 'Failed', recipients: [{ phoneNumber: '+959111111111', state: 'Failed', error: 'RESULT_ERROR_NO_SERVICE' }] }]);
+    await report(a.token, [
+      { id: m.id, state: 'Failed', recipients: [{ phoneNumber: '+959111111111', state: 'Failed', error: 'RESULT_ERROR_NO_SERVICE' }] },
+    ]);
     expect(await messageRow(h.db, m.id)).toMatchObject({ state: 'failed', error: 'RESULT_ERROR_NO_SERVICE' });
     expect(await recipientsOf(h.db, m.id)).toMatchObject([{ state: 'failed', error: 'RESULT_ERROR_NO_SERVICE' }]);
     const [d] = await deliveriesOf(h.db, hook.id);
-    expect(d.payload).toMatchObject({ event: 'message.failed', data: { message_id: m.id, state: 'failed', error: 'RESULT_ERROR_NO_SERVICE', recipients: [{ phone: '+959111111111', state: 'failed', error: 'RESULT_ERROR_NO_SERVICE' }] } });
+    expect(d.payload).toMatchObject({
+      event: 'message.failed',
+      data: {
+        message_id: m.id,
+        state: 'failed',
+        error: 'RESULT_ERROR_NO_SERVICE',
+        recipients: [{ phone: '+959111111111', state: 'failed', error: 'RESULT_ERROR_NO_SERVICE' }],
+      },
+    });
   });
 
-  test('a device cannot update another device\'s message (ignored, 204)', async () => {
+  test("a device cannot update another device's message (ignored, 204)", async () => {
     const { c, a, b } = await twoPhones();
     const hook = await createWebhook(h.db, c.actor, { url: 'https://example.test/hook', events: ['message.sent'] });
     const [m] = await queue(c.actor, [['+959111111111']], 'x', a.id);
@@ -168,7 +221,9 @@ describe('PATCH /api/mobile/v1/message', () => {
     expect(await messageRow(h.db, m.id)).toMatchObject({ state: 'processing', claimedBy: a.id });
     expect(await deliveriesOf(h.db, hook.id)).toEqual([]);
     // Unknown ids are ignored too; bad bodies are 400 {message}.
-    expect((await report(a.token, [{ id: 'unknown-id', state: 'Sent', recipients: [{ phoneNumber: '+1', state: 'Sent' }] }])).status).toBe(204);
+    expect((await report(a.token, [{ id: 'unknown-id', state: 'Sent', recipients: [{ phoneNumber: '+1', state: 'Sent' }] }])).status).toBe(
+      204,
+    );
     const bad = await report(a.token, [{ id: m.id, state: 'Bogus', recipients: [] }]);
     expect(bad.status).toBe(400);
     expect(typeof bad.json.message).toBe('string');

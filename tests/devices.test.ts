@@ -2,16 +2,16 @@
 // the package's device limit, enable/disable/remove, last seen and the online flag.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { PATCH as patchDeviceRoute, POST as registerRoute } from '@/app/api/mobile/v1/device/route';
+import { GET as pullRoute } from '@/app/api/mobile/v1/message/route';
+import { PATCH as patchRoute, DELETE as removeRoute } from '@/app/api/v1/devices/[id]/route';
+import { GET as devicesRoute } from '@/app/api/v1/devices/route';
+import { POST as credentialsRoute } from '@/app/api/v1/gateway/credentials/route';
+import { POST as pairingRoute } from '@/app/api/v1/gateway/pairing-code/route';
 import type { DbHandle } from '@/db';
 import { apiTokens, devices } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
 import { newToken } from '@/lib/auth/tokens';
-import { POST as credentialsRoute } from '@/app/api/v1/gateway/credentials/route';
-import { POST as pairingRoute } from '@/app/api/v1/gateway/pairing-code/route';
-import { GET as devicesRoute } from '@/app/api/v1/devices/route';
-import { DELETE as removeRoute, PATCH as patchRoute } from '@/app/api/v1/devices/[id]/route';
-import { POST as registerRoute, PATCH as patchDeviceRoute } from '@/app/api/mobile/v1/device/route';
-import { GET as pullRoute } from '@/app/api/mobile/v1/message/route';
 import { registerDevice } from '@/lib/services/devices';
 import { useTestDbForRoutes } from './helpers/db';
 import { domainError } from './helpers/errors';
@@ -25,7 +25,9 @@ beforeAll(async () => {
   h = await useTestDbForRoutes();
   admin = await makeAdmin(h.db);
 });
-afterAll(async () => { await h.close(); });
+afterAll(async () => {
+  await h.close();
+});
 
 type Creds = { login: string; password: string; mobile_api_url: string; third_party_api_url: string };
 async function issue(token: string): Promise<Creds> {
@@ -34,15 +36,31 @@ async function issue(token: string): Promise<Creds> {
   return res.json as unknown as Creds;
 }
 const register = (authorization: string, name = 'Pixel') =>
-  call(registerRoute, 'POST', '/api/mobile/v1/device', { headers: { authorization }, body: { name, pushToken: null, simCards: [{ slotIndex: 0, simNumber: 1 }] } });
-const listDevices = async (token: string) => (await call(devicesRoute, 'GET', '/api/v1/devices', { token })).json.data as { id: string; name: string; enabled: boolean; online: boolean; last_seen_at: string | null }[];
-const setEnabled = (token: string, id: string, enabled: boolean) => call(patchRoute, 'PATCH', `/api/v1/devices/${id}`, { token, id, body: { enabled } });
+  call(registerRoute, 'POST', '/api/mobile/v1/device', {
+    headers: { authorization },
+    body: { name, pushToken: null, simCards: [{ slotIndex: 0, simNumber: 1 }] },
+  });
+const listDevices = async (token: string) =>
+  (await call(devicesRoute, 'GET', '/api/v1/devices', { token })).json.data as {
+    id: string;
+    name: string;
+    enabled: boolean;
+    online: boolean;
+    last_seen_at: string | null;
+  }[];
+const setEnabled = (token: string, id: string, enabled: boolean) =>
+  call(patchRoute, 'PATCH', `/api/v1/devices/${id}`, { token, id, body: { enabled } });
 
 describe('gateway credentials', () => {
   test('POST /api/v1/gateway/credentials → login, password and the two API URLs; the password works once issued', async () => {
     const c = await gatewayClient(h.db, admin);
     const creds = await issue(c.token);
-    expect(creds).toEqual({ login: expect.stringMatching(/^[A-Z0-9]{6}$/), password: expect.stringMatching(/^[a-z0-9]{14}$/), mobile_api_url: 'http://test/api/mobile/v1', third_party_api_url: 'http://test/api/3rdparty/v1' });
+    expect(creds).toEqual({
+      login: expect.stringMatching(/^[A-Z0-9]{6}$/),
+      password: expect.stringMatching(/^[a-z0-9]{14}$/),
+      mobile_api_url: 'http://test/api/mobile/v1',
+      third_party_api_url: 'http://test/api/3rdparty/v1',
+    });
     const res = await register(basicAuth(creds.login, creds.password));
     expect(res.status).toBe(201);
     expect(res.json).toEqual({ id: expect.stringMatching(/^.{21}$/), token: expect.any(String), login: creds.login });
@@ -63,8 +81,17 @@ describe('gateway credentials', () => {
   test('wrong credentials → 401 {message}; a missing header → 401; nothing is registered', async () => {
     const c = await gatewayClient(h.db, admin);
     const creds = await issue(c.token);
-    for (const auth of [basicAuth(creds.login, 'wrong-password'), basicAuth('NOUSER', creds.password), 'Code 000000000', 'Bearer nope', '']) {
-      const res = await call(registerRoute, 'POST', '/api/mobile/v1/device', { headers: auth ? { authorization: auth } : {}, body: { name: 'x' } });
+    for (const auth of [
+      basicAuth(creds.login, 'wrong-password'),
+      basicAuth('NOUSER', creds.password),
+      'Code 000000000',
+      'Bearer nope',
+      '',
+    ]) {
+      const res = await call(registerRoute, 'POST', '/api/mobile/v1/device', {
+        headers: auth ? { authorization: auth } : {},
+        body: { name: 'x' },
+      });
       expect(res.status, auth).toBe(401);
       expect(typeof res.json.message).toBe('string');
     }
@@ -97,7 +124,10 @@ describe('registration', () => {
   test('with a Bearer pairing token (api_tokens kind pairing); a revoked one → 401', async () => {
     const c = await gatewayClient(h.db, admin, { pkg: 'business_elite' });
     const { token, hash, display } = newToken('pair');
-    const [row] = await h.db.insert(apiTokens).values({ userId: c.id, kind: 'pairing', name: 'pairing', tokenHash: hash, prefix: display }).returning();
+    const [row] = await h.db
+      .insert(apiTokens)
+      .values({ userId: c.id, kind: 'pairing', name: 'pairing', tokenHash: hash, prefix: display })
+      .returning();
     const res = await register(`Bearer ${token}`);
     expect(res.status).toBe(201);
     expect((await listDevices(c.token)).map((d) => d.id)).toEqual([res.json.id]);
@@ -133,7 +163,10 @@ describe('the device limit', () => {
     expect(off.json).toMatchObject({ id: a.json.id, enabled: false });
     const c3 = await register(auth, 'C');
     expect(c3.status).toBe(201);
-    expect(expectError(await setEnabled(c.token, String(a.json.id), true), 429, 'device_limit_reached')).toMatchObject({ limit: 2, used: 2 });
+    expect(expectError(await setEnabled(c.token, String(a.json.id), true), 429, 'device_limit_reached')).toMatchObject({
+      limit: 2,
+      used: 2,
+    });
 
     // Removing one makes room to enable the disabled one again.
     expect((await call(removeRoute, 'DELETE', '/x', { token: c.token, id: String(b.json.id) })).status).toBe(200);
@@ -150,7 +183,7 @@ describe('the device limit', () => {
 });
 
 describe('device management and last seen', () => {
-  test('a removed device\'s token → 401; another client\'s device → 404', async () => {
+  test("a removed device's token → 401; another client's device → 404", async () => {
     const c = await gatewayClient(h.db, admin);
     const other = await gatewayClient(h.db, admin);
     const creds = await issue(c.token);
@@ -159,7 +192,10 @@ describe('device management and last seen', () => {
     expect((await call(pullRoute, 'GET', '/api/mobile/v1/message', { token })).status).toBe(200);
     expectError(await call(removeRoute, 'DELETE', '/x', { token: other.token, id: String(d.json.id) }), 404, 'not_found');
     expectError(await setEnabled(other.token, String(d.json.id), false), 404, 'not_found');
-    expect((await call(removeRoute, 'DELETE', '/x', { token: c.token, id: String(d.json.id) })).json).toEqual({ id: d.json.id, removed: true });
+    expect((await call(removeRoute, 'DELETE', '/x', { token: c.token, id: String(d.json.id) })).json).toEqual({
+      id: d.json.id,
+      removed: true,
+    });
     const after = await call(pullRoute, 'GET', '/api/mobile/v1/message', { token });
     expect(after.status).toBe(401);
     expect(after.json).toMatchObject({ message: expect.any(String) });
@@ -182,12 +218,18 @@ describe('device management and last seen', () => {
 
     // PATCH /device (the app's start-up call) too, and it records battery.
     await h.db.update(devices).set({ lastSeenAt: longAgo }).where(eq(devices.id, id));
-    const patched = await call(patchDeviceRoute, 'PATCH', '/api/mobile/v1/device', { token: String(d.json.token), body: { id, pushToken: null, battery: 55 } });
+    const patched = await call(patchDeviceRoute, 'PATCH', '/api/mobile/v1/device', {
+      token: String(d.json.token),
+      body: { id, pushToken: null, battery: 55 },
+    });
     expect(patched.status).toBe(204);
     const [row] = await h.db.select().from(devices).where(eq(devices.id, id));
     expect(row.battery).toBe(55);
     expect(row.lastSeenAt!.getTime()).toBeGreaterThan(longAgo.getTime());
     // Another device's id → 403.
-    expect((await call(patchDeviceRoute, 'PATCH', '/api/mobile/v1/device', { token: String(d.json.token), body: { id: 'someone-else' } })).status).toBe(403);
+    expect(
+      (await call(patchDeviceRoute, 'PATCH', '/api/mobile/v1/device', { token: String(d.json.token), body: { id: 'someone-else' } }))
+        .status,
+    ).toBe(403);
   });
 });

@@ -5,7 +5,7 @@
 // message sent by exactly one phone exactly once. PostgreSQL only.
 import { like, sql } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
-import { rowsOf, type Db } from '@/db';
+import { type Db, rowsOf } from '@/db';
 import { messageRecipients, messages } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
 import { pullMessages, reportStates } from '@/lib/services/device-queue';
@@ -14,7 +14,7 @@ import { clientLimits } from '@/lib/services/limits';
 import { queueMessages } from '@/lib/services/messages';
 import { createWebhook } from '@/lib/services/webhooks';
 import { onPostgres } from './helpers/db';
-import { waitFor, within, type FaultDb, faultSuite } from './helpers/faults';
+import { type FaultDb, faultSuite, waitFor, within } from './helpers/faults';
 import { gatewayClient, insertDevice } from './helpers/gateway';
 
 const STEPS = ['Processed', 'Sent', 'Delivered'] as const;
@@ -51,7 +51,8 @@ class Phone {
   }
 }
 
-if (!onPostgres()) console.log('fault test (server crash) skipped: it destroys a PostgreSQL pool with work in flight; set TEST_DATABASE_URL');
+if (!onPostgres())
+  console.log('fault test (server crash) skipped: it destroys a PostgreSQL pool with work in flight; set TEST_DATABASE_URL');
 
 describe.skipIf(!onPostgres())('the server process dies with work in flight', () => {
   let f: FaultDb;
@@ -64,7 +65,11 @@ describe.skipIf(!onPostgres())('the server process dies with work in flight', ()
     const phones = [new Phone((await insertDevice(f.db, c.id)).device), new Phone((await insertDevice(f.db, c.id)).device)];
     const t = `c${Math.random().toString(36).slice(2, 9)}`;
     const N = 30;
-    const request = (i: number) => ({ messages: [{ id: `${t}-${i}`, phones: [`+9596${String(i).padStart(7, '0')}`, `+9597${String(i).padStart(7, '0')}`] }], text: `crash ${i}`, source: 'api' as const });
+    const request = (i: number) => ({
+      messages: [{ id: `${t}-${i}`, phones: [`+9596${String(i).padStart(7, '0')}`, `+9597${String(i).padStart(7, '0')}`] }],
+      text: `crash ${i}`,
+      source: 'api' as const,
+    });
 
     // Before the crash: sends arrive every few ms while both phones pull and report.
     const server = f.victim({ max: 5 });
@@ -79,7 +84,12 @@ describe.skipIf(!onPostgres())('the server process dies with work in flight', ()
     let accepted = 0;
     for (let i = 0; i < N && up; i++) {
       const s = queueMessages(server.db, c.actor, request(i));
-      s.then(() => { accepted += 1; }, () => undefined);
+      s.then(
+        () => {
+          accepted += 1;
+        },
+        () => undefined,
+      );
       sends.push(s);
       await new Promise((r) => setTimeout(r, 4));
       if (i === Math.floor(N / 2)) {
@@ -98,9 +108,11 @@ describe.skipIf(!onPostgres())('the server process dies with work in flight', ()
     try {
       const db = restarted.db;
       const count = async (i: number) => {
-        const [row] = rowsOf<{ m: number; r: number }>(await db.execute(sql`select
+        const [row] = rowsOf<{ m: number; r: number }>(
+          await db.execute(sql`select
           (select count(*)::int from ${messages} where id = ${`${t}-${i}`}) as m,
-          (select count(*)::int from ${messageRecipients} where message_id = ${`${t}-${i}`}) as r`));
+          (select count(*)::int from ${messageRecipients} where message_id = ${`${t}-${i}`}) as r`),
+        );
         return [row.m, row.r];
       };
       let ghost = 0;
@@ -108,7 +120,10 @@ describe.skipIf(!onPostgres())('the server process dies with work in flight', ()
         const got = await count(i);
         if (settled[i].status === 'fulfilled') expect(got).toEqual([1, 2]);
         else {
-          expect([[0, 0], [1, 2]]).toContainEqual(got); // never a message without its recipients
+          expect([
+            [0, 0],
+            [1, 2],
+          ]).toContainEqual(got); // never a message without its recipients
           if (got[0]) ghost += 1; // committed, but the caller heard an error (the answer was lost)
         }
       }
@@ -121,13 +136,22 @@ describe.skipIf(!onPostgres())('the server process dies with work in flight', ()
       expect((await clientLimits(db, c.id, new Date())).used).toEqual({ today: 2 * N, period: 2 * N });
 
       // The phones carry on against the restarted server until everything is delivered.
-      await waitFor(async () => {
-        for (const p of phones) await p.step(db);
-        const open = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from ${messages} where id like ${`${t}-%`} and state <> 'delivered'`))[0].n;
-        return open === 0 && phones.every((p) => p.done) ? true : undefined;
-      }, 'every message delivered', 30_000);
+      await waitFor(
+        async () => {
+          for (const p of phones) await p.step(db);
+          const open = rowsOf<{ n: number }>(
+            await db.execute(sql`select count(*)::int as n from ${messages} where id like ${`${t}-%`} and state <> 'delivered'`),
+          )[0].n;
+          return open === 0 && phones.every((p) => p.done) ? true : undefined;
+        },
+        'every message delivered',
+        30_000,
+      );
 
-      const rows = await db.select().from(messages).where(like(messages.id, `${t}-%`));
+      const rows = await db
+        .select()
+        .from(messages)
+        .where(like(messages.id, `${t}-%`));
       expect(rows).toHaveLength(N);
       for (const m of rows) {
         const senders = phones.filter((p) => p.transmissions.has(m.id));
@@ -135,11 +159,15 @@ describe.skipIf(!onPostgres())('the server process dies with work in flight', ()
         expect(senders[0].transmissions.get(m.id)).toBe(1);
         expect(m.claimedBy).toBe(senders[0].device.id);
         expect(m.state).toBe('delivered');
-        const events = rowsOf<{ event: string }>(await db.execute(sql`select event from webhook_deliveries where payload->'data'->>'message_id' = ${m.id} order by id`));
+        const events = rowsOf<{ event: string }>(
+          await db.execute(sql`select event from webhook_deliveries where payload->'data'->>'message_id' = ${m.id} order by id`),
+        );
         expect(events.map((e) => e.event)).toEqual(['message.sent', 'message.delivered']);
       }
       const failed = settled.filter((s) => s.status === 'rejected').length;
-      console.log(`[faults] crash: ${settled.length - failed} sends accepted, ${failed} failed (${ghost} of them committed), ${N - settled.length} after the restart; phone errors ${phones.map((p) => p.errors).join('/')}`);
+      console.log(
+        `[faults] crash: ${settled.length - failed} sends accepted, ${failed} failed (${ghost} of them committed), ${N - settled.length} after the restart; phone errors ${phones.map((p) => p.errors).join('/')}`,
+      );
     } finally {
       await restarted.crash();
     }

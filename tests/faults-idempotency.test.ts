@@ -5,19 +5,20 @@
 // PostgreSQL only.
 import { and, count, eq } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
+import { POST as activate } from '@/app/api/reseller/clients/[id]/activate/route';
 import { setDbHandle } from '@/db';
 import { idempotencyKeys, ledgerEntries, resellers, subscriptions } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
-import { POST as activate } from '@/app/api/reseller/clients/[id]/activate/route';
 import { onPostgres } from './helpers/db';
-import { driverBug, faultProxy, installBlocker, reasonOf, waitFor, within, type FaultDb, faultSuite } from './helpers/faults';
+import { driverBug, type FaultDb, faultProxy, faultSuite, installBlocker, reasonOf, waitFor, within } from './helpers/faults';
 import { makeClient } from './helpers/fixtures';
 import { call, expectError } from './helpers/http';
 import { resellerWithToken } from './helpers/sessions';
 
 const PRICE = 50_000;
 
-if (!onPostgres()) console.log('fault tests (idempotency) skipped: they terminate PostgreSQL backends and cut connections; set TEST_DATABASE_URL');
+if (!onPostgres())
+  console.log('fault tests (idempotency) skipped: they terminate PostgreSQL backends and cut connections; set TEST_DATABASE_URL');
 
 describe.skipIf(!onPostgres())('Idempotency-Key across a dropped database connection', () => {
   let f: FaultDb;
@@ -28,12 +29,24 @@ describe.skipIf(!onPostgres())('Idempotency-Key across a dropped database connec
     const r = await resellerWithToken(f.db, admin, { credit: 3 * PRICE });
     const { client } = await makeClient(f.db, r.actor);
     const key = `fault-${Math.random().toString(36).slice(2)}`;
-    const post = () => call(activate, 'POST', '/api/reseller/clients/x/activate', { token: r.token, id: client.id, body: { package_type: 'starter_pro' }, headers: { 'idempotency-key': key } });
+    const post = () =>
+      call(activate, 'POST', '/api/reseller/clients/x/activate', {
+        token: r.token,
+        id: client.id,
+        body: { package_type: 'starter_pro' },
+        headers: { 'idempotency-key': key },
+      });
     const state = async () => {
       const [b] = await f.db.select({ credit: resellers.creditBalance }).from(resellers).where(eq(resellers.id, r.id));
       const [{ subs }] = await f.db.select({ subs: count() }).from(subscriptions).where(eq(subscriptions.clientId, client.id));
-      const [{ debits }] = await f.db.select({ debits: count() }).from(ledgerEntries).where(and(eq(ledgerEntries.resellerId, r.id), eq(ledgerEntries.kind, 'activation')));
-      const [k] = await f.db.select({ status: idempotencyKeys.status }).from(idempotencyKeys).where(and(eq(idempotencyKeys.userId, r.id), eq(idempotencyKeys.key, key)));
+      const [{ debits }] = await f.db
+        .select({ debits: count() })
+        .from(ledgerEntries)
+        .where(and(eq(ledgerEntries.resellerId, r.id), eq(ledgerEntries.kind, 'activation')));
+      const [k] = await f.db
+        .select({ status: idempotencyKeys.status })
+        .from(idempotencyKeys)
+        .where(and(eq(idempotencyKeys.userId, r.id), eq(idempotencyKeys.key, key)));
       return { credit: b.credit, subs, debits, key: k?.status ?? null };
     };
     return { r, client, key, post, state };
@@ -44,7 +57,11 @@ describe.skipIf(!onPostgres())('Idempotency-Key across a dropped database connec
     // A production-like pool (several connections): the key's clean-up runs on another connection.
     const v = f.victim({ max: 3 });
     setDbHandle(v);
-    const blocker = await installBlocker(f, { table: 'ledger_entries', event: 'insert', when: `new.reseller_id = ${r.id} and new.kind = 'activation'` });
+    const blocker = await installBlocker(f, {
+      table: 'ledger_entries',
+      event: 'insert',
+      when: `new.reseller_id = ${r.id} and new.kind = 'activation'`,
+    });
     try {
       const first = post();
       await blocker.kill(await blocker.victimBlocked(v.appName), 'terminate');
@@ -143,14 +160,16 @@ describe.skipIf(!onPostgres())('Idempotency-Key across a dropped database connec
     const hits = driverBug.hits;
     const blocker = await installBlocker(f, { table: 'idempotency_keys', event: 'insert', when: `new.key = 'canary'` });
     try {
-      const tx = v.db.transaction(async (t) => { await t.insert(idempotencyKeys).values({ userId: 0, key: 'canary', requestHash: 'x' }); });
+      const tx = v.db.transaction(async (t) => {
+        await t.insert(idempotencyKeys).values({ userId: 0, key: 'canary', requestHash: 'x' });
+      });
       const settled = Promise.allSettled([tx]).then(([x]) => x);
       await blocker.kill(await blocker.victimBlocked(v.appName), 'terminate');
       expect(reasonOf(await within(settled, 15_000, 'transaction'))).toMatch(/CONNECTION_CLOSED|57P01/);
     } finally {
       await blocker.remove();
     }
-    await waitFor(async () => (driverBug.hits > hits ? true : undefined), 'the driver\'s uncaught TypeError', 5_000);
+    await waitFor(async () => (driverBug.hits > hits ? true : undefined), "the driver's uncaught TypeError", 5_000);
     expect(driverBug.hits).toBe(hits + 1);
     const next = await within(Promise.allSettled([v.db.select().from(idempotencyKeys).limit(1)]), 15_000, 'next query').then(([x]) => x);
     expect(reasonOf(next)).toMatch(/CONNECT_TIMEOUT/);

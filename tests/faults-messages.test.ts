@@ -3,10 +3,10 @@
 // may be lost, none sent twice, quota counted for exactly what was queued. PostgreSQL only.
 import { like, sql } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
+import { PATCH as reportRoute } from '@/app/api/mobile/v1/message/route';
 import { rowsOf, setDbHandle } from '@/db';
 import { messageRecipients, messages } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
-import { PATCH as reportRoute } from '@/app/api/mobile/v1/message/route';
 import { pullMessages, reportStates, type StateReport } from '@/lib/services/device-queue';
 import type { Device } from '@/lib/services/devices';
 import { clientLimits } from '@/lib/services/limits';
@@ -14,13 +14,14 @@ import { queueMessages } from '@/lib/services/messages';
 import { sweepMessages } from '@/lib/services/sweeps';
 import { createWebhook } from '@/lib/services/webhooks';
 import { onPostgres } from './helpers/db';
-import { faultProxy, installBlocker, killDuring, reasonOf, within, type BlockSpec, type FaultDb, faultSuite } from './helpers/faults';
+import { type BlockSpec, type FaultDb, faultProxy, faultSuite, installBlocker, killDuring, reasonOf, within } from './helpers/faults';
 import { gatewayClient, gatewayLogin, messageRow, recipientsOf, registerPhone } from './helpers/gateway';
 import { call } from './helpers/http';
 
 const MIN = 60_000;
 
-if (!onPostgres()) console.log('fault tests (messages) skipped: they terminate PostgreSQL backends and cut connections; set TEST_DATABASE_URL');
+if (!onPostgres())
+  console.log('fault tests (messages) skipped: they terminate PostgreSQL backends and cut connections; set TEST_DATABASE_URL');
 
 describe.skipIf(!onPostgres())('connection dropped between queueing and delivery', () => {
   let f: FaultDb;
@@ -30,45 +31,78 @@ describe.skipIf(!onPostgres())('connection dropped between queueing and delivery
   /** A client on Business Elite with a webhook for message events (deliveries are counted, not sent). */
   async function sender() {
     const c = await gatewayClient(f.db, admin, { pkg: 'business_elite' });
-    await createWebhook(f.db, c.actor, { url: 'http://127.0.0.1:9/unused', events: ['message.sent', 'message.delivered', 'message.failed'] });
+    await createWebhook(f.db, c.actor, {
+      url: 'http://127.0.0.1:9/unused',
+      events: ['message.sent', 'message.delivered', 'message.failed'],
+    });
     const used = async () => (await clientLimits(f.db, c.id, new Date())).used;
     return { c, used };
   }
   const tag = () => `m${Math.random().toString(36).slice(2, 10)}`;
-  const rowsLike = (prefix: string) => f.db.select().from(messages).where(like(messages.id, `${prefix}%`));
-  const recipientsLike = (prefix: string) => f.db.select().from(messageRecipients).where(like(messageRecipients.messageId, `${prefix}%`));
+  const rowsLike = (prefix: string) =>
+    f.db
+      .select()
+      .from(messages)
+      .where(like(messages.id, `${prefix}%`));
+  const recipientsLike = (prefix: string) =>
+    f.db
+      .select()
+      .from(messageRecipients)
+      .where(like(messageRecipients.messageId, `${prefix}%`));
   const eventsOf = async (id: string) =>
-    rowsOf<{ event: string }>(await f.db.execute(sql`select event from webhook_deliveries where payload->'data'->>'message_id' = ${id} order by id`)).map((r) => r.event);
-  const say = (id: string, state: string, phones: string[]): StateReport => ({ id, state, recipients: phones.map((p) => ({ phoneNumber: p, state })) });
+    rowsOf<{ event: string }>(
+      await f.db.execute(sql`select event from webhook_deliveries where payload->'data'->>'message_id' = ${id} order by id`),
+    ).map((r) => r.event);
+  const say = (id: string, state: string, phones: string[]): StateReport => ({
+    id,
+    state,
+    recipients: phones.map((p) => ({ phoneNumber: p, state })),
+  });
 
   // One request: two messages, 3 + 2 recipients = 5 SMS of quota.
-  const PHONES = [['+959100000001', '+959100000002', '+959100000003'], ['+959100000004', '+959100000005']];
-  const request = (t: string) => ({ messages: PHONES.map((phones, i) => ({ id: `${t}-${i}`, phones })), text: 'fault test', source: 'api' as const });
+  const PHONES = [
+    ['+959100000001', '+959100000002', '+959100000003'],
+    ['+959100000004', '+959100000005'],
+  ];
+  const request = (t: string) => ({
+    messages: PHONES.map((phones, i) => ({ id: `${t}-${i}`, phones })),
+    text: 'fault test',
+    source: 'api' as const,
+  });
 
   const queuePoints: { name: string; spec: (t: string) => BlockSpec }[] = [
     { name: 'first message row in, second not yet', spec: (t) => ({ table: 'messages', event: 'insert', when: `new.id = '${t}-1'` }) },
-    { name: 'messages in, recipients half inserted', spec: (t) => ({ table: 'message_recipients', event: 'insert', when: `new.message_id = '${t}-0' and new.position = 2` }) },
-    { name: 'at COMMIT', spec: (t) => ({ table: 'message_recipients', event: 'insert', atCommit: true, when: `new.message_id = '${t}-1'` }) },
+    {
+      name: 'messages in, recipients half inserted',
+      spec: (t) => ({ table: 'message_recipients', event: 'insert', when: `new.message_id = '${t}-0' and new.position = 2` }),
+    },
+    {
+      name: 'at COMMIT',
+      spec: (t) => ({ table: 'message_recipients', event: 'insert', atCommit: true, when: `new.message_id = '${t}-1'` }),
+    },
   ];
 
-  test.each(queuePoints)('a multi-recipient send killed ($name) → nothing queued, no quota used; the retry queues all of it once', async ({ spec }) => {
-    const { c, used } = await sender();
-    const t = tag();
-    const v = f.victim();
-    try {
-      const r = await killDuring(f, v, spec(t), 'terminate', () => queueMessages(v.db, c.actor, request(t)));
-      expect(r.status).toBe('rejected');
-      expect(await rowsLike(t)).toEqual([]);
-      expect(await recipientsLike(t)).toEqual([]);
-      expect(await used()).toEqual({ today: 0, period: 0 });
-    } finally {
-      await v.crash();
-    }
-    const queued = await queueMessages(f.db, c.actor, request(t));
-    expect(queued.map((m) => m.recipients.length)).toEqual([3, 2]);
-    expect(await recipientsLike(t)).toHaveLength(5);
-    expect(await used()).toEqual({ today: 5, period: 5 });
-  });
+  test.each(queuePoints)(
+    'a multi-recipient send killed ($name) → nothing queued, no quota used; the retry queues all of it once',
+    async ({ spec }) => {
+      const { c, used } = await sender();
+      const t = tag();
+      const v = f.victim();
+      try {
+        const r = await killDuring(f, v, spec(t), 'terminate', () => queueMessages(v.db, c.actor, request(t)));
+        expect(r.status).toBe('rejected');
+        expect(await rowsLike(t)).toEqual([]);
+        expect(await recipientsLike(t)).toEqual([]);
+        expect(await used()).toEqual({ today: 0, period: 0 });
+      } finally {
+        await v.crash();
+      }
+      const queued = await queueMessages(f.db, c.actor, request(t));
+      expect(queued.map((m) => m.recipients.length)).toEqual([3, 2]);
+      expect(await recipientsLike(t)).toHaveLength(5);
+      expect(await used()).toEqual({ today: 5, period: 5 });
+    },
+  );
 
   test('a send whose COMMIT answer is lost → the caller sees an error but all of it is queued; a retry with the same message ids is refused (conflict), never a second copy', async () => {
     const { c, used } = await sender();
@@ -95,7 +129,11 @@ describe.skipIf(!onPostgres())('connection dropped between queueing and delivery
     const creds = await gatewayLogin(f.db, c.actor);
     const a = await registerPhone(f.db, creds, 'A');
     const b = await registerPhone(f.db, creds, 'B');
-    const queued = await queueMessages(f.db, c.actor, { messages: [0, 1, 2, 3].map((i) => ({ phones: [`+95920000000${i}`] })), text: 'crash me', source: 'api' });
+    const queued = await queueMessages(f.db, c.actor, {
+      messages: [0, 1, 2, 3].map((i) => ({ phones: [`+95920000000${i}`] })),
+      text: 'crash me',
+      source: 'api',
+    });
     const ids = queued.map((m) => m.id).sort();
 
     const first = await pullMessages(f.db, a.device);
@@ -108,7 +146,12 @@ describe.skipIf(!onPostgres())('connection dropped between queueing and delivery
     expect(await pullMessages(f.db, b.device)).toEqual([]);
 
     const phoneOf = new Map(queued.map((m) => [m.id, m.recipients[0].phone]));
-    const reportAll = (state: string) => reportStates(f.db, a.device, ids.map((id) => say(id, state, [phoneOf.get(id) ?? ''])));
+    const reportAll = (state: string) =>
+      reportStates(
+        f.db,
+        a.device,
+        ids.map((id) => say(id, state, [phoneOf.get(id) ?? ''])),
+      );
     expect(await reportAll('Processed')).toBe(4);
     // Accepted by the phone: not offered again, to anyone.
     expect(await pullMessages(f.db, a.device)).toEqual([]);
@@ -147,11 +190,19 @@ describe.skipIf(!onPostgres())('connection dropped between queueing and delivery
     const creds = await gatewayLogin(f.db, c.actor);
     const a = await registerPhone(f.db, creds, 'A');
     const b = await registerPhone(f.db, creds, 'B');
-    const queued = await queueMessages(f.db, c.actor, { messages: [{ phones: ['+959400000001', '+959400000002'] }, { phones: ['+959400000003'] }], text: 'claim', source: 'api' });
+    const queued = await queueMessages(f.db, c.actor, {
+      messages: [{ phones: ['+959400000001', '+959400000002'] }, { phones: ['+959400000003'] }],
+      text: 'claim',
+      source: 'api',
+    });
     const ids = queued.map((m) => m.id).sort();
     const v = f.victim();
     try {
-      const spec: BlockSpec = { table: 'message_recipients', event: 'update', when: `new.message_id in (${ids.map((i) => `'${i}'`).join(', ')})` };
+      const spec: BlockSpec = {
+        table: 'message_recipients',
+        event: 'update',
+        when: `new.message_id in (${ids.map((i) => `'${i}'`).join(', ')})`,
+      };
       const r = await killDuring(f, v, spec, 'terminate', () => pullMessages(v.db, a.device as Device));
       expect(r.status).toBe('rejected');
     } finally {
@@ -171,19 +222,33 @@ describe.skipIf(!onPostgres())('connection dropped between queueing and delivery
     for (const m of mine) expect(m.recipients.every((x) => x.state === 'processing')).toBe(true);
   });
 
-  test('the connection dies during a status report (PATCH /message) → that message\'s report is all or nothing; re-sending the batch applies each once', async () => {
+  test("the connection dies during a status report (PATCH /message) → that message's report is all or nothing; re-sending the batch applies each once", async () => {
     const { c, used } = await sender();
     const creds = await gatewayLogin(f.db, c.actor);
     const a = await registerPhone(f.db, creds, 'A');
-    const queued = await queueMessages(f.db, c.actor, { messages: [0, 1, 2].map((i) => ({ phones: [`+95950000000${i}`, `+95951000000${i}`] })), text: 'report', source: 'api' });
+    const queued = await queueMessages(f.db, c.actor, {
+      messages: [0, 1, 2].map((i) => ({ phones: [`+95950000000${i}`, `+95951000000${i}`] })),
+      text: 'report',
+      source: 'api',
+    });
     await pullMessages(f.db, a.device);
-    const batch = queued.map((m) => say(m.id, 'Sent', m.recipients.map((x) => x.phone)));
+    const batch = queued.map((m) =>
+      say(
+        m.id,
+        'Sent',
+        m.recipients.map((x) => x.phone),
+      ),
+    );
     const patch = () => call(reportRoute, 'PATCH', '/api/mobile/v1/message', { token: a.token, body: batch });
     const [m0, m1, m2] = queued.map((m) => m.id);
 
     const v = f.victim({ max: 2 });
     setDbHandle(v);
-    const blocker = await installBlocker(f, { table: 'webhook_deliveries', event: 'insert', when: `new.payload->'data'->>'message_id' = '${m1}'` });
+    const blocker = await installBlocker(f, {
+      table: 'webhook_deliveries',
+      event: 'insert',
+      when: `new.payload->'data'->>'message_id' = '${m1}'`,
+    });
     try {
       const first = patch();
       await blocker.kill(await blocker.victimBlocked(v.appName), 'terminate');

@@ -5,14 +5,25 @@
 // test kills real backends); a database of the file's own, since the blockers are triggers.
 import { and, count, eq, sql } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
-import { ledgerEntries, subscriptions, topupRequests, auditLog, clients, resellers } from '@/db/schema';
+import { auditLog, clients, ledgerEntries, resellers, subscriptions, topupRequests } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
 import { activatePackage } from '@/lib/services/activation';
 import { creditReseller } from '@/lib/services/credit';
 import { decideTopupRequest, fileTopupRequest } from '@/lib/services/topups';
 import { transferCredit } from '@/lib/services/transfers';
 import { onPostgres } from './helpers/db';
-import { backendsOf, faultProxy, killDuring, reasonOf, terminate, within, type BlockSpec, type FaultDb, type KillMode, faultSuite } from './helpers/faults';
+import {
+  type BlockSpec,
+  backendsOf,
+  type FaultDb,
+  faultProxy,
+  faultSuite,
+  type KillMode,
+  killDuring,
+  reasonOf,
+  terminate,
+  within,
+} from './helpers/faults';
 import { makeClient, makeReseller } from './helpers/fixtures';
 import { assertLedgerInvariant, moneyFootprint } from './helpers/invariants';
 
@@ -20,7 +31,8 @@ const PRICE = 50_000; // starter_pro
 const RATE = 10; // commission partner: 10 % of the list price
 const COMMISSION = (PRICE * RATE) / 100;
 
-if (!onPostgres()) console.log('fault tests (money) skipped: they terminate PostgreSQL backends and cut connections; set TEST_DATABASE_URL');
+if (!onPostgres())
+  console.log('fault tests (money) skipped: they terminate PostgreSQL backends and cut connections; set TEST_DATABASE_URL');
 
 describe.skipIf(!onPostgres())('connection dropped in the middle of a money transaction', () => {
   let f: FaultDb;
@@ -31,10 +43,15 @@ describe.skipIf(!onPostgres())('connection dropped in the middle of a money tran
   async function footprint(resellerId: number, clientId: number) {
     const base = await moneyFootprint(f.db, resellerId, clientId);
     const subs = await f.db.select().from(subscriptions).where(eq(subscriptions.clientId, clientId));
-    const ledger = await f.db.select({ kind: ledgerEntries.kind, amount: ledgerEntries.amount }).from(ledgerEntries).where(eq(ledgerEntries.resellerId, resellerId));
+    const ledger = await f.db
+      .select({ kind: ledgerEntries.kind, amount: ledgerEntries.amount })
+      .from(ledgerEntries)
+      .where(eq(ledgerEntries.resellerId, resellerId));
     return {
       ...base,
-      subscriptions: subs.map((s) => ({ id: s.id, code: s.packageCode, canceled: s.canceledAt !== null, refund: s.refundAmount })).sort((a, b) => a.id - b.id),
+      subscriptions: subs
+        .map((s) => ({ id: s.id, code: s.packageCode, canceled: s.canceledAt !== null, refund: s.refundAmount }))
+        .sort((a, b) => a.id - b.id),
       ledgerKinds: ledger.map((l) => `${l.kind}:${l.amount}`).sort(),
     };
   }
@@ -50,7 +67,15 @@ describe.skipIf(!onPostgres())('connection dropped in the middle of a money tran
     audit: b.audit + 1,
     ledgerKinds: [...b.ledgerKinds, `activation:${-PRICE}`, `commission:${COMMISSION}`].sort(),
   });
-  const money = (x: Footprint) => ({ credit: x.credit, commission: x.commission, clientCredit: x.clientCredit, ledger: x.ledger, subs: x.subs, audit: x.audit, ledgerKinds: x.ledgerKinds });
+  const money = (x: Footprint) => ({
+    credit: x.credit,
+    commission: x.commission,
+    clientCredit: x.clientCredit,
+    ledger: x.ledger,
+    subs: x.subs,
+    audit: x.audit,
+    ledgerKinds: x.ledgerKinds,
+  });
 
   async function partnerWithClient(credit = 2 * PRICE) {
     const { reseller, actor } = await makeReseller(f.db, admin, { credit, partner_type: 'commission', commission_rate: RATE });
@@ -61,11 +86,31 @@ describe.skipIf(!onPostgres())('connection dropped in the middle of a money tran
   // The activation's statements in order: lock reseller and client → insert the subscription → debit the
   // balance (UPDATE resellers) → ledger row → commission (UPDATE resellers, ledger row) → audit → COMMIT.
   const points: { name: string; spec: (r: number, c: number) => BlockSpec }[] = [
-    { name: 'subscription inserted, balance not yet debited', spec: (r) => ({ table: 'resellers', event: 'update', when: `new.id = ${r}` }) },
-    { name: 'balance debited, ledger row not yet inserted', spec: (r) => ({ table: 'ledger_entries', event: 'insert', when: `new.reseller_id = ${r} and new.kind = 'activation'` }) },
-    { name: 'debit and its ledger row written, commission not yet', spec: (r) => ({ table: 'ledger_entries', event: 'insert', when: `new.reseller_id = ${r} and new.kind = 'commission'` }) },
-    { name: 'all money moved, audit row not yet written', spec: (_r, c) => ({ table: 'audit_log', event: 'insert', when: `new.action = 'client.activate_package' and new.target_id = '${c}'` }) },
-    { name: 'at COMMIT (a deferred trigger waits inside the commit)', spec: (_r, c) => ({ table: 'audit_log', event: 'insert', atCommit: true, when: `new.action = 'client.activate_package' and new.target_id = '${c}'` }) },
+    {
+      name: 'subscription inserted, balance not yet debited',
+      spec: (r) => ({ table: 'resellers', event: 'update', when: `new.id = ${r}` }),
+    },
+    {
+      name: 'balance debited, ledger row not yet inserted',
+      spec: (r) => ({ table: 'ledger_entries', event: 'insert', when: `new.reseller_id = ${r} and new.kind = 'activation'` }),
+    },
+    {
+      name: 'debit and its ledger row written, commission not yet',
+      spec: (r) => ({ table: 'ledger_entries', event: 'insert', when: `new.reseller_id = ${r} and new.kind = 'commission'` }),
+    },
+    {
+      name: 'all money moved, audit row not yet written',
+      spec: (_r, c) => ({ table: 'audit_log', event: 'insert', when: `new.action = 'client.activate_package' and new.target_id = '${c}'` }),
+    },
+    {
+      name: 'at COMMIT (a deferred trigger waits inside the commit)',
+      spec: (_r, c) => ({
+        table: 'audit_log',
+        event: 'insert',
+        atCommit: true,
+        when: `new.action = 'client.activate_package' and new.target_id = '${c}'`,
+      }),
+    },
   ];
   const modes: KillMode[] = ['terminate', 'cancel'];
 
@@ -78,7 +123,9 @@ describe.skipIf(!onPostgres())('connection dropped in the middle of a money tran
       const v = f.victim();
       const w = mode === 'cancel' ? v : f.victim();
       try {
-        const r = await killDuring(f, v, spec(reseller.id, client.id), mode, () => activatePackage(v.db, actor, client.id, { package_type: 'starter_pro' }));
+        const r = await killDuring(f, v, spec(reseller.id, client.id), mode, () =>
+          activatePackage(v.db, actor, client.id, { package_type: 'starter_pro' }),
+        );
         expect(r.status).toBe('rejected');
         // What the caller saw: the connection was terminated, or the statement cancelled.
         expect(reasonOf(r)).toMatch(mode === 'terminate' ? /57P01|terminat|CONNECTION_(CLOSED|DESTROYED)/ : /57014|cancel/);
@@ -107,14 +154,19 @@ describe.skipIf(!onPostgres())('connection dropped in the middle of a money tran
     try {
       // Refunds come first: the old subscription is cancelled and the refund posted before the new one is inserted.
       const spec: BlockSpec = { table: 'subscriptions', event: 'insert', when: `new.client_id = ${client.id}` };
-      const r = await killDuring(f, v, spec, 'terminate', () => activatePackage(v.db, actor, client.id, { package_type: 'business_elite' }));
+      const r = await killDuring(f, v, spec, 'terminate', () =>
+        activatePackage(v.db, actor, client.id, { package_type: 'business_elite' }),
+      );
       expect(r.status).toBe('rejected');
       expect(await footprint(reseller.id, client.id)).toEqual(before);
 
       const ok = await activatePackage(f.db, actor, client.id, { package_type: 'business_elite' });
       expect(ok.kind).toBe('switch');
       const after = await footprint(reseller.id, client.id);
-      expect(after.subscriptions.map((s) => [s.code, s.canceled])).toEqual([['starter_pro', true], ['business_elite', false]]);
+      expect(after.subscriptions.map((s) => [s.code, s.canceled])).toEqual([
+        ['starter_pro', true],
+        ['business_elite', false],
+      ]);
       expect(after.ledger - before.ledger).toBe(4); // refund, activation, commission, commission reversal
       expect(after.credit).toBe(before.credit - 100_000 + ok.refund);
       expect(after.audit - before.audit).toBe(1);
@@ -165,10 +217,15 @@ describe.skipIf(!onPostgres())('connection dropped in the middle of a money tran
     const kinds = await f.db.select({ kind: ledgerEntries.kind }).from(ledgerEntries).where(eq(ledgerEntries.resellerId, reseller.id));
     expect(kinds.filter((k) => k.kind === 'activation')).toHaveLength(applied);
     expect(kinds.filter((k) => k.kind === 'commission')).toHaveLength(applied);
-    const [{ audits }] = await f.db.select({ audits: count() }).from(auditLog).where(and(eq(auditLog.actorId, actor.userId), eq(auditLog.action, 'client.activate_package')));
+    const [{ audits }] = await f.db
+      .select({ audits: count() })
+      .from(auditLog)
+      .where(and(eq(auditLog.actorId, actor.userId), eq(auditLog.action, 'client.activate_package')));
     expect(audits).toBe(applied);
     const failedButApplied = outcomes.filter((o) => !o.fulfilled && o.subs === 1).length;
-    console.log(`[faults] random kills: ${outcomes.filter((o) => !o.fulfilled).length}/${n} activations failed, ${applied - 1} applied (${failedButApplied} of them failed after the commit)`);
+    console.log(
+      `[faults] random kills: ${outcomes.filter((o) => !o.fulfilled).length}/${n} activations failed, ${applied - 1} applied (${failedButApplied} of them failed after the commit)`,
+    );
   });
 
   test('the COMMIT reaches the server but its answer is lost → the call fails, the activation is fully applied, exactly once', async () => {
@@ -178,7 +235,11 @@ describe.skipIf(!onPostgres())('connection dropped in the middle of a money tran
     const v = f.victim({ url: proxy.url });
     try {
       proxy.arm({ at: 'commit-ack', afterClientSent: 'insert into "subscriptions"' });
-      const [r] = await within(Promise.allSettled([activatePackage(v.db, actor, client.id, { package_type: 'starter_pro' })]), 15_000, 'activation');
+      const [r] = await within(
+        Promise.allSettled([activatePackage(v.db, actor, client.id, { package_type: 'starter_pro' })]),
+        15_000,
+        'activation',
+      );
       expect(proxy.fired()).toBe(true);
       expect(r.status).toBe('rejected');
       expect(reasonOf(r)).toMatch(/CONNECTION_(CLOSED|DESTROYED)|ECONNRESET/);
@@ -215,7 +276,9 @@ describe.skipIf(!onPostgres())('connection dropped in the middle of a money tran
     const v = f.victim();
     try {
       const spec: BlockSpec = { table: 'ledger_entries', event: 'insert', when: `new.reseller_id = ${reseller.id} and new.kind = 'topup'` };
-      const r = await killDuring(f, v, spec, 'terminate', () => creditReseller(v.db, admin, reseller.id, { amount: 7_000, method: 'cash' }));
+      const r = await killDuring(f, v, spec, 'terminate', () =>
+        creditReseller(v.db, admin, reseller.id, { amount: 7_000, method: 'cash' }),
+      );
       expect(r.status).toBe('rejected');
       const [after] = await f.db.select({ b: resellers.creditBalance }).from(resellers).where(eq(resellers.id, reseller.id));
       expect(after.b).toBe(0);
@@ -228,62 +291,107 @@ describe.skipIf(!onPostgres())('connection dropped in the middle of a money tran
   });
 
   const approvalPoints: { name: string; spec: (r: number, t: number) => BlockSpec }[] = [
-    { name: 'balance credited, ledger row not yet inserted', spec: (r) => ({ table: 'ledger_entries', event: 'insert', when: `new.reseller_id = ${r} and new.kind = 'topup'` }) },
-    { name: 'ledger row written, request not yet marked approved', spec: (_r, t) => ({ table: 'topup_requests', event: 'update', when: `new.id = ${t}` }) },
-    { name: 'at COMMIT', spec: (_r, t) => ({ table: 'audit_log', event: 'insert', atCommit: true, when: `new.action = 'topup_request.approve' and new.target_id = '${t}'` }) },
+    {
+      name: 'balance credited, ledger row not yet inserted',
+      spec: (r) => ({ table: 'ledger_entries', event: 'insert', when: `new.reseller_id = ${r} and new.kind = 'topup'` }),
+    },
+    {
+      name: 'ledger row written, request not yet marked approved',
+      spec: (_r, t) => ({ table: 'topup_requests', event: 'update', when: `new.id = ${t}` }),
+    },
+    {
+      name: 'at COMMIT',
+      spec: (_r, t) => ({
+        table: 'audit_log',
+        event: 'insert',
+        atCommit: true,
+        when: `new.action = 'topup_request.approve' and new.target_id = '${t}'`,
+      }),
+    },
   ];
 
-  test.each(approvalPoints)('top-up approval killed ($name) → still pending, no credit; approved once on retry, then already_decided', async ({ spec }) => {
-    const { reseller, actor } = await makeReseller(f.db, admin);
-    const req = await fileTopupRequest(f.db, actor, { amount: 25_000, method: 'bank_transfer', reference: 'TX-1' });
-    const audit = async () => (await f.db.select({ n: count() }).from(auditLog).where(and(eq(auditLog.targetType, 'topup_request'), eq(auditLog.targetId, String(req.id)))))[0].n;
-    const auditBefore = await audit();
-    const v = f.victim();
-    try {
-      const r = await killDuring(f, v, spec(reseller.id, req.id), 'terminate', () => decideTopupRequest(v.db, admin, req.id, { approve: true }));
-      expect(r.status).toBe('rejected');
-      const [row] = await f.db.select().from(topupRequests).where(eq(topupRequests.id, req.id));
-      expect(row).toMatchObject({ status: 'pending', ledgerEntryId: null, decidedBy: null });
-      const [bal] = await f.db.select({ b: resellers.creditBalance }).from(resellers).where(eq(resellers.id, reseller.id));
-      expect(bal.b).toBe(0);
-      expect(await f.db.select().from(ledgerEntries).where(eq(ledgerEntries.resellerId, reseller.id))).toEqual([]);
-      expect(await audit()).toBe(auditBefore);
+  test.each(approvalPoints)(
+    'top-up approval killed ($name) → still pending, no credit; approved once on retry, then already_decided',
+    async ({ spec }) => {
+      const { reseller, actor } = await makeReseller(f.db, admin);
+      const req = await fileTopupRequest(f.db, actor, { amount: 25_000, method: 'bank_transfer', reference: 'TX-1' });
+      const audit = async () =>
+        (
+          await f.db
+            .select({ n: count() })
+            .from(auditLog)
+            .where(and(eq(auditLog.targetType, 'topup_request'), eq(auditLog.targetId, String(req.id))))
+        )[0].n;
+      const auditBefore = await audit();
+      const v = f.victim();
+      try {
+        const r = await killDuring(f, v, spec(reseller.id, req.id), 'terminate', () =>
+          decideTopupRequest(v.db, admin, req.id, { approve: true }),
+        );
+        expect(r.status).toBe('rejected');
+        const [row] = await f.db.select().from(topupRequests).where(eq(topupRequests.id, req.id));
+        expect(row).toMatchObject({ status: 'pending', ledgerEntryId: null, decidedBy: null });
+        const [bal] = await f.db.select({ b: resellers.creditBalance }).from(resellers).where(eq(resellers.id, reseller.id));
+        expect(bal.b).toBe(0);
+        expect(await f.db.select().from(ledgerEntries).where(eq(ledgerEntries.resellerId, reseller.id))).toEqual([]);
+        expect(await audit()).toBe(auditBefore);
 
-      const ok = await decideTopupRequest(f.db, admin, req.id, { approve: true });
-      expect(ok).toMatchObject({ status: 'approved', credit_balance: 25_000 });
-      await expect(decideTopupRequest(f.db, admin, req.id, { approve: true })).rejects.toMatchObject({ code: 'already_decided' });
-      const rows = await f.db.select().from(ledgerEntries).where(eq(ledgerEntries.resellerId, reseller.id));
-      expect(rows.map((x) => [x.kind, x.amount])).toEqual([['topup', 25_000]]);
-      expect(await audit()).toBe(auditBefore + 1);
-    } finally {
-      await v.crash();
-    }
-  });
+        const ok = await decideTopupRequest(f.db, admin, req.id, { approve: true });
+        expect(ok).toMatchObject({ status: 'approved', credit_balance: 25_000 });
+        await expect(decideTopupRequest(f.db, admin, req.id, { approve: true })).rejects.toMatchObject({ code: 'already_decided' });
+        const rows = await f.db.select().from(ledgerEntries).where(eq(ledgerEntries.resellerId, reseller.id));
+        expect(rows.map((x) => [x.kind, x.amount])).toEqual([['topup', 25_000]]);
+        expect(await audit()).toBe(auditBefore + 1);
+      } finally {
+        await v.crash();
+      }
+    },
+  );
 
   const transferPoints: { name: string; spec: (r: number, c: number) => BlockSpec }[] = [
-    { name: 'reseller debited, client not yet credited', spec: (_r, c) => ({ table: 'clients', event: 'update', when: `new.id = ${c} and new.credit_balance <> old.credit_balance` }) },
-    { name: 'client credited, its ledger row not yet inserted', spec: (r) => ({ table: 'ledger_entries', event: 'insert', when: `new.reseller_id = ${r} and new.kind = 'transfer_in'` }) },
-    { name: 'at COMMIT', spec: (_r, c) => ({ table: 'audit_log', event: 'insert', atCommit: true, when: `new.action = 'client.credit_transfer' and new.target_id = '${c}'` }) },
+    {
+      name: 'reseller debited, client not yet credited',
+      spec: (_r, c) => ({ table: 'clients', event: 'update', when: `new.id = ${c} and new.credit_balance <> old.credit_balance` }),
+    },
+    {
+      name: 'client credited, its ledger row not yet inserted',
+      spec: (r) => ({ table: 'ledger_entries', event: 'insert', when: `new.reseller_id = ${r} and new.kind = 'transfer_in'` }),
+    },
+    {
+      name: 'at COMMIT',
+      spec: (_r, c) => ({
+        table: 'audit_log',
+        event: 'insert',
+        atCommit: true,
+        when: `new.action = 'client.credit_transfer' and new.target_id = '${c}'`,
+      }),
+    },
   ];
 
-  test.each(transferPoints)('credit transfer to a client killed ($name) → neither side moved; the retry moves both once', async ({ spec }) => {
-    const { reseller, actor, client } = await partnerWithClient(30_000);
-    const balances = async () => {
-      const [r] = await f.db.select({ b: resellers.creditBalance }).from(resellers).where(eq(resellers.id, reseller.id));
-      const [c] = await f.db.select({ b: clients.creditBalance }).from(clients).where(eq(clients.id, client.id));
-      const [{ n }] = await f.db.select({ n: count() }).from(ledgerEntries).where(eq(ledgerEntries.resellerId, reseller.id));
-      return { reseller: r.b, client: c.b, ledger: n };
-    };
-    const before = await balances();
-    const v = f.victim();
-    try {
-      const r = await killDuring(f, v, spec(reseller.id, client.id), 'terminate', () => transferCredit(v.db, actor, client.id, 12_000));
-      expect(r.status).toBe('rejected');
-      expect(await balances()).toEqual(before);
-      expect(await transferCredit(f.db, actor, client.id, 12_000)).toMatchObject({ credit_balance: 18_000, client_credit_balance: 12_000 });
-      expect(await balances()).toEqual({ reseller: 18_000, client: 12_000, ledger: before.ledger + 2 });
-    } finally {
-      await v.crash();
-    }
-  });
+  test.each(transferPoints)(
+    'credit transfer to a client killed ($name) → neither side moved; the retry moves both once',
+    async ({ spec }) => {
+      const { reseller, actor, client } = await partnerWithClient(30_000);
+      const balances = async () => {
+        const [r] = await f.db.select({ b: resellers.creditBalance }).from(resellers).where(eq(resellers.id, reseller.id));
+        const [c] = await f.db.select({ b: clients.creditBalance }).from(clients).where(eq(clients.id, client.id));
+        const [{ n }] = await f.db.select({ n: count() }).from(ledgerEntries).where(eq(ledgerEntries.resellerId, reseller.id));
+        return { reseller: r.b, client: c.b, ledger: n };
+      };
+      const before = await balances();
+      const v = f.victim();
+      try {
+        const r = await killDuring(f, v, spec(reseller.id, client.id), 'terminate', () => transferCredit(v.db, actor, client.id, 12_000));
+        expect(r.status).toBe('rejected');
+        expect(await balances()).toEqual(before);
+        expect(await transferCredit(f.db, actor, client.id, 12_000)).toMatchObject({
+          credit_balance: 18_000,
+          client_credit_balance: 12_000,
+        });
+        expect(await balances()).toEqual({ reseller: 18_000, client: 12_000, ledger: before.ledger + 2 });
+      } finally {
+        await v.crash();
+      }
+    },
+  );
 });

@@ -5,19 +5,24 @@
 // worker whose database connection dies after the POST re-sends the same delivery (at-least-once).
 // The worker delivers every due row of its database, so the file has a database of its own. PostgreSQL only.
 import { createHmac } from 'node:crypto';
-import { createServer, type Server, type Socket } from 'node:net';
 import { createServer as createHttpServer } from 'node:http';
+import { createServer, type Server, type Socket } from 'node:net';
 import { eq, inArray } from 'drizzle-orm';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { webhookDeliveries } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
-import { BASE_BACKOFF_MS, MAX_ATTEMPTS, createWebhook, deliverDueWebhooks, enqueueEvent } from '@/lib/services/webhooks';
+import { BASE_BACKOFF_MS, createWebhook, deliverDueWebhooks, enqueueEvent, MAX_ATTEMPTS } from '@/lib/services/webhooks';
 import { onPostgres } from './helpers/db';
-import { killDuring, reasonOf, type FaultDb, faultSuite } from './helpers/faults';
+import { type FaultDb, faultSuite, killDuring, reasonOf } from './helpers/faults';
 import { gatewayClient } from './helpers/gateway';
 
 type Mode = 'down' | 'error' | 'hang' | 'ok';
-interface Receipt { id: number; event: string; mode: Mode; signed: boolean }
+interface Receipt {
+  id: number;
+  event: string;
+  mode: Mode;
+  signed: boolean;
+}
 
 /** A receiver on a fixed port of 127.0.0.1: down (nothing listening), 503, hanging, or 200. */
 async function receiver(secrets: Map<string, string>) {
@@ -32,7 +37,9 @@ async function receiver(secrets: Map<string, string>) {
   const start = async () => {
     http = createHttpServer((req, res) => {
       let body = '';
-      req.on('data', (c) => { body += c; });
+      req.on('data', (c) => {
+        body += c;
+      });
       req.on('end', () => {
         const parsed = JSON.parse(body) as { id: number; event: string };
         const secret = secrets.get(req.url ?? '') ?? '';
@@ -43,7 +50,10 @@ async function receiver(secrets: Map<string, string>) {
         res.end('ok');
       });
     });
-    http.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
+    http.on('connection', (s) => {
+      sockets.add(s);
+      s.on('close', () => sockets.delete(s));
+    });
     await new Promise<void>((r) => http?.listen(port, '127.0.0.1', r));
   };
   const stop = async () => {
@@ -66,9 +76,11 @@ async function receiver(secrets: Map<string, string>) {
 }
 
 /** The worker's fetch with a shorter timeout than its own 10 s, so a hanging receiver costs 300 ms a try. */
-const shortFetch = ((url: string, init: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(300) })) as unknown as typeof fetch;
+const shortFetch = ((url: string, init: RequestInit) =>
+  fetch(url, { ...init, signal: AbortSignal.timeout(300) })) as unknown as typeof fetch;
 
-if (!onPostgres()) console.log('fault tests (webhooks) skipped: parallel workers and killed worker connections need PostgreSQL; set TEST_DATABASE_URL');
+if (!onPostgres())
+  console.log('fault tests (webhooks) skipped: parallel workers and killed worker connections need PostgreSQL; set TEST_DATABASE_URL');
 
 describe.skipIf(!onPostgres())('webhook receiver down, then up', () => {
   let f: FaultDb;
@@ -76,7 +88,10 @@ describe.skipIf(!onPostgres())('webhook receiver down, then up', () => {
   faultSuite((s) => ({ f, admin } = s), {
     afterEach: async () => {
       // Nothing due left for the next test's worker.
-      await f.db.update(webhookDeliveries).set({ status: 'failed' }).where(inArray(webhookDeliveries.status, ['pending', 'delivering']));
+      await f.db
+        .update(webhookDeliveries)
+        .set({ status: 'failed' })
+        .where(inArray(webhookDeliveries.status, ['pending', 'delivering']));
     },
   });
 
@@ -88,24 +103,32 @@ describe.skipIf(!onPostgres())('webhook receiver down, then up', () => {
       const path = `/hook-${h}-${Math.random().toString(36).slice(2, 8)}`;
       const w = await createWebhook(f.db, c.actor, { url: rx.url(path), events: ['message.sent'] });
       secrets.set(path, w.secret);
-      for (let i = 0; i < perHook; i++) await enqueueEvent(f.db, c.id, 'message.sent', { message_id: `m-${h}-${i}` }, new Date(t0.getTime() - 1000));
-      ids.push(...(await f.db.select({ id: webhookDeliveries.id }).from(webhookDeliveries).where(eq(webhookDeliveries.webhookId, w.id))).map((d) => d.id));
+      for (let i = 0; i < perHook; i++)
+        await enqueueEvent(f.db, c.id, 'message.sent', { message_id: `m-${h}-${i}` }, new Date(t0.getTime() - 1000));
+      ids.push(
+        ...(await f.db.select({ id: webhookDeliveries.id }).from(webhookDeliveries).where(eq(webhookDeliveries.webhookId, w.id))).map(
+          (d) => d.id,
+        ),
+      );
     }
     return ids.sort((a, b) => a - b);
   }
-  const rowsOf = (ids: number[]) => f.db.select().from(webhookDeliveries).where(inArray(webhookDeliveries.id, ids)).orderBy(webhookDeliveries.id);
+  const rowsOf = (ids: number[]) =>
+    f.db.select().from(webhookDeliveries).where(inArray(webhookDeliveries.id, ids)).orderBy(webhookDeliveries.id);
 
   /** Four workers at once, each in small batches until nothing is due at `now`; answers how many attempts were made. */
   async function tick(now: Date, fetchImpl: typeof fetch = shortFetch): Promise<number> {
-    const runs = await Promise.all(Array.from({ length: 4 }, async () => {
-      let n = 0;
-      for (let k = 0; k < 50; k++) {
-        const got = await deliverDueWebhooks(f.db, now, fetchImpl, 2);
-        if (!got) break;
-        n += got;
-      }
-      return n;
-    }));
+    const runs = await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        let n = 0;
+        for (let k = 0; k < 50; k++) {
+          const got = await deliverDueWebhooks(f.db, now, fetchImpl, 2);
+          if (!got) break;
+          n += got;
+        }
+        return n;
+      }),
+    );
     return runs.reduce((a, b) => a + b, 0);
   }
   const countBy = (rs: Receipt[], pred: (r: Receipt) => boolean) => {
@@ -198,13 +221,16 @@ describe.skipIf(!onPostgres())('webhook receiver down, then up', () => {
       await rx.set('ok');
       expect(await deliverDueWebhooks(f.db, d.nextAttemptAt)).toBe(1);
       expect((await rowsOf([id]))[0]).toMatchObject({ status: 'delivered', attempts: 2 });
-      expect(rx.got.map((r) => [r.id, r.mode])).toEqual([[id, 'hang'], [id, 'ok']]);
+      expect(rx.got.map((r) => [r.id, r.mode])).toEqual([
+        [id, 'hang'],
+        [id, 'ok'],
+      ]);
     } finally {
       await rx.close();
     }
   }, 30_000);
 
-  test('the worker\'s database connection dies after a POST succeeded, before recording it → that delivery is re-sent once its lock expires (same id and payload, validly signed); the others of the batch once', async () => {
+  test("the worker's database connection dies after a POST succeeded, before recording it → that delivery is re-sent once its lock expires (same id and payload, validly signed); the others of the batch once", async () => {
     const secrets = new Map<string, string>();
     const rx = await receiver(secrets);
     try {
@@ -213,7 +239,13 @@ describe.skipIf(!onPostgres())('webhook receiver down, then up', () => {
       await rx.set('ok');
       const v = f.victim();
       try {
-        const r = await killDuring(f, v, { table: 'webhook_deliveries', event: 'update', when: `new.status = 'delivered'` }, 'terminate', () => deliverDueWebhooks(v.db, t0, fetch, 10));
+        const r = await killDuring(
+          f,
+          v,
+          { table: 'webhook_deliveries', event: 'update', when: `new.status = 'delivered'` },
+          'terminate',
+          () => deliverDueWebhooks(v.db, t0, fetch, 10),
+        );
         expect(r.status).toBe('rejected');
         expect(reasonOf(r)).toMatch(/CONNECTION_CLOSED|57P01/);
       } finally {

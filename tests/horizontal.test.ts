@@ -13,8 +13,8 @@ import { fileTopupRequest } from '@/lib/services/topups';
 import { onPostgres } from './helpers/db';
 import { makeAdmin, makeClient, makeReseller, uid } from './helpers/fixtures';
 import { gatewayClient, insertDevice } from './helpers/gateway';
+import { type Answer, type Instance, request, startInstance } from './helpers/instances';
 import { assertLedgerInvariant } from './helpers/invariants';
-import { startInstance, request, type Answer, type Instance } from './helpers/instances';
 import { openPrivateDb } from './helpers/private-db';
 import { apiKeyFor } from './helpers/reseller-keys';
 
@@ -35,7 +35,9 @@ describe.skipIf(!onPostgres())('two app instances on one PostgreSQL', () => {
     const env = { API_RATE_LIMIT: '1000000', LOGIN_RATE_LIMIT: '1000000' };
     [a, b] = await Promise.all([startInstance(h.url!, env), startInstance(h.url!, env)]);
   }, 120_000);
-  afterEach(async () => { await assertLedgerInvariant(h.db); });
+  afterEach(async () => {
+    await assertLedgerInvariant(h.db);
+  });
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
     await h?.close();
@@ -56,7 +58,10 @@ describe.skipIf(!onPostgres())('two app instances on one PostgreSQL', () => {
   test('both instances serve: a token issued by one is accepted by the other', async () => {
     const { reseller, password } = await makeReseller(h.db, admin);
     const token = await login('reseller', await emailOf(reseller.id), password);
-    const [ra, rb] = await Promise.all([request(a.url, 'GET', '/api/reseller/profile', { token }), request(b.url, 'GET', '/api/reseller/profile', { token })]);
+    const [ra, rb] = await Promise.all([
+      request(a.url, 'GET', '/api/reseller/profile', { token }),
+      request(b.url, 'GET', '/api/reseller/profile', { token }),
+    ]);
     expect([ra.status, rb.status]).toEqual([200, 200]);
     expect(ra.json).toEqual(rb.json);
   });
@@ -65,10 +70,18 @@ describe.skipIf(!onPostgres())('two app instances on one PostgreSQL', () => {
     const { reseller, actor, password } = await makeReseller(h.db, admin, { credit: 350_000 });
     const clients = await Promise.all(Array.from({ length: 50 }, () => makeClient(h.db, actor)));
     const token = await login('reseller', await emailOf(reseller.id), password);
-    const rs = await Promise.all(clients.map(({ client }, i) =>
-      request(at(i), 'POST', `/api/reseller/clients/${client.id}/activate`, { token, body: { package_type: 'starter_pro' } })));
-    expect(statuses(rs).filter((s) => s === 201), JSON.stringify(served()).slice(0, 2000)).toHaveLength(7);
-    expect(rs.filter((r) => r.status !== 201).map((r) => `${r.status} ${r.json.error?.code}`)).toEqual(Array(43).fill('402 insufficient_credit'));
+    const rs = await Promise.all(
+      clients.map(({ client }, i) =>
+        request(at(i), 'POST', `/api/reseller/clients/${client.id}/activate`, { token, body: { package_type: 'starter_pro' } }),
+      ),
+    );
+    expect(
+      statuses(rs).filter((s) => s === 201),
+      JSON.stringify(served()).slice(0, 2000),
+    ).toHaveLength(7);
+    expect(rs.filter((r) => r.status !== 201).map((r) => `${r.status} ${r.json.error?.code}`)).toEqual(
+      Array(43).fill('402 insufficient_credit'),
+    );
     const [row] = await h.db.select({ credit: resellers.creditBalance }).from(resellers).where(eq(resellers.id, reseller.id));
     expect(row.credit).toBe(0);
     const [{ subs }] = await h.db.select({ subs: count() }).from(subscriptions).where(eq(subscriptions.resellerId, reseller.id));
@@ -80,8 +93,15 @@ describe.skipIf(!onPostgres())('two app instances on one PostgreSQL', () => {
     const { client } = await makeClient(h.db, actor);
     const token = await login('reseller', await emailOf(reseller.id), password);
     const key = `hz-${uid()}`;
-    const rs = await Promise.all(Array.from({ length: 10 }, (_, i) =>
-      request(at(i), 'POST', `/api/reseller/clients/${client.id}/activate`, { token, body: { package_type: 'starter_pro' }, headers: { 'idempotency-key': key } })));
+    const rs = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        request(at(i), 'POST', `/api/reseller/clients/${client.id}/activate`, {
+          token,
+          body: { package_type: 'starter_pro' },
+          headers: { 'idempotency-key': key },
+        }),
+      ),
+    );
     for (const r of rs) expect([201, 409]).toContain(r.status);
     for (const r of rs.filter((x) => x.status === 409)) expect(r.json.error?.code).toBe('request_in_progress');
     const done = rs.filter((r) => r.status === 201);
@@ -90,17 +110,28 @@ describe.skipIf(!onPostgres())('two app instances on one PostgreSQL', () => {
     expect(new Set(done.map((r) => JSON.stringify(r.json))).size).toBe(1);
     const [row] = await h.db.select({ credit: resellers.creditBalance }).from(resellers).where(eq(resellers.id, reseller.id));
     expect(row.credit).toBe(450_000);
-    const debits = await h.db.select().from(ledgerEntries).where(and(eq(ledgerEntries.resellerId, reseller.id), eq(ledgerEntries.kind, 'activation')));
+    const debits = await h.db
+      .select()
+      .from(ledgerEntries)
+      .where(and(eq(ledgerEntries.resellerId, reseller.id), eq(ledgerEntries.kind, 'activation')));
     expect(debits).toHaveLength(1);
   });
 
   test('Starter Pro (45 a day), 100 sends split over both: exactly 45 accepted, 55 daily_limit_reached', async () => {
     const c = await gatewayClient(h.db, admin, { pkg: 'starter_pro' });
     const keys = [c.token, ...(await Promise.all([1, 2, 3].map(() => apiKeyFor(h.db, c.actor)))).map((k) => k.key)];
-    const rs = await Promise.all(Array.from({ length: 100 }, (_, i) =>
-      request(at(i), 'POST', '/api/v1/sms/send', { token: keys[i % 4], body: { phone: `+9591200${String(i).padStart(5, '0')}`, message: `hz${i}` } })));
+    const rs = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        request(at(i), 'POST', '/api/v1/sms/send', {
+          token: keys[i % 4],
+          body: { phone: `+9591200${String(i).padStart(5, '0')}`, message: `hz${i}` },
+        }),
+      ),
+    );
     expect(statuses(rs).filter((s) => s === 202)).toHaveLength(45);
-    expect(rs.filter((r) => r.status !== 202).map((r) => `${r.status} ${r.json.error?.code}`)).toEqual(Array(55).fill('429 daily_limit_reached'));
+    expect(rs.filter((r) => r.status !== 202).map((r) => `${r.status} ${r.json.error?.code}`)).toEqual(
+      Array(55).fill('429 daily_limit_reached'),
+    );
     const [{ n }] = await h.db.select({ n: count() }).from(messages).where(eq(messages.clientId, c.id));
     expect(n).toBe(45);
   });
@@ -108,27 +139,35 @@ describe.skipIf(!onPostgres())('two app instances on one PostgreSQL', () => {
   test('four phones pulling 200 messages through both instances: each message handed out once', async () => {
     const c = await gatewayClient(h.db, admin, { pkg: 'enterprise_max' });
     const queued = await queueMessages(h.db, c.actor, {
-      messages: Array.from({ length: 200 }, (_, i) => ({ phones: [`+95931${String(i).padStart(6, '0')}`] })), text: 'hz pull', source: 'api',
+      messages: Array.from({ length: 200 }, (_, i) => ({ phones: [`+95931${String(i).padStart(6, '0')}`] })),
+      text: 'hz pull',
+      source: 'api',
     });
     const phones = await Promise.all(Array.from({ length: 4 }, () => insertDevice(h.db, c.id)));
-    const got = await Promise.all(phones.map(async (p, k) => {
-      const mine: string[] = [];
-      for (let round = 0; round < 60; round++) {
-        // Each phone alternates between the instances, the way its requests would land behind a balancer.
-        const base = at(k + round);
-        const res = await request(base, 'GET', '/api/mobile/v1/message', { token: p.token });
-        expect(res.status).toBe(200);
-        const batch = res.json as unknown as { id: string; phoneNumbers: string[] }[];
-        if (!batch.length) break;
-        mine.push(...batch.map((m) => m.id));
-        const rep = await request(at(k + round + 1), 'PATCH', '/api/mobile/v1/message', {
-          token: p.token,
-          body: batch.map((m) => ({ id: m.id, state: 'Processed', recipients: m.phoneNumbers.map((phoneNumber) => ({ phoneNumber, state: 'Processed' })) })),
-        });
-        expect(rep.status).toBe(204);
-      }
-      return { id: p.id, mine };
-    }));
+    const got = await Promise.all(
+      phones.map(async (p, k) => {
+        const mine: string[] = [];
+        for (let round = 0; round < 60; round++) {
+          // Each phone alternates between the instances, the way its requests would land behind a balancer.
+          const base = at(k + round);
+          const res = await request(base, 'GET', '/api/mobile/v1/message', { token: p.token });
+          expect(res.status).toBe(200);
+          const batch = res.json as unknown as { id: string; phoneNumbers: string[] }[];
+          if (!batch.length) break;
+          mine.push(...batch.map((m) => m.id));
+          const rep = await request(at(k + round + 1), 'PATCH', '/api/mobile/v1/message', {
+            token: p.token,
+            body: batch.map((m) => ({
+              id: m.id,
+              state: 'Processed',
+              recipients: m.phoneNumbers.map((phoneNumber) => ({ phoneNumber, state: 'Processed' })),
+            })),
+          });
+          expect(rep.status).toBe(204);
+        }
+        return { id: p.id, mine };
+      }),
+    );
     const all = got.flatMap((g) => g.mine);
     expect(all).toHaveLength(200);
     expect(new Set(all)).toEqual(new Set(queued.map((m) => m.id)));

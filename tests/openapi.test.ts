@@ -1,15 +1,21 @@
 // The OpenAPI 3.1 document (SPEC §7): served at /api/openapi.json, generated from the same zod schemas that
 // validate the requests, and describing every route file under app/api and app/v3.
 import path from 'node:path';
-import { z } from 'zod';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { ENDPOINTS } from '@/lib/openapi/registry';
+import { z } from 'zod';
 import { GET as openapiRoute } from '@/app/api/openapi.json/route';
+import { ENDPOINTS } from '@/lib/openapi/registry';
 import { call } from './helpers/http';
-import { EXCLUDED, METHODS, ROOT, apiPathOf, routeFiles } from './helpers/routes';
+import { apiPathOf, EXCLUDED, METHODS, ROOT, routeFiles } from './helpers/routes';
 
 type Json = Record<string, unknown>;
-type Operation = { operationId: string; security: unknown[]; parameters: Json[]; requestBody?: { required: boolean; content: { 'application/json': { schema: Json } } }; responses: Record<string, Json> };
+type Operation = {
+  operationId: string;
+  security: unknown[];
+  parameters: Json[];
+  requestBody?: { required: boolean; content: { 'application/json': { schema: Json } } };
+  responses: Record<string, Json>;
+};
 
 const jsonSchema = (s: z.ZodType) => {
   const { $schema: _drop, ...rest } = z.toJSONSchema(s, { io: 'input' }) as Json;
@@ -39,7 +45,10 @@ describe('generated from the registry', () => {
     expect(new Set(keys).size).toBe(keys.length);
     const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`));
     expect(documented.sort()).toEqual([...keys].sort());
-    const ids = documented.map((k) => { const [m, p] = k.split(' '); return doc.paths[p][m].operationId; });
+    const ids = documented.map((k) => {
+      const [m, p] = k.split(' ');
+      return doc.paths[p][m].operationId;
+    });
     expect(new Set(ids).size).toBe(ids.length);
   });
 
@@ -61,7 +70,13 @@ describe('generated from the registry', () => {
       const byName = Object.fromEntries(op.parameters.map((p) => [`${p.in}:${p.name}`, p]));
       for (const m of e.path.matchAll(/\{(\w+)\}/g)) expect(byName[`path:${m[1]}`], `${e.path} ${m[1]}`).toMatchObject({ required: true });
       const props = e.query ? ((jsonSchema(e.query).properties ?? {}) as Record<string, Json>) : {};
-      expect(op.parameters.filter((p) => p.in === 'query').map((p) => p.name).sort(), `${e.method} ${e.path}`).toEqual(Object.keys(props).sort());
+      expect(
+        op.parameters
+          .filter((p) => p.in === 'query')
+          .map((p) => p.name)
+          .sort(),
+        `${e.method} ${e.path}`,
+      ).toEqual(Object.keys(props).sort());
       for (const [name, schema] of Object.entries(props)) expect(byName[`query:${name}`].schema).toEqual(schema);
     }
   });
@@ -70,13 +85,21 @@ describe('generated from the registry', () => {
     for (const e of ENDPOINTS) {
       const op = doc.paths[e.path][e.method];
       const where = `${e.method} ${e.path}`;
-      expect(op.security, where).toEqual(e.auth === 'none' ? [] : e.auth === 'clicksend' || e.auth === 'gateway' ? [{ basic: [] }] : [{ bearer: [] }]);
+      expect(op.security, where).toEqual(
+        e.auth === 'none' ? [] : e.auth === 'clicksend' || e.auth === 'gateway' ? [{ basic: [] }] : [{ bearer: [] }],
+      );
       expect(Object.keys(op.responses), where).toContain(String(e.status ?? 200));
       expect(op.responses['400'], where).toBeDefined();
       const ref = JSON.stringify(op.responses['400']);
       // Each API family answers errors in its own shape: ClickSend's envelope, the gateway app's {message}, ours.
       const gatewayFamily = e.path.startsWith('/api/mobile/') || e.path.startsWith('/api/3rdparty/');
-      expect(ref, where).toContain(e.auth === 'clicksend' ? '#/components/schemas/ClickSendEnvelope' : gatewayFamily ? '#/components/schemas/GatewayError' : '#/components/schemas/Error');
+      expect(ref, where).toContain(
+        e.auth === 'clicksend'
+          ? '#/components/schemas/ClickSendEnvelope'
+          : gatewayFamily
+            ? '#/components/schemas/GatewayError'
+            : '#/components/schemas/Error',
+      );
       for (const code of e.errors ?? []) expect(op.responses[String(code)], `${where} ${code}`).toBeDefined();
     }
     // Spot checks of the reseller side.
@@ -87,10 +110,22 @@ describe('generated from the registry', () => {
 
   test('the documented schemas say what the validators accept', () => {
     const create = doc.paths['/v3/reseller/accounts'].post.requestBody?.content['application/json'].schema as { required: string[] };
-    expect([...create.required].sort()).toEqual(['account_name', 'country', 'password', 'user_email', 'user_first_name', 'user_last_name', 'user_phone', 'username']);
+    expect([...create.required].sort()).toEqual([
+      'account_name',
+      'country',
+      'password',
+      'user_email',
+      'user_first_name',
+      'user_last_name',
+      'user_phone',
+      'username',
+    ]);
     const update = doc.paths['/v3/reseller/accounts/{id}'].put.requestBody?.content['application/json'].schema as { required?: string[] };
     expect(update.required ?? []).toEqual([]);
-    const transfer = doc.paths['/api/reseller/clients/{id}/transfer-credit'].post.requestBody?.content['application/json'].schema as { properties: Json; required: string[] };
+    const transfer = doc.paths['/api/reseller/clients/{id}/transfer-credit'].post.requestBody?.content['application/json'].schema as {
+      properties: Json;
+      required: string[];
+    };
     expect(transfer.required).toEqual(['amount']);
     expect(transfer.properties.amount).toMatchObject({ type: 'integer' });
     const limit = doc.paths['/v3/reseller/accounts'].get.parameters.find((p) => p.name === 'limit');
@@ -123,6 +158,9 @@ describe('every route file is documented', () => {
     expect(missing, 'route handlers missing from /api/openapi.json').toEqual([]);
     // And the document names no endpoint that has no handler.
     const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`));
-    expect(documented.filter((k) => !exported.includes(k)), 'documented endpoints without a route handler').toEqual([]);
+    expect(
+      documented.filter((k) => !exported.includes(k)),
+      'documented endpoints without a route handler',
+    ).toEqual([]);
   });
 });

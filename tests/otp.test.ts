@@ -2,13 +2,13 @@
 // 3 attempts, usable once, stored hashed. Plus inbound SMS from the app (sms:received).
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { POST as inboundRoute } from '@/app/api/mobile/v1/inbound/[id]/route';
+import { GET as mobileWebhooks } from '@/app/api/mobile/v1/webhooks/route';
+import { POST as requestRoute } from '@/app/api/v1/otp/request/route';
+import { POST as verifyRoute } from '@/app/api/v1/otp/verify/route';
 import type { DbHandle } from '@/db';
 import { inboundMessages, otpCodes } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
-import { POST as requestRoute } from '@/app/api/v1/otp/request/route';
-import { POST as verifyRoute } from '@/app/api/v1/otp/verify/route';
-import { POST as inboundRoute } from '@/app/api/mobile/v1/inbound/[id]/route';
-import { GET as mobileWebhooks } from '@/app/api/mobile/v1/webhooks/route';
 import { inboundSignature } from '@/lib/http/mobile';
 import { clientLimits } from '@/lib/services/limits';
 import { requestOtp, verifyOtp } from '@/lib/services/otp';
@@ -25,12 +25,15 @@ beforeAll(async () => {
   h = await useTestDbForRoutes();
   admin = await makeAdmin(h.db);
 });
-afterAll(async () => { await h.close(); });
+afterAll(async () => {
+  await h.close();
+});
 
 const PHONE = '+959777888999';
 const codeIn = (text: string) => /\b(\d{6})\b/.exec(text)![1];
 const otherCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
-const verify = (token: string, code: string, phone = PHONE) => call(verifyRoute, 'POST', '/api/v1/otp/verify', { token, body: { phone, code } });
+const verify = (token: string, code: string, phone = PHONE) =>
+  call(verifyRoute, 'POST', '/api/v1/otp/verify', { token, body: { phone, code } });
 
 async function requested(token: string) {
   const res = await call(requestRoute, 'POST', '/api/v1/otp/request', { token, body: { phone: PHONE } });
@@ -106,11 +109,16 @@ describe('OTP', () => {
     expectError(await call(requestRoute, 'POST', '/x', { token: a.token, body: { phone: 'abc' } }), 400, 'validation_failed');
     const expired = await gatewayClient(h.db, admin, { trial_days: 0 });
     expectError(await call(requestRoute, 'POST', '/x', { token: expired.token, body: { phone: PHONE } }), 403, 'subscription_expired');
-    expect(await h.db.select().from(otpCodes).where(and(eq(otpCodes.clientId, expired.id)))).toEqual([]);
+    expect(
+      await h.db
+        .select()
+        .from(otpCodes)
+        .where(and(eq(otpCodes.clientId, expired.id))),
+    ).toEqual([]);
   });
 });
 
-describe('inbound SMS (the app\'s sms:received webhook)', () => {
+describe("inbound SMS (the app's sms:received webhook)", () => {
   test('signed URL from GET /webhooks; POST → 204, stored, sms.received delivery queued; wrong sig → 401', async () => {
     const c = await gatewayClient(h.db, admin);
     const phone = await registerPhone(h.db, await gatewayLogin(h.db, c.actor));
@@ -120,8 +128,12 @@ describe('inbound SMS (the app\'s sms:received webhook)', () => {
     expect(entry).toMatchObject({ event: 'sms:received', deviceId: phone.id });
     expect(new URL(entry.url).searchParams.get('sig')).toBe(inboundSignature(phone.id));
 
-    const body = { event: 'sms:received', payload: { phoneNumber: '+959123123123', message: 'STOP', receivedAt: '2026-01-01T10:00:00.000+06:30' } };
-    const post = (sig: string, id = phone.id) => call(inboundRoute as RouteHandler, 'POST', `/api/mobile/v1/inbound/${id}`, { id, query: { sig }, body });
+    const body = {
+      event: 'sms:received',
+      payload: { phoneNumber: '+959123123123', message: 'STOP', receivedAt: '2026-01-01T10:00:00.000+06:30' },
+    };
+    const post = (sig: string, id = phone.id) =>
+      call(inboundRoute as RouteHandler, 'POST', `/api/mobile/v1/inbound/${id}`, { id, query: { sig }, body });
     const bad = await post('x'.repeat(32));
     expect(bad.status).toBe(401);
     expect(typeof bad.json.message).toBe('string');
@@ -136,6 +148,9 @@ describe('inbound SMS (the app\'s sms:received webhook)', () => {
     expect(row.receivedAt.toISOString()).toBe('2026-01-01T03:30:00.000Z');
     const [d] = await deliveriesOf(h.db, hook.id);
     expect(d).toMatchObject({ event: 'sms.received', status: 'pending' });
-    expect(d.payload).toMatchObject({ event: 'sms.received', data: { id: row.id, device_id: phone.id, phone: '+959123123123', message: 'STOP', received_at: '2026-01-01T03:30:00.000Z' } });
+    expect(d.payload).toMatchObject({
+      event: 'sms.received',
+      data: { id: row.id, device_id: phone.id, phone: '+959123123123', message: 'STOP', received_at: '2026-01-01T03:30:00.000Z' },
+    });
   });
 });

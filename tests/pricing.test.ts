@@ -3,14 +3,14 @@
 // list prices and see their commission.
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { GET as packagesRoute } from '@/app/api/reseller/packages/route';
+import { PUT as pricingRoute } from '@/app/api/reseller/pricing/route';
+import { GET as profitRoute } from '@/app/api/reseller/profit/route';
 import type { DbHandle } from '@/db';
 import { subscriptions } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
 import { activatePackage } from '@/lib/services/activation';
 import { profitReport, resellerCatalog } from '@/lib/services/pricing';
-import { GET as packagesRoute } from '@/app/api/reseller/packages/route';
-import { PUT as pricingRoute } from '@/app/api/reseller/pricing/route';
-import { GET as profitRoute } from '@/app/api/reseller/profit/route';
 import { useTestDbForRoutes } from './helpers/db';
 import { makeAdmin, makeClient } from './helpers/fixtures';
 import { call, expectError, fieldsOf } from './helpers/http';
@@ -23,10 +23,24 @@ beforeAll(async () => {
   h = await useTestDbForRoutes();
   admin = await makeAdmin(h.db);
 });
-afterEach(async () => { await assertLedgerInvariant(h.db); });
-afterAll(async () => { await h.close(); });
+afterEach(async () => {
+  await assertLedgerInvariant(h.db);
+});
+afterAll(async () => {
+  await h.close();
+});
 
-type Pkg = { package_type: string; name: string; price: number; cost: number; retail_price: number; display_name: string; profit: number; margin_pct: number; commission: number };
+type Pkg = {
+  package_type: string;
+  name: string;
+  price: number;
+  cost: number;
+  retail_price: number;
+  display_name: string;
+  profit: number;
+  margin_pct: number;
+  commission: number;
+};
 const setPrice = (token: string, body: unknown) => call(pricingRoute, 'PUT', '/api/reseller/pricing', { token, body });
 async function packagesOf(token: string): Promise<Record<string, Pkg>> {
   const res = await call(packagesRoute, 'GET', '/api/reseller/packages', { token });
@@ -45,16 +59,38 @@ describe('own_plans retail prices', () => {
   test('PUT sets the retail price and display name; GET /packages shows cost, retail, profit and margin', async () => {
     const r = await resellerWithToken(h.db, admin, { partner_type: 'own_plans' });
     const before = await packagesOf(r.token);
-    expect(before.starter_pro).toMatchObject({ cost: 50_000, retail_price: 50_000, profit: 0, margin_pct: 0, display_name: 'Starter Pro', commission: 0 });
+    expect(before.starter_pro).toMatchObject({
+      cost: 50_000,
+      retail_price: 50_000,
+      profit: 0,
+      margin_pct: 0,
+      display_name: 'Starter Pro',
+      commission: 0,
+    });
 
     const res = await setPrice(r.token, { package_type: 'starter_pro', retail_price: 80_000, display_name: 'Basic SMS' });
     expect(res.status).toBe(200);
-    expect(res.json).toMatchObject({ package_type: 'starter_pro', cost: 50_000, retail_price: 80_000, profit: 30_000, margin_pct: 60, display_name: 'Basic SMS' });
+    expect(res.json).toMatchObject({
+      package_type: 'starter_pro',
+      cost: 50_000,
+      retail_price: 80_000,
+      profit: 30_000,
+      margin_pct: 60,
+      display_name: 'Basic SMS',
+    });
 
     const after = await packagesOf(r.token);
     expect(after.starter_pro).toMatchObject({
-      package_type: 'starter_pro', name: 'Starter Pro', price: 50_000, cost: 50_000, retail_price: 80_000, profit: 30_000, margin_pct: 60,
-      display_name: 'Basic SMS', commission: 0, daily_limit: 45,
+      package_type: 'starter_pro',
+      name: 'Starter Pro',
+      price: 50_000,
+      cost: 50_000,
+      retail_price: 80_000,
+      profit: 30_000,
+      margin_pct: 60,
+      display_name: 'Basic SMS',
+      commission: 0,
+      daily_limit: 45,
     });
     // The other packages are untouched, and so is another reseller's price list.
     expect(after.business_elite).toMatchObject({ cost: 100_000, retail_price: 100_000, profit: 0, display_name: 'Business Elite' });
@@ -163,16 +199,25 @@ describe('activation snapshot and profit report', () => {
   test('a month without activations is empty; a malformed month is 400', async () => {
     const r = await resellerWithToken(h.db, admin, { credit: 100_000 });
     await activate(r.actor, 'starter_pro');
-    expect((await profit(r.token, { month: '2020-01' })).json).toEqual({ month: '2020-01', rows: [], totals: { activations: 0, cost: 0, revenue: 0, refunds: 0, profit: 0 } });
+    expect((await profit(r.token, { month: '2020-01' })).json).toEqual({
+      month: '2020-01',
+      rows: [],
+      totals: { activations: 0, cost: 0, revenue: 0, refunds: 0, profit: 0 },
+    });
     for (const month of ['bad', '2024-1', '202401', '2024-13', '2024-00', '2024-02-01']) {
       expect(Object.keys(fieldsOf(expectError(await profit(r.token, { month }), 400, 'validation_failed')))).toEqual(['month']);
     }
   });
 
-  test('resellerCatalog is what the reseller\'s clients see: retail prices and display names', async () => {
+  test("resellerCatalog is what the reseller's clients see: retail prices and display names", async () => {
     const r = await resellerWithToken(h.db, admin);
     await setPrice(r.token, { package_type: 'enterprise_max', retail_price: 480_000, display_name: 'Max' });
     const cat = await resellerCatalog(h.db, r.id);
-    expect(cat.find((p) => p.package_type === 'enterprise_max')).toMatchObject({ retail_price: 480_000, display_name: 'Max', profit: 80_000, margin_pct: 20 });
+    expect(cat.find((p) => p.package_type === 'enterprise_max')).toMatchObject({
+      retail_price: 480_000,
+      display_name: 'Max',
+      profit: 80_000,
+      margin_pct: 20,
+    });
   });
 });

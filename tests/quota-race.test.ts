@@ -2,17 +2,17 @@
 // Only a real PostgreSQL server has truly parallel transactions.
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { POST as thirdPartySend } from '@/app/api/3rdparty/v1/message/route';
+import { POST as sendRoute } from '@/app/api/v1/sms/send/route';
 import type { DbHandle } from '@/db';
+import { setDbHandle } from '@/db';
 import { messageRecipients, messages } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
-import { setDbHandle } from '@/db';
-import { POST as sendRoute } from '@/app/api/v1/sms/send/route';
-import { POST as thirdPartySend } from '@/app/api/3rdparty/v1/message/route';
 import { onPostgres, openTestDb } from './helpers/db';
 import { makeAdmin } from './helpers/fixtures';
 import { gatewayClient, gatewayLogin } from './helpers/gateway';
-import { apiKeyFor } from './helpers/reseller-keys';
 import { call } from './helpers/http';
+import { apiKeyFor } from './helpers/reseller-keys';
 
 if (!onPostgres()) console.log('quota race tests need PostgreSQL: set TEST_DATABASE_URL');
 
@@ -24,11 +24,17 @@ describe.skipIf(!onPostgres())('parallel sends against one quota', () => {
     setDbHandle(h);
     admin = await makeAdmin(h.db);
   });
-  afterAll(async () => { await h.close(); });
+  afterAll(async () => {
+    await h.close();
+  });
 
   const rowsOf = async (clientId: number) => {
     const [{ n }] = await h.db.select({ n: count() }).from(messages).where(eq(messages.clientId, clientId));
-    const [{ r }] = await h.db.select({ r: count() }).from(messageRecipients).innerJoin(messages, eq(messages.id, messageRecipients.messageId)).where(eq(messages.clientId, clientId));
+    const [{ r }] = await h.db
+      .select({ r: count() })
+      .from(messageRecipients)
+      .innerJoin(messages, eq(messages.id, messageRecipients.messageId))
+      .where(eq(messages.clientId, clientId));
     return { n, r };
   };
 
@@ -37,7 +43,12 @@ describe.skipIf(!onPostgres())('parallel sends against one quota', () => {
     // Four API keys of the one client, so the per-key request rate limit stays out of the way.
     const keys = [c.token, ...(await Promise.all([1, 2, 3].map(() => apiKeyFor(h.db, c.actor)))).map((k) => k.key)];
     const results = await Promise.all(
-      Array.from({ length: 100 }, (_, i) => call(sendRoute, 'POST', '/api/v1/sms/send', { token: keys[i % 4], body: { phone: `+9591000${String(i).padStart(5, '0')}`, message: `m${i}` } })),
+      Array.from({ length: 100 }, (_, i) =>
+        call(sendRoute, 'POST', '/api/v1/sms/send', {
+          token: keys[i % 4],
+          body: { phone: `+9591000${String(i).padStart(5, '0')}`, message: `m${i}` },
+        }),
+      ),
     );
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 202)).toHaveLength(45);
@@ -53,8 +64,15 @@ describe.skipIf(!onPostgres())('parallel sends against one quota', () => {
       const n = (i % 3) + 1;
       const ph = Array.from({ length: n }, (_, k) => `+95920${String(i * 10 + k).padStart(6, '0')}`);
       return i % 2
-        ? call(sendRoute, 'POST', '/api/v1/sms/send', { token: c.token, body: { phones: ph, message: 'bulk' } }).then((r) => ({ ok: r.status === 202, n, status: r.status }))
-        : call(thirdPartySend, 'POST', '/api/3rdparty/v1/message', { headers: { authorization: creds.auth }, body: { phoneNumbers: ph, message: 'tp' } }).then((r) => ({ ok: r.status === 202, n, status: r.status }));
+        ? call(sendRoute, 'POST', '/api/v1/sms/send', { token: c.token, body: { phones: ph, message: 'bulk' } }).then((r) => ({
+            ok: r.status === 202,
+            n,
+            status: r.status,
+          }))
+        : call(thirdPartySend, 'POST', '/api/3rdparty/v1/message', {
+            headers: { authorization: creds.auth },
+            body: { phoneNumbers: ph, message: 'tp' },
+          }).then((r) => ({ ok: r.status === 202, n, status: r.status }));
     });
     const results = await Promise.all(jobs);
     for (const r of results) expect([202, 429]).toContain(r.status);

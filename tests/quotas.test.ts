@@ -2,14 +2,14 @@
 // with 429 and {limit, used}; an SMS that expires without leaving the server gives its quota back.
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { POST as sendRoute } from '@/app/api/v1/sms/send/route';
 import type { DbHandle } from '@/db';
 import { messages } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
-import { POST as sendRoute } from '@/app/api/v1/sms/send/route';
+import { clientLimits } from '@/lib/services/limits';
 import { queueMessages } from '@/lib/services/messages';
 import { getSettings } from '@/lib/services/settings';
 import { sweepMessages } from '@/lib/services/sweeps';
-import { clientLimits } from '@/lib/services/limits';
 import { useTestDbForRoutes } from './helpers/db';
 import { domainError } from './helpers/errors';
 import { makeAdmin } from './helpers/fixtures';
@@ -25,7 +25,9 @@ beforeAll(async () => {
   h = await useTestDbForRoutes();
   admin = await makeAdmin(h.db);
 });
-afterAll(async () => { await h.close(); });
+afterAll(async () => {
+  await h.close();
+});
 
 const send = (token: string, body: unknown) => call(sendRoute, 'POST', '/api/v1/sms/send', { token, body });
 const phones = (n: number, base = 959100000000) => Array.from({ length: n }, (_, i) => `+${base + i}`);
@@ -65,7 +67,10 @@ test('package limits: Starter Pro allows 45 a day', async () => {
   const l = await clientLimits(h.db, c.id, new Date());
   expect(l).toMatchObject({ status: 'active', dailyLimit: 45, periodLimit: 1350, deviceLimit: 1 });
   expect((await send(c.token, { phones: phones(45), message: 'x' })).status).toBe(202);
-  expect(expectError(await send(c.token, { phone: '+959400000000', message: 'x' }), 429, 'daily_limit_reached')).toMatchObject({ limit: 45, used: 45 });
+  expect(expectError(await send(c.token, { phone: '+959400000000', message: 'x' }), 429, 'daily_limit_reached')).toMatchObject({
+    limit: 45,
+    used: 45,
+  });
 });
 
 test('the period limit: trial 60 over several days → 429 period_limit_reached with {limit, used}', async () => {
@@ -101,7 +106,12 @@ test('the day boundary is midnight in Asia/Yangon (UTC+06:30), not UTC', async (
 test('an expired (never claimed) message gives its quota back after sweepMessages', async () => {
   const now = new Date();
   const c = await gatewayClient(h.db, admin, { pkg: 'starter_pro', now: new Date(now.getTime() - DAY) });
-  const short = await queueMessages(h.db, c.actor, { messages: phones(10).map((p) => ({ phones: [p] })), text: 'short-lived', source: 'api', validUntil: new Date(now.getTime() + MIN) }, now);
+  const short = await queueMessages(
+    h.db,
+    c.actor,
+    { messages: phones(10).map((p) => ({ phones: [p] })), text: 'short-lived', source: 'api', validUntil: new Date(now.getTime() + MIN) },
+    now,
+  );
   await queue(c.actor, 35, now);
   expect((await domainError(queue(c.actor, 1, new Date(now.getTime() + 2 * MIN)))).code).toBe('daily_limit_reached');
   await sweepMessages(h.db, new Date(now.getTime() + 2 * MIN));

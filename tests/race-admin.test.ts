@@ -2,13 +2,13 @@
 // moment, and admins disabling each other never leave the platform without an active admin.
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { setDbHandle, type DbHandle } from '@/db';
+import { POST as approveRoute } from '@/app/api/admin/topup-requests/[id]/approve/route';
+import { type DbHandle, setDbHandle } from '@/db';
 import { auditLog, ledgerEntries, resellers, topupRequests, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
 import { DomainError } from '@/lib/errors';
 import { setAdminStatus } from '@/lib/services/admins';
 import { decideTopupRequest, fileTopupRequest } from '@/lib/services/topups';
-import { POST as approveRoute } from '@/app/api/admin/topup-requests/[id]/approve/route';
 import { onPostgres, openTestDb } from './helpers/db';
 import { makeAdmin, makeReseller } from './helpers/fixtures';
 import { call } from './helpers/http';
@@ -20,8 +20,7 @@ if (!onPostgres()) console.log('admin race tests need PostgreSQL: set TEST_DATAB
 
 const codesOf = (results: PromiseSettledResult<unknown>[]) =>
   results.flatMap((r) => (r.status === 'rejected' ? [r.reason instanceof DomainError ? r.reason.code : String(r.reason)] : []));
-const fulfilled = <T>(results: PromiseSettledResult<T>[]) =>
-  results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+const fulfilled = <T>(results: PromiseSettledResult<T>[]) => results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
 
 describe.skipIf(!onPostgres())('top-up decisions under concurrency', () => {
   let h: DbHandle;
@@ -31,8 +30,12 @@ describe.skipIf(!onPostgres())('top-up decisions under concurrency', () => {
     setDbHandle(h);
     admins = await Promise.all(Array.from({ length: 10 }, () => makeAdmin(h.db)));
   });
-  afterEach(async () => { await assertLedgerInvariant(h.db); });
-  afterAll(async () => { await h.close(); });
+  afterEach(async () => {
+    await assertLedgerInvariant(h.db);
+  });
+  afterAll(async () => {
+    await h.close();
+  });
 
   async function pendingRequest(amount: number) {
     const { reseller, actor } = await makeReseller(h.db, admins[0]);
@@ -44,9 +47,16 @@ describe.skipIf(!onPostgres())('top-up decisions under concurrency', () => {
     const [r] = await h.db.select({ credit: resellers.creditBalance }).from(resellers).where(eq(resellers.id, resellerId));
     const rows = await h.db.select().from(ledgerEntries).where(eq(ledgerEntries.resellerId, resellerId));
     const [req] = await h.db.select().from(topupRequests).where(eq(topupRequests.id, requestId));
-    const [{ decisions }] = await h.db.select({ decisions: count() }).from(auditLog)
-      .where(and(eq(auditLog.targetType, 'topup_request'), eq(auditLog.targetId, String(requestId)),
-        inArray(auditLog.action, ['topup_request.approve', 'topup_request.reject'])));
+    const [{ decisions }] = await h.db
+      .select({ decisions: count() })
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.targetType, 'topup_request'),
+          eq(auditLog.targetId, String(requestId)),
+          inArray(auditLog.action, ['topup_request.approve', 'topup_request.reject']),
+        ),
+      );
     return { credit: r.credit, rows, req, decisions };
   }
 
@@ -71,8 +81,11 @@ describe.skipIf(!onPostgres())('top-up decisions under concurrency', () => {
     const winners = new Set<string>();
     for (let round = 0; round < 5; round++) {
       const { resellerId, id } = await pendingRequest(80_000);
-      const results = await Promise.allSettled(admins.map((a, i) =>
-        decideTopupRequest(h.db, a, id, i % 2 ? { approve: true } : { approve: false, reason: `Rejected by admin ${i}` })));
+      const results = await Promise.allSettled(
+        admins.map((a, i) =>
+          decideTopupRequest(h.db, a, id, i % 2 ? { approve: true } : { approve: false, reason: `Rejected by admin ${i}` }),
+        ),
+      );
       const [won] = fulfilled(results);
       expect(fulfilled(results)).toHaveLength(1);
       expect(codesOf(results)).toEqual(Array(9).fill('already_decided'));
@@ -93,10 +106,12 @@ describe.skipIf(!onPostgres())('top-up decisions under concurrency', () => {
     expect([...winners].every((s) => s === 'approved' || s === 'rejected')).toBe(true);
   });
 
-  test('over HTTP: two admins\' approvals at once answer 200 and 409 already_decided', async () => {
+  test("over HTTP: two admins' approvals at once answer 200 and 409 already_decided", async () => {
     const [one, two] = await Promise.all([adminWithToken(h.db), adminWithToken(h.db)]);
     const { resellerId, id } = await pendingRequest(33_000);
-    const answers = await Promise.all([one.token, two.token].map((token) => call(approveRoute, 'POST', '/approve', { token, id, body: {} })));
+    const answers = await Promise.all(
+      [one.token, two.token].map((token) => call(approveRoute, 'POST', '/approve', { token, id, body: {} })),
+    );
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
     expect(answers.find((a) => a.status === 409)?.json.error?.code).toBe('already_decided');
     expect((await outcome(resellerId, id)).credit).toBe(33_000);
@@ -106,11 +121,20 @@ describe.skipIf(!onPostgres())('top-up decisions under concurrency', () => {
 describe.skipIf(!onPostgres())('admins disabling each other at once', () => {
   // Its own database: "the last active admin" only means something where this file owns every admin.
   let h: DbHandle;
-  beforeAll(async () => { h = await openPrivateDb({ max: 10 }); });
-  afterAll(async () => { await h.close(); });
+  beforeAll(async () => {
+    h = await openPrivateDb({ max: 10 });
+  });
+  afterAll(async () => {
+    await h.close();
+  });
 
   const activeAdmins = async () =>
-    (await h.db.select({ id: users.id }).from(users).where(and(eq(users.role, 'admin'), eq(users.status, 'active')))).map((u) => u.id);
+    (
+      await h.db
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.role, 'admin'), eq(users.status, 'active')))
+    ).map((u) => u.id);
 
   test('two admins disabling each other: exactly one succeeds, one admin stays active', async () => {
     const [a, b] = [await makeAdmin(h.db), await makeAdmin(h.db)];

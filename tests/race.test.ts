@@ -4,10 +4,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { DbHandle } from '@/db';
 import { ledgerEntries, resellers, subscriptions } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
+import { DomainError } from '@/lib/errors';
 import { activatePackage } from '@/lib/services/activation';
 import { creditReseller } from '@/lib/services/credit';
 import { settleCommission } from '@/lib/services/reseller-admin';
-import { DomainError } from '@/lib/errors';
 import { onPostgres, openTestDb } from './helpers/db';
 import { makeAdmin, makeClient, makeReseller } from './helpers/fixtures';
 import { assertLedgerInvariant } from './helpers/invariants';
@@ -23,8 +23,12 @@ describe.skipIf(!onPostgres())('concurrent money movements', () => {
     h = await openTestDb({ max: 20 });
     admin = await makeAdmin(h.db);
   });
-  afterEach(async () => { await assertLedgerInvariant(h.db); });
-  afterAll(async () => { await h.close(); });
+  afterEach(async () => {
+    await assertLedgerInvariant(h.db);
+  });
+  afterAll(async () => {
+    await h.close();
+  });
 
   const balanceOf = async (id: number) => {
     const [r] = await h.db.select({ b: resellers.creditBalance }).from(resellers).where(eq(resellers.id, id));
@@ -76,30 +80,43 @@ describe.skipIf(!onPostgres())('concurrent money movements', () => {
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(30);
     expect(await balanceOf(reseller.id)).toBe(30_000);
-    const rows = await h.db.select().from(ledgerEntries).where(and(eq(ledgerEntries.account, 'reseller_credit'), eq(ledgerEntries.accountId, reseller.id))).orderBy(asc(ledgerEntries.id));
+    const rows = await h.db
+      .select()
+      .from(ledgerEntries)
+      .where(and(eq(ledgerEntries.account, 'reseller_credit'), eq(ledgerEntries.accountId, reseller.id)))
+      .orderBy(asc(ledgerEntries.id));
     expect(rows.map((r) => r.balanceAfter)).toEqual(Array.from({ length: 30 }, (_, i) => (i + 1) * 1_000));
   });
 
   test('commission settlements in parallel never pay out more than was earned', async () => {
     // A 10 % commission partner earns 4 × 5,000 on four Starter Pro activations.
     const { reseller, actor } = await makeReseller(h.db, admin, { credit: 200_000, partner_type: 'commission', commission_rate: 10 });
-    for (let i = 0; i < 4; i++) await activatePackage(h.db, actor, (await makeClient(h.db, actor)).client.id, { package_type: 'starter_pro' });
+    for (let i = 0; i < 4; i++)
+      await activatePackage(h.db, actor, (await makeClient(h.db, actor)).client.id, { package_type: 'starter_pro' });
     const balances = async () => {
-      const [r] = await h.db.select({ credit: resellers.creditBalance, commission: resellers.commissionBalance }).from(resellers).where(eq(resellers.id, reseller.id));
+      const [r] = await h.db
+        .select({ credit: resellers.creditBalance, commission: resellers.commissionBalance })
+        .from(resellers)
+        .where(eq(resellers.id, reseller.id));
       return r;
     };
     expect(await balances()).toEqual({ credit: 0, commission: 20_000 });
 
     // Ten conversions of 3,000 at once: six fit, four are refused; each fitted one moves commission to credit.
-    const converts = await Promise.allSettled(Array.from({ length: 10 }, () =>
-      settleCommission(h.db, admin, reseller.id, { mode: 'convert', amount: 3_000 })));
+    const converts = await Promise.allSettled(
+      Array.from({ length: 10 }, () => settleCommission(h.db, admin, reseller.id, { mode: 'convert', amount: 3_000 })),
+    );
     expect(converts.filter((r) => r.status === 'fulfilled')).toHaveLength(6);
     expect(codesOf(converts)).toEqual(Array(4).fill('insufficient_credit'));
     expect(await balances()).toEqual({ credit: 18_000, commission: 2_000 });
 
     // Five "pay out everything" at once: one pays the 2,000 left, the others find nothing to settle.
-    const payouts = await Promise.allSettled(Array.from({ length: 5 }, () => settleCommission(h.db, admin, reseller.id, { mode: 'payout' })));
-    expect(payouts.filter((r) => r.status === 'fulfilled').map((r) => (r as PromiseFulfilledResult<{ amount: number }>).value.amount)).toEqual([2_000]);
+    const payouts = await Promise.allSettled(
+      Array.from({ length: 5 }, () => settleCommission(h.db, admin, reseller.id, { mode: 'payout' })),
+    );
+    expect(
+      payouts.filter((r) => r.status === 'fulfilled').map((r) => (r as PromiseFulfilledResult<{ amount: number }>).value.amount),
+    ).toEqual([2_000]);
     expect(codesOf(payouts)).toEqual(Array(4).fill('conflict'));
     expect(await balances()).toEqual({ credit: 18_000, commission: 0 });
   });

@@ -2,14 +2,18 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DbHandle } from '@/db';
 import { DomainError } from '@/lib/errors';
-import { hitRateLimit, limitLogin } from '@/lib/http/rate-limit';
 import { errorResponse } from '@/lib/http/errors';
+import { hitRateLimit, limitLogin } from '@/lib/http/rate-limit';
 import { onPostgres, openTestDb } from './helpers/db';
 import { domainError } from './helpers/errors';
 
 let h: DbHandle;
-beforeAll(async () => { h = await openTestDb({ max: 20 }); });
-afterAll(async () => { await h.close(); });
+beforeAll(async () => {
+  h = await openTestDb({ max: 20 });
+});
+afterAll(async () => {
+  await h.close();
+});
 
 const bucket = () => `test:${Math.random().toString(36).slice(2)}`;
 

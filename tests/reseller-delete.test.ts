@@ -2,6 +2,10 @@
 // balance, and then an archive, never an erasure: ledger and audit stay whole, email and subdomain come free.
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { DELETE as deleteRoute } from '@/app/api/admin/resellers/[id]/route';
+import { POST as createRoute, GET as listRoute } from '@/app/api/admin/resellers/route';
+import { POST as resellerLogin } from '@/app/api/reseller/auth/login/route';
+import { GET as profileRoute } from '@/app/api/reseller/profile/route';
 import type { DbHandle } from '@/db';
 import { auditLog, clients, ledgerEntries, resellers, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
@@ -10,10 +14,6 @@ import { listAudit } from '@/lib/services/audit';
 import { creditReseller } from '@/lib/services/credit';
 import { settleCommission } from '@/lib/services/reseller-admin';
 import { decideTopupRequest, fileTopupRequest } from '@/lib/services/topups';
-import { GET as listRoute, POST as createRoute } from '@/app/api/admin/resellers/route';
-import { DELETE as deleteRoute } from '@/app/api/admin/resellers/[id]/route';
-import { POST as resellerLogin } from '@/app/api/reseller/auth/login/route';
-import { GET as profileRoute } from '@/app/api/reseller/profile/route';
 import { useTestDbForRoutes } from './helpers/db';
 import { domainError } from './helpers/errors';
 import { makeClient, makeReseller, uid } from './helpers/fixtures';
@@ -30,8 +30,12 @@ beforeAll(async () => {
   h = await useTestDbForRoutes();
   ({ actor: admin, token: adminToken } = await adminWithToken(h.db));
 });
-afterEach(async () => { await assertLedgerInvariant(h.db); });
-afterAll(async () => { await h.close(); });
+afterEach(async () => {
+  await assertLedgerInvariant(h.db);
+});
+afterAll(async () => {
+  await h.close();
+});
 
 const del = (id: number, body: unknown) => call(deleteRoute, 'DELETE', '/api/admin/resellers/x', { token: adminToken, id, body });
 const login = (email: string, password: string) => call(resellerLogin, 'POST', '/api/reseller/auth/login', { body: { email, password } });
@@ -42,7 +46,9 @@ async function statusOf(id: number) {
 }
 async function countsOf(id: number) {
   const [{ ledger }] = await h.db.select({ ledger: count() }).from(ledgerEntries).where(eq(ledgerEntries.resellerId, id));
-  const [{ audit }] = await h.db.select({ audit: count() }).from(auditLog)
+  const [{ audit }] = await h.db
+    .select({ audit: count() })
+    .from(auditLog)
     .where(and(eq(auditLog.targetType, 'reseller'), eq(auditLog.targetId, String(id))));
   const [{ byActor }] = await h.db.select({ byActor: count() }).from(auditLog).where(eq(auditLog.actorId, id));
   const [{ owned }] = await h.db.select({ owned: count() }).from(clients).where(eq(clients.resellerId, id));
@@ -111,8 +117,14 @@ describe('refusals', () => {
 describe('a clean reseller is archived', () => {
   test('its login and tokens stop, its history stays, its email and subdomain are free again', async () => {
     const sub = `gone-${uid()}`;
-    const body = { partner_type: 'own_plans', name: `Closing Shop ${uid()}`, email: `closing-${uid()}@test.local`, phone: '+95 9 450 000 222',
-      password: 'closing-pass-1', subdomain: sub };
+    const body = {
+      partner_type: 'own_plans',
+      name: `Closing Shop ${uid()}`,
+      email: `closing-${uid()}@test.local`,
+      phone: '+95 9 450 000 222',
+      password: 'closing-pass-1',
+      subdomain: sub,
+    };
     const created = await call(createRoute, 'POST', '/api/admin/resellers', { token: adminToken, body });
     expect(created.status).toBe(201);
     const id = Number(created.json.id);
@@ -138,8 +150,14 @@ describe('a clean reseller is archived', () => {
 
     // Nothing erased; one audit row more, with who and what.
     expect(await countsOf(id)).toEqual({ ...before, audit: before.audit + 1 });
-    const [audit] = (await listAudit(h.db, admin, { page: 1, limit: 1, action: 'reseller.delete', target_type: 'reseller', target_id: String(id) })).data;
-    expect(audit).toMatchObject({ actor_id: admin.userId, before: { name: body.name, email: body.email, subdomain: sub, clients: 1 }, after: { status: 'archived' } });
+    const [audit] = (
+      await listAudit(h.db, admin, { page: 1, limit: 1, action: 'reseller.delete', target_type: 'reseller', target_id: String(id) })
+    ).data;
+    expect(audit).toMatchObject({
+      actor_id: admin.userId,
+      before: { name: body.name, email: body.email, subdomain: sub, clients: 1 },
+      after: { status: 'archived' },
+    });
 
     // Gone from the list, and a second delete finds nothing.
     const list = await call(listRoute, 'GET', '/api/admin/resellers', { token: adminToken, query: { search: body.name } });
@@ -152,7 +170,10 @@ describe('a clean reseller is archived', () => {
     expect(await countsOf(id)).toMatchObject({ ledger: 2 });
 
     // The email and the subdomain can be used by a new reseller.
-    const again = await call(createRoute, 'POST', '/api/admin/resellers', { token: adminToken, body: { ...body, name: `${body.name} II` } });
+    const again = await call(createRoute, 'POST', '/api/admin/resellers', {
+      token: adminToken,
+      body: { ...body, name: `${body.name} II` },
+    });
     expect(again.status).toBe(201);
     expect(again.json).toMatchObject({ email: body.email, subdomain: sub, status: 'active' });
     expect(Number(again.json.id)).not.toBe(id);

@@ -11,8 +11,8 @@ import type { Actor } from '@/lib/auth/permissions';
 import { errorResponse } from '@/lib/http/errors';
 import { redact } from '@/lib/log';
 import { changeOwnPassword } from '@/lib/services/account';
-import { config as proxyConfig, proxy } from '@/proxy';
 import nextConfig from '@/next.config';
+import { proxy, config as proxyConfig } from '@/proxy';
 import { useTestDbForRoutes } from './helpers/db';
 import { makeAdmin, makeClient, makeReseller, uid } from './helpers/fixtures';
 import { call, expectError, type RouteHandler } from './helpers/http';
@@ -23,7 +23,9 @@ beforeAll(async () => {
   h = await useTestDbForRoutes();
   admin = await makeAdmin(h.db);
 });
-afterAll(async () => { await h.close(); });
+afterAll(async () => {
+  await h.close();
+});
 
 describe('Content-Security-Policy', () => {
   const page = (path: string) => proxy(new NextRequest(new URL(`http://localhost${path}`)));
@@ -50,9 +52,10 @@ describe('Content-Security-Policy', () => {
   });
 
   test('the proxy runs on pages, not on API routes, static files or the sandboxed brand logos', () => {
-    const source = new RegExp(`^${(proxyConfig.matcher[0].source as string)}$`);
+    const source = new RegExp(`^${proxyConfig.matcher[0].source as string}$`);
     for (const p of ['/', '/login', '/reseller/clients', '/client/send', '/admin', '/docs/api']) expect(source.test(p), p).toBe(true);
-    for (const p of ['/api/v1/sms/send', '/v3/reseller/accounts', '/brand/acme/logo', '/_next/static/chunks/a.js']) expect(source.test(p), p).toBe(false);
+    for (const p of ['/api/v1/sms/send', '/v3/reseller/accounts', '/brand/acme/logo', '/_next/static/chunks/a.js'])
+      expect(source.test(p), p).toBe(false);
   });
 
   test('API answers: a policy that runs nothing; every answer: nosniff, no framing, referrer policy, HSTS', async () => {
@@ -77,11 +80,16 @@ describe('secrets never reach the log', () => {
   test('a failed query carrying a password, a token and a webhook secret is logged without them', async () => {
     const secrets = ['hunter2-correct-horse', `sess_${'A'.repeat(43)}`, `whsec_${'b'.repeat(32)}`];
     const logged: string[] = [];
-    const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => { logged.push(args.map(String).join(' ')); });
+    const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+      logged.push(args.map(String).join(' '));
+    });
     try {
       for (const s of secrets) {
         // A real driver error: PostgreSQL echoes the value it could not parse, Drizzle lists the params.
-        const err = await h.db.execute(sql`select ${s}::int`).then(() => null, (e: unknown) => e);
+        const err = await h.db.execute(sql`select ${s}::int`).then(
+          () => null,
+          (e: unknown) => e,
+        );
         expect(err).toBeInstanceOf(Error);
         expect(String((err as Error).message) + String((err as { cause?: Error }).cause?.message)).toContain(s);
         const res = errorResponse(err);
@@ -124,16 +132,19 @@ describe('sign-in lockout', () => {
     vi.resetModules();
     login = (await import('@/app/api/reseller/auth/login/route')).POST as RouteHandler;
   });
-  afterAll(() => { vi.unstubAllEnvs(); });
+  afterAll(() => {
+    vi.unstubAllEnvs();
+  });
 
   test('12 wrong passwords for an email that exists and for one that does not: the same answers', async () => {
     const { setDbHandle } = await import('@/db');
     setDbHandle(h);
     const { reseller } = await makeReseller(h.db, admin);
-    const attempt = (email: string, i: number) => call(login, 'POST', '/api/reseller/auth/login', {
-      body: { email, password: `wrong-${i}` },
-      headers: { 'x-forwarded-for': `10.77.${Math.floor(Math.random() * 250)}.${i}` },
-    });
+    const attempt = (email: string, i: number) =>
+      call(login, 'POST', '/api/reseller/auth/login', {
+        body: { email, password: `wrong-${i}` },
+        headers: { 'x-forwarded-for': `10.77.${Math.floor(Math.random() * 250)}.${i}` },
+      });
     const run = async (email: string) => {
       const out: string[] = [];
       for (let i = 0; i < 12; i++) {
@@ -148,7 +159,10 @@ describe('sign-in lockout', () => {
     expect(existing.slice(0, 10)).toEqual(Array(10).fill('401 invalid_credentials Email or password is incorrect.'));
     expect(existing.slice(10)).toEqual(Array(2).fill('429 rate_limited Too many requests. Try again in N s.'));
     // Locked out means locked out: the right password is refused too until the window ends.
-    const right = await call(login, 'POST', '/api/reseller/auth/login', { body: { email: reseller.email, password: 'reseller-pass-1' }, headers: { 'x-forwarded-for': '10.78.0.1' } });
+    const right = await call(login, 'POST', '/api/reseller/auth/login', {
+      body: { email: reseller.email, password: 'reseller-pass-1' },
+      headers: { 'x-forwarded-for': '10.78.0.1' },
+    });
     expectError(right, 429, 'rate_limited');
   });
 });
@@ -169,17 +183,25 @@ describe('a password change ends the other sessions', () => {
     const a = await call(clientLogin, 'POST', '/api/v1/auth/login', { body: { email: client.email, password } });
     const b = await call(clientLogin, 'POST', '/api/v1/auth/login', { body: { email: client.email, password } });
     const key = await createApiKey(h.db, actor, 'integration');
-    for (const t of [a.json.token, b.json.token, key.key]) expect((await call(profile, 'GET', '/api/v1/profile', { token: String(t) })).status).toBe(200);
+    for (const t of [a.json.token, b.json.token, key.key])
+      expect((await call(profile, 'GET', '/api/v1/profile', { token: String(t) })).status).toBe(200);
     const before = await sessionVersion(client.id);
 
     await changeOwnPassword(h.db, actor, { current: password, next: 'a-brand-new-pass-1' });
 
-    for (const t of [a.json.token, b.json.token]) expectError(await call(profile, 'GET', '/api/v1/profile', { token: String(t) }), 401, 'unauthorized');
+    for (const t of [a.json.token, b.json.token])
+      expectError(await call(profile, 'GET', '/api/v1/profile', { token: String(t) }), 401, 'unauthorized');
     expect((await call(profile, 'GET', '/api/v1/profile', { token: key.key })).status).toBe(200);
     // Browser sessions carry the session version; the bump signs every other browser out.
     expect(await sessionVersion(client.id)).toBe(before + 1);
-    expectError(await call(clientLogin, 'POST', '/api/v1/auth/login', { body: { email: client.email, password } }), 401, 'invalid_credentials');
-    expect((await call(clientLogin, 'POST', '/api/v1/auth/login', { body: { email: client.email, password: 'a-brand-new-pass-1' } })).status).toBe(200);
+    expectError(
+      await call(clientLogin, 'POST', '/api/v1/auth/login', { body: { email: client.email, password } }),
+      401,
+      'invalid_credentials',
+    );
+    expect(
+      (await call(clientLogin, 'POST', '/api/v1/auth/login', { body: { email: client.email, password: 'a-brand-new-pass-1' } })).status,
+    ).toBe(200);
   });
 
   test('a wrong current password is a field error and changes nothing', async () => {
@@ -187,7 +209,8 @@ describe('a password change ends the other sessions', () => {
     const { client, actor } = await makeClient(h.db, reseller);
     const before = await sessionVersion(client.id);
     await expect(changeOwnPassword(h.db, actor, { current: 'not-it', next: 'another-pass-1' })).rejects.toMatchObject({
-      code: 'validation_failed', details: { fields: { current_password: ['The current password is not correct.'] } },
+      code: 'validation_failed',
+      details: { fields: { current_password: ['The current password is not correct.'] } },
     });
     expect(await sessionVersion(client.id)).toBe(before);
   });

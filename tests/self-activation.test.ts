@@ -3,19 +3,19 @@
 // client, so this file has a database of its own.
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { setDbHandle, type DbHandle } from '@/db';
+import { POST as extendRoute } from '@/app/api/reseller/clients/[id]/extend-trial/route';
+import { POST as activateRoute } from '@/app/api/v1/activate/route';
+import { type DbHandle, setDbHandle } from '@/db';
 import { clients, ledgerEntries, subscriptions } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
-import { POST as activateRoute } from '@/app/api/v1/activate/route';
-import { POST as extendRoute } from '@/app/api/reseller/clients/[id]/extend-trial/route';
 import { activatePackage } from '@/lib/services/activation';
-import { autoRenewDue } from '@/lib/services/trial-renewal';
 import { transferCredit } from '@/lib/services/transfers';
-import { openPrivateDb } from './helpers/private-db';
+import { autoRenewDue } from '@/lib/services/trial-renewal';
 import { makeAdmin, makeClient } from './helpers/fixtures';
-import { apiKeyFor } from './helpers/reseller-keys';
 import { call, expectError } from './helpers/http';
 import { assertLedgerInvariant } from './helpers/invariants';
+import { openPrivateDb } from './helpers/private-db';
+import { apiKeyFor } from './helpers/reseller-keys';
 import { resellerWithToken } from './helpers/sessions';
 
 const DAY = 86_400_000;
@@ -26,8 +26,12 @@ beforeAll(async () => {
   setDbHandle(h);
   admin = await makeAdmin(h.db);
 });
-afterEach(async () => { await assertLedgerInvariant(h.db); });
-afterAll(async () => { await h.close(); });
+afterEach(async () => {
+  await assertLedgerInvariant(h.db);
+});
+afterAll(async () => {
+  await h.close();
+});
 
 async function clientWithCredit(transfer: number, opts: { now?: Date } = {}) {
   const r = await resellerWithToken(h.db, admin, { credit: 500_000 });
@@ -40,18 +44,32 @@ const creditOf = async (id: number) => (await h.db.select({ b: clients.creditBal
 const subsOf = (id: number) => h.db.select().from(subscriptions).where(eq(subscriptions.clientId, id)).orderBy(asc(subscriptions.startsAt));
 
 describe('POST /api/v1/activate', () => {
-  test('paid from the client\'s own credit: client_credit ledger row, subscription paid_by client', async () => {
+  test("paid from the client's own credit: client_credit ledger row, subscription paid_by client", async () => {
     const { r, id, token } = await clientWithCredit(60_000);
     const res = await call(activateRoute, 'POST', '/api/v1/activate', { token, body: { package_type: 'starter_pro' } });
     expect(res.status).toBe(201);
-    expect(res.json).toMatchObject({ kind: 'new', credit_balance: 10_000, subscription: expect.objectContaining({ package_type: 'starter_pro' }) });
+    expect(res.json).toMatchObject({
+      kind: 'new',
+      credit_balance: 10_000,
+      subscription: expect.objectContaining({ package_type: 'starter_pro' }),
+    });
     expect(await creditOf(id)).toBe(10_000);
     const [s] = await subsOf(id);
     expect(s).toMatchObject({ paidBy: 'client', packageCode: 'starter_pro', kind: 'new' });
-    const rows = await h.db.select().from(ledgerEntries).where(and(eq(ledgerEntries.account, 'client_credit'), eq(ledgerEntries.accountId, id))).orderBy(asc(ledgerEntries.id));
-    expect(rows.map((x) => [x.kind, x.amount, x.balanceAfter])).toEqual([['transfer_in', 60_000, 60_000], ['activation', -50_000, 10_000]]);
+    const rows = await h.db
+      .select()
+      .from(ledgerEntries)
+      .where(and(eq(ledgerEntries.account, 'client_credit'), eq(ledgerEntries.accountId, id)))
+      .orderBy(asc(ledgerEntries.id));
+    expect(rows.map((x) => [x.kind, x.amount, x.balanceAfter])).toEqual([
+      ['transfer_in', 60_000, 60_000],
+      ['activation', -50_000, 10_000],
+    ]);
     // The reseller's own balance paid only the transfer.
-    const rRows = await h.db.select().from(ledgerEntries).where(and(eq(ledgerEntries.account, 'reseller_credit'), eq(ledgerEntries.accountId, r.id)));
+    const rRows = await h.db
+      .select()
+      .from(ledgerEntries)
+      .where(and(eq(ledgerEntries.account, 'reseller_credit'), eq(ledgerEntries.accountId, r.id)));
     expect(rRows.map((x) => x.kind).sort()).toEqual(['topup', 'transfer_out']);
   });
 
@@ -107,7 +125,7 @@ describe('autoRenewDue', () => {
 });
 
 describe('POST /api/reseller/clients/:id/extend-trial', () => {
-  test('extends from the trial end, or from now when it ended; 31 → 400; another reseller\'s client → 404', async () => {
+  test("extends from the trial end, or from now when it ended; 31 → 400; another reseller's client → 404", async () => {
     const r = await resellerWithToken(h.db, admin);
     const other = await resellerWithToken(h.db, admin);
     const { client } = await makeClient(h.db, r.actor, { trial_days: 3 });
@@ -120,7 +138,9 @@ describe('POST /api/reseller/clients/:id/extend-trial', () => {
 
     const { client: ended } = await makeClient(h.db, r.actor, { trial_days: 0, now: new Date(Date.now() - 10 * DAY) });
     const t = Date.now();
-    expect((await call(extendRoute, 'POST', '/x', { token: r.token, id: ended.id, body: { days: 5 } })).json).toMatchObject({ status: 'trial' });
+    expect((await call(extendRoute, 'POST', '/x', { token: r.token, id: ended.id, body: { days: 5 } })).json).toMatchObject({
+      status: 'trial',
+    });
     const [e] = await h.db.select().from(clients).where(eq(clients.id, ended.id));
     expect(e.trialEndsAt.getTime()).toBeGreaterThanOrEqual(t + 5 * DAY);
     expect(e.trialEndsAt.getTime()).toBeLessThan(Date.now() + 5 * DAY + 1000);

@@ -1,10 +1,10 @@
 // First-run setup: the first admin is created once, only while no admin exists.
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { migrateDatabase, openDatabase, type DbHandle } from '@/db';
+import { type DbHandle, migrateDatabase, openDatabase } from '@/db';
 import { users } from '@/db/schema';
-import { createFirstAdmin, ensureAdminFromEnv, hasAdmin } from '@/lib/services/seed';
 import { verifyCredentials } from '@/lib/services/auth';
+import { createFirstAdmin, ensureAdminFromEnv, hasAdmin } from '@/lib/services/seed';
 import { domainError } from './helpers/errors';
 
 // Always a fresh embedded database: "no admin yet" cannot be arranged on the run's shared PostgreSQL.
@@ -13,7 +13,9 @@ beforeAll(async () => {
   h = await openDatabase({ dataDir: 'memory://' });
   await migrateDatabase(h);
 });
-afterAll(async () => { await h.close(); });
+afterAll(async () => {
+  await h.close();
+});
 
 test('the first admin is created once; a second attempt is refused and changes nothing', async () => {
   expect(await hasAdmin(h.db)).toBe(false);

@@ -2,15 +2,15 @@
 // account status, encoding and segments.
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { GET as getRoute } from '@/app/api/v1/messages/[id]/route';
+import { GET as listRoute } from '@/app/api/v1/messages/route';
+import { POST as sendRoute } from '@/app/api/v1/sms/send/route';
 import type { DbHandle } from '@/db';
 import { messages } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
-import { POST as sendRoute } from '@/app/api/v1/sms/send/route';
-import { GET as listRoute } from '@/app/api/v1/messages/route';
-import { GET as getRoute } from '@/app/api/v1/messages/[id]/route';
 import { useTestDbForRoutes } from './helpers/db';
 import { makeAdmin, suspendUser } from './helpers/fixtures';
-import { gatewayClient, gatewayLogin, registerPhone, recipientsOf } from './helpers/gateway';
+import { gatewayClient, gatewayLogin, recipientsOf, registerPhone } from './helpers/gateway';
 import { call, expectError, fieldsOf } from './helpers/http';
 
 let h: DbHandle;
@@ -19,7 +19,9 @@ beforeAll(async () => {
   h = await useTestDbForRoutes();
   admin = await makeAdmin(h.db);
 });
-afterAll(async () => { await h.close(); });
+afterAll(async () => {
+  await h.close();
+});
 
 const send = (token: string, body: unknown) => call(sendRoute, 'POST', '/api/v1/sms/send', { token, body });
 const list = (token: string, query: Record<string, string | number> = {}) => call(listRoute, 'GET', '/api/v1/messages', { token, query });
@@ -27,7 +29,16 @@ async function messageCount(clientId: number) {
   const [{ n }] = await h.db.select({ n: count() }).from(messages).where(eq(messages.clientId, clientId));
   return n;
 }
-type View = { id: string; state: string; phone: string; recipients: { phone: string; state: string }[]; message: string; segments: number; encoding: string; device_id: string | null };
+type View = {
+  id: string;
+  state: string;
+  phone: string;
+  recipients: { phone: string; state: string }[];
+  message: string;
+  segments: number;
+  encoding: string;
+  device_id: string | null;
+};
 const dataOf = (a: { json: Record<string, unknown> }) => a.json.data as View[];
 
 describe('POST /api/v1/sms/send', () => {
@@ -37,7 +48,15 @@ describe('POST /api/v1/sms/send', () => {
     expect(res.status).toBe(202);
     const data = dataOf(res);
     expect(data).toHaveLength(1);
-    expect(data[0]).toMatchObject({ id: expect.any(String), state: 'pending', phone: '+959123456789', message: 'Hello', segments: 1, encoding: 'gsm7', device_id: null });
+    expect(data[0]).toMatchObject({
+      id: expect.any(String),
+      state: 'pending',
+      phone: '+959123456789',
+      message: 'Hello',
+      segments: 1,
+      encoding: 'gsm7',
+      device_id: null,
+    });
     expect(data[0].recipients).toEqual([{ phone: '+959123456789', state: 'pending', error: null }]);
     expect(await recipientsOf(h.db, data[0].id)).toHaveLength(1);
   });
@@ -76,7 +95,7 @@ describe('POST /api/v1/sms/send', () => {
     expect(await messageCount(c.id)).toBe(0);
   });
 
-  test('device_id must be one of the client\'s own devices (another client\'s → 400)', async () => {
+  test("device_id must be one of the client's own devices (another client's → 400)", async () => {
     const a = await gatewayClient(h.db, admin);
     const b = await gatewayClient(h.db, admin);
     const phoneB = await registerPhone(h.db, await gatewayLogin(h.db, b.actor));
@@ -146,7 +165,7 @@ describe('GET /api/v1/messages', () => {
     expectError(await list(c.token, { status: 'bogus' }), 400, 'validation_failed');
   });
 
-  test('GET /api/v1/messages/:id: own message 200; another client\'s or unknown id 404', async () => {
+  test("GET /api/v1/messages/:id: own message 200; another client's or unknown id 404", async () => {
     const a = await gatewayClient(h.db, admin);
     const b = await gatewayClient(h.db, admin);
     const mine = dataOf(await send(a.token, { phone: '+959111111111', message: 'mine' }))[0];

@@ -2,16 +2,20 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { DbHandle } from '@/db';
 import { queueMessages } from '@/lib/services/messages';
-import { sweepMessages } from '@/lib/services/sweeps';
 import { adminStats } from '@/lib/services/stats';
+import { sweepMessages } from '@/lib/services/sweeps';
 import { makeAdmin } from './helpers/fixtures';
 import { gatewayClient, insertDevice } from './helpers/gateway';
 import { openPrivateDb } from './helpers/private-db';
 
 // A database of its own: the figures are platform-wide totals.
 let h: DbHandle;
-beforeAll(async () => { h = await openPrivateDb(); });
-afterAll(async () => { await h.close(); });
+beforeAll(async () => {
+  h = await openPrivateDb();
+});
+afterAll(async () => {
+  await h.close();
+});
 
 test('SMS today, this month and per day count recipients; expired-unsent ones and offline phones do not count', async () => {
   const admin = await makeAdmin(h.db);
@@ -19,7 +23,12 @@ test('SMS today, this month and per day count recipients; expired-unsent ones an
   const c = await gatewayClient(h.db, admin, { pkg: 'starter_pro' });
   await queueMessages(h.db, c.actor, { messages: [{ phones: ['+959111'] }, { phones: ['+959222'] }], text: 'hi', source: 'api' }, now);
   await queueMessages(h.db, c.actor, { messages: [{ phones: ['+959333', '+959444', '+959555'] }], text: 'hi', source: '3rdparty' }, now);
-  const short = await queueMessages(h.db, c.actor, { messages: [{ phones: ['+959666'] }], text: 'soon gone', source: 'api', validUntil: new Date(now.getTime() + 1_000) }, now);
+  const short = await queueMessages(
+    h.db,
+    c.actor,
+    { messages: [{ phones: ['+959666'] }], text: 'soon gone', source: 'api', validUntil: new Date(now.getTime() + 1_000) },
+    now,
+  );
   expect(short).toHaveLength(1);
   await sweepMessages(h.db, new Date(now.getTime() + 2_000));
   await insertDevice(h.db, c.id, now);

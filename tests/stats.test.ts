@@ -1,16 +1,16 @@
 // The admin overview (SPEC §6): cards and 30-day series, days counted in the platform time zone. On a
 // database of its own, so that every figure can be checked exactly (the shared one moves under other files).
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { setDbHandle, type DbHandle } from '@/db';
+import { GET as statsRoute } from '@/app/api/admin/stats/route';
+import { type DbHandle, setDbHandle } from '@/db';
 import type { Actor } from '@/lib/auth/permissions';
 import { activatePackage } from '@/lib/services/activation';
 import { setClientSuspended } from '@/lib/services/clients';
 import { deleteReseller } from '@/lib/services/reseller-admin';
 import { updateReseller } from '@/lib/services/resellers';
 import { updateSettings } from '@/lib/services/settings';
-import { adminStats, type AdminStats } from '@/lib/services/stats';
+import { type AdminStats, adminStats } from '@/lib/services/stats';
 import { decideTopupRequest, fileTopupRequest } from '@/lib/services/topups';
-import { GET as statsRoute } from '@/app/api/admin/stats/route';
 import { makeClient, makeReseller } from './helpers/fixtures';
 import { call, expectError } from './helpers/http';
 import { assertLedgerInvariant } from './helpers/invariants';
@@ -27,8 +27,12 @@ beforeAll(async () => {
   setDbHandle(h);
   ({ actor: admin, token: adminToken } = await adminWithToken(h.db));
 });
-afterEach(async () => { await assertLedgerInvariant(h.db); });
-afterAll(async () => { await h.close(); });
+afterEach(async () => {
+  await assertLedgerInvariant(h.db);
+});
+afterAll(async () => {
+  await h.close();
+});
 
 /** The calendar date of an instant in a time zone, as YYYY-MM-DD. */
 const dateIn = (tz: string, at: Date) =>
@@ -43,8 +47,16 @@ const seriesSum = (s: AdminStats, key: 'revenue' | 'activations') => s.series.re
 test('an empty platform: every figure zero, 30 empty days ending today in Asia/Yangon', async () => {
   const now = new Date();
   const s = await adminStats(h.db, admin, now);
-  expect(s).toMatchObject({ time_zone: 'Asia/Yangon', active_resellers: 0, clients: { trial: 0, active: 0, expired: 0, suspended: 0, total: 0 },
-    credit_outstanding: 0, commission_outstanding: 0, revenue_month: 0, activations_month: 0, pending_topups: 0 });
+  expect(s).toMatchObject({
+    time_zone: 'Asia/Yangon',
+    active_resellers: 0,
+    clients: { trial: 0, active: 0, expired: 0, suspended: 0, total: 0 },
+    credit_outstanding: 0,
+    commission_outstanding: 0,
+    revenue_month: 0,
+    activations_month: 0,
+    pending_topups: 0,
+  });
   expect(s.series.map((d) => d.day)).toEqual(thirtyDaysTo(dateIn('Asia/Yangon', now)));
   expect(s.series.every((d) => d.revenue === 0 && d.activations === 0)).toBe(true);
 });
@@ -100,7 +112,7 @@ describe('a platform with some business', () => {
     });
   });
 
-  test('the series: today\'s activations and revenue on the last of 30 days', async () => {
+  test("the series: today's activations and revenue on the last of 30 days", async () => {
     const now = new Date();
     const s = await adminStats(h.db, admin, now);
     expect(s.series.map((d) => d.day)).toEqual(thirtyDaysTo(dateIn('Asia/Yangon', now)));
@@ -114,7 +126,11 @@ describe('a platform with some business', () => {
     expect(res.status).toBe(200);
     expect(res.json).toEqual(JSON.parse(JSON.stringify(await adminStats(h.db, admin))));
     const r = await makeReseller(h.db, admin);
-    expectError(await call(statsRoute, 'GET', '/api/admin/stats', { token: await tokenFor(h.db, r.reseller.id, 'reseller', r.password) }), 401, 'unauthorized');
+    expectError(
+      await call(statsRoute, 'GET', '/api/admin/stats', { token: await tokenFor(h.db, r.reseller.id, 'reseller', r.password) }),
+      401,
+      'unauthorized',
+    );
   });
 });
 

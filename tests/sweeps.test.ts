@@ -8,9 +8,9 @@ import type { Actor } from '@/lib/auth/permissions';
 import { pullMessages, reportStates } from '@/lib/services/device-queue';
 import { queueMessages } from '@/lib/services/messages';
 import { sweepMessages } from '@/lib/services/sweeps';
-import { openPrivateDb } from './helpers/private-db';
 import { makeAdmin } from './helpers/fixtures';
 import { gatewayClient, gatewayLogin, messageRow, recipientsOf, registerPhone } from './helpers/gateway';
+import { openPrivateDb } from './helpers/private-db';
 
 const MIN = 60_000;
 let h: DbHandle;
@@ -19,13 +19,25 @@ beforeAll(async () => {
   h = await openPrivateDb();
   admin = await makeAdmin(h.db);
 });
-afterAll(async () => { await h.close(); });
+afterAll(async () => {
+  await h.close();
+});
 
 test('pending past valid_until → expired, recipients too, quota given back; a second sweep changes nothing', async () => {
   const t0 = new Date();
   const c = await gatewayClient(h.db, admin, { pkg: 'starter_pro', now: new Date(t0.getTime() - MIN) });
-  const [m] = await queueMessages(h.db, c.actor, { messages: [{ phones: ['+959111111111', '+959222222222'] }], text: 'x', source: 'api', validUntil: new Date(t0.getTime() + 10 * MIN) }, t0);
-  const [keep] = await queueMessages(h.db, c.actor, { messages: [{ phones: ['+959333333333'] }], text: 'y', source: 'api', validUntil: new Date(t0.getTime() + 60 * MIN) }, t0);
+  const [m] = await queueMessages(
+    h.db,
+    c.actor,
+    { messages: [{ phones: ['+959111111111', '+959222222222'] }], text: 'x', source: 'api', validUntil: new Date(t0.getTime() + 10 * MIN) },
+    t0,
+  );
+  const [keep] = await queueMessages(
+    h.db,
+    c.actor,
+    { messages: [{ phones: ['+959333333333'] }], text: 'y', source: 'api', validUntil: new Date(t0.getTime() + 60 * MIN) },
+    t0,
+  );
 
   expect(await sweepMessages(h.db, new Date(t0.getTime() + 9 * MIN))).toEqual({ expired: 0, unknown: 0 });
   expect((await messageRow(h.db, m.id)).state).toBe('pending');
@@ -47,7 +59,12 @@ test('an expired message is never handed to a device', async () => {
   const t0 = new Date();
   const c = await gatewayClient(h.db, admin);
   const phone = await registerPhone(h.db, await gatewayLogin(h.db, c.actor));
-  await queueMessages(h.db, c.actor, { messages: [{ phones: ['+959111111111'] }], text: 'x', source: 'api', validUntil: new Date(t0.getTime() + MIN) }, t0);
+  await queueMessages(
+    h.db,
+    c.actor,
+    { messages: [{ phones: ['+959111111111'] }], text: 'x', source: 'api', validUntil: new Date(t0.getTime() + MIN) },
+    t0,
+  );
   expect(await pullMessages(h.db, phone.device, 'lifo', new Date(t0.getTime() + 2 * MIN))).toEqual([]);
   expect(await sweepMessages(h.db, new Date(t0.getTime() + 2 * MIN))).toEqual({ expired: 1, unknown: 0 });
 });
@@ -56,9 +73,19 @@ test('processing with no report for 15 minutes → unknown (not given back); a r
   const t0 = new Date();
   const c = await gatewayClient(h.db, admin, { pkg: 'starter_pro', now: new Date(t0.getTime() - MIN) });
   const phone = await registerPhone(h.db, await gatewayLogin(h.db, c.actor), 'p', t0);
-  const [silent, talking] = await queueMessages(h.db, c.actor, { messages: [{ phones: ['+959111111111'] }, { phones: ['+959222222222'] }], text: 'x', source: 'api' }, t0);
+  const [silent, talking] = await queueMessages(
+    h.db,
+    c.actor,
+    { messages: [{ phones: ['+959111111111'] }, { phones: ['+959222222222'] }], text: 'x', source: 'api' },
+    t0,
+  );
   expect(await pullMessages(h.db, phone.device, 'fifo', t0)).toHaveLength(2);
-  await reportStates(h.db, phone.device, [{ id: talking.id, state: 'Processed', recipients: [{ phoneNumber: '+959222222222', state: 'Processed' }] }], new Date(t0.getTime() + 10 * MIN));
+  await reportStates(
+    h.db,
+    phone.device,
+    [{ id: talking.id, state: 'Processed', recipients: [{ phoneNumber: '+959222222222', state: 'Processed' }] }],
+    new Date(t0.getTime() + 10 * MIN),
+  );
 
   expect(await sweepMessages(h.db, new Date(t0.getTime() + 14 * MIN))).toEqual({ expired: 0, unknown: 0 });
   expect(await sweepMessages(h.db, new Date(t0.getTime() + 15 * MIN))).toEqual({ expired: 0, unknown: 1 });
@@ -68,6 +95,11 @@ test('processing with no report for 15 minutes → unknown (not given back); a r
   expect(await sweepMessages(h.db, new Date(t0.getTime() + 16 * MIN))).toEqual({ expired: 0, unknown: 0 });
   expect(await sweepMessages(h.db, new Date(t0.getTime() + 25 * MIN))).toEqual({ expired: 0, unknown: 1 });
   // A late report still moves an unknown message forward.
-  await reportStates(h.db, phone.device, [{ id: silent.id, state: 'Sent', recipients: [{ phoneNumber: '+959111111111', state: 'Sent' }] }], new Date(t0.getTime() + 30 * MIN));
+  await reportStates(
+    h.db,
+    phone.device,
+    [{ id: silent.id, state: 'Sent', recipients: [{ phoneNumber: '+959111111111', state: 'Sent' }] }],
+    new Date(t0.getTime() + 30 * MIN),
+  );
   expect((await messageRow(h.db, silent.id)).state).toBe('sent');
 });

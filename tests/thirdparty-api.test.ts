@@ -2,16 +2,16 @@
 // libraries send through us: MessageState shape, Location, ids, listing, cancel, devices, health, quota.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { GET as devicesRoute } from '@/app/api/3rdparty/v1/devices/route';
+import { GET as healthRoute } from '@/app/api/3rdparty/v1/health/route';
+import { DELETE as cancelRoute, GET as getRoute } from '@/app/api/3rdparty/v1/message/[id]/route';
+import { GET as listRoute, POST as sendRoute } from '@/app/api/3rdparty/v1/message/route';
+import { GET as getPlural } from '@/app/api/3rdparty/v1/messages/[id]/route';
+import { POST as sendPlural } from '@/app/api/3rdparty/v1/messages/route';
+import { POST as v1Send } from '@/app/api/v1/sms/send/route';
 import type { DbHandle } from '@/db';
 import { messages } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
-import { GET as listRoute, POST as sendRoute } from '@/app/api/3rdparty/v1/message/route';
-import { POST as sendPlural } from '@/app/api/3rdparty/v1/messages/route';
-import { DELETE as cancelRoute, GET as getRoute } from '@/app/api/3rdparty/v1/message/[id]/route';
-import { GET as getPlural } from '@/app/api/3rdparty/v1/messages/[id]/route';
-import { GET as devicesRoute } from '@/app/api/3rdparty/v1/devices/route';
-import { GET as healthRoute } from '@/app/api/3rdparty/v1/health/route';
-import { POST as v1Send } from '@/app/api/v1/sms/send/route';
 import { pullMessages } from '@/lib/services/device-queue';
 import { clientLimits } from '@/lib/services/limits';
 import { getSettings } from '@/lib/services/settings';
@@ -26,37 +26,62 @@ beforeAll(async () => {
   h = await useTestDbForRoutes();
   admin = await makeAdmin(h.db);
 });
-afterAll(async () => { await h.close(); });
+afterAll(async () => {
+  await h.close();
+});
 
 async function account(pkg?: 'starter_pro') {
   const c = await gatewayClient(h.db, admin, { pkg });
   const creds = await gatewayLogin(h.db, c.actor);
   return { c, creds, auth: creds.auth };
 }
-const tp = (handler: Parameters<typeof call>[0], method: string, path: string, auth: string | null, opts: Parameters<typeof call>[3] = {}) =>
-  call(handler, method, path, { ...opts, headers: auth ? { authorization: auth } : {} });
+const tp = (
+  handler: Parameters<typeof call>[0],
+  method: string,
+  path: string,
+  auth: string | null,
+  opts: Parameters<typeof call>[3] = {},
+) => call(handler, method, path, { ...opts, headers: auth ? { authorization: auth } : {} });
 
 describe('sending', () => {
   test('POST /message {phoneNumbers, message} → 202 with Location and MessageState', async () => {
     const { auth } = await account();
-    const res = await tp(sendRoute, 'POST', '/api/3rdparty/v1/message', auth, { body: { phoneNumbers: ['+959111111111', '959222222222'], message: 'hi', withDeliveryReport: true } });
+    const res = await tp(sendRoute, 'POST', '/api/3rdparty/v1/message', auth, {
+      body: { phoneNumbers: ['+959111111111', '959222222222'], message: 'hi', withDeliveryReport: true },
+    });
     expect(res.status).toBe(202);
     const id = String(res.json.id);
     expect(res.json).toEqual({
-      id, deviceId: null, state: 'Pending', isHashed: false, isEncrypted: false,
-      recipients: [{ phoneNumber: '+959111111111', state: 'Pending' }, { phoneNumber: '+959222222222', state: 'Pending' }],
-      states: { Pending: expect.any(String) }, textMessage: { text: 'hi' },
+      id,
+      deviceId: null,
+      state: 'Pending',
+      isHashed: false,
+      isEncrypted: false,
+      recipients: [
+        { phoneNumber: '+959111111111', state: 'Pending' },
+        { phoneNumber: '+959222222222', state: 'Pending' },
+      ],
+      states: { Pending: expect.any(String) },
+      textMessage: { text: 'hi' },
     });
-    const raw = await sendRoute(new Request('http://test/api/3rdparty/v1/message', { method: 'POST', headers: { authorization: auth, 'content-type': 'application/json' }, body: JSON.stringify({ phoneNumbers: ['+959111111111'], message: 'x' }) }));
+    const raw = await sendRoute(
+      new Request('http://test/api/3rdparty/v1/message', {
+        method: 'POST',
+        headers: { authorization: auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ phoneNumbers: ['+959111111111'], message: 'x' }),
+      }),
+    );
     expect(raw.status).toBe(202);
     const loc = raw.headers.get('location');
     expect(loc).toBe(`/api/3rdparty/v1/messages/${((await raw.json()) as { id: string }).id}`);
-    expect((await messageRow(h.db, id))).toMatchObject({ source: '3rdparty', recipientCount: 2 });
+    expect(await messageRow(h.db, id)).toMatchObject({ source: '3rdparty', recipientCount: 2 });
   });
 
   test('the textMessage form, and POST /messages (plural)', async () => {
     const { auth } = await account();
-    const res = await tp(sendPlural, 'POST', '/api/3rdparty/v1/messages', auth, { body: { phoneNumbers: ['+959111111111'], textMessage: { text: 'from textMessage' } } });
+    const res = await tp(sendPlural, 'POST', '/api/3rdparty/v1/messages', auth, {
+      body: { phoneNumbers: ['+959111111111'], textMessage: { text: 'from textMessage' } },
+    });
     expect(res.status).toBe(202);
     expect(res.json.textMessage).toEqual({ text: 'from textMessage' });
   });
@@ -74,12 +99,21 @@ describe('sending', () => {
 
   test('bad input → 400 {message}; wrong or missing credentials → 401', async () => {
     const { auth, creds } = await account();
-    for (const body of [{ phoneNumbers: [], message: 'x' }, { phoneNumbers: ['+959111111111'] }, { phoneNumbers: ['abc'], message: 'x' }, { phoneNumbers: ['+959111111111', '+959111111111'], message: 'x' }, { phoneNumbers: ['+959111111111'], message: 'x', ttl: 60, validUntil: new Date(Date.now() + 60_000).toISOString() }]) {
+    for (const body of [
+      { phoneNumbers: [], message: 'x' },
+      { phoneNumbers: ['+959111111111'] },
+      { phoneNumbers: ['abc'], message: 'x' },
+      { phoneNumbers: ['+959111111111', '+959111111111'], message: 'x' },
+      { phoneNumbers: ['+959111111111'], message: 'x', ttl: 60, validUntil: new Date(Date.now() + 60_000).toISOString() },
+    ]) {
       const res = await tp(sendRoute, 'POST', '/x', auth, { body });
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(typeof res.json.message).toBe('string');
     }
-    expect((await tp(sendRoute, 'POST', '/x', basicAuth(creds.login, 'wrong'), { body: { phoneNumbers: ['+959111111111'], message: 'x' } })).status).toBe(401);
+    expect(
+      (await tp(sendRoute, 'POST', '/x', basicAuth(creds.login, 'wrong'), { body: { phoneNumbers: ['+959111111111'], message: 'x' } }))
+        .status,
+    ).toBe(401);
     expect((await tp(sendRoute, 'POST', '/x', null, { body: { phoneNumbers: ['+959111111111'], message: 'x' } })).status).toBe(401);
     expect((await tp(listRoute, 'GET', '/x', null)).status).toBe(401);
   });
@@ -89,7 +123,9 @@ describe('sending', () => {
     const { trial_daily_limit: daily } = await getSettings(h.db);
     const phones = Array.from({ length: daily - 3 }, (_, i) => `+95940000${String(i).padStart(4, '0')}`);
     expect((await call(v1Send, 'POST', '/api/v1/sms/send', { token: c.token, body: { phones, message: 'v1' } })).status).toBe(202);
-    expect((await tp(sendRoute, 'POST', '/x', auth, { body: { phoneNumbers: ['+959111111111', '+959222222222'], message: 'x' } })).status).toBe(202);
+    expect(
+      (await tp(sendRoute, 'POST', '/x', auth, { body: { phoneNumbers: ['+959111111111', '+959222222222'], message: 'x' } })).status,
+    ).toBe(202);
     expect((await clientLimits(h.db, c.id, new Date())).used.today).toBe(daily - 1);
     const over = await tp(sendRoute, 'POST', '/x', auth, { body: { phoneNumbers: ['+959111111111', '+959222222222'], message: 'x' } });
     expect(over.status).toBe(429);
@@ -99,7 +135,7 @@ describe('sending', () => {
 });
 
 describe('reading and cancelling', () => {
-  test('GET /message/:id and /messages/:id; another account\'s id → 404', async () => {
+  test("GET /message/:id and /messages/:id; another account's id → 404", async () => {
     const a = await account();
     const b = await account();
     const sent = await tp(sendRoute, 'POST', '/x', a.auth, { body: { phoneNumbers: ['+959111111111'], message: 'x' } });
@@ -115,7 +151,10 @@ describe('reading and cancelling', () => {
   test('GET /messages lists with X-Total-Count, limit/offset and the state filter', async () => {
     const { auth } = await account();
     const ids: string[] = [];
-    for (let i = 0; i < 3; i++) ids.push(String((await tp(sendRoute, 'POST', '/x', auth, { body: { phoneNumbers: [`+95911111111${i}`], message: `m${i}` } })).json.id));
+    for (let i = 0; i < 3; i++)
+      ids.push(
+        String((await tp(sendRoute, 'POST', '/x', auth, { body: { phoneNumbers: [`+95911111111${i}`], message: `m${i}` } })).json.id),
+      );
     const res = await listRoute(new Request('http://test/api/3rdparty/v1/messages?limit=2', { headers: { authorization: auth } }));
     expect(res.status).toBe(200);
     expect(res.headers.get('x-total-count')).toBe('3');
@@ -124,8 +163,10 @@ describe('reading and cancelling', () => {
     const rest = await tp(listRoute, 'GET', '/x', auth, { query: { limit: 2, offset: 2 } });
     expect([...page, ...(JSON.parse(rest.text) as { id: string }[])].map((m) => m.id).sort()).toEqual([...ids].sort());
     await tp(cancelRoute, 'DELETE', '/x', auth, { id: ids[0] });
-    expect((JSON.parse((await tp(listRoute, 'GET', '/x', auth, { query: { state: 'Cancelled' } })).text) as { id: string }[]).map((m) => m.id)).toEqual([ids[0]]);
-    expect((JSON.parse((await tp(listRoute, 'GET', '/x', auth, { query: { state: 'Pending' } })).text) as unknown[])).toHaveLength(2);
+    expect(
+      (JSON.parse((await tp(listRoute, 'GET', '/x', auth, { query: { state: 'Cancelled' } })).text) as { id: string }[]).map((m) => m.id),
+    ).toEqual([ids[0]]);
+    expect(JSON.parse((await tp(listRoute, 'GET', '/x', auth, { query: { state: 'Pending' } })).text) as unknown[]).toHaveLength(2);
   });
 
   test('DELETE /messages/:id while pending → Cancelled and the quota given back; once claimed → 409', async () => {
@@ -148,14 +189,23 @@ describe('reading and cancelling', () => {
     expect((await messageRow(h.db, String(next.json.id))).state).toBe('processing');
     const other = await account();
     expect((await tp(cancelRoute, 'DELETE', '/x', other.auth, { id: String(next.json.id) })).status).toBe(404);
-    expect((await h.db.select().from(messages).where(eq(messages.id, String(next.json.id))))[0].countsTowardQuota).toBe(true);
+    expect(
+      (
+        await h.db
+          .select()
+          .from(messages)
+          .where(eq(messages.id, String(next.json.id)))
+      )[0].countsTowardQuota,
+    ).toBe(true);
   });
 
-  test('GET /devices lists the account\'s phones; GET /health needs no auth', async () => {
+  test("GET /devices lists the account's phones; GET /health needs no auth", async () => {
     const { creds, auth } = await account();
     const phone = await registerPhone(h.db, creds, 'Galaxy');
     const res = await tp(devicesRoute, 'GET', '/api/3rdparty/v1/devices', auth);
-    expect(JSON.parse(res.text)).toEqual([{ id: phone.id, name: 'Galaxy', createdAt: expect.any(String), updatedAt: expect.any(String), lastSeen: expect.any(String) }]);
+    expect(JSON.parse(res.text)).toEqual([
+      { id: phone.id, name: 'Galaxy', createdAt: expect.any(String), updatedAt: expect.any(String), lastSeen: expect.any(String) },
+    ]);
     expect((await tp(devicesRoute, 'GET', '/x', null)).status).toBe(401);
     const health = await healthRoute();
     expect(health.status).toBe(200);

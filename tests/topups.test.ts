@@ -2,17 +2,17 @@
 // request) or rejects (with a reason), once. Through the route handlers.
 import { and, asc, count, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { POST as approveRoute } from '@/app/api/admin/topup-requests/[id]/approve/route';
+import { POST as rejectRoute } from '@/app/api/admin/topup-requests/[id]/reject/route';
+import { GET as adminList } from '@/app/api/admin/topup-requests/route';
+import { GET as profileRoute } from '@/app/api/reseller/profile/route';
+import { POST as fileRoute, GET as resellerList } from '@/app/api/reseller/topup-requests/route';
 import type { DbHandle } from '@/db';
 import { ledgerEntries, resellers, topupRequests } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
 import { listAudit } from '@/lib/services/audit';
-import { GET as resellerList, POST as fileRoute } from '@/app/api/reseller/topup-requests/route';
-import { GET as adminList } from '@/app/api/admin/topup-requests/route';
-import { POST as approveRoute } from '@/app/api/admin/topup-requests/[id]/approve/route';
-import { POST as rejectRoute } from '@/app/api/admin/topup-requests/[id]/reject/route';
-import { GET as profileRoute } from '@/app/api/reseller/profile/route';
 import { useTestDbForRoutes } from './helpers/db';
-import { call, expectError, fieldsOf, type ApiAnswer } from './helpers/http';
+import { type ApiAnswer, call, expectError, fieldsOf } from './helpers/http';
 import { assertLedgerInvariant } from './helpers/invariants';
 import { adminWithToken, resellerWithToken } from './helpers/sessions';
 
@@ -23,8 +23,12 @@ beforeAll(async () => {
   h = await useTestDbForRoutes();
   ({ actor: admin, token: adminToken } = await adminWithToken(h.db));
 });
-afterEach(async () => { await assertLedgerInvariant(h.db); });
-afterAll(async () => { await h.close(); });
+afterEach(async () => {
+  await assertLedgerInvariant(h.db);
+});
+afterAll(async () => {
+  await h.close();
+});
 
 const file = (token: string, body: unknown) => call(fileRoute, 'POST', '/api/reseller/topup-requests', { token, body });
 const approve = (id: number | string, body: unknown = {}, token = adminToken) =>
@@ -38,7 +42,9 @@ async function creditOf(id: number) {
   return r.b;
 }
 const creditRows = (id: number) =>
-  h.db.select().from(ledgerEntries)
+  h.db
+    .select()
+    .from(ledgerEntries)
     .where(and(eq(ledgerEntries.account, 'reseller_credit'), eq(ledgerEntries.accountId, id)))
     .orderBy(asc(ledgerEntries.id));
 async function requestCount(resellerId: number) {
@@ -56,8 +62,17 @@ describe('filing (POST /api/reseller/topup-requests)', () => {
     const res = await file(r.token, { amount: 250_000, method: 'kbzpay', reference: 'KBZ-77', note: 'For May' });
     expect(res.status).toBe(201);
     expect(res.json).toMatchObject({
-      id: expect.any(Number), reseller_id: r.id, reseller_name: r.reseller.name, amount: 250_000, method: 'kbzpay',
-      reference: 'KBZ-77', note: 'For May', status: 'pending', decision_note: null, decided_at: null, ledger_entry_id: null,
+      id: expect.any(Number),
+      reseller_id: r.id,
+      reseller_name: r.reseller.name,
+      amount: 250_000,
+      method: 'kbzpay',
+      reference: 'KBZ-77',
+      note: 'For May',
+      status: 'pending',
+      decision_note: null,
+      decided_at: null,
+      ledger_entry_id: null,
       created_at: expect.any(String),
     });
     expect(await creditOf(r.id)).toBe(10_000);
@@ -109,14 +124,15 @@ describe('lists', () => {
     expect(fieldsOf(expectError(await list(a.token, { status: 'done' }), 400, 'validation_failed'))).toHaveProperty('status');
   });
 
-  test('the admin sees every reseller\'s requests, filtered by status and by reseller', async () => {
+  test("the admin sees every reseller's requests, filtered by status and by reseller", async () => {
     const a = await resellerWithToken(h.db, admin);
     const b = await resellerWithToken(h.db, admin);
     const a1 = idOf(await file(a.token, { amount: 1_000, method: 'cash' }));
     const a2 = idOf(await file(a.token, { amount: 2_000, method: 'cash' }));
     const b1 = idOf(await file(b.token, { amount: 3_000, method: 'other' }));
     await reject(a2, { reason: 'No payment received' });
-    const list = (query: Record<string, string | number>) => call(adminList, 'GET', '/api/admin/topup-requests', { token: adminToken, query });
+    const list = (query: Record<string, string | number>) =>
+      call(adminList, 'GET', '/api/admin/topup-requests', { token: adminToken, query });
 
     const pending = await list({ status: 'pending', limit: 100 });
     expect(pending.status).toBe(200);
@@ -138,21 +154,41 @@ describe('deciding', () => {
     const id = idOf(await file(r.token, { amount: 600_000, method: 'bank_transfer', reference: 'KBZ-TX-9', note: 'June' }));
     const res = await approve(id, { note: 'Received in bank' });
     expect(res.status).toBe(200);
-    expect(res.json).toMatchObject({ id, status: 'approved', decision_note: 'Received in bank', decided_at: expect.any(String),
-      ledger_entry_id: expect.any(Number), credit_balance: 640_000 });
+    expect(res.json).toMatchObject({
+      id,
+      status: 'approved',
+      decision_note: 'Received in bank',
+      decided_at: expect.any(String),
+      ledger_entry_id: expect.any(Number),
+      credit_balance: 640_000,
+    });
     expect(await creditOf(r.id)).toBe(640_000);
 
     const rows = await creditRows(r.id);
     expect(rows).toHaveLength(2);
-    expect(rows[1]).toMatchObject({ id: res.json.ledger_entry_id, kind: 'topup', amount: 600_000, balanceAfter: 640_000,
-      topupRequestId: id, method: 'bank_transfer', reference: 'KBZ-TX-9', actorId: admin.userId });
+    expect(rows[1]).toMatchObject({
+      id: res.json.ledger_entry_id,
+      kind: 'topup',
+      amount: 600_000,
+      balanceAfter: 640_000,
+      topupRequestId: id,
+      method: 'bank_transfer',
+      reference: 'KBZ-TX-9',
+      actorId: admin.userId,
+    });
     const [stored] = await h.db.select().from(topupRequests).where(eq(topupRequests.id, id));
     expect(stored).toMatchObject({ status: 'approved', ledgerEntryId: rows[1].id, decidedBy: admin.userId });
     expect((await call(profileRoute, 'GET', '/api/reseller/profile', { token: r.token })).json.credit_balance).toBe(640_000);
 
     const [audit] = await auditFor(id, 'topup_request.approve');
-    expect(audit).toMatchObject({ actor_id: admin.userId, actor_role: 'admin', target_type: 'topup_request', target_id: String(id),
-      before: { status: 'pending' }, after: { status: 'approved', amount: 600_000, reseller_id: r.id, ledger_entry_id: rows[1].id } });
+    expect(audit).toMatchObject({
+      actor_id: admin.userId,
+      actor_role: 'admin',
+      target_type: 'topup_request',
+      target_id: String(id),
+      before: { status: 'pending' },
+      after: { status: 'approved', amount: 600_000, reseller_id: r.id, ledger_entry_id: rows[1].id },
+    });
   });
 
   test('reject needs a reason, adds no credit, and is audited', async () => {
@@ -171,8 +207,11 @@ describe('deciding', () => {
     expect(await creditOf(r.id)).toBe(5_000);
     expect(await creditRows(r.id)).toHaveLength(1);
     const [audit] = await auditFor(id, 'topup_request.reject');
-    expect(audit).toMatchObject({ actor_id: admin.userId, before: { status: 'pending' },
-      after: { status: 'rejected', reason: 'Reference not found in WavePay', ledger_entry_id: null } });
+    expect(audit).toMatchObject({
+      actor_id: admin.userId,
+      before: { status: 'pending' },
+      after: { status: 'rejected', reason: 'Reference not found in WavePay', ledger_entry_id: null },
+    });
   });
 
   test('a request is decided once: any second decision is 409 already_decided and changes nothing', async () => {
@@ -194,7 +233,13 @@ describe('deciding', () => {
     expect(statuses).toEqual(['approved', 'approved', 'approved', 'rejected', 'rejected']);
     expect(await creditOf(r.id)).toBe(7_000);
     expect((await creditRows(r.id)).map((e) => e.topupRequestId)).toEqual([approved]);
-    const decisions = await listAudit(h.db, admin, { page: 1, limit: 10, action: 'topup_request.', target_type: 'topup_request', target_id: String(approved) });
+    const decisions = await listAudit(h.db, admin, {
+      page: 1,
+      limit: 10,
+      action: 'topup_request.',
+      target_type: 'topup_request',
+      target_id: String(approved),
+    });
     expect(decisions.data.map((a) => a.action)).toEqual(['topup_request.approve', 'topup_request.create']);
   });
 

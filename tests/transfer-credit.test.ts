@@ -2,13 +2,13 @@
 // client's own balance (negative takes unused credit back); both sides are ledger rows of one transaction.
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { POST as transferRoute } from '@/app/api/reseller/clients/[id]/transfer-credit/route';
 import type { DbHandle } from '@/db';
 import { clients, ledgerEntries, resellers, subscriptions } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
 import { DomainError } from '@/lib/errors';
 import { activatePackage } from '@/lib/services/activation';
 import { transferCredit } from '@/lib/services/transfers';
-import { POST as transferRoute } from '@/app/api/reseller/clients/[id]/transfer-credit/route';
 import { onPostgres, openTestDb, useTestDbForRoutes } from './helpers/db';
 import { domainError } from './helpers/errors';
 import { makeAdmin, makeClient, makeReseller } from './helpers/fixtures';
@@ -22,17 +22,24 @@ beforeAll(async () => {
   h = await useTestDbForRoutes();
   admin = await makeAdmin(h.db);
 });
-afterEach(async () => { await assertLedgerInvariant(h.db); });
-afterAll(async () => { await h.close(); });
+afterEach(async () => {
+  await assertLedgerInvariant(h.db);
+});
+afterAll(async () => {
+  await h.close();
+});
 
 async function setup(credit: number) {
   const r = await resellerWithToken(h.db, admin, { credit });
   const { client } = await makeClient(h.db, r.actor);
   return { r, clientId: client.id };
 }
-const transfer = (token: string, id: number, body: unknown) => call(transferRoute, 'POST', `/api/reseller/clients/${id}/transfer-credit`, { token, id, body });
+const transfer = (token: string, id: number, body: unknown) =>
+  call(transferRoute, 'POST', `/api/reseller/clients/${id}/transfer-credit`, { token, id, body });
 const transferRows = (clientId: number) =>
-  h.db.select().from(ledgerEntries)
+  h.db
+    .select()
+    .from(ledgerEntries)
     .where(and(eq(ledgerEntries.clientId, clientId), inArray(ledgerEntries.kind, ['transfer_in', 'transfer_out'])))
     .orderBy(ledgerEntries.id);
 async function balances(resellerId: number, clientId: number) {
@@ -69,7 +76,10 @@ test('a negative amount takes unused client credit back', async () => {
     ['client_credit', 'transfer_out', -15_000, 25_000],
   ]);
   // All of it may come back, leaving the client at zero.
-  expect((await transfer(r.token, clientId, { amount: -25_000 })).json).toMatchObject({ credit_balance: 100_000, client_credit_balance: 0 });
+  expect((await transfer(r.token, clientId, { amount: -25_000 })).json).toMatchObject({
+    credit_balance: 100_000,
+    client_credit_balance: 0,
+  });
 });
 
 test('more than the reseller has is 402 insufficient_credit and changes nothing', async () => {
@@ -122,8 +132,12 @@ if (!onPostgres()) console.log('transfer race tests need PostgreSQL (true parall
 
 describe.skipIf(!onPostgres())('concurrent transfers (PostgreSQL)', () => {
   let p: DbHandle;
-  beforeAll(async () => { p = await openTestDb({ max: 20 }); });
-  afterAll(async () => { await p.close(); });
+  beforeAll(async () => {
+    p = await openTestDb({ max: 20 });
+  });
+  afterAll(async () => {
+    await p.close();
+  });
   const codesOf = (results: PromiseSettledResult<unknown>[]) =>
     results.flatMap((x) => (x.status === 'rejected' ? [x.reason instanceof DomainError ? x.reason.code : String(x.reason)] : []));
 
@@ -139,7 +153,10 @@ describe.skipIf(!onPostgres())('concurrent transfers (PostgreSQL)', () => {
     expect(r.b).toBe(0);
     const cs = await p.db.select({ b: clients.creditBalance }).from(clients).where(eq(clients.resellerId, reseller.id));
     expect(cs.reduce((a, c) => a + c.b, 0)).toBe(100_000);
-    const outs = await p.db.select().from(ledgerEntries).where(and(eq(ledgerEntries.resellerId, reseller.id), eq(ledgerEntries.kind, 'transfer_out')));
+    const outs = await p.db
+      .select()
+      .from(ledgerEntries)
+      .where(and(eq(ledgerEntries.resellerId, reseller.id), eq(ledgerEntries.kind, 'transfer_out')));
     expect(outs).toHaveLength(10);
     await assertLedgerInvariant(p.db);
   });
@@ -151,7 +168,10 @@ describe.skipIf(!onPostgres())('concurrent transfers (PostgreSQL)', () => {
     for (let i = 0; i < 12; i++) {
       const c = targets[i % 6].client.id;
       work.push(transferCredit(p.db, actor, c, 15_000).then(() => ({ kind: 'transfer' as const, amount: 15_000 })));
-      if (i < 6) work.push(activatePackage(p.db, actor, c, { package_type: 'starter_pro' }).then(() => ({ kind: 'activation' as const, amount: 50_000 })));
+      if (i < 6)
+        work.push(
+          activatePackage(p.db, actor, c, { package_type: 'starter_pro' }).then(() => ({ kind: 'activation' as const, amount: 50_000 })),
+        );
     }
     const results = await Promise.allSettled(work);
     expect(new Set(codesOf(results))).toEqual(new Set(['insufficient_credit']));

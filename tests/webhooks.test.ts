@@ -7,18 +7,18 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { setDbHandle, type DbHandle } from '@/db';
+import { GET as deliveriesRoute } from '@/app/api/v1/webhooks/[id]/deliveries/route';
+import { DELETE as deleteRoute, PATCH as patchRoute } from '@/app/api/v1/webhooks/[id]/route';
+import { POST as createRoute, GET as listRoute } from '@/app/api/v1/webhooks/route';
+import { type DbHandle, setDbHandle } from '@/db';
 import { webhooks } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
-import { GET as listRoute, POST as createRoute } from '@/app/api/v1/webhooks/route';
-import { DELETE as deleteRoute, PATCH as patchRoute } from '@/app/api/v1/webhooks/[id]/route';
-import { GET as deliveriesRoute } from '@/app/api/v1/webhooks/[id]/deliveries/route';
-import { BASE_BACKOFF_MS, MAX_ATTEMPTS, createWebhook, deliverDueWebhooks, enqueueEvent } from '@/lib/services/webhooks';
+import { BASE_BACKOFF_MS, createWebhook, deliverDueWebhooks, enqueueEvent, MAX_ATTEMPTS } from '@/lib/services/webhooks';
 import { onPostgres } from './helpers/db';
-import { openPrivateDb } from './helpers/private-db';
 import { makeAdmin } from './helpers/fixtures';
 import { deliveriesOf, gatewayClient } from './helpers/gateway';
 import { call, expectError } from './helpers/http';
+import { openPrivateDb } from './helpers/private-db';
 
 let h: DbHandle;
 let admin: Actor;
@@ -27,7 +27,9 @@ beforeAll(async () => {
   setDbHandle(h);
   admin = await makeAdmin(h.db);
 });
-afterAll(async () => { await h.close(); });
+afterAll(async () => {
+  await h.close();
+});
 
 const S = 1000;
 
@@ -36,7 +38,9 @@ async function receiver(statuses: number[]) {
   const got: { headers: Record<string, string | string[] | undefined>; body: string }[] = [];
   const server: Server = createServer((req, res) => {
     let body = '';
-    req.on('data', (c) => { body += c; });
+    req.on('data', (c) => {
+      body += c;
+    });
     req.on('end', () => {
       got.push({ headers: req.headers, body });
       res.statusCode = statuses[Math.min(got.length - 1, statuses.length - 1)];
@@ -68,12 +72,21 @@ async function hookWithEvent(url: string) {
 }
 
 describe('webhook routes', () => {
-  test('create (secret shown once), list, update, delete, delivery log; another client\'s → 404', async () => {
+  test("create (secret shown once), list, update, delete, delivery log; another client's → 404", async () => {
     const c = await gatewayClient(h.db, admin);
     const other = await gatewayClient(h.db, admin);
-    const created = await call(createRoute, 'POST', '/api/v1/webhooks', { token: c.token, body: { url: 'https://example.test/h', events: ['message.sent', 'sms.received'] } });
+    const created = await call(createRoute, 'POST', '/api/v1/webhooks', {
+      token: c.token,
+      body: { url: 'https://example.test/h', events: ['message.sent', 'sms.received'] },
+    });
     expect(created.status).toBe(201);
-    expect(created.json).toMatchObject({ id: expect.any(Number), url: 'https://example.test/h', events: ['message.sent', 'sms.received'], enabled: true, secret: expect.stringMatching(/^whsec_/) });
+    expect(created.json).toMatchObject({
+      id: expect.any(Number),
+      url: 'https://example.test/h',
+      events: ['message.sent', 'sms.received'],
+      enabled: true,
+      secret: expect.stringMatching(/^whsec_/),
+    });
     const id = Number(created.json.id);
     const listed = await call(listRoute, 'GET', '/api/v1/webhooks', { token: c.token });
     expect(listed.json.data).toEqual([expect.objectContaining({ id })]);
@@ -81,7 +94,11 @@ describe('webhook routes', () => {
     expect((await call(listRoute, 'GET', '/api/v1/webhooks', { token: other.token })).json.data).toEqual([]);
 
     expectError(await call(createRoute, 'POST', '/x', { token: c.token, body: { url: 'ftp://x', events: [] } }), 400, 'validation_failed');
-    expectError(await call(createRoute, 'POST', '/x', { token: c.token, body: { url: 'https://x.test', events: ['nope'] } }), 400, 'validation_failed');
+    expectError(
+      await call(createRoute, 'POST', '/x', { token: c.token, body: { url: 'https://x.test', events: ['nope'] } }),
+      400,
+      'validation_failed',
+    );
 
     const patched = await call(patchRoute, 'PATCH', '/x', { token: c.token, id, body: { events: ['message.failed'], enabled: false } });
     expect(patched.json).toMatchObject({ id, events: ['message.failed'], enabled: false });
@@ -91,7 +108,14 @@ describe('webhook routes', () => {
     await call(patchRoute, 'PATCH', '/x', { token: c.token, id, body: { enabled: true } });
     await enqueueEvent(h.db, c.id, 'message.failed', { message_id: 'abc' });
     const log = await call(deliveriesRoute, 'GET', '/x', { token: c.token, id });
-    expect(log.json.data).toEqual([expect.objectContaining({ event: 'message.failed', status: 'pending', attempts: 0, payload: expect.objectContaining({ data: { message_id: 'abc' } }) })]);
+    expect(log.json.data).toEqual([
+      expect.objectContaining({
+        event: 'message.failed',
+        status: 'pending',
+        attempts: 0,
+        payload: expect.objectContaining({ data: { message_id: 'abc' } }),
+      }),
+    ]);
 
     expectError(await call(deleteRoute, 'DELETE', '/x', { token: other.token, id }), 404, 'not_found');
     expect((await call(deleteRoute, 'DELETE', '/x', { token: c.token, id })).json).toEqual({ id, deleted: true });
@@ -205,15 +229,17 @@ describe.skipIf(!onPostgres())('parallel workers', () => {
       const w = await createWebhook(h.db, c.actor, { url: rx.url, events: ['message.sent'] });
       const at = new Date(Date.now() - S);
       for (let i = 0; i < 60; i++) await enqueueEvent(h.db, c.id, 'message.sent', { n: i }, at);
-      const runs = await Promise.all(Array.from({ length: 4 }, async () => {
-        let n = 0;
-        for (let k = 0; k < 20; k++) {
-          const got = await deliverDueWebhooks(h.db, new Date(), fetch, 5);
-          if (!got) break;
-          n += got;
-        }
-        return n;
-      }));
+      const runs = await Promise.all(
+        Array.from({ length: 4 }, async () => {
+          let n = 0;
+          for (let k = 0; k < 20; k++) {
+            const got = await deliverDueWebhooks(h.db, new Date(), fetch, 5);
+            if (!got) break;
+            n += got;
+          }
+          return n;
+        }),
+      );
       expect(runs.reduce((a, b) => a + b, 0)).toBe(60);
       expect(rx.got).toHaveLength(60);
       const ids = rx.got.map((g) => JSON.parse(g.body).id);

@@ -1,14 +1,14 @@
 'use server';
+import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { revalidatePath } from 'next/cache';
+import { formatMoney } from '@/lib/format';
 import { formAction, num } from '@/lib/http/form-action';
 import { creditReseller } from '@/lib/services/credit';
 import { createReseller } from '@/lib/services/resellers';
-import { formatMoney } from '@/lib/format';
+import { idParam } from '@/lib/validation/common';
 import { creditInput } from '@/lib/validation/credit';
 import { createResellerInput } from '@/lib/validation/resellers';
-import { idParam } from '@/lib/validation/common';
 
 export const createResellerAction = formAction(
   'admin',

@@ -1,8 +1,8 @@
 'use server';
 import { revalidatePath } from 'next/cache';
+import { formatDate, formatMoney } from '@/lib/format';
 import { formAction } from '@/lib/http/form-action';
 import { activatePackage } from '@/lib/services/activation';
-import { formatDate, formatMoney } from '@/lib/format';
 import { activateInput } from '@/lib/validation/clients';
 
 /** The client renews its current package, paying from the credit balance its reseller transferred to it. */

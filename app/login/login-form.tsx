@@ -14,7 +14,10 @@ export function LoginForm() {
         </div>
       )}
       <Field spec={{ name: 'email', label: 'Email', type: 'email', autoComplete: 'username', required: true }} state={state} />
-      <Field spec={{ name: 'password', label: 'Password', type: 'password', autoComplete: 'current-password', required: true }} state={state} />
+      <Field
+        spec={{ name: 'password', label: 'Password', type: 'password', autoComplete: 'current-password', required: true }}
+        state={state}
+      />
       <div className="pt-1 [&>button]:w-full">
         <SubmitButton testId="login-submit">Sign in</SubmitButton>
       </div>

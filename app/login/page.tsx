@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { brandStyle } from '@/components/brand';
 import { getDb } from '@/db';
 import { PORTAL, sessionUser } from '@/lib/auth/session';
-import { hasAdmin } from '@/lib/services/seed';
 import { brandFromRequestHost } from '@/lib/services/branding';
-import { headers } from 'next/headers';
-import { brandStyle } from '@/components/brand';
+import { hasAdmin } from '@/lib/services/seed';
 import { LoginForm } from './login-form';
 
 export const metadata: Metadata = { title: 'Sign in' };
@@ -26,14 +26,20 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             // eslint-disable-next-line @next/next/no-img-element -- a tenant's uploaded logo, served by our own route
             <img src={brand.logo_url} alt={`${brand.name} logo`} className="mx-auto mb-3 h-12 w-auto max-w-48 object-contain" />
           ) : (
-            <div className="mx-auto mb-3 flex h-11 w-11 items-center justify-center rounded-xl bg-brand-600 text-lg font-bold text-white">{(brand?.name ?? 'S').slice(0, 1).toUpperCase()}</div>
+            <div className="mx-auto mb-3 flex h-11 w-11 items-center justify-center rounded-xl bg-brand-600 text-lg font-bold text-white">
+              {(brand?.name ?? 'S').slice(0, 1).toUpperCase()}
+            </div>
           )}
           <h1 className="text-xl font-semibold">{brand ? `Sign in to ${brand.name}` : 'Sign in'}</h1>
-          <p className="mt-1 text-sm text-slate-500">{brand ? `For ${brand.name} customers.` : 'Admins, resellers and clients sign in here.'}</p>
+          <p className="mt-1 text-sm text-slate-500">
+            {brand ? `For ${brand.name} customers.` : 'Admins, resellers and clients sign in here.'}
+          </p>
         </div>
         <div className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
           {setup && (
-            <p role="status" className="mb-4 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800">Admin created. Sign in with it now.</p>
+            <p role="status" className="mb-4 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+              Admin created. Sign in with it now.
+            </p>
           )}
           {signed_out && (
             <p className="mb-4 rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-600">You were signed out. Please sign in again.</p>

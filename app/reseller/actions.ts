@@ -2,23 +2,34 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { formAction, num } from '@/lib/http/form-action';
 import { formatDate, formatMoney } from '@/lib/format';
+import { formAction, num } from '@/lib/http/form-action';
 import { activatePackage } from '@/lib/services/activation';
 import { createClient, setClientSuspended, updateClient } from '@/lib/services/clients';
 import { transferCredit } from '@/lib/services/transfers';
 import { extendTrial } from '@/lib/services/trial-renewal';
 import { activateInput, createClientInput } from '@/lib/validation/clients';
 import {
-  autoRenewForm, clientRef, editClientForm, extendTrialForm, renewForm, resetPasswordForm, transferForm,
+  autoRenewForm,
+  clientRef,
+  editClientForm,
+  extendTrialForm,
+  renewForm,
+  resetPasswordForm,
+  transferForm,
 } from '@/lib/validation/reseller-portal';
 
 const clientPath = (id: number) => `/reseller/clients/${id}`;
 
-export const createClientAction = formAction('reseller', createClientInput, async ({ db, actor, input }) => {
-  const client = await createClient(db, actor, input);
-  redirect(`/reseller/clients/${client.id}?created=1`);
-}, (v) => ({ ...v, trial_days: v.trial_days === '' ? undefined : v.trial_days }));
+export const createClientAction = formAction(
+  'reseller',
+  createClientInput,
+  async ({ db, actor, input }) => {
+    const client = await createClient(db, actor, input);
+    redirect(`/reseller/clients/${client.id}?created=1`);
+  },
+  (v) => ({ ...v, trial_days: v.trial_days === '' ? undefined : v.trial_days }),
+);
 
 export const activateAction = formAction('reseller', activateInput.and(clientRef), async ({ db, actor, input }) => {
   const res = await activatePackage(db, actor, input.client_id, { package_type: input.package_type });
@@ -55,11 +66,16 @@ export const resetPasswordAction = formAction('reseller', resetPasswordForm, asy
   return { ok: true, message: 'Password changed. The client is signed out everywhere and signs in with the new one.' };
 });
 
-export const extendTrialAction = formAction('reseller', extendTrialForm, async ({ db, actor, input }) => {
-  const c = await extendTrial(db, actor, input.client_id, input.days);
-  revalidatePath(clientPath(input.client_id));
-  return { ok: true, message: `Trial now ends ${formatDate(c.trial_ends_at)}.` };
-}, (v) => ({ ...v, days: num(v.days) }));
+export const extendTrialAction = formAction(
+  'reseller',
+  extendTrialForm,
+  async ({ db, actor, input }) => {
+    const c = await extendTrial(db, actor, input.client_id, input.days);
+    revalidatePath(clientPath(input.client_id));
+    return { ok: true, message: `Trial now ends ${formatDate(c.trial_ends_at)}.` };
+  },
+  (v) => ({ ...v, days: num(v.days) }),
+);
 
 export const autoRenewAction = formAction('reseller', autoRenewForm, async ({ db, actor, input }) => {
   const c = await updateClient(db, actor, input.client_id, { auto_renew: input.auto_renew === '1' });
@@ -67,12 +83,17 @@ export const autoRenewAction = formAction('reseller', autoRenewForm, async ({ db
   return { ok: true, message: c.auto_renew ? 'Auto-renew on.' : 'Auto-renew off.' };
 });
 
-export const transferAction = formAction('reseller', transferForm, async ({ db, actor, input }) => {
-  const signed = input.direction === 'give' ? input.amount : -input.amount;
-  const r = await transferCredit(db, actor, input.client_id, signed, input.note);
-  revalidatePath('/reseller', 'layout');
-  return {
-    ok: true,
-    message: `${input.direction === 'give' ? 'Gave' : 'Took back'} ${formatMoney(input.amount)}. Client credit ${formatMoney(r.client_credit_balance)}; your credit ${formatMoney(r.credit_balance)}.`,
-  };
-}, (v) => ({ ...v, amount: num(v.amount) }));
+export const transferAction = formAction(
+  'reseller',
+  transferForm,
+  async ({ db, actor, input }) => {
+    const signed = input.direction === 'give' ? input.amount : -input.amount;
+    const r = await transferCredit(db, actor, input.client_id, signed, input.note);
+    revalidatePath('/reseller', 'layout');
+    return {
+      ok: true,
+      message: `${input.direction === 'give' ? 'Gave' : 'Took back'} ${formatMoney(input.amount)}. Client credit ${formatMoney(r.client_credit_balance)}; your credit ${formatMoney(r.credit_balance)}.`,
+    };
+  },
+  (v) => ({ ...v, amount: num(v.amount) }),
+);

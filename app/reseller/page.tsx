@@ -8,7 +8,7 @@ import { ConfirmAction } from '@/components/reseller/confirm-action';
 import { Card, EmptyState, LinkButton, PageHeader, StatCard } from '@/components/ui';
 import { requireRole } from '@/lib/auth/session';
 import { formatDateTime, formatMoney } from '@/lib/format';
-import { resellerCatalog, profitReport } from '@/lib/services/pricing';
+import { profitReport, resellerCatalog } from '@/lib/services/pricing';
 import { resellerOverview } from '@/lib/services/reseller-stats';
 import { resellerProfile } from '@/lib/services/resellers';
 import { renewAction } from './actions';
@@ -37,37 +37,83 @@ export default async function ResellerOverviewPage() {
       <PageHeader
         title="Overview"
         subtitle={`${profile.name} · ${own ? 'own plans' : `commission partner (${profile.commission_rate}%)`}`}
-        actions={<>
-          <LinkButton href="/reseller/clients/new">New client</LinkButton>
-          <LinkButton href="/reseller/credit" variant="secondary">Request credit</LinkButton>
-        </>}
+        actions={
+          <>
+            <LinkButton href="/reseller/clients/new">New client</LinkButton>
+            <LinkButton href="/reseller/credit" variant="secondary">
+              Request credit
+            </LinkButton>
+          </>
+        }
       />
       <div className="mb-5 grid grid-cols-2 gap-3 lg:grid-cols-4">
         <StatCard label="Credit" value={formatMoney(profile.credit_balance)} testId="overview-credit" />
-        <StatCard label="Commission" value={formatMoney(profile.commission_balance)} hint={own ? 'Own-plans partner' : `${profile.commission_rate}% of list price`} />
-        <StatCard label="Activations this month" value={profit.totals.activations.toLocaleString('en-US')} hint={`Spent ${formatMoney(profit.totals.cost - profit.totals.refunds)}`} testId="overview-activations" />
+        <StatCard
+          label="Commission"
+          value={formatMoney(profile.commission_balance)}
+          hint={own ? 'Own-plans partner' : `${profile.commission_rate}% of list price`}
+        />
+        <StatCard
+          label="Activations this month"
+          value={profit.totals.activations.toLocaleString('en-US')}
+          hint={`Spent ${formatMoney(profit.totals.cost - profit.totals.refunds)}`}
+          testId="overview-activations"
+        />
         {own ? (
-          <StatCard label="Profit this month" value={formatMoney(profit.totals.profit)} hint={<Link href="/reseller/pricing" className="text-brand-700 hover:underline">Profit report</Link>} testId="overview-profit" />
+          <StatCard
+            label="Profit this month"
+            value={formatMoney(profit.totals.profit)}
+            hint={
+              <Link href="/reseller/pricing" className="text-brand-700 hover:underline">
+                Profit report
+              </Link>
+            }
+            testId="overview-profit"
+          />
         ) : (
-          <StatCard label="Commission this month" value={formatMoney(overview.commission_month)} hint="Earned, net of switch reversals" testId="overview-commission-month" />
+          <StatCard
+            label="Commission this month"
+            value={formatMoney(overview.commission_month)}
+            hint="Earned, net of switch reversals"
+            testId="overview-commission-month"
+          />
         )}
-        <StatCard label="SMS today" value={overview.sms.today.toLocaleString('en-US')} hint="Sent by your clients" testId="overview-sms-today" />
+        <StatCard
+          label="SMS today"
+          value={overview.sms.today.toLocaleString('en-US')}
+          hint="Sent by your clients"
+          testId="overview-sms-today"
+        />
         <StatCard label="SMS this month" value={overview.sms.month.toLocaleString('en-US')} testId="overview-sms-month" />
-        <StatCard label="Gateways online" value={overview.gateways_online.toLocaleString('en-US')} hint="Clients' phones seen in 5 minutes" testId="overview-gateways" />
+        <StatCard
+          label="Gateways online"
+          value={overview.gateways_online.toLocaleString('en-US')}
+          hint="Clients' phones seen in 5 minutes"
+          testId="overview-gateways"
+        />
       </div>
 
       {overview.clients.total === 0 ? (
         <Card className="mb-5">
           <EmptyState title="No clients yet.">
-            Each new client starts with a free trial. <Link className="text-brand-700 underline" href="/reseller/clients/new">Create your first client</Link>
+            Each new client starts with a free trial.{' '}
+            <Link className="text-brand-700 underline" href="/reseller/clients/new">
+              Create your first client
+            </Link>
           </EmptyState>
         </Card>
       ) : (
         <div className="mb-5 grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="clients-by-status">
           {STATUS_TILES.map((t) => (
-            <Link key={t.status} href={`/reseller/clients?status=${t.status}`} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-600">
+            <Link
+              key={t.status}
+              href={`/reseller/clients?status=${t.status}`}
+              className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-600"
+            >
               <div className="text-xs font-medium uppercase tracking-wide text-slate-500">{t.label}</div>
-              <div className={`mt-1 text-2xl font-semibold tabular-nums ${t.cls}`}>{overview.clients[t.status].toLocaleString('en-US')}</div>
+              <div className={`mt-1 text-2xl font-semibold tabular-nums ${t.cls}`}>
+                {overview.clients[t.status].toLocaleString('en-US')}
+              </div>
             </Link>
           ))}
         </div>
@@ -75,30 +121,42 @@ export default async function ResellerOverviewPage() {
 
       <div className="grid gap-5 lg:grid-cols-2">
         <Card title="Trials ending within 24 hours">
-          {overview.trials_ending.length === 0 ? <p className="text-sm text-slate-500">No trial ends in the next 24 hours.</p> : (
+          {overview.trials_ending.length === 0 ? (
+            <p className="text-sm text-slate-500">No trial ends in the next 24 hours.</p>
+          ) : (
             <ul className="divide-y divide-slate-100" data-testid="trials-ending">
               {overview.trials_ending.map((c) => (
                 <li key={c.id} className="flex items-center justify-between gap-3 py-2.5 first:pt-0 last:pb-0">
                   <div className="min-w-0">
-                    <Link href={`/reseller/clients/${c.id}`} className="font-medium text-brand-700 hover:underline">{c.name}</Link>
+                    <Link href={`/reseller/clients/${c.id}`} className="font-medium text-brand-700 hover:underline">
+                      {c.name}
+                    </Link>
                     <div className="truncate text-xs text-slate-500">Ends {formatDateTime(c.trial_ends_at)}</div>
                   </div>
-                  <LinkButton href={`/reseller/clients/${c.id}#activate`} variant="secondary">Activate</LinkButton>
+                  <LinkButton href={`/reseller/clients/${c.id}#activate`} variant="secondary">
+                    Activate
+                  </LinkButton>
                 </li>
               ))}
             </ul>
           )}
         </Card>
         <Card title="Subscriptions ending within 7 days">
-          {overview.subscriptions_ending.length === 0 ? <p className="text-sm text-slate-500">No paid period ends in the next 7 days.</p> : (
+          {overview.subscriptions_ending.length === 0 ? (
+            <p className="text-sm text-slate-500">No paid period ends in the next 7 days.</p>
+          ) : (
             <ul className="divide-y divide-slate-100" data-testid="subscriptions-ending">
               {overview.subscriptions_ending.map((s) => {
                 const pkg = byCode.get(s.package_type);
                 return (
                   <li key={s.client_id} className="flex flex-wrap items-center justify-between gap-3 py-2.5 first:pt-0 last:pb-0">
                     <div className="min-w-0">
-                      <Link href={`/reseller/clients/${s.client_id}`} className="font-medium text-brand-700 hover:underline">{s.name}</Link>
-                      <div className="text-xs text-slate-500">{pkg?.display_name ?? s.package_name} · ends {formatDateTime(s.ends_at)}</div>
+                      <Link href={`/reseller/clients/${s.client_id}`} className="font-medium text-brand-700 hover:underline">
+                        {s.name}
+                      </Link>
+                      <div className="text-xs text-slate-500">
+                        {pkg?.display_name ?? s.package_name} · ends {formatDateTime(s.ends_at)}
+                      </div>
                     </div>
                     {pkg ? (
                       <ConfirmAction
@@ -109,7 +167,9 @@ export default async function ResellerOverviewPage() {
                         confirmLabel="Confirm renewal"
                         testId={`renew-${s.client_id}`}
                       />
-                    ) : <span className="text-xs text-slate-500">Package no longer sold</span>}
+                    ) : (
+                      <span className="text-xs text-slate-500">Package no longer sold</span>
+                    )}
                   </li>
                 );
               })}
@@ -120,10 +180,21 @@ export default async function ResellerOverviewPage() {
 
       <Card title="Last 30 days" className="mt-5">
         <div className="grid gap-6 md:grid-cols-2">
-          <div><h3 className="mb-2 text-sm font-medium text-slate-700">Activations per day</h3>
-          <BarChart id="activations" title="Activations" data={overview.series.map((d) => ({ day: d.day, value: d.activations }))} /></div>
-          <div><h3 className="mb-2 text-sm font-medium text-slate-700">Credit spent per day</h3>
-          <BarChart id="spend" title="Credit spent" tone="emerald" data={overview.series.map((d) => ({ day: d.day, value: d.spend }))} formatValue={(v) => formatMoney(v)} note={`Days in ${overview.time_zone}; switch refunds are netted.`} /></div>
+          <div>
+            <h3 className="mb-2 text-sm font-medium text-slate-700">Activations per day</h3>
+            <BarChart id="activations" title="Activations" data={overview.series.map((d) => ({ day: d.day, value: d.activations }))} />
+          </div>
+          <div>
+            <h3 className="mb-2 text-sm font-medium text-slate-700">Credit spent per day</h3>
+            <BarChart
+              id="spend"
+              title="Credit spent"
+              tone="emerald"
+              data={overview.series.map((d) => ({ day: d.day, value: d.spend }))}
+              formatValue={(v) => formatMoney(v)}
+              note={`Days in ${overview.time_zone}; switch refunds are netted.`}
+            />
+          </div>
         </div>
       </Card>
     </>

@@ -2,8 +2,8 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
-import { zodFieldErrors, toDomainError } from '@/lib/http/errors';
-import { formValues, type FormState } from '@/lib/http/form-action';
+import { toDomainError, zodFieldErrors } from '@/lib/http/errors';
+import { type FormState, formValues } from '@/lib/http/form-action';
 import { createFirstAdmin } from '@/lib/services/seed';
 import { createAdminInput } from '@/lib/validation/settings';
 

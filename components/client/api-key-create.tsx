@@ -13,13 +13,26 @@ export function ApiKeyCreate({ action }: { action: Action }) {
   const key = state.ok && typeof state.data?.key === 'string' ? state.data.key : null;
   return (
     <div className="space-y-4">
-      {key && <OneTimeSecret label={`New key "${String(state.data?.name ?? '')}"`} value={key} testId="new-api-key" warning="Copy it now: it is shown only once and stored hashed." />}
+      {key && (
+        <OneTimeSecret
+          label={`New key "${String(state.data?.name ?? '')}"`}
+          value={key}
+          testId="new-api-key"
+          warning="Copy it now: it is shown only once and stored hashed."
+        />
+      )}
       {state.message && !state.ok && !state.fieldErrors && <Notice tone="error">{state.message}</Notice>}
       <form action={run} className="flex flex-col gap-3 sm:flex-row sm:items-start" data-testid="api-key-form" noValidate>
         <div className="min-w-0 flex-1">
-          <Field spec={{ name: 'name', label: 'Key name', placeholder: 'e.g. Website OTP', required: true }} state={state.ok ? {} : state} idPrefix="key-" />
+          <Field
+            spec={{ name: 'name', label: 'Key name', placeholder: 'e.g. Website OTP', required: true }}
+            state={state.ok ? {} : state}
+            idPrefix="key-"
+          />
         </div>
-        <div className="sm:pt-6"><SubmitButton testId="create-api-key">Create key</SubmitButton></div>
+        <div className="sm:pt-6">
+          <SubmitButton testId="create-api-key">Create key</SubmitButton>
+        </div>
       </form>
     </div>
   );

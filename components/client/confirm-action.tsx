@@ -7,24 +7,52 @@ import type { FormState } from '@/lib/http/form-action';
 
 type Action = (state: FormState, fd: FormData) => Promise<FormState>;
 
-export function ConfirmAction({ action, fields, label, question, testId }: { action: Action; fields: Record<string, string>; label: string; question: string; testId?: string }) {
+export function ConfirmAction({
+  action,
+  fields,
+  label,
+  question,
+  testId,
+}: {
+  action: Action;
+  fields: Record<string, string>;
+  label: string;
+  question: string;
+  testId?: string;
+}) {
   const [asking, setAsking] = useState(false);
   const [state, run] = useActionState(action, {} as FormState);
   if (!asking) {
     return (
       <div className="flex flex-col items-end gap-1">
-        <button type="button" className={buttonClass('secondary')} onClick={() => setAsking(true)} data-testid={testId}>{label}</button>
-        {state.message && !state.ok && <span role="alert" className="max-w-48 text-right text-xs text-red-700">{state.message}</span>}
+        <button type="button" className={buttonClass('secondary')} onClick={() => setAsking(true)} data-testid={testId}>
+          {label}
+        </button>
+        {state.message && !state.ok && (
+          <span role="alert" className="max-w-48 text-right text-xs text-red-700">
+            {state.message}
+          </span>
+        )}
       </div>
     );
   }
   return (
     <form action={run} className="flex flex-wrap items-center justify-end gap-2">
-      {Object.entries(fields).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
+      {Object.entries(fields).map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={v} />
+      ))}
       <span className="text-sm text-slate-700">{question}</span>
-      <SubmitButton variant="danger" testId={testId ? `${testId}-confirm` : undefined}>Yes, {label.toLowerCase()}</SubmitButton>
-      <button type="button" className={buttonClass('secondary')} onClick={() => setAsking(false)}>Keep</button>
-      {state.message && !state.ok && <span role="alert" className="w-full text-right text-xs text-red-700">{state.message}</span>}
+      <SubmitButton variant="danger" testId={testId ? `${testId}-confirm` : undefined}>
+        Yes, {label.toLowerCase()}
+      </SubmitButton>
+      <button type="button" className={buttonClass('secondary')} onClick={() => setAsking(false)}>
+        Keep
+      </button>
+      {state.message && !state.ok && (
+        <span role="alert" className="w-full text-right text-xs text-red-700">
+          {state.message}
+        </span>
+      )}
     </form>
   );
 }

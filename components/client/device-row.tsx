@@ -22,17 +22,35 @@ function RenameForm({ device, action, onDone }: { device: DeviceView; action: Ac
     <form action={run} className="flex flex-wrap items-start gap-2">
       <input type="hidden" name="id" value={device.id} />
       <div className="min-w-0 flex-1">
-        <label htmlFor={`name-${device.id}`} className="sr-only">Device name</label>
-        <input id={`name-${device.id}`} name="name" defaultValue={state.values?.name ?? device.name} maxLength={80} className={inputClass} aria-invalid={err ? true : undefined} autoFocus />
+        <label htmlFor={`name-${device.id}`} className="sr-only">
+          Device name
+        </label>
+        <input
+          id={`name-${device.id}`}
+          name="name"
+          defaultValue={state.values?.name ?? device.name}
+          maxLength={80}
+          className={inputClass}
+          aria-invalid={err ? true : undefined}
+          autoFocus
+        />
         <FieldErrors errors={err} id={`name-${device.id}-error`} />
       </div>
       <SubmitButton>Save</SubmitButton>
-      <button type="button" className={buttonClass('secondary')} onClick={onDone}>Cancel</button>
+      <button type="button" className={buttonClass('secondary')} onClick={onDone}>
+        Cancel
+      </button>
     </form>
   );
 }
 
-export function DeviceRow({ device, lastSeen, renameAction, enableAction, removeAction }: {
+export function DeviceRow({
+  device,
+  lastSeen,
+  renameAction,
+  enableAction,
+  removeAction,
+}: {
   device: DeviceView;
   lastSeen: string;
   renameAction: Action;
@@ -52,18 +70,45 @@ export function DeviceRow({ device, lastSeen, renameAction, enableAction, remove
               <span className="font-medium break-words">{d.name}</span>
               <Badge tone={d.online ? 'green' : 'slate'}>{d.online ? 'online' : 'offline'}</Badge>
               {!d.enabled && <Badge tone="amber">disabled</Badge>}
-              <button type="button" className="text-xs font-medium text-brand-700 hover:underline" onClick={() => setEditing(true)} data-testid={`rename-${d.id}`}>Rename</button>
+              <button
+                type="button"
+                className="text-xs font-medium text-brand-700 hover:underline"
+                onClick={() => setEditing(true)}
+                data-testid={`rename-${d.id}`}
+              >
+                Rename
+              </button>
             </div>
           )}
           <dl className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600">
-            <div><dt className="inline">Last seen: </dt><dd className="inline">{lastSeen}</dd></div>
-            <div><dt className="inline">Battery: </dt><dd className="inline">{d.battery === null ? '—' : `${d.battery}%${d.charging ? ' (charging)' : ''}`}</dd></div>
-            <div><dt className="inline">App: </dt><dd className="inline">{d.app_version ?? '—'}</dd></div>
+            <div>
+              <dt className="inline">Last seen: </dt>
+              <dd className="inline">{lastSeen}</dd>
+            </div>
+            <div>
+              <dt className="inline">Battery: </dt>
+              <dd className="inline">{d.battery === null ? '—' : `${d.battery}%${d.charging ? ' (charging)' : ''}`}</dd>
+            </div>
+            <div>
+              <dt className="inline">App: </dt>
+              <dd className="inline">{d.app_version ?? '—'}</dd>
+            </div>
           </dl>
         </div>
         <div className="flex flex-wrap items-start gap-2 sm:justify-end">
-          <InlineAction action={enableAction} fields={{ id: d.id, enabled: d.enabled ? 'false' : 'true' }} label={d.enabled ? 'Disable' : 'Enable'} testId={`toggle-${d.id}`} />
-          <ConfirmAction action={removeAction} fields={{ id: d.id }} label="Remove" question="Remove this phone?" testId={`remove-${d.id}`} />
+          <InlineAction
+            action={enableAction}
+            fields={{ id: d.id, enabled: d.enabled ? 'false' : 'true' }}
+            label={d.enabled ? 'Disable' : 'Enable'}
+            testId={`toggle-${d.id}`}
+          />
+          <ConfirmAction
+            action={removeAction}
+            fields={{ id: d.id }}
+            label="Remove"
+            question="Remove this phone?"
+            testId={`remove-${d.id}`}
+          />
         </div>
       </div>
     </li>

@@ -2,9 +2,20 @@
 import { Badge } from '@/components/ui';
 
 const TONE: Record<string, 'green' | 'blue' | 'amber' | 'red' | 'slate'> = {
-  pending: 'amber', processing: 'blue', sent: 'blue', delivered: 'green', failed: 'red', expired: 'slate', unknown: 'slate', cancelled: 'slate',
+  pending: 'amber',
+  processing: 'blue',
+  sent: 'blue',
+  delivered: 'green',
+  failed: 'red',
+  expired: 'slate',
+  unknown: 'slate',
+  cancelled: 'slate',
 };
 
 export function MessageStateBadge({ state, testId }: { state: string; testId?: string }) {
-  return <span data-testid={testId} data-state={state}><Badge tone={TONE[state] ?? 'slate'}>{state}</Badge></span>;
+  return (
+    <span data-testid={testId} data-state={state}>
+      <Badge tone={TONE[state] ?? 'slate'}>{state}</Badge>
+    </span>
+  );
 }

@@ -26,15 +26,25 @@ export function MessageTable({ rows, timeZone }: { rows: MessageView[]; timeZone
           {rows.map((m) => (
             <tr key={m.id} className="align-top hover:bg-slate-50">
               <td className="px-4 py-2 text-xs text-slate-600 sm:px-2">
-                <Link href={`/client/messages/${m.id}`} className="hover:underline">{formatDateTime(m.created_at, timeZone)}</Link>
+                <Link href={`/client/messages/${m.id}`} className="hover:underline">
+                  {formatDateTime(m.created_at, timeZone)}
+                </Link>
               </td>
               <td className="min-w-0 px-2 py-2">
-                <Link href={`/client/messages/${m.id}`} className="font-mono text-xs font-medium text-brand-700 hover:underline">{recipientsLabel(m)}</Link>
+                <Link href={`/client/messages/${m.id}`} className="font-mono text-xs font-medium text-brand-700 hover:underline">
+                  {recipientsLabel(m)}
+                </Link>
                 <p className="mt-0.5 truncate text-xs text-slate-500 md:hidden">{m.message}</p>
               </td>
-              <td className="hidden min-w-0 px-2 py-2 md:table-cell"><p className="truncate text-slate-700" title={m.message}>{m.message}</p></td>
+              <td className="hidden min-w-0 px-2 py-2 md:table-cell">
+                <p className="truncate text-slate-700" title={m.message}>
+                  {m.message}
+                </p>
+              </td>
               <td className="hidden px-2 py-2 text-right tabular-nums sm:table-cell">{m.segments * m.recipients.length}</td>
-              <td className="px-4 py-2 sm:px-2"><MessageStateBadge state={m.state} testId={`message-state-${m.id}`} /></td>
+              <td className="px-4 py-2 sm:px-2">
+                <MessageStateBadge state={m.state} testId={`message-state-${m.id}`} />
+              </td>
             </tr>
           ))}
         </tbody>
@@ -47,5 +57,8 @@ export function MessageTable({ rows, timeZone }: { rows: MessageView[]; timeZone
  * Something on the page may still change: waiting for a phone, or sent within the last 15 minutes and
  * waiting for its delivery report (a report that never comes stops the refreshing after that).
  */
-export const isMoving = (rows: { state: string; created_at: string | Date }[], now = Date.now()) => rows.some((m) =>
-  m.state === 'pending' || m.state === 'processing' || (m.state === 'sent' && now - new Date(m.created_at).getTime() < 15 * 60_000));
+export const isMoving = (rows: { state: string; created_at: string | Date }[], now = Date.now()) =>
+  rows.some(
+    (m) =>
+      m.state === 'pending' || m.state === 'processing' || (m.state === 'sent' && now - new Date(m.created_at).getTime() < 15 * 60_000),
+  );

@@ -11,7 +11,6 @@ import { splitRecipients } from './recipients';
 
 type Action = (state: FormState, fd: FormData) => Promise<FormState>;
 
-
 /** Errors of `phones` and `phones.3` (one bad number) both belong under the recipients box. */
 function recipientErrors(fields: Record<string, string[]> | undefined): string[] | undefined {
   if (!fields) return undefined;
@@ -34,7 +33,11 @@ export function SmsCounter({ text }: { text: string }) {
   );
 }
 
-export function SendForm({ action, devices, remaining }: {
+export function SendForm({
+  action,
+  devices,
+  remaining,
+}: {
   action: Action;
   devices: { id: string; name: string; online: boolean }[];
   remaining: number;
@@ -51,12 +54,21 @@ export function SendForm({ action, devices, remaining }: {
     <div className="space-y-4">
       {state.message && !state.ok && <Notice tone="error">{state.message}</Notice>}
       {queued && (
-        <div className="rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800" data-testid="send-result" role="status">
-          <p className="font-medium">Queued {queued.length} message{queued.length === 1 ? '' : 's'}. They go out when a gateway phone picks them up.</p>
+        <div
+          className="rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800"
+          data-testid="send-result"
+          role="status"
+        >
+          <p className="font-medium">
+            Queued {queued.length} message{queued.length === 1 ? '' : 's'}. They go out when a gateway phone picks them up.
+          </p>
           <ul className="mt-1 space-y-0.5">
             {queued.map((m) => (
               <li key={m.id} className="break-all">
-                <Link href={`/client/messages/${m.id}`} className="font-mono text-xs underline">{m.id}</Link> → {m.phone}
+                <Link href={`/client/messages/${m.id}`} className="font-mono text-xs underline">
+                  {m.id}
+                </Link>{' '}
+                → {m.phone}
               </li>
             ))}
           </ul>
@@ -64,33 +76,64 @@ export function SendForm({ action, devices, remaining }: {
       )}
       <form action={formAction} className="space-y-4" data-testid="send-form" noValidate>
         <div>
-          <label htmlFor="recipients" className="mb-1 block text-sm font-medium text-slate-700">Recipients <span className="text-red-600">*</span></label>
+          <label htmlFor="recipients" className="mb-1 block text-sm font-medium text-slate-700">
+            Recipients <span className="text-red-600">*</span>
+          </label>
           <textarea
-            id="recipients" name="recipients" rows={4} value={recipients} onChange={(e) => setRecipients(e.target.value)}
-            placeholder={'+959123456789\n+959987654321'} className={`${inputClass} font-mono`}
-            aria-invalid={rErr ? true : undefined} aria-describedby={rErr ? 'recipients-error' : 'recipients-hint'}
+            id="recipients"
+            name="recipients"
+            rows={4}
+            value={recipients}
+            onChange={(e) => setRecipients(e.target.value)}
+            placeholder={'+959123456789\n+959987654321'}
+            className={`${inputClass} font-mono`}
+            aria-invalid={rErr ? true : undefined}
+            aria-describedby={rErr ? 'recipients-error' : 'recipients-hint'}
           />
           {!rErr && (
             <p id="recipients-hint" className="mt-1 text-xs text-slate-600" data-testid="recipient-count">
-              {count} recipient{count === 1 ? '' : 's'} · one per line or comma-separated, international format{count > remaining ? ` · only ${remaining} SMS left in your quota` : ''}
+              {count} recipient{count === 1 ? '' : 's'} · one per line or comma-separated, international format
+              {count > remaining ? ` · only ${remaining} SMS left in your quota` : ''}
             </p>
           )}
           <FieldErrors errors={rErr} id="recipients-error" />
         </div>
         <div>
-          <label htmlFor="message" className="mb-1 block text-sm font-medium text-slate-700">Message <span className="text-red-600">*</span></label>
+          <label htmlFor="message" className="mb-1 block text-sm font-medium text-slate-700">
+            Message <span className="text-red-600">*</span>
+          </label>
           <textarea
-            id="message" name="message" rows={5} value={message} onChange={(e) => setMessage(e.target.value)} maxLength={1600}
-            className={inputClass} aria-invalid={mErr ? true : undefined} aria-describedby={mErr ? 'message-error' : undefined}
+            id="message"
+            name="message"
+            rows={5}
+            value={message}
+            onChange={(e) => setMessage(e.target.value)}
+            maxLength={1600}
+            className={inputClass}
+            aria-invalid={mErr ? true : undefined}
+            aria-describedby={mErr ? 'message-error' : undefined}
           />
           <SmsCounter text={message} />
           <FieldErrors errors={mErr} id="message-error" />
         </div>
         <div>
-          <label htmlFor="device_id" className="mb-1 block text-sm font-medium text-slate-700">Send through</label>
-          <select id="device_id" name="device_id" defaultValue={state.values?.device_id ?? ''} className={inputClass} aria-invalid={dErr ? true : undefined}>
+          <label htmlFor="device_id" className="mb-1 block text-sm font-medium text-slate-700">
+            Send through
+          </label>
+          <select
+            id="device_id"
+            name="device_id"
+            defaultValue={state.values?.device_id ?? ''}
+            className={inputClass}
+            aria-invalid={dErr ? true : undefined}
+          >
             <option value="">Any device</option>
-            {devices.map((d) => <option key={d.id} value={d.id}>{d.name}{d.online ? ' (online)' : ' (offline)'}</option>)}
+            {devices.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+                {d.online ? ' (online)' : ' (offline)'}
+              </option>
+            ))}
           </select>
           <FieldErrors errors={dErr} id="device_id-error" />
         </div>

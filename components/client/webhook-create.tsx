@@ -24,22 +24,41 @@ export function WebhookCreate({ action, events }: { action: Action; events: read
     <div className="space-y-4">
       {secret && (
         <div className="space-y-2" data-testid="webhook-created">
-          <OneTimeSecret label="Signing secret" value={secret} testId="webhook-secret" warning="Shown only once. Keep it on your server to verify deliveries." />
+          <OneTimeSecret
+            label="Signing secret"
+            value={secret}
+            testId="webhook-secret"
+            warning="Shown only once. Keep it on your server to verify deliveries."
+          />
           <p className="text-xs text-slate-600">
-            Each delivery is a POST with headers <code>X-Timestamp</code> and <code>X-Signature</code> = hex HMAC-SHA256(secret, <code>{'`${X-Timestamp}.${body}`'}</code>).
+            Each delivery is a POST with headers <code>X-Timestamp</code> and <code>X-Signature</code> = hex HMAC-SHA256(secret,{' '}
+            <code>{'X-Timestamp + "." + body'}</code>).
           </p>
-          <pre className="overflow-x-auto rounded-lg bg-slate-900 p-3 text-xs text-slate-100"><code>{VERIFY}</code></pre>
+          <pre className="overflow-x-auto rounded-lg bg-slate-900 p-3 text-xs text-slate-100">
+            <code>{VERIFY}</code>
+          </pre>
         </div>
       )}
       {state.message && !state.ok && !state.fieldErrors && <Notice tone="error">{state.message}</Notice>}
       <form action={run} className="space-y-4" data-testid="webhook-form" noValidate>
-        <Field spec={{ name: 'url', label: 'URL', type: 'url', placeholder: 'https://example.com/sms-events', required: true }} state={failed} idPrefix="wh-" />
+        <Field
+          spec={{ name: 'url', label: 'URL', type: 'url', placeholder: 'https://example.com/sms-events', required: true }}
+          state={failed}
+          idPrefix="wh-"
+        />
         <fieldset aria-describedby={failed.fieldErrors?.events ? 'wh-events-error' : undefined}>
-          <legend className="mb-1 text-sm font-medium text-slate-700">Events <span className="text-red-600">*</span></legend>
+          <legend className="mb-1 text-sm font-medium text-slate-700">
+            Events <span className="text-red-600">*</span>
+          </legend>
           <div className="grid grid-cols-1 gap-2 sm:grid-cols-2">
             {events.map((e) => (
               <label key={e} className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name={`event:${e}`} defaultChecked={failed.values ? failed.values[`event:${e}`] === 'on' : e !== 'sms.received'} className="h-4 w-4 rounded border-slate-300" />
+                <input
+                  type="checkbox"
+                  name={`event:${e}`}
+                  defaultChecked={failed.values ? failed.values[`event:${e}`] === 'on' : e !== 'sms.received'}
+                  className="h-4 w-4 rounded border-slate-300"
+                />
                 <code className="text-xs">{e}</code>
               </label>
             ))}

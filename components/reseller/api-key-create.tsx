@@ -25,20 +25,37 @@ export function ApiKeyCreate({ action }: { action: Action }) {
     <div className="space-y-4">
       <form action={formAction} className="flex flex-col gap-2 sm:flex-row sm:items-start" data-testid="api-key-form" noValidate>
         <div className="min-w-0 flex-1">
-          <label htmlFor="key-name" className="sr-only">Key name</label>
-          <input id="key-name" name="name" placeholder="Key name, e.g. Billing system" defaultValue={state.ok ? '' : state.values?.name ?? ''} key={key ?? 'form'}
-            aria-invalid={state.fieldErrors?.name ? true : undefined} className={inputClass} />
+          <label htmlFor="key-name" className="sr-only">
+            Key name
+          </label>
+          <input
+            id="key-name"
+            name="name"
+            placeholder="Key name, e.g. Billing system"
+            defaultValue={state.ok ? '' : (state.values?.name ?? '')}
+            key={key ?? 'form'}
+            aria-invalid={state.fieldErrors?.name ? true : undefined}
+            className={inputClass}
+          />
           <FieldErrors errors={state.fieldErrors?.name} id="key-name-error" />
         </div>
         <SubmitButton>Create key</SubmitButton>
       </form>
-      {state.ok === false && !state.fieldErrors && <p role="alert" className="text-sm text-red-700">{state.message}</p>}
+      {state.ok === false && !state.fieldErrors && (
+        <p role="alert" className="text-sm text-red-700">
+          {state.message}
+        </p>
+      )}
       {key && (
         <div role="status" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="new-api-key">
           <p className="font-medium text-amber-900">{state.message}</p>
           <div className="mt-2 flex flex-col gap-2 sm:flex-row sm:items-center">
-            <code className="min-w-0 flex-1 break-all rounded bg-white px-2 py-1.5 font-mono text-xs" data-testid="new-api-key-value">{key}</code>
-            <button type="button" onClick={copy} className={buttonClass('secondary')}>{copied === key ? 'Copied' : 'Copy'}</button>
+            <code className="min-w-0 flex-1 break-all rounded bg-white px-2 py-1.5 font-mono text-xs" data-testid="new-api-key-value">
+              {key}
+            </code>
+            <button type="button" onClick={copy} className={buttonClass('secondary')}>
+              {copied === key ? 'Copied' : 'Copy'}
+            </button>
           </div>
         </div>
       )}

@@ -18,7 +18,13 @@ const DEFAULT_COLOR = '#2563eb';
 
 type Logo = { kind: 'keep' } | { kind: 'remove' } | { kind: 'new'; dataUrl: string; name: string };
 
-export function BrandingForm({ initial, companyName, baseDomain, localPort, action }: {
+export function BrandingForm({
+  initial,
+  companyName,
+  baseDomain,
+  localPort,
+  action,
+}: {
   initial: BrandingValues;
   companyName: string;
   baseDomain: string;
@@ -45,7 +51,8 @@ export function BrandingForm({ initial, companyName, baseDomain, localPort, acti
     setLogoError(null);
     if (!file) return;
     if (!LOGO_TYPES.includes(file.type)) return setLogoError('Choose a PNG, JPEG, SVG, WebP or GIF image.');
-    if (file.size > MAX_LOGO_BYTES) return setLogoError(`The logo must be at most ${MAX_LOGO_BYTES / 1000} kB (this one is ${Math.ceil(file.size / 1000)} kB).`);
+    if (file.size > MAX_LOGO_BYTES)
+      return setLogoError(`The logo must be at most ${MAX_LOGO_BYTES / 1000} kB (this one is ${Math.ceil(file.size / 1000)} kB).`);
     const reader = new FileReader();
     reader.onload = () => setLogo({ kind: 'new', dataUrl: String(reader.result), name: file.name });
     reader.onerror = () => setLogoError('The file could not be read.');
@@ -59,33 +66,93 @@ export function BrandingForm({ initial, companyName, baseDomain, localPort, acti
 
   return (
     <div className="grid gap-5 lg:grid-cols-5">
-      <form action={formAction} className="space-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5 lg:col-span-3" data-testid="branding-form" noValidate>
+      <form
+        action={formAction}
+        className="space-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5 lg:col-span-3"
+        data-testid="branding-form"
+        noValidate
+      >
         {state.message && (
-          <div role={state.ok ? 'status' : 'alert'} className={`rounded-lg border px-3 py-2 text-sm break-words ${state.ok ? 'border-emerald-200 bg-emerald-50 text-emerald-800' : 'border-red-200 bg-red-50 text-red-800'}`}>{state.message}</div>
+          <div
+            role={state.ok ? 'status' : 'alert'}
+            className={`rounded-lg border px-3 py-2 text-sm break-words ${state.ok ? 'border-emerald-200 bg-emerald-50 text-emerald-800' : 'border-red-200 bg-red-50 text-red-800'}`}
+          >
+            {state.message}
+          </div>
         )}
         <div>
-          <label htmlFor="subdomain" className={field}>Login subdomain <span className="text-red-600">*</span></label>
-          <input id="subdomain" name="subdomain" value={sub} onChange={(e) => setSub(e.target.value)} autoCapitalize="none" spellCheck={false}
-            aria-invalid={err('subdomain') ? true : undefined} aria-describedby="subdomain-urls" className={inputClass} />
+          <label htmlFor="subdomain" className={field}>
+            Login subdomain <span className="text-red-600">*</span>
+          </label>
+          <input
+            id="subdomain"
+            name="subdomain"
+            value={sub}
+            onChange={(e) => setSub(e.target.value)}
+            autoCapitalize="none"
+            spellCheck={false}
+            aria-invalid={err('subdomain') ? true : undefined}
+            aria-describedby="subdomain-urls"
+            className={inputClass}
+          />
           <FieldErrors errors={err('subdomain')} id="subdomain-error" />
           <div id="subdomain-urls" className="mt-1 space-y-0.5 break-all text-xs text-slate-500">
-            <div>Clients sign in at <span className="font-medium text-slate-700" data-testid="login-url">https://{cleanSub}.{baseDomain}/login</span></div>
-            {localPort && <div>Locally: <a className="text-brand-700 underline" href={`http://${cleanSub}.localhost:${localPort}/login`} target="_blank" rel="noreferrer" data-testid="local-login-url">http://{cleanSub}.localhost:{localPort}/login</a></div>}
+            <div>
+              Clients sign in at{' '}
+              <span className="font-medium text-slate-700" data-testid="login-url">
+                https://{cleanSub}.{baseDomain}/login
+              </span>
+            </div>
+            {localPort && (
+              <div>
+                Locally:{' '}
+                <a
+                  className="text-brand-700 underline"
+                  href={`http://${cleanSub}.localhost:${localPort}/login`}
+                  target="_blank"
+                  rel="noreferrer"
+                  data-testid="local-login-url"
+                >
+                  http://{cleanSub}.localhost:{localPort}/login
+                </a>
+              </div>
+            )}
           </div>
         </div>
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <div>
-            <label htmlFor="brand_name" className={field}>Brand name</label>
-            <input id="brand_name" name="brand_name" value={name} onChange={(e) => setName(e.target.value)} placeholder={companyName}
-              aria-invalid={err('brand_name') ? true : undefined} className={inputClass} />
+            <label htmlFor="brand_name" className={field}>
+              Brand name
+            </label>
+            <input
+              id="brand_name"
+              name="brand_name"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              placeholder={companyName}
+              aria-invalid={err('brand_name') ? true : undefined}
+              className={inputClass}
+            />
             <FieldErrors errors={err('brand_name')} id="brand_name-error" />
           </div>
           <div>
-            <label htmlFor="color-picker" className={field}>Brand colour</label>
+            <label htmlFor="color-picker" className={field}>
+              Brand colour
+            </label>
             <div className="flex items-center gap-2">
-              <input id="color-picker" type="color" value={color ?? DEFAULT_COLOR} onChange={(e) => setColor(e.target.value)} className="h-10 w-14 cursor-pointer rounded-lg border border-slate-300 bg-white p-1" />
+              <input
+                id="color-picker"
+                type="color"
+                value={color ?? DEFAULT_COLOR}
+                onChange={(e) => setColor(e.target.value)}
+                className="h-10 w-14 cursor-pointer rounded-lg border border-slate-300 bg-white p-1"
+              />
               <span className="font-mono text-sm text-slate-600">{color ?? 'platform default'}</span>
-              {color && <button type="button" onClick={() => setColor(null)} className="text-sm text-brand-700 hover:underline">Reset</button>}
+              {color && (
+                <button type="button" onClick={() => setColor(null)} className="text-sm text-brand-700 hover:underline">
+                  Reset
+                </button>
+              )}
             </div>
             <input type="hidden" name="color" value={color ?? ''} />
             <FieldErrors errors={err('color')} id="color-error" />
@@ -95,33 +162,75 @@ export function BrandingForm({ initial, companyName, baseDomain, localPort, acti
           <span className={field}>Logo</span>
           <div className="flex flex-wrap items-center gap-3">
             <div className="flex h-14 w-24 items-center justify-center rounded-lg border border-dashed border-slate-300 bg-slate-50">
-              {shownLogo
+              {shownLogo ? (
                 // eslint-disable-next-line @next/next/no-img-element -- a data URL or our own logo route
-                ? <img src={shownLogo} alt="Logo preview" className="max-h-12 max-w-20 object-contain" />
-                : <span className="text-xs text-slate-400">No logo</span>}
+                <img src={shownLogo} alt="Logo preview" className="max-h-12 max-w-20 object-contain" />
+              ) : (
+                <span className="text-xs text-slate-400">No logo</span>
+              )}
             </div>
             <label className={`${buttonClass('secondary')} cursor-pointer`}>
               <span>{shownLogo ? 'Replace…' : 'Upload…'}</span>
-              <input type="file" accept={LOGO_TYPES.join(',')} className="sr-only" aria-label="Logo file" data-testid="logo-file" onChange={(e) => onFile(e.target.files?.[0])} />
+              <input
+                type="file"
+                accept={LOGO_TYPES.join(',')}
+                className="sr-only"
+                aria-label="Logo file"
+                data-testid="logo-file"
+                onChange={(e) => onFile(e.target.files?.[0])}
+              />
             </label>
-            {shownLogo && <button type="button" className="text-sm text-red-700 hover:underline" onClick={() => setLogo({ kind: 'remove' })}>Remove</button>}
-            {logo.kind !== 'keep' && <button type="button" className="text-sm text-slate-600 hover:underline" onClick={() => setLogo({ kind: 'keep' })}>Undo</button>}
+            {shownLogo && (
+              <button type="button" className="text-sm text-red-700 hover:underline" onClick={() => setLogo({ kind: 'remove' })}>
+                Remove
+              </button>
+            )}
+            {logo.kind !== 'keep' && (
+              <button type="button" className="text-sm text-slate-600 hover:underline" onClick={() => setLogo({ kind: 'keep' })}>
+                Undo
+              </button>
+            )}
           </div>
           <input type="hidden" name="logo" value={logo.kind === 'new' ? logo.dataUrl : logo.kind === 'remove' ? 'remove' : ''} />
-          <p className="mt-1 text-xs text-slate-500">{logo.kind === 'new' ? `${logo.name} — saved when you press Save.` : logo.kind === 'remove' ? 'The logo is removed when you press Save.' : 'PNG, JPEG, SVG, WebP or GIF, at most 200 kB.'}</p>
+          <p className="mt-1 text-xs text-slate-500">
+            {logo.kind === 'new'
+              ? `${logo.name} — saved when you press Save.`
+              : logo.kind === 'remove'
+                ? 'The logo is removed when you press Save.'
+                : 'PNG, JPEG, SVG, WebP or GIF, at most 200 kB.'}
+          </p>
           <FieldErrors errors={logoError ? [logoError] : err('logo_url')} id="logo-error" />
         </div>
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <div>
-            <label htmlFor="support_email" className={field}>Support email</label>
-            <input id="support_email" name="support_email" type="email" value={email} onChange={(e) => setEmail(e.target.value)}
-              aria-invalid={err('support_email') ? true : undefined} className={inputClass} />
+            <label htmlFor="support_email" className={field}>
+              Support email
+            </label>
+            <input
+              id="support_email"
+              name="support_email"
+              type="email"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              aria-invalid={err('support_email') ? true : undefined}
+              className={inputClass}
+            />
             <FieldErrors errors={err('support_email')} id="support_email-error" />
           </div>
           <div>
-            <label htmlFor="support_phone" className={field}>Support phone</label>
-            <input id="support_phone" name="support_phone" type="tel" value={phone} onChange={(e) => setPhone(e.target.value)} placeholder="+95 9 123 456 789"
-              aria-invalid={err('support_phone') ? true : undefined} className={inputClass} />
+            <label htmlFor="support_phone" className={field}>
+              Support phone
+            </label>
+            <input
+              id="support_phone"
+              name="support_phone"
+              type="tel"
+              value={phone}
+              onChange={(e) => setPhone(e.target.value)}
+              placeholder="+95 9 123 456 789"
+              aria-invalid={err('support_phone') ? true : undefined}
+              className={inputClass}
+            />
             <FieldErrors errors={err('support_phone')} id="support_phone-error" />
           </div>
         </div>
@@ -132,10 +241,14 @@ export function BrandingForm({ initial, companyName, baseDomain, localPort, acti
         <div className="mb-2 text-xs font-medium uppercase tracking-wide text-slate-500">Login page preview</div>
         <div className="rounded-xl border border-slate-200 bg-slate-50 p-4" style={brandStyle(color)} data-testid="brand-preview">
           <div className="mb-4 text-center">
-            {shownLogo
+            {shownLogo ? (
               // eslint-disable-next-line @next/next/no-img-element -- preview of the uploaded logo
-              ? <img src={shownLogo} alt="" className="mx-auto mb-2 h-10 w-auto max-w-40 object-contain" />
-              : <div className="mx-auto mb-2 flex h-10 w-10 items-center justify-center rounded-xl bg-brand-600 font-bold text-white">{shownName.slice(0, 1).toUpperCase()}</div>}
+              <img src={shownLogo} alt="" className="mx-auto mb-2 h-10 w-auto max-w-40 object-contain" />
+            ) : (
+              <div className="mx-auto mb-2 flex h-10 w-10 items-center justify-center rounded-xl bg-brand-600 font-bold text-white">
+                {shownName.slice(0, 1).toUpperCase()}
+              </div>
+            )}
             <div className="break-words font-semibold">Sign in to {shownName}</div>
             <div className="text-xs text-slate-500">For {shownName} customers.</div>
           </div>
@@ -144,7 +257,11 @@ export function BrandingForm({ initial, companyName, baseDomain, localPort, acti
             <div className="h-8 rounded-md border border-slate-200 px-2 text-xs leading-8 text-slate-400">Password</div>
             <div className="h-8 rounded-md bg-brand-600 text-center text-xs font-medium leading-8 text-white">Sign in</div>
           </div>
-          {(email.trim() || phone.trim()) && <p className="mt-3 break-words text-center text-xs text-slate-500">Need help? {[email.trim(), phone.trim()].filter(Boolean).join(' · ')}</p>}
+          {(email.trim() || phone.trim()) && (
+            <p className="mt-3 break-words text-center text-xs text-slate-500">
+              Need help? {[email.trim(), phone.trim()].filter(Boolean).join(' · ')}
+            </p>
+          )}
         </div>
       </div>
     </div>

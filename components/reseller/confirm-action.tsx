@@ -2,13 +2,20 @@
 // A one-tap action that asks once before it spends money: the first tap shows what it costs and a
 // Confirm / Cancel pair; the result (or the refusal) shows in place.
 import { useActionState, useState } from 'react';
-import type { FormState } from '@/lib/http/form-action';
 import { SubmitButton } from '@/components/action-form';
 import { buttonClass } from '@/components/ui';
+import type { FormState } from '@/lib/http/form-action';
 
 type Action = (state: FormState, fd: FormData) => Promise<FormState>;
 
-export function ConfirmAction({ action, fields, label, confirmText, confirmLabel = 'Confirm', testId }: {
+export function ConfirmAction({
+  action,
+  fields,
+  label,
+  confirmText,
+  confirmLabel = 'Confirm',
+  testId,
+}: {
   action: Action;
   fields: Record<string, string>;
   label: string;
@@ -19,22 +26,37 @@ export function ConfirmAction({ action, fields, label, confirmText, confirmLabel
 }) {
   const [state, formAction] = useActionState(action, {} as FormState);
   const [asking, setAsking] = useState(false);
-  if (state.ok) return <p role="status" className="text-right text-xs text-emerald-700">{state.message}</p>;
+  if (state.ok)
+    return (
+      <p role="status" className="text-right text-xs text-emerald-700">
+        {state.message}
+      </p>
+    );
   return (
     <div className="flex flex-col items-stretch gap-1 sm:items-end" data-testid={testId}>
       {!asking ? (
-        <button type="button" className={buttonClass('secondary')} onClick={() => setAsking(true)}>{label}</button>
+        <button type="button" className={buttonClass('secondary')} onClick={() => setAsking(true)}>
+          {label}
+        </button>
       ) : (
         <form action={formAction} className="flex flex-col gap-2 rounded-lg bg-slate-50 p-2 sm:items-end">
-          {Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
+          {Object.entries(fields).map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
           <span className="text-sm text-slate-700">{confirmText}</span>
           <div className="flex gap-2">
-            <button type="button" className={buttonClass('secondary')} onClick={() => setAsking(false)}>Cancel</button>
+            <button type="button" className={buttonClass('secondary')} onClick={() => setAsking(false)}>
+              Cancel
+            </button>
             <SubmitButton>{confirmLabel}</SubmitButton>
           </div>
         </form>
       )}
-      {state.ok === false && <span role="alert" className="text-xs text-red-700">{state.message}</span>}
+      {state.ok === false && (
+        <span role="alert" className="text-xs text-red-700">
+          {state.message}
+        </span>
+      )}
     </div>
   );
 }

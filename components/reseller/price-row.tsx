@@ -9,8 +9,20 @@ import type { FormState } from '@/lib/http/form-action';
 
 type Action = (state: FormState, fd: FormData) => Promise<FormState>;
 
-export function PriceRow({ pkg, action }: {
-  pkg: { package_type: string; name: string; cost: number; retail_price: number; display_name: string; daily_limit: number; period_limit: number; device_limit: number };
+export function PriceRow({
+  pkg,
+  action,
+}: {
+  pkg: {
+    package_type: string;
+    name: string;
+    cost: number;
+    retail_price: number;
+    display_name: string;
+    daily_limit: number;
+    period_limit: number;
+    device_limit: number;
+  };
   action: Action;
 }) {
   const [state, formAction] = useActionState(action, {} as FormState);
@@ -21,37 +33,68 @@ export function PriceRow({ pkg, action }: {
   const margin = valid && pkg.cost > 0 ? Math.round((profit / pkg.cost) * 1000) / 10 : 0;
   const id = `price-${pkg.package_type}`;
   return (
-    <form action={formAction} className="grid grid-cols-2 items-start gap-x-3 gap-y-2 py-4 md:grid-cols-[1.3fr_1fr_1.2fr_1.4fr_1fr_auto] md:items-center md:py-3" data-testid={`price-row-${pkg.package_type}`}>
+    <form
+      action={formAction}
+      className="grid grid-cols-2 items-start gap-x-3 gap-y-2 py-4 md:grid-cols-[1.3fr_1fr_1.2fr_1.4fr_1fr_auto] md:items-center md:py-3"
+      data-testid={`price-row-${pkg.package_type}`}
+    >
       <input type="hidden" name="package_type" value={pkg.package_type} />
       <div className="col-span-2 md:col-span-1">
         <div className="font-medium">{pkg.name}</div>
-        <div className="text-xs text-slate-500">{pkg.daily_limit}/day · {pkg.period_limit.toLocaleString('en-US')}/period · {pkg.device_limit} device{pkg.device_limit > 1 ? 's' : ''}</div>
+        <div className="text-xs text-slate-500">
+          {pkg.daily_limit}/day · {pkg.period_limit.toLocaleString('en-US')}/period · {pkg.device_limit} device
+          {pkg.device_limit > 1 ? 's' : ''}
+        </div>
       </div>
       <div className="text-sm">
         <span className="block text-xs text-slate-500 md:hidden">Your cost</span>
         <span className="tabular-nums">{formatMoney(pkg.cost)}</span>
       </div>
       <div>
-        <label htmlFor={id} className="block text-xs text-slate-500 md:sr-only">Sell at (MMK)</label>
-        <input id={id} name="retail_price" inputMode="numeric" value={price} onChange={(e) => setPrice(e.target.value)}
-          aria-invalid={state.fieldErrors?.retail_price ? true : undefined} className={inputClass} />
+        <label htmlFor={id} className="block text-xs text-slate-500 md:sr-only">
+          Sell at (MMK)
+        </label>
+        <input
+          id={id}
+          name="retail_price"
+          inputMode="numeric"
+          value={price}
+          onChange={(e) => setPrice(e.target.value)}
+          aria-invalid={state.fieldErrors?.retail_price ? true : undefined}
+          className={inputClass}
+        />
         <FieldErrors errors={state.fieldErrors?.retail_price} id={`${id}-error`} />
       </div>
       <div className="col-span-2 md:col-span-1">
-        <label htmlFor={`${id}-name`} className="block text-xs text-slate-500 md:sr-only">Display name</label>
-        <input id={`${id}-name`} name="display_name" defaultValue={pkg.display_name === pkg.name ? '' : pkg.display_name} placeholder={pkg.name} className={inputClass} />
+        <label htmlFor={`${id}-name`} className="block text-xs text-slate-500 md:sr-only">
+          Display name
+        </label>
+        <input
+          id={`${id}-name`}
+          name="display_name"
+          defaultValue={pkg.display_name === pkg.name ? '' : pkg.display_name}
+          placeholder={pkg.name}
+          className={inputClass}
+        />
         <FieldErrors errors={state.fieldErrors?.display_name} id={`${id}-name-error`} />
       </div>
       <div className="text-sm tabular-nums">
         <span className="block text-xs text-slate-500 md:hidden">Profit · margin</span>
-        <span className={profit < 0 ? 'text-red-700' : 'text-emerald-700'} data-testid={`profit-${pkg.package_type}`}>{formatMoney(profit)}</span>
+        <span className={profit < 0 ? 'text-red-700' : 'text-emerald-700'} data-testid={`profit-${pkg.package_type}`}>
+          {formatMoney(profit)}
+        </span>
         <span className="text-slate-500"> · {margin}%</span>
       </div>
       <div className="flex flex-col items-end gap-1 self-end md:self-center">
         <SubmitButton variant="secondary">Save</SubmitButton>
       </div>
       {state.message && (
-        <p role={state.ok ? 'status' : 'alert'} className={`col-span-2 text-xs md:col-span-6 ${state.ok ? 'text-emerald-700' : 'text-red-700'}`}>{state.message}</p>
+        <p
+          role={state.ok ? 'status' : 'alert'}
+          className={`col-span-2 text-xs md:col-span-6 ${state.ok ? 'text-emerald-700' : 'text-red-700'}`}
+        >
+          {state.message}
+        </p>
       )}
     </form>
   );

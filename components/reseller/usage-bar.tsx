@@ -5,10 +5,22 @@ export function UsageBar({ label, used, limit, testId }: { label: string; used: 
     <div data-testid={testId}>
       <div className="flex items-baseline justify-between gap-2 text-sm">
         <span className="text-slate-600">{label}</span>
-        <span className="tabular-nums">{used.toLocaleString('en-US')} / {limit.toLocaleString('en-US')} SMS</span>
+        <span className="tabular-nums">
+          {used.toLocaleString('en-US')} / {limit.toLocaleString('en-US')} SMS
+        </span>
       </div>
-      <div className="mt-1 h-2 rounded-full bg-slate-100" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={limit} aria-valuenow={used}>
-        <div className={`h-2 rounded-full ${pct >= 90 ? 'bg-red-500' : pct >= 70 ? 'bg-amber-500' : 'bg-brand-600'}`} style={{ width: `${pct}%` }} />
+      <div
+        className="mt-1 h-2 rounded-full bg-slate-100"
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={limit}
+        aria-valuenow={used}
+      >
+        <div
+          className={`h-2 rounded-full ${pct >= 90 ? 'bg-red-500' : pct >= 70 ? 'bg-amber-500' : 'bg-brand-600'}`}
+          style={{ width: `${pct}%` }}
+        />
       </div>
     </div>
   );

@@ -1,15 +1,6 @@
 // Accounts: one users row per person who can sign in; resellers and clients share its id.
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  boolean,
-  index,
-  integer,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 export const users = pgTable(
   'users',
@@ -20,7 +11,9 @@ export const users = pgTable(
     name: text('name').notNull(),
     passwordHash: text('password_hash').notNull(),
     // active | suspended | archived (a deleted reseller is archived, never erased)
-    status: text('status', { enum: ['active', 'suspended', 'archived'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'suspended', 'archived'] })
+      .notNull()
+      .default('active'),
     // Bumped on password change or suspension: browser sessions carrying an older value are refused.
     sessionVersion: integer('session_version').notNull().default(1),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
@@ -65,10 +58,7 @@ export const resellers = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
   },
-  (t) => [
-    uniqueIndex('resellers_subdomain_idx').on(t.subdomain),
-    index('resellers_created_idx').on(t.createdAt),
-  ],
+  (t) => [uniqueIndex('resellers_subdomain_idx').on(t.subdomain), index('resellers_created_idx').on(t.createdAt)],
 );
 
 export const clients = pgTable(
@@ -115,10 +105,7 @@ export const apiTokens = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex('api_tokens_hash_idx').on(t.tokenHash),
-    index('api_tokens_user_idx').on(t.userId, t.kind, t.createdAt),
-  ],
+  (t) => [uniqueIndex('api_tokens_hash_idx').on(t.tokenHash), index('api_tokens_user_idx').on(t.userId, t.kind, t.createdAt)],
 );
 
 export const settings = pgTable('settings', {

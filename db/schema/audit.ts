@@ -1,5 +1,5 @@
 // Audit log: every state change by an admin or reseller, written by the services in the same transaction.
-import { index, integer, jsonb, pgTable, text, timestamp, bigint } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 
 export const auditLog = pgTable(

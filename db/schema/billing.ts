@@ -1,16 +1,6 @@
 // Billing: the package catalog, subscriptions (snapshots of what was sold), the ledger, top-up requests.
-import {
-  bigint,
-  boolean,
-  index,
-  integer,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { clients, resellers, users } from './accounts';
-import { primaryKey } from 'drizzle-orm/pg-core';
 
 export const packages = pgTable(
   'packages',
@@ -55,7 +45,9 @@ export const subscriptions = pgTable(
     deviceLimit: integer('device_limit').notNull(),
     periodDays: integer('period_days').notNull(),
     kind: text('kind', { enum: ['new', 'renewal', 'switch'] }).notNull(),
-    paidBy: text('paid_by', { enum: ['reseller', 'client'] }).notNull().default('reseller'),
+    paidBy: text('paid_by', { enum: ['reseller', 'client'] })
+      .notNull()
+      .default('reseller'),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
     // Set when a switch cuts this subscription short; its unused whole days were refunded.
@@ -128,7 +120,9 @@ export const topupRequests = pgTable(
     method: text('method').notNull(),
     reference: text('reference'),
     note: text('note'),
-    status: text('status', { enum: ['pending', 'approved', 'rejected'] }).notNull().default('pending'),
+    status: text('status', { enum: ['pending', 'approved', 'rejected'] })
+      .notNull()
+      .default('pending'),
     decidedBy: integer('decided_by').references(() => users.id),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     decisionNote: text('decision_note'),

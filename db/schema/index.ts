@@ -1,5 +1,5 @@
 export * from './accounts';
-export * from './billing';
 export * from './audit';
+export * from './billing';
 export * from './messaging';
 export * from './reliability';

@@ -164,7 +164,9 @@ export const webhookDeliveries = pgTable(
       .references(() => webhooks.id),
     event: text('event').notNull(),
     payload: jsonb('payload').notNull(),
-    status: text('status', { enum: ['pending', 'delivering', 'delivered', 'failed'] }).notNull().default('pending'),
+    status: text('status', { enum: ['pending', 'delivering', 'delivered', 'failed'] })
+      .notNull()
+      .default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     lastStatusCode: integer('last_status_code'),

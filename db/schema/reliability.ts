@@ -8,7 +8,9 @@ export const idempotencyKeys = pgTable(
     userId: integer('user_id').notNull(),
     key: text('key').notNull(),
     requestHash: text('request_hash').notNull(),
-    status: text('status', { enum: ['in_progress', 'done'] }).notNull().default('in_progress'),
+    status: text('status', { enum: ['in_progress', 'done'] })
+      .notNull()
+      .default('in_progress'),
     responseStatus: integer('response_status'),
     // json, not jsonb: a replay answers the first response byte for byte (jsonb would reorder its keys).
     responseBody: json('response_body'),

@@ -5,8 +5,8 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db';
 import { DomainError } from '@/lib/errors';
-import type { Role } from './permissions';
 import { logError } from '@/lib/log';
+import type { Role } from './permissions';
 
 declare module 'next-auth' {
   interface User {

@@ -22,6 +22,6 @@ export async function verifyPassword(stored: string, plain: string): Promise<boo
 // does not reveal which emails exist.
 let dummy: Promise<string> | undefined;
 export function dummyHash(): Promise<string> {
-  dummy ??= hashPassword('not-a-real-password-' + Math.random());
+  dummy ??= hashPassword(`not-a-real-password-${Math.random()}`);
   return dummy;
 }

@@ -1,8 +1,8 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import { redirect } from 'next/navigation';
 import { headers } from 'next/headers';
-import { getDb, type Db } from '@/db';
+import { redirect } from 'next/navigation';
+import { type Db, getDb } from '@/db';
 import { users } from '@/db/schema';
 import { auth } from './auth';
 import type { Actor, Role } from './permissions';
@@ -25,7 +25,7 @@ export async function sessionUser(): Promise<SessionUser | null> {
   if (!session?.uid) return null;
   const db = await getDb();
   const [u] = await db.select().from(users).where(eq(users.id, session.uid));
-  if (!u || u.status !== 'active' || u.role !== session.role || u.sessionVersion !== session.sv) return null;
+  if (u?.status !== 'active' || u.role !== session.role || u.sessionVersion !== session.sv) return null;
   const h = await headers();
   const ip = h.get('x-forwarded-for')?.split(',')[0].trim() || h.get('x-real-ip') || null;
   return { actor: { userId: u.id, role: u.role, ip }, name: u.name, email: u.email, db };

@@ -1,6 +1,6 @@
 import 'server-only';
-import { z } from 'zod';
-import { getDb, type Db } from '@/db';
+import type { z } from 'zod';
+import { type Db, getDb } from '@/db';
 import type { Actor, Role } from '@/lib/auth/permissions';
 import { bearerFrom } from '@/lib/auth/tokens';
 import { DomainError } from '@/lib/errors';
@@ -45,10 +45,11 @@ type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
  * Every API route is `withApi(options, handler)`: authenticate, parse and validate the body and query with
  * zod, call a service, answer JSON. Errors map to `{error: {code, message, details}}` in one place.
  */
-export function withApi<BS extends z.ZodType | undefined = undefined, QS extends z.ZodType | undefined = undefined, A extends Role | 'none' = 'none'>(
-  opts: ApiOptions<BS, QS, A>,
-  handler: (ctx: ApiContext<Out<BS>, Out<QS>, A>) => Promise<unknown>,
-) {
+export function withApi<
+  BS extends z.ZodType | undefined = undefined,
+  QS extends z.ZodType | undefined = undefined,
+  A extends Role | 'none' = 'none',
+>(opts: ApiOptions<BS, QS, A>, handler: (ctx: ApiContext<Out<BS>, Out<QS>, A>) => Promise<unknown>) {
   return async (req: Request, route: RouteContext): Promise<Response> => {
     try {
       const ip = clientIp(req);
@@ -88,13 +89,20 @@ export function withApi<BS extends z.ZodType | undefined = undefined, QS extends
       if (!opts.idempotent || !key || !actor) return await run(db);
       const url = new URL(req.url);
       // The handler runs on the key's transaction: key, money move and stored answer commit together.
-      const stored = await idempotent(db, actor.userId, key, `${req.method} ${url.pathname}\n${text}`, async (tx) => {
-        const res = await run(tx);
-        return { status: res.status, body: await res.json() };
-      }, (err) => {
-        const d = toDomainError(err);
-        return { status: d.status, body: { error: { code: d.code, message: d.message, details: d.details } } };
-      });
+      const stored = await idempotent(
+        db,
+        actor.userId,
+        key,
+        `${req.method} ${url.pathname}\n${text}`,
+        async (tx) => {
+          const res = await run(tx);
+          return { status: res.status, body: await res.json() };
+        },
+        (err) => {
+          const d = toDomainError(err);
+          return { status: d.status, body: { error: { code: d.code, message: d.message, details: d.details } } };
+        },
+      );
       return Response.json(stored.body, { status: stored.status, headers: stored.replayed ? { 'Idempotent-Replayed': 'true' } : {} });
     } catch (err) {
       return errorResponse(err);

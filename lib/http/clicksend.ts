@@ -1,25 +1,37 @@
 import 'server-only';
-import { z } from 'zod';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { getDb, type Db } from '@/db';
+import type { z } from 'zod';
+import { type Db, getDb } from '@/db';
 import { apiTokens, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
 import { hashToken } from '@/lib/auth/tokens';
 import { DomainError } from '@/lib/errors';
+import { logError } from '@/lib/log';
 import { idParam } from '@/lib/validation/common';
 import { clientIp } from './api';
 import { assertStorableText, isStorableText, toDomainError } from './errors';
-import { logError } from '@/lib/log';
 
 // ClickSend's envelope: {http_code, response_code, response_msg, data}; the HTTP status always equals
 // http_code, because ClickSend's SDKs decide success from the status line alone.
 const RESPONSE_CODE: Record<number, string> = {
-  200: 'SUCCESS', 201: 'CREATED', 400: 'BAD_REQUEST', 401: 'UNAUTHORIZED', 403: 'FORBIDDEN', 404: 'NOT_FOUND',
-  405: 'METHOD_NOT_FOUND', 413: 'BAD_REQUEST', 422: 'BAD_REQUEST', 429: 'TOO_MANY_REQUESTS', 500: 'INTERNAL_SERVER_ERROR',
+  200: 'SUCCESS',
+  201: 'CREATED',
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_FOUND',
+  413: 'BAD_REQUEST',
+  422: 'BAD_REQUEST',
+  429: 'TOO_MANY_REQUESTS',
+  500: 'INTERNAL_SERVER_ERROR',
 };
 
 export function envelope(status: number, message: string, data: unknown, code?: string): Response {
-  return Response.json({ http_code: status, response_code: code ?? RESPONSE_CODE[status] ?? 'BAD_REQUEST', response_msg: message, data }, { status });
+  return Response.json(
+    { http_code: status, response_code: code ?? RESPONSE_CODE[status] ?? 'BAD_REQUEST', response_msg: message, data },
+    { status },
+  );
 }
 
 function errorEnvelope(err: unknown): Response {
@@ -56,9 +68,15 @@ async function resellerFromBasic(db: Db, header: string | null, ip: string | nul
     .select({ tokenId: apiTokens.id, userId: users.id, role: users.role, status: users.status, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, hashToken(key)), eq(apiTokens.kind, 'api_key'), isNull(apiTokens.revokedAt),
-      eq(sql`lower(${users.email})`, username.trim().toLowerCase())));
-  if (!row || row.role !== 'reseller' || row.status === 'archived') throw new DomainError('unauthorized', 'Invalid username or API key.');
+    .where(
+      and(
+        eq(apiTokens.tokenHash, hashToken(key)),
+        eq(apiTokens.kind, 'api_key'),
+        isNull(apiTokens.revokedAt),
+        eq(sql`lower(${users.email})`, username.trim().toLowerCase()),
+      ),
+    );
+  if (row?.role !== 'reseller' || row.status === 'archived') throw new DomainError('unauthorized', 'Invalid username or API key.');
   if (row.status !== 'active') throw new DomainError('account_suspended', 'This account is suspended.');
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.tokenId));
@@ -72,7 +90,13 @@ type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 /** The ClickSend-compatible twin of withApi: Basic auth, zod validation, ClickSend's envelope. */
 export function withClickSend<BS extends z.ZodType | undefined = undefined, QS extends z.ZodType | undefined = undefined>(
   opts: { body?: BS; query?: QS },
-  handler: (ctx: { db: Db; actor: Actor; body: Out<BS>; query: Out<QS>; id: number }) => Promise<{ status?: number; message: string; data: unknown }>,
+  handler: (ctx: {
+    db: Db;
+    actor: Actor;
+    body: Out<BS>;
+    query: Out<QS>;
+    id: number;
+  }) => Promise<{ status?: number; message: string; data: unknown }>,
 ) {
   return async (req: Request, route: RouteContext): Promise<Response> => {
     try {
@@ -87,7 +111,8 @@ export function withClickSend<BS extends z.ZodType | undefined = undefined, QS e
       }
       let raw: unknown = {};
       if (opts.body) {
-        if (Number(req.headers.get('content-length') ?? 0) > 100_000) throw new DomainError('payload_too_large', 'Request body is too large.');
+        if (Number(req.headers.get('content-length') ?? 0) > 100_000)
+          throw new DomainError('payload_too_large', 'Request body is too large.');
         const text = await req.text();
         if (text.length > 100_000) throw new DomainError('payload_too_large', 'Request body is too large.');
         try {

@@ -1,8 +1,8 @@
 import 'server-only';
 import { csvLine } from '@/lib/csv';
 import { formatDateTime } from '@/lib/format';
-import type { LedgerRow } from '@/lib/services/ledger';
 import { logError } from '@/lib/log';
+import type { LedgerRow } from '@/lib/services/ledger';
 
 type Cell = Parameters<typeof csvLine>[0][number];
 
@@ -34,16 +34,43 @@ export function csvDownload<T>(filename: string, header: string[], batches: Asyn
     },
   });
   return new Response(stream, {
-    headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${filename}"`, 'cache-control': 'no-store' },
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${filename}"`,
+      'cache-control': 'no-store',
+    },
   });
 }
 
-const LEDGER_HEADER = ['id', 'created_at_utc', 'local_time', 'kind', 'amount', 'balance_after', 'method', 'reference', 'note', 'client_id', 'subscription_id'];
+const LEDGER_HEADER = [
+  'id',
+  'created_at_utc',
+  'local_time',
+  'kind',
+  'amount',
+  'balance_after',
+  'method',
+  'reference',
+  'note',
+  'client_id',
+  'subscription_id',
+];
 
 /** A credit ledger export (admin and reseller portals share it). */
 export function ledgerCsv(filename: string, batches: AsyncGenerator<LedgerRow[]>, timeZone: string): Response {
-  return csvDownload(filename, LEDGER_HEADER, batches, (r) => [[
-    r.id, r.created_at, formatDateTime(r.created_at, timeZone), r.kind, r.amount, r.balance_after,
-    r.method, r.reference, r.note, r.client_id, r.subscription_id,
-  ]]);
+  return csvDownload(filename, LEDGER_HEADER, batches, (r) => [
+    [
+      r.id,
+      r.created_at,
+      formatDateTime(r.created_at, timeZone),
+      r.kind,
+      r.amount,
+      r.balance_after,
+      r.method,
+      r.reference,
+      r.note,
+      r.client_id,
+      r.subscription_id,
+    ],
+  ]);
 }

@@ -1,10 +1,10 @@
 import 'server-only';
-import { z } from 'zod';
 import { isRedirectError } from 'next/dist/client/components/redirect-error';
+import type { z } from 'zod';
 import type { Role } from '@/lib/auth/permissions';
 import { requireRole, type SessionUser } from '@/lib/auth/session';
-import { assertStorableText, toDomainError } from './errors';
 import { logError } from '@/lib/log';
+import { assertStorableText, toDomainError } from './errors';
 
 export interface FormState {
   ok?: boolean;
@@ -32,7 +32,7 @@ export function formValues(fd: FormData): Record<string, string> {
 export function formAction<S extends z.ZodType>(
   role: Role,
   schema: S,
-  fn: (ctx: SessionUser & { input: z.output<S> }) => Promise<FormState | void>,
+  fn: (ctx: SessionUser & { input: z.output<S> }) => Promise<FormState | undefined>,
   toInput: (values: Record<string, string>) => unknown = (v) => v,
 ) {
   return async (_prev: FormState, fd: FormData): Promise<FormState> => {

@@ -43,34 +43,44 @@ export async function idempotent(
   run: (tx: Db) => Promise<StoredResponse>,
   failure: (err: unknown) => StoredResponse,
 ): Promise<StoredResponse & { replayed: boolean }> {
-  if (!/^[\x21-\x7e]{1,255}$/.test(key)) throw new DomainError('validation_failed', 'Idempotency-Key must be 1-255 visible ASCII characters.', { fields: { 'Idempotency-Key': ['1-255 visible ASCII characters.'] } });
+  if (!/^[\x21-\x7e]{1,255}$/.test(key))
+    throw new DomainError('validation_failed', 'Idempotency-Key must be 1-255 visible ASCII characters.', {
+      fields: { 'Idempotency-Key': ['1-255 visible ASCII characters.'] },
+    });
   const hash = createHash('sha256').update(fingerprint).digest('hex');
   const where = and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key));
   for (let attempt = 0; ; attempt++) {
     const expired = new Date(Date.now() - IDEMPOTENCY_TTL_MS);
     const [row] = await db.select().from(idempotencyKeys).where(where);
     if (row && row.createdAt > expired) {
-      if (row.requestHash !== hash) throw new DomainError('idempotency_mismatch', 'This Idempotency-Key was used with a different request.');
-      if (row.status === 'done' && row.responseStatus !== null) return { status: row.responseStatus, body: row.responseBody, replayed: true };
+      if (row.requestHash !== hash)
+        throw new DomainError('idempotency_mismatch', 'This Idempotency-Key was used with a different request.');
+      if (row.status === 'done' && row.responseStatus !== null)
+        return { status: row.responseStatus, body: row.responseBody, replayed: true };
     }
     try {
-      return await deferEvents(() => db.transaction(async (tx) => {
-        // A twin request holding the key makes the insert below wait for it; not forever.
-        await tx.execute(sql.raw(`set local lock_timeout = '${IDEMPOTENCY_WAIT_MS}ms'`));
-        await tx.delete(idempotencyKeys).where(and(where, sql`${idempotencyKeys.createdAt} <= ${expired.toISOString()}::timestamptz`));
-        await tx.insert(idempotencyKeys).values({ userId, key, requestHash: hash });
-        let out: StoredResponse;
-        try {
-          out = await tx.transaction((sp) => run(sp));
-        } catch (err) {
-          if (err instanceof NotStored) throw err;
-          out = failure(err);
-          if (out.status >= 500) throw err;
-        }
-        if (out.status >= 500) throw new NotStored(out);
-        await tx.update(idempotencyKeys).set({ status: 'done', responseStatus: out.status, responseBody: out.body as object }).where(where);
-        return { ...out, replayed: false };
-      }));
+      return await deferEvents(() =>
+        db.transaction(async (tx) => {
+          // A twin request holding the key makes the insert below wait for it; not forever.
+          await tx.execute(sql.raw(`set local lock_timeout = '${IDEMPOTENCY_WAIT_MS}ms'`));
+          await tx.delete(idempotencyKeys).where(and(where, sql`${idempotencyKeys.createdAt} <= ${expired.toISOString()}::timestamptz`));
+          await tx.insert(idempotencyKeys).values({ userId, key, requestHash: hash });
+          let out: StoredResponse;
+          try {
+            out = await tx.transaction((sp) => run(sp));
+          } catch (err) {
+            if (err instanceof NotStored) throw err;
+            out = failure(err);
+            if (out.status >= 500) throw err;
+          }
+          if (out.status >= 500) throw new NotStored(out);
+          await tx
+            .update(idempotencyKeys)
+            .set({ status: 'done', responseStatus: out.status, responseBody: out.body as object })
+            .where(where);
+          return { ...out, replayed: false };
+        }),
+      );
     } catch (err) {
       if (err instanceof NotStored) return { ...err.response, replayed: false };
       const state = pgError(err)?.code;

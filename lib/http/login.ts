@@ -13,11 +13,12 @@ export function loginRoute(role: Role) {
     await limitLogin(db, body.email, ip);
     const { token, token_type, expires_at, user } = await loginWithPassword(db, body, role);
     const actor = { userId: user.id, role, ip };
-    const profile = role === 'reseller'
-      ? { reseller: await resellerProfile(db, actor) }
-      : role === 'client'
-        ? { client: await getClient(db, actor, user.id) }
-        : { admin: { id: user.id, name: user.name, email: user.email } };
+    const profile =
+      role === 'reseller'
+        ? { reseller: await resellerProfile(db, actor) }
+        : role === 'client'
+          ? { client: await getClient(db, actor, user.id) }
+          : { admin: { id: user.id, name: user.name, email: user.email } };
     return { token, token_type, expires_at, ...profile };
   });
 }

@@ -1,13 +1,13 @@
 import 'server-only';
 import { createHmac } from 'node:crypto';
-import { z } from 'zod';
-import { getDb, type Db } from '@/db';
+import type { z } from 'zod';
+import { type Db, getDb } from '@/db';
 import { bearerFrom } from '@/lib/auth/tokens';
 import { DomainError } from '@/lib/errors';
-import { deviceFromToken, type Device, type DeviceAuth } from '@/lib/services/devices';
+import { logError } from '@/lib/log';
+import { type Device, type DeviceAuth, deviceFromToken } from '@/lib/services/devices';
 import type { MessageView } from '@/lib/services/messages';
 import { assertStorableText, isStorableText, toDomainError, zodFieldErrors } from './errors';
-import { logError } from '@/lib/log';
 
 // The private-server protocol of the "SMS Gateway for Android" app (docs/device-protocol.md):
 // camelCase JSON, errors as {"message": "..."} with the HTTP status.
@@ -16,7 +16,11 @@ export function mobileError(err: unknown): Response {
   const d = toDomainError(err);
   if (d.code === 'internal_error') logError('unhandled error in mobile API', err);
   const fields = d.details.fields as Record<string, string[]> | undefined;
-  const message = fields ? `${d.message} ${Object.entries(fields).map(([k, v]) => `${k}: ${v.join(' ')}`).join('; ')}` : d.message;
+  const message = fields
+    ? `${d.message} ${Object.entries(fields)
+        .map(([k, v]) => `${k}: ${v.join(' ')}`)
+        .join('; ')}`
+    : d.message;
   return Response.json({ message, code: d.code }, { status: d.status === 402 ? 400 : d.status });
 }
 

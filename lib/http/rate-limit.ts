@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { rowsOf, type Db } from '@/db';
+import { type Db, rowsOf } from '@/db';
 import { rateLimits } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 
@@ -12,15 +12,23 @@ export const API_LIMIT_PER_MINUTE = Number(process.env.API_RATE_LIMIT || 100);
  * Counts one hit in a fixed window, in PostgreSQL (one upsert), so every instance shares the count.
  * Over the limit → 429 rate_limited with details.retry_after (seconds), which becomes Retry-After.
  */
-export async function hitRateLimit(db: Db, bucket: string, limit: number, windowMs: number, now = new Date()): Promise<{ count: number; remaining: number }> {
+export async function hitRateLimit(
+  db: Db,
+  bucket: string,
+  limit: number,
+  windowMs: number,
+  now = new Date(),
+): Promise<{ count: number; remaining: number }> {
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
   const ws = windowStart.toISOString();
-  const [row] = rowsOf<{ count: number }>(await db.execute(sql`
+  const [row] = rowsOf<{ count: number }>(
+    await db.execute(sql`
     insert into ${rateLimits} (bucket, window_start, count, "limit") values (${bucket}, ${ws}::timestamptz, 1, ${limit})
     on conflict (bucket) do update set
       count = case when ${rateLimits}.window_start = excluded.window_start then ${rateLimits}.count + 1 else 1 end,
       window_start = excluded.window_start, "limit" = excluded."limit"
-    returning count`));
+    returning count`),
+  );
   const count = Number(row?.count ?? 1);
   if (count > limit) {
     const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000));

@@ -1,8 +1,8 @@
 import 'server-only';
-import { getDb, type Db } from '@/db';
+import { type Db, getDb } from '@/db';
+import type { MessageState } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
 import { DomainError } from '@/lib/errors';
-import type { MessageState } from '@/db/schema';
 import { clientFromGatewayLogin } from '@/lib/services/gateway-credentials';
 import type { MessageView } from '@/lib/services/messages';
 import { clientIp } from './api';
@@ -13,10 +13,22 @@ import { mobileError, registrationAuth } from './mobile';
 // Basic auth with the gateway login and password, the app server's MessageState shape.
 
 export const TO_APP: Record<MessageState, string> = {
-  pending: 'Pending', processing: 'Processed', sent: 'Sent', delivered: 'Delivered', failed: 'Failed', expired: 'Failed', unknown: 'Processed', cancelled: 'Cancelled',
+  pending: 'Pending',
+  processing: 'Processed',
+  sent: 'Sent',
+  delivered: 'Delivered',
+  failed: 'Failed',
+  expired: 'Failed',
+  unknown: 'Processed',
+  cancelled: 'Cancelled',
 };
 export const FROM_APP_FILTER: Record<string, MessageState[]> = {
-  Pending: ['pending'], Processed: ['processing', 'unknown'], Sent: ['sent'], Delivered: ['delivered'], Failed: ['failed', 'expired'], Cancelled: ['cancelled'],
+  Pending: ['pending'],
+  Processed: ['processing', 'unknown'],
+  Sent: ['sent'],
+  Delivered: ['delivered'],
+  Failed: ['failed', 'expired'],
+  Cancelled: ['cancelled'],
 };
 
 export function messageState(m: MessageView) {
@@ -28,13 +40,19 @@ export function messageState(m: MessageView) {
     state: TO_APP[m.state],
     isHashed: false,
     isEncrypted: false,
-    recipients: m.recipients.map((r) => ({ phoneNumber: r.phone, state: TO_APP[r.state], ...(r.error ? { error: r.error } : r.state === 'expired' ? { error: 'expired before a device took it' } : {}) })),
+    recipients: m.recipients.map((r) => ({
+      phoneNumber: r.phone,
+      state: TO_APP[r.state],
+      ...(r.error ? { error: r.error } : r.state === 'expired' ? { error: 'expired before a device took it' } : {}),
+    })),
     states,
     textMessage: { text: m.message },
   };
 }
 
-export function withGatewayClient(handler: (ctx: { req: Request; db: Db; actor: Actor; params: Record<string, string> }) => Promise<Response>) {
+export function withGatewayClient(
+  handler: (ctx: { req: Request; db: Db; actor: Actor; params: Record<string, string> }) => Promise<Response>,
+) {
   return async (req: Request, route?: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
     try {
       const auth = registrationAuth(req.headers.get('authorization'));

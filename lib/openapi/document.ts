@@ -1,12 +1,18 @@
 import { z } from 'zod';
-import { ENDPOINTS, type Auth, type Endpoint } from './registry';
+import { type Auth, ENDPOINTS, type Endpoint } from './registry';
 
 type Json = Record<string, unknown>;
 
 const STATUS_TEXT: Record<number, string> = {
-  200: 'OK', 201: 'Created', 400: 'Bad input (validation_failed, with details.fields)', 401: 'Missing or invalid credentials',
-  402: 'Insufficient credit (details.balance, details.required)', 403: 'Account suspended or not allowed', 404: 'Not found (or another tenant\'s)',
-  409: 'Conflict', 429: 'Rate limited',
+  200: 'OK',
+  201: 'Created',
+  400: 'Bad input (validation_failed, with details.fields)',
+  401: 'Missing or invalid credentials',
+  402: 'Insufficient credit (details.balance, details.required)',
+  403: 'Account suspended or not allowed',
+  404: "Not found (or another tenant's)",
+  409: 'Conflict',
+  429: 'Rate limited',
 };
 
 function schemaOf(s: z.ZodType): Json {
@@ -17,19 +23,25 @@ function schemaOf(s: z.ZodType): Json {
 /** Query parameters from an object schema's JSON Schema properties. */
 function parameters(e: Endpoint): Json[] {
   const params: Json[] = [];
-  for (const m of e.path.matchAll(/\{(\w+)\}/g)) params.push({ name: m[1], in: 'path', required: true, schema: { type: e.textId ? 'string' : 'integer' } });
+  for (const m of e.path.matchAll(/\{(\w+)\}/g))
+    params.push({ name: m[1], in: 'path', required: true, schema: { type: e.textId ? 'string' : 'integer' } });
   if (e.query) {
     const js = schemaOf(e.query) as { properties?: Record<string, Json>; required?: string[] };
     for (const [name, schema] of Object.entries(js.properties ?? {})) {
-      params.push({ name, in: 'query', required: js.required?.includes(name) && !('default' in schema) ? true : false, schema });
+      params.push({ name, in: 'query', required: !!(js.required?.includes(name) && !('default' in schema)), schema });
     }
   }
   return params;
 }
 
 const SECURITY: Record<Auth, Json[] | undefined> = {
-  none: [], admin: [{ bearer: [] }], reseller: [{ bearer: [] }], client: [{ bearer: [] }], clicksend: [{ basic: [] }],
-  device: [{ bearer: [] }], gateway: [{ basic: [] }],
+  none: [],
+  admin: [{ bearer: [] }],
+  reseller: [{ bearer: [] }],
+  client: [{ bearer: [] }],
+  clicksend: [{ basic: [] }],
+  device: [{ bearer: [] }],
+  gateway: [{ basic: [] }],
 };
 
 export function openApiDocument(serverUrl?: string): Json {
@@ -38,7 +50,21 @@ export function openApiDocument(serverUrl?: string): Json {
     const ok = e.status ?? 200;
     const responses: Json = { [ok]: { description: STATUS_TEXT[ok] ?? 'OK' } };
     for (const code of [400, ...(e.auth === 'none' ? [401] : [401, 404]), ...(e.errors ?? [])]) {
-      responses[code] = { description: STATUS_TEXT[code] ?? 'Error', content: { 'application/json': { schema: { $ref: e.auth === 'clicksend' ? '#/components/schemas/ClickSendEnvelope' : e.tag.startsWith('Device') || e.tag.startsWith('3rd') ? '#/components/schemas/GatewayError' : '#/components/schemas/Error' } } } };
+      responses[code] = {
+        description: STATUS_TEXT[code] ?? 'Error',
+        content: {
+          'application/json': {
+            schema: {
+              $ref:
+                e.auth === 'clicksend'
+                  ? '#/components/schemas/ClickSendEnvelope'
+                  : e.tag.startsWith('Device') || e.tag.startsWith('3rd')
+                    ? '#/components/schemas/GatewayError'
+                    : '#/components/schemas/Error',
+            },
+          },
+        },
+      };
     }
     const op: Json = {
       tags: [e.tag],
@@ -56,7 +82,8 @@ export function openApiDocument(serverUrl?: string): Json {
     info: {
       title: 'SMS Reseller Platform API',
       version: '1.0.0',
-      description: 'Admin, reseller and ClickSend-compatible APIs. JSON is snake_case; lists take page and limit (≤ 100) and answer {data, pagination}.',
+      description:
+        'Admin, reseller and ClickSend-compatible APIs. JSON is snake_case; lists take page and limit (≤ 100) and answer {data, pagination}.',
     },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     tags: [...new Set(ENDPOINTS.map((e) => e.tag))].map((name) => ({ name })),
@@ -70,7 +97,13 @@ export function openApiDocument(serverUrl?: string): Json {
         Error: {
           type: 'object',
           required: ['error'],
-          properties: { error: { type: 'object', required: ['code', 'message', 'details'], properties: { code: { type: 'string' }, message: { type: 'string' }, details: { type: 'object' } } } },
+          properties: {
+            error: {
+              type: 'object',
+              required: ['code', 'message', 'details'],
+              properties: { code: { type: 'string' }, message: { type: 'string' }, details: { type: 'object' } },
+            },
+          },
         },
         GatewayError: { type: 'object', properties: { message: { type: 'string' }, code: { type: 'string' } } },
         ClickSendEnvelope: {

@@ -2,13 +2,13 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { clients, packages, resellerPrices, resellers, subscriptions } from '@/db/schema';
-import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { DomainError, fieldError, notFound } from '@/lib/errors';
 import type { ActivateInput } from '@/lib/validation/clients';
 import { writeAudit } from './audit';
-import { getClient, lockClientFor, type ClientView } from './clients';
+import { type ClientView, getClient, lockClientFor } from './clients';
 import { postLedger } from './ledger';
-import { effectiveEndOf, liveSubscriptions, subscriptionView, type Subscription } from './subscriptions';
+import { effectiveEndOf, liveSubscriptions, type Subscription, subscriptionView } from './subscriptions';
 
 const DAY_MS = 86_400_000;
 
@@ -41,11 +41,27 @@ export function quoteActivation(live: Subscription[], pkg: Package, now: Date): 
   const current = live.find((s) => s.startsAt <= now && effectiveEndOf(s) > now) ?? live[0];
   const period = pkg.periodDays * DAY_MS;
   if (!current) {
-    return { kind: 'new', price: pkg.price, refunds: [], refundTotal: 0, net: pkg.price, startsAt: now, endsAt: new Date(now.getTime() + period) };
+    return {
+      kind: 'new',
+      price: pkg.price,
+      refunds: [],
+      refundTotal: 0,
+      net: pkg.price,
+      startsAt: now,
+      endsAt: new Date(now.getTime() + period),
+    };
   }
   if (current.packageCode === pkg.code) {
     const chainEnd = new Date(Math.max(...live.map((s) => s.endsAt.getTime())));
-    return { kind: 'renewal', price: pkg.price, refunds: [], refundTotal: 0, net: pkg.price, startsAt: chainEnd, endsAt: new Date(chainEnd.getTime() + period) };
+    return {
+      kind: 'renewal',
+      price: pkg.price,
+      refunds: [],
+      refundTotal: 0,
+      net: pkg.price,
+      startsAt: chainEnd,
+      endsAt: new Date(chainEnd.getTime() + period),
+    };
   }
   const refunds = live.map((s) => {
     const from = Math.max(now.getTime(), s.startsAt.getTime());
@@ -53,7 +69,15 @@ export function quoteActivation(live: Subscription[], pkg: Package, now: Date): 
     return { subscription: s, unusedDays, amount: Math.floor((s.price * unusedDays) / s.periodDays) };
   });
   const refundTotal = refunds.reduce((a, r) => a + r.amount, 0);
-  return { kind: 'switch', price: pkg.price, refunds, refundTotal, net: pkg.price - refundTotal, startsAt: now, endsAt: new Date(now.getTime() + period) };
+  return {
+    kind: 'switch',
+    price: pkg.price,
+    refunds,
+    refundTotal,
+    net: pkg.price - refundTotal,
+    startsAt: now,
+    endsAt: new Date(now.getTime() + period),
+  };
 }
 
 /** A client activating for itself pays from its own balance (credit its reseller transferred); otherwise the reseller pays. */
@@ -69,7 +93,7 @@ function forPayer(q: Quote, payer: 'client' | 'reseller'): Quote {
 
 async function findPackage(db: Db, code: string): Promise<Package> {
   const [pkg] = await db.select().from(packages).where(eq(packages.code, code));
-  if (!pkg || !pkg.active) throw fieldError('package_type', `Unknown or unavailable package_type "${code}".`);
+  if (!pkg?.active) throw fieldError('package_type', `Unknown or unavailable package_type "${code}".`);
   return pkg;
 }
 
@@ -77,7 +101,10 @@ async function resellerOf(db: Db, actor: Actor, clientId: number): Promise<numbe
   const conds = [eq(clients.id, clientId)];
   if (actor.role === 'reseller') conds.push(eq(clients.resellerId, actor.userId));
   if (actor.role === 'client' && actor.userId !== clientId) throw notFound('Client');
-  const [c] = await db.select({ resellerId: clients.resellerId }).from(clients).where(and(...conds));
+  const [c] = await db
+    .select({ resellerId: clients.resellerId })
+    .from(clients)
+    .where(and(...conds));
   if (!c) throw notFound('Client');
   return c.resellerId;
 }
@@ -97,14 +124,21 @@ export interface ActivationPreview {
 }
 
 /** What an activation would cost now, without changing anything (the portal's cost preview). */
-export async function previewActivation(db: Db, actor: Actor, clientId: number, input: ActivateInput, now = new Date()): Promise<ActivationPreview> {
+export async function previewActivation(
+  db: Db,
+  actor: Actor,
+  clientId: number,
+  input: ActivateInput,
+  now = new Date(),
+): Promise<ActivationPreview> {
   assertCan(actor, 'client.activate');
   const resellerId = await resellerOf(db, actor, clientId);
   const pkg = await findPackage(db, input.package_type);
   const payer = payerOf(actor);
-  const [r] = payer === 'client'
-    ? await db.select({ balance: clients.creditBalance }).from(clients).where(eq(clients.id, clientId))
-    : await db.select({ balance: resellers.creditBalance }).from(resellers).where(eq(resellers.id, resellerId));
+  const [r] =
+    payer === 'client'
+      ? await db.select({ balance: clients.creditBalance }).from(clients).where(eq(clients.id, clientId))
+      : await db.select({ balance: resellers.creditBalance }).from(resellers).where(eq(resellers.id, resellerId));
   const q = forPayer(quoteActivation(await liveSubscriptions(db, clientId, now), pkg, now), payer);
   return {
     kind: q.kind,
@@ -133,7 +167,13 @@ export interface ActivationResult {
  * The money path. One transaction: lock the reseller's balance row, then the client's; quote; refund a
  * switched-away subscription; debit; create the subscription; accrue commission; audit.
  */
-export async function activatePackage(db: Db, actor: Actor, clientId: number, input: ActivateInput, now = new Date()): Promise<ActivationResult> {
+export async function activatePackage(
+  db: Db,
+  actor: Actor,
+  clientId: number,
+  input: ActivateInput,
+  now = new Date(),
+): Promise<ActivationResult> {
   assertCan(actor, 'client.activate');
   const resellerId = await resellerOf(db, actor, clientId);
   const result = await db.transaction(async (tx) => {
@@ -146,7 +186,10 @@ export async function activatePackage(db: Db, actor: Actor, clientId: number, in
     const quote = forPayer(quoteActivation(await liveSubscriptions(tx, clientId, now), pkg, now), payer);
     const balance = payer === 'client' ? client.creditBalance : reseller.creditBalance;
     if (balance < quote.net) {
-      throw new DomainError('insufficient_credit', `Not enough credit: ${pkg.name} needs ${quote.net} MMK.`, { balance, required: quote.net });
+      throw new DomainError('insufficient_credit', `Not enough credit: ${pkg.name} needs ${quote.net} MMK.`, {
+        balance,
+        required: quote.net,
+      });
     }
     const bp = reseller.partnerType === 'commission' ? reseller.commissionRateBp : 0;
     const retailPrice = await retailPriceOf(tx, reseller, pkg);
@@ -203,8 +246,13 @@ export async function activatePackage(db: Db, actor: Actor, clientId: number, in
     });
     if (bp > 0) await settleCommission(tx, actor, resellerId, clientId, sub.id, pkg.price, quote.refundTotal, bp);
     await writeAudit(tx, actor, 'client.activate_package', { type: 'client', id: clientId }, null, {
-      subscription_id: sub.id, package_type: pkg.code, kind: quote.kind, price: pkg.price, refund: quote.refundTotal,
-      credit_balance: debit.balanceAfter, paid_by: payer,
+      subscription_id: sub.id,
+      package_type: pkg.code,
+      kind: quote.kind,
+      price: pkg.price,
+      refund: quote.refundTotal,
+      credit_balance: debit.balanceAfter,
+      paid_by: payer,
     });
     // The answer is read inside the transaction, so nothing runs after COMMIT: an error the caller sees
     // (a dropped connection) means not charged, unless the COMMIT's own answer was lost.
@@ -220,16 +268,42 @@ export async function activatePackage(db: Db, actor: Actor, clientId: number, in
 }
 
 /** Commission partners earn a share of the list price; a switch's refund takes back the same share of it. */
-async function settleCommission(tx: Db, actor: Actor, resellerId: number, clientId: number, subscriptionId: number,
-  price: number, refund: number, bp: number): Promise<void> {
+async function settleCommission(
+  tx: Db,
+  actor: Actor,
+  resellerId: number,
+  clientId: number,
+  subscriptionId: number,
+  price: number,
+  refund: number,
+  bp: number,
+): Promise<void> {
   const earned = Math.floor((price * bp) / 10_000);
   if (earned > 0) {
-    await postLedger(tx, { account: 'reseller_commission', accountId: resellerId, resellerId, kind: 'commission', amount: earned, actorId: actor.userId, clientId, subscriptionId });
+    await postLedger(tx, {
+      account: 'reseller_commission',
+      accountId: resellerId,
+      resellerId,
+      kind: 'commission',
+      amount: earned,
+      actorId: actor.userId,
+      clientId,
+      subscriptionId,
+    });
   }
   const [{ balance }] = await tx.select({ balance: resellers.commissionBalance }).from(resellers).where(eq(resellers.id, resellerId));
   const reversal = Math.min(Math.floor((refund * bp) / 10_000), balance);
   if (reversal > 0) {
-    await postLedger(tx, { account: 'reseller_commission', accountId: resellerId, resellerId, kind: 'commission_reversal', amount: -reversal, actorId: actor.userId, clientId, subscriptionId });
+    await postLedger(tx, {
+      account: 'reseller_commission',
+      accountId: resellerId,
+      resellerId,
+      kind: 'commission_reversal',
+      amount: -reversal,
+      actorId: actor.userId,
+      clientId,
+      subscriptionId,
+    });
   }
 }
 

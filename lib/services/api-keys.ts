@@ -2,7 +2,7 @@ import 'server-only';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { apiTokens } from '@/db/schema';
-import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { newToken } from '@/lib/auth/tokens';
 import { notFound } from '@/lib/errors';
 import { writeAudit } from './audit';
@@ -17,8 +17,12 @@ export interface ApiKeyView {
 }
 
 const view = (t: typeof apiTokens.$inferSelect): ApiKeyView => ({
-  id: t.id, name: t.name, prefix: t.prefix, last_used_at: t.lastUsedAt?.toISOString() ?? null,
-  revoked_at: t.revokedAt?.toISOString() ?? null, created_at: t.createdAt.toISOString(),
+  id: t.id,
+  name: t.name,
+  prefix: t.prefix,
+  last_used_at: t.lastUsedAt?.toISOString() ?? null,
+  revoked_at: t.revokedAt?.toISOString() ?? null,
+  created_at: t.createdAt.toISOString(),
 });
 
 /** A long-lived API key for the acting reseller or client: random 32 bytes, shown once, stored hashed. */
@@ -26,7 +30,10 @@ export async function createApiKey(db: Db, actor: Actor, name: string): Promise<
   assertCan(actor, 'apikey.manage');
   const { token, hash, display } = newToken(actor.role === 'client' ? 'ck' : 'rk');
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(apiTokens).values({ userId: actor.userId, kind: 'api_key', name, tokenHash: hash, prefix: display }).returning();
+    const [row] = await tx
+      .insert(apiTokens)
+      .values({ userId: actor.userId, kind: 'api_key', name, tokenHash: hash, prefix: display })
+      .returning();
     await writeAudit(tx, actor, 'api_key.create', { type: 'api_key', id: row.id }, null, { name, prefix: display });
     return { ...view(row), key: token };
   });
@@ -52,7 +59,10 @@ export async function revokeApiKey(db: Db, actor: Actor, id: number): Promise<Ap
       .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, actor.userId), eq(apiTokens.kind, 'api_key'), isNull(apiTokens.revokedAt)))
       .returning();
     if (!row) {
-      const [existing] = await tx.select().from(apiTokens).where(and(eq(apiTokens.id, id), eq(apiTokens.userId, actor.userId), eq(apiTokens.kind, 'api_key')));
+      const [existing] = await tx
+        .select()
+        .from(apiTokens)
+        .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, actor.userId), eq(apiTokens.kind, 'api_key')));
       if (!existing) throw notFound('API key');
       return view(existing);
     }

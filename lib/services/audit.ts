@@ -2,11 +2,11 @@ import 'server-only';
 import { and, count, desc, eq, like, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { auditLog, users } from '@/db/schema';
-import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { type Actor, assertCan } from '@/lib/auth/permissions';
 import type { AuditQuery } from '@/lib/validation/common';
 import { dateRange } from './date-filter';
+import { type Page, paginated } from './paging';
 import { getSettings } from './settings';
-import { paginated, type Page } from './paging';
 
 /** Written inside the caller's transaction: the change and its audit row land together or not at all. */
 export async function writeAudit(
@@ -66,8 +66,17 @@ export async function listAudit(db: Db, actor: Actor, q: AuditQuery): Promise<Pa
   ]);
   return paginated(
     rows.map(({ a, email }) => ({
-      id: a.id, actor_id: a.actorId, actor_role: a.actorRole, actor_email: email, action: a.action, target_type: a.targetType,
-      target_id: a.targetId, before: a.before, after: a.after, ip: a.ip, created_at: a.createdAt.toISOString(),
+      id: a.id,
+      actor_id: a.actorId,
+      actor_role: a.actorRole,
+      actor_email: email,
+      action: a.action,
+      target_type: a.targetType,
+      target_id: a.targetId,
+      before: a.before,
+      after: a.after,
+      ip: a.ip,
+      created_at: a.createdAt.toISOString(),
     })),
     q,
     total,

@@ -19,7 +19,9 @@ export type User = typeof users.$inferSelect;
  */
 export async function verifyCredentials(db: Db, creds: Credentials, role?: Role): Promise<User> {
   const user = await findUserByEmail(db, creds.email);
-  const ok = user ? await verifyPassword(user.passwordHash, creds.password) : (await verifyPassword(await dummyHash(), creds.password), false);
+  const ok = user
+    ? await verifyPassword(user.passwordHash, creds.password)
+    : await verifyPassword(await dummyHash(), creds.password).then(() => false);
   if (!user || !ok || (role && user.role !== role) || user.status === 'archived') {
     throw new DomainError('invalid_credentials', 'Email or password is incorrect.');
   }
@@ -35,7 +37,8 @@ export async function verifyCredentials(db: Db, creds: Credentials, role?: Role)
 export async function verifyCredentialsOnBrand(db: Db, creds: Credentials, brandResellerId: number | null): Promise<User> {
   const user = await verifyCredentials(db, creds);
   if (brandResellerId === null) return user;
-  const [c] = user.role === 'client' ? await db.select({ resellerId: clients.resellerId }).from(clients).where(eq(clients.id, user.id)) : [];
+  const [c] =
+    user.role === 'client' ? await db.select({ resellerId: clients.resellerId }).from(clients).where(eq(clients.id, user.id)) : [];
   if (c?.resellerId !== brandResellerId) throw new DomainError('invalid_credentials', 'Email or password is incorrect.');
   return user;
 }
@@ -68,8 +71,16 @@ export interface TokenActor extends Actor {
 
 export async function actorFromToken(db: Db, token: string, role: Role, ip: string | null, now = new Date()): Promise<TokenActor> {
   const [row] = await db
-    .select({ tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt, expiresAt: apiTokens.expiresAt,
-      userId: users.id, role: users.role, status: users.status, rateLimit: resellers.apiRateLimit })
+    .select({
+      tokenId: apiTokens.id,
+      lastUsedAt: apiTokens.lastUsedAt,
+      revokedAt: apiTokens.revokedAt,
+      expiresAt: apiTokens.expiresAt,
+      userId: users.id,
+      role: users.role,
+      status: users.status,
+      rateLimit: resellers.apiRateLimit,
+    })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .leftJoin(resellers, eq(resellers.id, users.id))

@@ -2,12 +2,12 @@ import 'server-only';
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { resellers, users } from '@/db/schema';
-import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { fieldError, notFound } from '@/lib/errors';
+import { subdomainFromHost } from '@/lib/http/host';
 import type { UpdateBrandingInput } from '@/lib/validation/branding';
 import { writeAudit } from './audit';
 import { getSettings } from './settings';
-import { subdomainFromHost } from '@/lib/http/host';
 
 export interface BrandingView {
   subdomain: string;
@@ -37,8 +37,13 @@ export const logoUrlOf = (r: Pick<Row, 'subdomain' | 'logoData' | 'logoUpdatedAt
 
 function view(r: Row, baseDomain: string): BrandingView {
   return {
-    subdomain: r.subdomain, brand_name: r.brandName, color: r.brandColor, logo_url: logoUrlOf(r),
-    support_email: r.supportEmail, support_phone: r.supportPhone, login_url: `https://${r.subdomain}.${baseDomain}/login`,
+    subdomain: r.subdomain,
+    brand_name: r.brandName,
+    color: r.brandColor,
+    logo_url: logoUrlOf(r),
+    support_email: r.supportEmail,
+    support_phone: r.supportPhone,
+    login_url: `https://${r.subdomain}.${baseDomain}/login`,
   };
 }
 
@@ -55,7 +60,10 @@ export async function updateBranding(db: Db, actor: Actor, input: UpdateBranding
     const [before] = await tx.select().from(resellers).where(eq(resellers.id, actor.userId)).for('update');
     if (!before) throw notFound('Reseller');
     if (input.subdomain && input.subdomain !== before.subdomain) {
-      const [taken] = await tx.select({ id: resellers.id }).from(resellers).where(and(eq(resellers.subdomain, input.subdomain), ne(resellers.id, before.id)));
+      const [taken] = await tx
+        .select({ id: resellers.id })
+        .from(resellers)
+        .where(and(eq(resellers.subdomain, input.subdomain), ne(resellers.id, before.id)));
       if (taken) throw fieldError('subdomain', 'This subdomain is already taken.', 'subdomain_taken');
     }
     const set: Partial<typeof resellers.$inferInsert> = {};
@@ -69,14 +77,20 @@ export async function updateBranding(db: Db, actor: Actor, input: UpdateBranding
         Object.assign(set, { logoData: null, logoType: null, logoUpdatedAt: now });
       } else {
         const comma = input.logo_url.indexOf(',');
-        Object.assign(set, { logoType: input.logo_url.slice(5, input.logo_url.indexOf(';')), logoData: input.logo_url.slice(comma + 1), logoUpdatedAt: now });
+        Object.assign(set, {
+          logoType: input.logo_url.slice(5, input.logo_url.indexOf(';')),
+          logoData: input.logo_url.slice(comma + 1),
+          logoUpdatedAt: now,
+        });
       }
     }
     const [row] = Object.keys(set).length ? await tx.update(resellers).set(set).where(eq(resellers.id, before.id)).returning() : [before];
     const baseDomain = (await getSettings(tx)).base_domain;
     const { logo_url: logo, ...rest } = input;
-    await writeAudit(tx, actor, 'reseller.branding_update', { type: 'reseller', id: before.id }, view(before, baseDomain),
-      { ...rest, ...(logo !== undefined ? { logo_changed: true } : {}) });
+    await writeAudit(tx, actor, 'reseller.branding_update', { type: 'reseller', id: before.id }, view(before, baseDomain), {
+      ...rest,
+      ...(logo !== undefined ? { logo_changed: true } : {}),
+    });
     return view(row, baseDomain);
   });
   return after;
@@ -100,20 +114,32 @@ export async function brandForSubdomain(db: Db, subdomain: string): Promise<Publ
 }
 
 export async function brandForReseller(db: Db, resellerId: number): Promise<PublicBrand | null> {
-  const [r] = await db.select({ r: resellers, name: users.name }).from(resellers).innerJoin(users, eq(users.id, resellers.id)).where(eq(resellers.id, resellerId));
+  const [r] = await db
+    .select({ r: resellers, name: users.name })
+    .from(resellers)
+    .innerJoin(users, eq(users.id, resellers.id))
+    .where(eq(resellers.id, resellerId));
   return r ? brandView(r.r, r.name) : null;
 }
 
 function brandView(r: Row, companyName: string): PublicBrand {
   return {
-    reseller_id: r.id, subdomain: r.subdomain, name: r.brandName || companyName, color: r.brandColor, logo_url: logoUrlOf(r),
-    support_email: r.supportEmail, support_phone: r.supportPhone,
+    reseller_id: r.id,
+    subdomain: r.subdomain,
+    name: r.brandName || companyName,
+    color: r.brandColor,
+    logo_url: logoUrlOf(r),
+    support_email: r.supportEmail,
+    support_phone: r.supportPhone,
   };
 }
 
 /** The stored logo bytes for /brand/<subdomain>/logo. */
 export async function logoForSubdomain(db: Db, subdomain: string): Promise<{ type: string; bytes: Buffer } | null> {
-  const [r] = await db.select({ data: resellers.logoData, type: resellers.logoType }).from(resellers).where(eq(resellers.subdomain, subdomain.toLowerCase()));
+  const [r] = await db
+    .select({ data: resellers.logoData, type: resellers.logoType })
+    .from(resellers)
+    .where(eq(resellers.subdomain, subdomain.toLowerCase()));
   if (!r?.data || !r.type) return null;
   return { type: r.type, bytes: Buffer.from(r.data, 'base64') };
 }

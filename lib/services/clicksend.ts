@@ -5,7 +5,7 @@ import { clients } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
 import { DomainError } from '@/lib/errors';
 import type { ClicksendCreateAccount, ClicksendUpdateAccount } from '@/lib/validation/clicksend';
-import { createClient, getClient, listClients, updateClient, type ClientView } from './clients';
+import { type ClientView, createClient, getClient, listClients, updateClient } from './clients';
 import { getSettings } from './settings';
 import { transferCredit } from './transfers';
 
@@ -57,7 +57,10 @@ async function usernames(db: Db, ids: number[]): Promise<Map<number, string | nu
 
 export async function clicksendList(db: Db, actor: Actor, q: { page: number; limit: number }, baseUrl: string) {
   const page = await listClients(db, actor, { page: q.page, limit: q.limit });
-  const names = await usernames(db, page.data.map((c) => c.id));
+  const names = await usernames(
+    db,
+    page.data.map((c) => c.id),
+  );
   const { total, pages } = page.pagination;
   // An empty page (none at all, or past the last one) has no first item: null, like Laravel's paginator.
   const from = page.data.length === 0 ? null : (q.page - 1) * q.limit + 1;
@@ -91,7 +94,10 @@ export async function clicksendCreate(db: Db, actor: Actor, a: ClicksendCreateAc
     country: /^[A-Za-z]{2}$/.test(a.country) ? a.country.toUpperCase() : undefined,
     time_zone: settings.time_zone,
   });
-  await db.update(clients).set({ username: a.username, ...(/^[A-Za-z]{2}$/.test(a.country) ? {} : { country: a.country }) }).where(eq(clients.id, c.id));
+  await db
+    .update(clients)
+    .set({ username: a.username, ...(/^[A-Za-z]{2}$/.test(a.country) ? {} : { country: a.country }) })
+    .where(eq(clients.id, c.id));
   return clicksendGet(db, actor, c.id);
 }
 
@@ -109,7 +115,13 @@ export async function clicksendUpdate(db: Db, actor: Actor, id: number, a: Click
     ...(a.country !== undefined && /^[A-Za-z]{2}$/.test(a.country) ? { country: a.country } : {}),
   });
   if (a.username !== undefined || (a.country !== undefined && !/^[A-Za-z]{2}$/.test(a.country))) {
-    await db.update(clients).set({ ...(a.username !== undefined ? { username: a.username } : {}), ...(a.country !== undefined && !/^[A-Za-z]{2}$/.test(a.country) ? { country: a.country } : {}) }).where(eq(clients.id, id));
+    await db
+      .update(clients)
+      .set({
+        ...(a.username !== undefined ? { username: a.username } : {}),
+        ...(a.country !== undefined && !/^[A-Za-z]{2}$/.test(a.country) ? { country: a.country } : {}),
+      })
+      .where(eq(clients.id, id));
   }
   return clicksendGet(db, actor, id);
 }
@@ -118,8 +130,16 @@ export async function clicksendUpdate(db: Db, actor: Actor, id: number, a: Click
 export async function clicksendTransfer(db: Db, actor: Actor, clientId: number, amount: number, currency?: string) {
   const platform = (await getSettings(db)).currency;
   if (currency && currency.toUpperCase() !== platform) {
-    throw new DomainError('validation_failed', `Only ${platform} can be transferred.`, { fields: { currency: [`Only ${platform} can be transferred.`] } });
+    throw new DomainError('validation_failed', `Only ${platform} can be transferred.`, {
+      fields: { currency: [`Only ${platform} can be transferred.`] },
+    });
   }
   const r = await transferCredit(db, actor, clientId, amount, 'ClickSend API transfer-credit');
-  return { user_id: clientId, balance: decimals(r.client_credit_balance), amount: decimals(amount), reseller_balance: decimals(r.credit_balance), currency: CURRENCY.currency_name_short };
+  return {
+    user_id: clientId,
+    balance: decimals(r.client_credit_balance),
+    amount: decimals(amount),
+    reseller_balance: decimals(r.credit_balance),
+    currency: CURRENCY.currency_name_short,
+  };
 }

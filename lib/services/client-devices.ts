@@ -6,7 +6,7 @@ import type { Db } from '@/db';
 import { devices } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
 import { getClient } from './clients';
-import { deviceView, type DeviceView } from './devices';
+import { type DeviceView, deviceView } from './devices';
 
 export async function clientDevices(db: Db, actor: Actor, clientId: number, now = new Date()): Promise<DeviceView[]> {
   await getClient(db, actor, clientId, now); // permission and tenancy (404 for another reseller's client)

@@ -2,9 +2,9 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { resellers, users } from '@/db/schema';
-import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { brandForReseller } from './branding';
-import { getClient, type ClientView } from './clients';
+import { type ClientView, getClient } from './clients';
 import { resellerCatalog } from './pricing';
 
 export interface ClientHome {

@@ -1,17 +1,17 @@
 import 'server-only';
-import { and, asc, count, desc, eq, ilike, inArray, isNull, max, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, isNull, max, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { clients, resellers, subscriptions, users } from '@/db/schema';
-import { assertCan, type Actor } from '@/lib/auth/permissions';
 import { hashPassword } from '@/lib/auth/password';
+import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { DomainError, notFound } from '@/lib/errors';
 import type { ClientStatus, CreateClientInput, ListClientsQuery, UpdateClientInput } from '@/lib/validation/clients';
 import { writeAudit } from './audit';
-import { likePattern, paginated, type Page } from './paging';
+import { likePattern, type Page, paginated } from './paging';
 import { getSettings, type PlatformSettings } from './settings';
 import { at, currentSubscriptions, hasCurrentSubscription, type Subscription } from './subscriptions';
-import { assertEmailFree, endSessions } from './users';
 import { usageCounts } from './usage';
+import { assertEmailFree, endSessions } from './users';
 
 const DAY_MS = 86_400_000;
 
@@ -104,20 +104,35 @@ async function toViews(db: Db, rows: ClientRow[], now: Date): Promise<ClientView
     currentSubscriptions(db, ids, now),
     getSettings(db),
     db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, resellerIds)),
-    db.select({ clientId: subscriptions.clientId, until: max(subscriptions.endsAt) }).from(subscriptions)
-      .where(and(inArray(subscriptions.clientId, ids), isNull(subscriptions.canceledAt))).groupBy(subscriptions.clientId),
+    db
+      .select({ clientId: subscriptions.clientId, until: max(subscriptions.endsAt) })
+      .from(subscriptions)
+      .where(and(inArray(subscriptions.clientId, ids), isNull(subscriptions.canceledAt)))
+      .groupBy(subscriptions.clientId),
   ]);
   const resellerName = new Map(names.map((n) => [n.id, n.name]));
   const paidUntil = new Map(paid.map((p) => [p.clientId, p.until ? new Date(p.until) : null]));
   // The period a client's SMS count toward: its current subscription, or its trial (since sign-up).
   const periods = new Map(rows.map((r) => [r.id, subs.get(r.id)?.startsAt ?? r.createdAt]));
   const usage = await usageCounts(db, periods, now, settings.time_zone);
-  return rows.map((r) => clientView({ ...r, resellerName: resellerName.get(r.resellerId) ?? '', paidUntil: paidUntil.get(r.id) ?? null },
-    subs.get(r.id), usage.get(r.id), settings, now));
+  return rows.map((r) =>
+    clientView(
+      { ...r, resellerName: resellerName.get(r.resellerId) ?? '', paidUntil: paidUntil.get(r.id) ?? null },
+      subs.get(r.id),
+      usage.get(r.id),
+      settings,
+      now,
+    ),
+  );
 }
 
-function clientView(r: ClientRow & { resellerName: string; paidUntil: Date | null }, sub: Subscription | undefined,
-  used: { today: number; period: number } | undefined, settings: PlatformSettings, now: Date): ClientView {
+function clientView(
+  r: ClientRow & { resellerName: string; paidUntil: Date | null },
+  sub: Subscription | undefined,
+  used: { today: number; period: number } | undefined,
+  settings: PlatformSettings,
+  now: Date,
+): ClientView {
   const status = deriveStatus(r.userStatus, r.trialEndsAt, sub, now);
   const inTrial = !sub && r.trialEndsAt > now;
   const paidUntil = r.paidUntil;
@@ -137,7 +152,12 @@ function clientView(r: ClientRow & { resellerName: string; paidUntil: Date | nul
       ? { package_type: sub.packageCode, name: sub.packageName, starts_at: sub.startsAt.toISOString(), ends_at: sub.endsAt.toISOString() }
       : null,
     paid_until: paidUntil && paidUntil > now ? paidUntil.toISOString() : null,
-    expires_at: paidUntil && paidUntil > now ? paidUntil.toISOString() : status === 'trial' || status === 'expired' ? r.trialEndsAt.toISOString() : null,
+    expires_at:
+      paidUntil && paidUntil > now
+        ? paidUntil.toISOString()
+        : status === 'trial' || status === 'expired'
+          ? r.trialEndsAt.toISOString()
+          : null,
     usage: {
       today: used?.today ?? 0,
       period: used?.period ?? 0,
@@ -170,9 +190,12 @@ export async function getClient(db: Db, actor: Actor, id: number, now = new Date
 /** The list's order; ties broken by id so pages never overlap. Expiry: paid-until, else the trial end. */
 function clientOrder(q: ClientListParams): SQL[] {
   const dir = q.dir === 'asc' ? asc : desc;
-  const key = q.sort === 'name' ? sql`lower(${users.name})`
-    : q.sort === 'expiry' ? sql`coalesce(${paidUntilSql}, ${clients.trialEndsAt})`
-    : sql`${clients.createdAt}`;
+  const key =
+    q.sort === 'name'
+      ? sql`lower(${users.name})`
+      : q.sort === 'expiry'
+        ? sql`coalesce(${paidUntilSql}, ${clients.trialEndsAt})`
+        : sql`${clients.createdAt}`;
   return [dir(key), dir(clients.id)];
 }
 
@@ -208,7 +231,10 @@ export async function createClient(db: Db, actor: Actor, input: CreateClientInpu
   const resellerId = actor.userId;
   const passwordHash = await hashPassword(input.password);
   const id = await db.transaction(async (tx) => {
-    const [reseller] = await tx.select({ id: resellers.id, archivedAt: resellers.archivedAt }).from(resellers).where(eq(resellers.id, resellerId));
+    const [reseller] = await tx
+      .select({ id: resellers.id, archivedAt: resellers.archivedAt })
+      .from(resellers)
+      .where(eq(resellers.id, resellerId));
     if (!reseller || reseller.archivedAt) throw new DomainError('forbidden', 'Only an active reseller can create clients.');
     await assertEmailFree(tx, input.email);
     const settings = await getSettings(tx);
@@ -236,7 +262,11 @@ export async function createClient(db: Db, actor: Actor, input: CreateClientInpu
 
 /** Locks and returns the client row if the actor may change it; 404 otherwise. */
 export async function lockClientFor(tx: Db, actor: Actor, id: number) {
-  const [row] = await tx.select().from(clients).where(and(eq(clients.id, id), tenancy(actor))).for('update');
+  const [row] = await tx
+    .select()
+    .from(clients)
+    .where(and(eq(clients.id, id), tenancy(actor)))
+    .for('update');
   if (!row) throw notFound('Client');
   return row;
 }
@@ -254,7 +284,11 @@ export async function updateClient(db: Db, actor: Actor, id: number, input: Upda
     if (passwordHash) {
       userSet.passwordHash = passwordHash;
     }
-    if (Object.keys(userSet).length) await tx.update(users).set({ ...userSet, updatedAt: now }).where(eq(users.id, id));
+    if (Object.keys(userSet).length)
+      await tx
+        .update(users)
+        .set({ ...userSet, updatedAt: now })
+        .where(eq(users.id, id));
     if (passwordHash) await endSessions(tx, id, now);
     const clientSet: Partial<typeof clients.$inferInsert> = {};
     if ('phone' in input) clientSet.phone = input.phone ?? null;
@@ -264,9 +298,22 @@ export async function updateClient(db: Db, actor: Actor, id: number, input: Upda
     if (input.auto_renew !== undefined) clientSet.autoRenew = input.auto_renew;
     if (Object.keys(clientSet).length) await tx.update(clients).set(clientSet).where(eq(clients.id, id));
     const { password: _p, ...safe } = input;
-    await writeAudit(tx, actor, 'client.update', { type: 'client', id },
-      { name: user.name, email: user.email, phone: before.phone, account_name: before.accountName, country: before.country, time_zone: before.timeZone, auto_renew: before.autoRenew },
-      { ...safe, ...(passwordHash ? { password_changed: true } : {}) });
+    await writeAudit(
+      tx,
+      actor,
+      'client.update',
+      { type: 'client', id },
+      {
+        name: user.name,
+        email: user.email,
+        phone: before.phone,
+        account_name: before.accountName,
+        country: before.country,
+        time_zone: before.timeZone,
+        auto_renew: before.autoRenew,
+      },
+      { ...safe, ...(passwordHash ? { password_changed: true } : {}) },
+    );
   });
   return getClient(db, actor, id, now);
 }
@@ -281,7 +328,14 @@ export async function setClientSuspended(db: Db, actor: Actor, id: number, suspe
     if (user.status === next) return;
     await tx.update(users).set({ status: next, updatedAt: now }).where(eq(users.id, id));
     await endSessions(tx, id, now);
-    await writeAudit(tx, actor, suspended ? 'client.suspend' : 'client.unsuspend', { type: 'client', id }, { status: user.status }, { status: next });
+    await writeAudit(
+      tx,
+      actor,
+      suspended ? 'client.suspend' : 'client.unsuspend',
+      { type: 'client', id },
+      { status: user.status },
+      { status: next },
+    );
   });
   return getClient(db, actor, id, now);
 }

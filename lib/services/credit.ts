@@ -2,11 +2,11 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { resellers } from '@/db/schema';
-import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { DomainError, notFound } from '@/lib/errors';
 import type { CreditInput, LedgerQuery } from '@/lib/validation/credit';
 import { writeAudit } from './audit';
-import { ledgerRowView, listLedger, postLedger, type LedgerRow } from './ledger';
+import { type LedgerRow, ledgerRowView, listLedger, postLedger } from './ledger';
 import type { Page } from './paging';
 
 export interface CreditResult {
@@ -46,9 +46,20 @@ export async function creditReseller(db: Db, actor: Actor, resellerId: number, i
       reference: input.reference ?? null,
       note: input.note ?? null,
     });
-    await writeAudit(tx, actor, isAdjustment ? 'reseller.credit_adjust' : 'reseller.credit_topup',
-      { type: 'reseller', id: resellerId }, { credit_balance: r.balance },
-      { credit_balance: entry.balanceAfter, amount: input.amount, method: input.method ?? null, reference: input.reference ?? null, ledger_entry_id: entry.id });
+    await writeAudit(
+      tx,
+      actor,
+      isAdjustment ? 'reseller.credit_adjust' : 'reseller.credit_topup',
+      { type: 'reseller', id: resellerId },
+      { credit_balance: r.balance },
+      {
+        credit_balance: entry.balanceAfter,
+        amount: input.amount,
+        method: input.method ?? null,
+        reference: input.reference ?? null,
+        ledger_entry_id: entry.id,
+      },
+    );
     return { ledger_entry: ledgerRowView(entry), credit_balance: entry.balanceAfter };
   });
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { sql, type SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -11,14 +11,18 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 export function dateRange(column: PgColumn, from: string | undefined, to: string | undefined, timeZone: string): SQL[] {
   const out: SQL[] = [];
   if (from) {
-    out.push(DATE_ONLY.test(from)
-      ? sql`${column} >= (${from}::timestamp at time zone ${timeZone})`
-      : sql`${column} >= ${new Date(from).toISOString()}::timestamptz`);
+    out.push(
+      DATE_ONLY.test(from)
+        ? sql`${column} >= (${from}::timestamp at time zone ${timeZone})`
+        : sql`${column} >= ${new Date(from).toISOString()}::timestamptz`,
+    );
   }
   if (to) {
-    out.push(DATE_ONLY.test(to)
-      ? sql`${column} < ((${to}::timestamp + interval '1 day') at time zone ${timeZone})`
-      : sql`${column} < ${new Date(to).toISOString()}::timestamptz`);
+    out.push(
+      DATE_ONLY.test(to)
+        ? sql`${column} < ((${to}::timestamp + interval '1 day') at time zone ${timeZone})`
+        : sql`${column} < ${new Date(to).toISOString()}::timestamptz`,
+    );
   }
   return out;
 }

@@ -1,10 +1,10 @@
 import 'server-only';
 import { and, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
-import { rowsOf, type Db } from '@/db';
-import { messageRecipients, messages, type MessageState } from '@/db/schema';
+import { type Db, rowsOf } from '@/db';
+import { type MessageState, messageRecipients, messages } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import type { Device } from './devices';
-import { withRecipients, type MessageView } from './messages';
+import { type MessageView, withRecipients } from './messages';
 import { enqueueEvent } from './webhooks';
 
 export const PULL_LIMIT = 100;
@@ -22,7 +22,8 @@ export async function pullMessages(db: Db, device: Device, order: 'lifo' | 'fifo
   // One transaction: a connection lost between the two statements must not leave a message claimed
   // with its recipients still pending.
   await db.transaction(async (tx) => {
-    const claimed = rowsOf<{ id: string }>(await tx.execute(sql`
+    const claimed = rowsOf<{ id: string }>(
+      await tx.execute(sql`
       update ${messages} set state = 'processing', claimed_by = ${device.id}, claimed_at = ${ts}::timestamptz, updated_at = ${ts}::timestamptz,
         states = states || jsonb_build_object('processing', ${ts}::text)
       where id in (
@@ -31,9 +32,21 @@ export async function pullMessages(db: Db, device: Device, order: 'lifo' | 'fifo
           and (device_id is null or device_id = ${device.id})
         order by created_at ${dir} limit ${PULL_LIMIT}
         for update skip locked)
-      returning id`));
+      returning id`),
+    );
     if (claimed.length) {
-      await tx.update(messageRecipients).set({ state: 'processing', updatedAt: now }).where(and(inArray(messageRecipients.messageId, claimed.map((c) => c.id)), eq(messageRecipients.state, 'pending')));
+      await tx
+        .update(messageRecipients)
+        .set({ state: 'processing', updatedAt: now })
+        .where(
+          and(
+            inArray(
+              messageRecipients.messageId,
+              claimed.map((c) => c.id),
+            ),
+            eq(messageRecipients.state, 'pending'),
+          ),
+        );
     }
   });
   const rows = await db
@@ -47,11 +60,27 @@ export async function pullMessages(db: Db, device: Device, order: 'lifo' | 'fifo
 
 /** The app's states → ours. The app's Pending/Processed mean "the phone accepted it". */
 const FROM_APP: Record<string, MessageState | 'accepted'> = {
-  Pending: 'accepted', Processed: 'accepted', Sent: 'sent', Delivered: 'delivered', Failed: 'failed', Cancelled: 'cancelled',
+  Pending: 'accepted',
+  Processed: 'accepted',
+  Sent: 'sent',
+  Delivered: 'delivered',
+  Failed: 'failed',
+  Cancelled: 'cancelled',
 };
-const RANK: Record<MessageState, number> = { pending: 0, processing: 1, sent: 2, delivered: 3, failed: 3, expired: 3, unknown: 2, cancelled: 3 };
+const RANK: Record<MessageState, number> = {
+  pending: 0,
+  processing: 1,
+  sent: 2,
+  delivered: 3,
+  failed: 3,
+  expired: 3,
+  unknown: 2,
+  cancelled: 3,
+};
 const EVENT: Partial<Record<MessageState, 'message.sent' | 'message.delivered' | 'message.failed'>> = {
-  sent: 'message.sent', delivered: 'message.delivered', failed: 'message.failed',
+  sent: 'message.sent',
+  delivered: 'message.delivered',
+  failed: 'message.failed',
 };
 
 /** Whether a phone has work waiting (its SSE stream's periodic re-check, for sends made on other instances). */
@@ -59,8 +88,14 @@ export async function hasWaitingMessages(db: Db, device: Device, now = new Date(
   const [waiting] = await db
     .select({ id: messages.id })
     .from(messages)
-    .where(and(eq(messages.clientId, device.clientId), eq(messages.state, 'pending'), gt(messages.validUntil, now),
-      or(isNull(messages.deviceId), eq(messages.deviceId, device.id))))
+    .where(
+      and(
+        eq(messages.clientId, device.clientId),
+        eq(messages.state, 'pending'),
+        gt(messages.validUntil, now),
+        or(isNull(messages.deviceId), eq(messages.deviceId, device.id)),
+      ),
+    )
     .limit(1);
   return Boolean(waiting);
 }
@@ -81,9 +116,14 @@ export async function reportStates(db: Db, device: Device, reports: StateReport[
   let updated = 0;
   for (const r of reports) {
     const next = FROM_APP[r.state];
-    if (!next) throw new DomainError('validation_failed', `Unknown state "${r.state}".`, { fields: { state: [`Unknown state "${r.state}".`] } });
+    if (!next)
+      throw new DomainError('validation_failed', `Unknown state "${r.state}".`, { fields: { state: [`Unknown state "${r.state}".`] } });
     updated += await db.transaction(async (tx) => {
-      const [m] = await tx.select().from(messages).where(and(eq(messages.id, r.id), eq(messages.claimedBy, device.id))).for('update');
+      const [m] = await tx
+        .select()
+        .from(messages)
+        .where(and(eq(messages.id, r.id), eq(messages.claimedBy, device.id)))
+        .for('update');
       if (!m) return 0;
       const ts = now.toISOString();
       const states = { ...(m.states as Record<string, string>), ...(next === 'accepted' ? { device_accepted: ts } : { [next]: ts }) };
@@ -94,20 +134,43 @@ export async function reportStates(db: Db, device: Device, reports: StateReport[
         const rs = FROM_APP[rr.state];
         const rec = recipients.find((x) => x.phone === phone);
         if (!rec || !rs || rs === 'accepted' || RANK[rs] < RANK[rec.state] || (RANK[rec.state] === 3 && rs !== rec.state)) continue;
-        await tx.update(messageRecipients).set({ state: rs, error: rr.error ?? null, updatedAt: now }).where(and(eq(messageRecipients.messageId, m.id), eq(messageRecipients.position, rec.position)));
+        await tx
+          .update(messageRecipients)
+          .set({ state: rs, error: rr.error ?? null, updatedAt: now })
+          .where(and(eq(messageRecipients.messageId, m.id), eq(messageRecipients.position, rec.position)));
       }
       const error = r.recipients.find((x) => x.error)?.error ?? null;
       // When every recipient has an outcome, the message has one: delivered if any recipient got it.
-      const after = await tx.select({ state: messageRecipients.state }).from(messageRecipients).where(eq(messageRecipients.messageId, m.id));
+      const after = await tx
+        .select({ state: messageRecipients.state })
+        .from(messageRecipients)
+        .where(eq(messageRecipients.messageId, m.id));
       const allSettled = after.length > 0 && after.every((x) => x.state === 'delivered' || x.state === 'failed');
-      const target: MessageState = allSettled && RANK[reported] < 3 ? (after.some((x) => x.state === 'delivered') ? 'delivered' : 'failed') : reported;
+      const target: MessageState =
+        allSettled && RANK[reported] < 3 ? (after.some((x) => x.state === 'delivered') ? 'delivered' : 'failed') : reported;
       const forward = RANK[target] >= RANK[m.state] && !(RANK[m.state] === 3 && target !== m.state);
-      await tx.update(messages).set({ state: forward ? target : m.state, states, updatedAt: now, ...(forward && target === 'failed' ? { error } : {}) }).where(eq(messages.id, m.id));
+      await tx
+        .update(messages)
+        .set({ state: forward ? target : m.state, states, updatedAt: now, ...(forward && target === 'failed' ? { error } : {}) })
+        .where(eq(messages.id, m.id));
       if (forward && target !== m.state && EVENT[target]) {
-        await enqueueEvent(tx, m.clientId, EVENT[target], {
-          message_id: m.id, state: target, device_id: device.id, recipients: r.recipients.map((x) => ({ phone: x.phoneNumber.startsWith('+') ? x.phoneNumber : `+${x.phoneNumber}`, state: (FROM_APP[x.state] === 'accepted' ? 'processing' : FROM_APP[x.state]) ?? x.state, error: x.error ?? null })),
-          ...(target === 'failed' ? { error } : {}),
-        }, now);
+        await enqueueEvent(
+          tx,
+          m.clientId,
+          EVENT[target],
+          {
+            message_id: m.id,
+            state: target,
+            device_id: device.id,
+            recipients: r.recipients.map((x) => ({
+              phone: x.phoneNumber.startsWith('+') ? x.phoneNumber : `+${x.phoneNumber}`,
+              state: (FROM_APP[x.state] === 'accepted' ? 'processing' : FROM_APP[x.state]) ?? x.state,
+              error: x.error ?? null,
+            })),
+            ...(target === 'failed' ? { error } : {}),
+          },
+          now,
+        );
       }
       return 1;
     });

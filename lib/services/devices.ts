@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, count, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { apiTokens, clients, devices, users } from '@/db/schema';
-import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { hashToken, newToken } from '@/lib/auth/tokens';
 import { DomainError, notFound } from '@/lib/errors';
 import { writeAudit } from './audit';
@@ -40,9 +40,16 @@ export interface DeviceView {
 
 export function deviceView(d: Device, now = new Date()): DeviceView {
   return {
-    id: d.id, name: d.name, enabled: d.enabled, online: Boolean(d.lastSeenAt && now.getTime() - d.lastSeenAt.getTime() < ONLINE_WINDOW_MS),
-    last_seen_at: d.lastSeenAt?.toISOString() ?? null, battery: d.battery, charging: d.charging, app_version: d.appVersion,
-    sim_cards: d.simCards ?? null, created_at: d.createdAt.toISOString(),
+    id: d.id,
+    name: d.name,
+    enabled: d.enabled,
+    online: Boolean(d.lastSeenAt && now.getTime() - d.lastSeenAt.getTime() < ONLINE_WINDOW_MS),
+    last_seen_at: d.lastSeenAt?.toISOString() ?? null,
+    battery: d.battery,
+    charging: d.charging,
+    app_version: d.appVersion,
+    sim_cards: d.simCards ?? null,
+    created_at: d.createdAt.toISOString(),
   };
 }
 
@@ -64,7 +71,10 @@ async function clientForRegistration(tx: Db, auth: DeviceAuth, now: Date): Promi
 
 /** Devices that count against the package's device limit: registered, not removed, enabled. */
 async function activeDeviceCount(tx: Db, clientId: number): Promise<number> {
-  const [{ n }] = await tx.select({ n: count() }).from(devices).where(and(eq(devices.clientId, clientId), isNull(devices.removedAt), eq(devices.enabled, true)));
+  const [{ n }] = await tx
+    .select({ n: count() })
+    .from(devices)
+    .where(and(eq(devices.clientId, clientId), isNull(devices.removedAt), eq(devices.enabled, true)));
   return n;
 }
 
@@ -81,14 +91,30 @@ export async function registerDevice(db: Db, auth: DeviceAuth, input: RegisterIn
     assertCanSend(limits);
     const active = await activeDeviceCount(tx, clientId);
     if (active >= limits.deviceLimit) {
-      throw new DomainError('device_limit_reached', `Your package allows ${limits.deviceLimit} device(s); remove or disable one first.`, { limit: limits.deviceLimit, used: active });
+      throw new DomainError('device_limit_reached', `Your package allows ${limits.deviceLimit} device(s); remove or disable one first.`, {
+        limit: limits.deviceLimit,
+        used: active,
+      });
     }
     const id = newId();
     const [d] = await tx
       .insert(devices)
-      .values({ id, clientId, name: input.name, tokenHash: hash, pushToken: input.pushToken ?? null, simCards: input.simCards ?? null, appVersion: input.appVersion ?? null, lastSeenAt: now, createdAt: now })
+      .values({
+        id,
+        clientId,
+        name: input.name,
+        tokenHash: hash,
+        pushToken: input.pushToken ?? null,
+        simCards: input.simCards ?? null,
+        appVersion: input.appVersion ?? null,
+        lastSeenAt: now,
+        createdAt: now,
+      })
       .returning();
-    await writeAudit(tx, { userId: clientId, role: 'client' }, 'device.register', { type: 'device', id }, null, { name: input.name, via: auth.kind });
+    await writeAudit(tx, { userId: clientId, role: 'client' }, 'device.register', { type: 'device', id }, null, {
+      name: input.name,
+      via: auth.kind,
+    });
     return { device: d, login: await gatewayLoginOf(tx, clientId) };
   });
   return { id: result.device.id, token, login: result.login ?? '', device: result.device };
@@ -98,7 +124,12 @@ export async function registerDevice(db: Db, auth: DeviceAuth, input: RegisterIn
  * Every mobile request after registration: the device token → the device (not removed) and its client.
  * Records last seen (at most every 15 seconds per device, to keep writes down).
  */
-export async function deviceFromToken(db: Db, token: string, now = new Date(), extra: { appVersion?: string | null } = {}): Promise<Device> {
+export async function deviceFromToken(
+  db: Db,
+  token: string,
+  now = new Date(),
+  extra: { appVersion?: string | null } = {},
+): Promise<Device> {
   const [row] = await db
     .select({ d: devices, status: users.status })
     .from(devices)
@@ -108,13 +139,20 @@ export async function deviceFromToken(db: Db, token: string, now = new Date(), e
   if (row.status !== 'active') throw new DomainError('account_suspended', 'This account is suspended.');
   const d = row.d;
   if (!d.lastSeenAt || now.getTime() - d.lastSeenAt.getTime() > 15_000 || (extra.appVersion && extra.appVersion !== d.appVersion)) {
-    await db.update(devices).set({ lastSeenAt: now, ...(extra.appVersion ? { appVersion: extra.appVersion } : {}) }).where(eq(devices.id, d.id));
+    await db
+      .update(devices)
+      .set({ lastSeenAt: now, ...(extra.appVersion ? { appVersion: extra.appVersion } : {}) })
+      .where(eq(devices.id, d.id));
   }
   return d;
 }
 
 /** PATCH /device: push token, SIM cards, and (beyond the protocol) battery and app version. */
-export async function updateDeviceInfo(db: Db, device: Device, input: { id: string; pushToken?: string | null; simCards?: unknown; battery?: number; charging?: boolean; appVersion?: string }) {
+export async function updateDeviceInfo(
+  db: Db,
+  device: Device,
+  input: { id: string; pushToken?: string | null; simCards?: unknown; battery?: number; charging?: boolean; appVersion?: string },
+) {
   if (input.id !== device.id) throw new DomainError('forbidden', 'This token belongs to another device.');
   const set: Partial<typeof devices.$inferInsert> = { lastSeenAt: new Date() };
   if (input.pushToken !== undefined) set.pushToken = input.pushToken;
@@ -129,18 +167,32 @@ export async function updateDeviceInfo(db: Db, device: Device, input: { id: stri
 
 export async function listDevices(db: Db, actor: Actor, now = new Date()): Promise<DeviceView[]> {
   assertCan(actor, 'device.manage');
-  const rows = await db.select().from(devices).where(and(eq(devices.clientId, actor.userId), isNull(devices.removedAt))).orderBy(asc(devices.createdAt));
+  const rows = await db
+    .select()
+    .from(devices)
+    .where(and(eq(devices.clientId, actor.userId), isNull(devices.removedAt)))
+    .orderBy(asc(devices.createdAt));
   return rows.map((d) => deviceView(d, now));
 }
 
 async function ownDevice(tx: Db, actor: Actor, id: string): Promise<Device> {
-  const [d] = await tx.select().from(devices).where(and(eq(devices.id, id), eq(devices.clientId, actor.userId), isNull(devices.removedAt))).for('update');
+  const [d] = await tx
+    .select()
+    .from(devices)
+    .where(and(eq(devices.id, id), eq(devices.clientId, actor.userId), isNull(devices.removedAt)))
+    .for('update');
   if (!d) throw notFound('Device');
   return d;
 }
 
 /** Rename, enable or disable. Enabling counts against the device limit again. */
-export async function updateDevice(db: Db, actor: Actor, id: string, input: { name?: string; enabled?: boolean }, now = new Date()): Promise<DeviceView> {
+export async function updateDevice(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: { name?: string; enabled?: boolean },
+  now = new Date(),
+): Promise<DeviceView> {
   assertCan(actor, 'device.manage');
   const d = await db.transaction(async (tx) => {
     await tx.select({ id: clients.id }).from(clients).where(eq(clients.id, actor.userId)).for('update');
@@ -149,10 +201,16 @@ export async function updateDevice(db: Db, actor: Actor, id: string, input: { na
       const limits = await clientLimits(tx, actor.userId, now);
       const active = await activeDeviceCount(tx, actor.userId);
       if (active >= limits.deviceLimit) {
-        throw new DomainError('device_limit_reached', `Your package allows ${limits.deviceLimit} active device(s).`, { limit: limits.deviceLimit, used: active });
+        throw new DomainError('device_limit_reached', `Your package allows ${limits.deviceLimit} active device(s).`, {
+          limit: limits.deviceLimit,
+          used: active,
+        });
       }
     }
-    const changes = { ...(input.name !== undefined ? { name: input.name } : {}), ...(input.enabled !== undefined ? { enabled: input.enabled } : {}) };
+    const changes = {
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
+    };
     // An empty change ({}) is valid and changes nothing (an UPDATE with no columns is an error).
     if (!Object.keys(changes).length) return before;
     const [after] = await tx.update(devices).set(changes).where(eq(devices.id, id)).returning();

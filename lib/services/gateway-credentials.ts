@@ -4,7 +4,7 @@ import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { apiTokens, gatewayCredentials, pairingCodes } from '@/db/schema';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
-import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { hashToken, newToken } from '@/lib/auth/tokens';
 import { writeAudit } from './audit';
 
@@ -39,7 +39,10 @@ export async function issueGatewayCredentials(db: Db, actor: Actor, origin: stri
     if (!login) {
       for (let i = 0; i < 5 && !login; i++) {
         const candidate = pick(LOGIN_ALPHABET, 6);
-        const [taken] = await tx.select({ c: gatewayCredentials.clientId }).from(gatewayCredentials).where(eq(gatewayCredentials.login, candidate));
+        const [taken] = await tx
+          .select({ c: gatewayCredentials.clientId })
+          .from(gatewayCredentials)
+          .where(eq(gatewayCredentials.login, candidate));
         if (!taken) login = candidate;
       }
       if (!login) throw new Error('could not find a free gateway login');
@@ -54,7 +57,10 @@ export async function issueGatewayCredentials(db: Db, actor: Actor, origin: stri
 }
 
 export async function gatewayLoginOf(db: Db, clientId: number): Promise<string | null> {
-  const [r] = await db.select({ login: gatewayCredentials.login }).from(gatewayCredentials).where(eq(gatewayCredentials.clientId, clientId));
+  const [r] = await db
+    .select({ login: gatewayCredentials.login })
+    .from(gatewayCredentials)
+    .where(eq(gatewayCredentials.clientId, clientId));
   return r?.login ?? null;
 }
 
@@ -92,8 +98,13 @@ export async function issuePairingToken(db: Db, actor: Actor): Promise<{ token: 
   const { token, hash, display } = newToken('pair');
   const now = new Date();
   await db.transaction(async (tx) => {
-    await tx.update(apiTokens).set({ revokedAt: now }).where(and(eq(apiTokens.userId, actor.userId), eq(apiTokens.kind, 'pairing'), isNull(apiTokens.revokedAt)));
-    await tx.insert(apiTokens).values({ userId: actor.userId, kind: 'pairing', name: 'Device pairing', tokenHash: hash, prefix: display, createdAt: now });
+    await tx
+      .update(apiTokens)
+      .set({ revokedAt: now })
+      .where(and(eq(apiTokens.userId, actor.userId), eq(apiTokens.kind, 'pairing'), isNull(apiTokens.revokedAt)));
+    await tx
+      .insert(apiTokens)
+      .values({ userId: actor.userId, kind: 'pairing', name: 'Device pairing', tokenHash: hash, prefix: display, createdAt: now });
     await writeAudit(tx, actor, 'gateway.pairing_token_issue', { type: 'client', id: actor.userId }, null, { prefix: display });
   });
   return { token, created_at: now.toISOString() };

@@ -9,11 +9,23 @@ import { enqueueEvent } from './webhooks';
 /** An SMS a device received: stored, and sent on to the client's `sms.received` webhooks. */
 export async function recordInbound(db: Db, deviceId: string, sms: { phone: string; text: string; receivedAt?: string }, now = new Date()) {
   return db.transaction(async (tx) => {
-    const [d] = await tx.select().from(devices).where(and(eq(devices.id, deviceId), isNull(devices.removedAt)));
+    const [d] = await tx
+      .select()
+      .from(devices)
+      .where(and(eq(devices.id, deviceId), isNull(devices.removedAt)));
     if (!d) throw notFound('Device');
     const received = sms.receivedAt && !Number.isNaN(Date.parse(sms.receivedAt)) ? new Date(sms.receivedAt) : now;
-    const [row] = await tx.insert(inboundMessages).values({ clientId: d.clientId, deviceId, phone: normalizePhone(sms.phone), text: sms.text, receivedAt: received }).returning();
-    await enqueueEvent(tx, d.clientId, 'sms.received', { id: row.id, device_id: deviceId, phone: row.phone, message: row.text, received_at: received.toISOString() }, now);
+    const [row] = await tx
+      .insert(inboundMessages)
+      .values({ clientId: d.clientId, deviceId, phone: normalizePhone(sms.phone), text: sms.text, receivedAt: received })
+      .returning();
+    await enqueueEvent(
+      tx,
+      d.clientId,
+      'sms.received',
+      { id: row.id, device_id: deviceId, phone: row.phone, message: row.text, received_at: received.toISOString() },
+      now,
+    );
     return row;
   });
 }

@@ -1,10 +1,10 @@
 import 'server-only';
-import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { ledgerEntries, resellers } from '@/db/schema';
-import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { notFound } from '@/lib/errors';
-import { ledgerRowView, type LedgerKind, type LedgerRow } from './ledger';
+import { type LedgerKind, type LedgerRow, ledgerRowView } from './ledger';
 
 export interface LedgerExportFilters {
   kind?: string;
@@ -40,8 +40,13 @@ export async function resellerLedgerExport(
   return (async function* batches(): AsyncGenerator<LedgerRow[]> {
     let cursor: number | null = null;
     for (;;) {
-      const conds: SQL[] = cursor === null ? base : [...base,
-        sql`(${ledgerEntries.createdAt}, ${ledgerEntries.id}) < (select c.created_at, c.id from ledger_entries c where c.id = ${cursor})`];
+      const conds: SQL[] =
+        cursor === null
+          ? base
+          : [
+              ...base,
+              sql`(${ledgerEntries.createdAt}, ${ledgerEntries.id}) < (select c.created_at, c.id from ledger_entries c where c.id = ${cursor})`,
+            ];
       const rows = await db
         .select()
         .from(ledgerEntries)

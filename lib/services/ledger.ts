@@ -1,11 +1,11 @@
 import 'server-only';
-import { and, desc, eq, gte, sql, count, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { clients, ledgerEntries, resellers, LEDGER_KINDS } from '@/db/schema';
+import { clients, type LEDGER_KINDS, ledgerEntries, resellers } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import type { LedgerQuery } from '@/lib/validation/credit';
 import { dateRange } from './date-filter';
-import { paginated, type Page } from './paging';
+import { type Page, paginated } from './paging';
 import { getSettings } from './settings';
 
 export type LedgerAccount = (typeof ledgerEntries.$inferInsert)['account'];
@@ -76,9 +76,7 @@ async function moveBalance(tx: Db, account: LedgerAccount, id: number, amount: n
   const column = account === 'reseller_credit' ? resellers.creditBalance : resellers.commissionBalance;
   const rows = await tx
     .update(resellers)
-    .set(account === 'reseller_credit'
-      ? { creditBalance: sql`${column} + ${amount}` }
-      : { commissionBalance: sql`${column} + ${amount}` })
+    .set(account === 'reseller_credit' ? { creditBalance: sql`${column} + ${amount}` } : { commissionBalance: sql`${column} + ${amount}` })
     .where(and(eq(resellers.id, id), gte(sql`${column} + ${amount}`, 0)))
     .returning({ balance: column });
   return rows[0]?.balance ?? null;
@@ -125,12 +123,7 @@ export function ledgerRowView(r: typeof ledgerEntries.$inferSelect): LedgerRow {
 }
 
 /** One account's ledger, newest first, with kind and date filters. Callers check tenancy. */
-export async function listLedger(
-  db: Db,
-  account: LedgerAccount,
-  accountId: number,
-  q: LedgerQuery,
-): Promise<Page<LedgerRow>> {
+export async function listLedger(db: Db, account: LedgerAccount, accountId: number, q: LedgerQuery): Promise<Page<LedgerRow>> {
   const conds: SQL[] = [eq(ledgerEntries.account, account), eq(ledgerEntries.accountId, accountId)];
   if (q.kind) conds.push(eq(ledgerEntries.kind, q.kind as LedgerKind));
   conds.push(...dateRange(ledgerEntries.createdAt, q.from, q.to, (await getSettings(db)).time_zone));

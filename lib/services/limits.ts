@@ -3,11 +3,11 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { clients, users } from '@/db/schema';
 import { DomainError, notFound } from '@/lib/errors';
+import type { ClientStatus } from '@/lib/validation/clients';
 import { deriveStatus } from './clients';
 import { getSettings } from './settings';
 import { currentSubscriptions } from './subscriptions';
 import { usageCounts } from './usage';
-import type { ClientStatus } from '@/lib/validation/clients';
 
 export interface ClientLimits {
   clientId: number;
@@ -27,7 +27,13 @@ export interface ClientLimits {
  */
 export async function clientLimits(tx: Db, clientId: number, now: Date): Promise<ClientLimits> {
   const [c] = await tx
-    .select({ id: clients.id, resellerId: clients.resellerId, trialEndsAt: clients.trialEndsAt, createdAt: clients.createdAt, userStatus: users.status })
+    .select({
+      id: clients.id,
+      resellerId: clients.resellerId,
+      trialEndsAt: clients.trialEndsAt,
+      createdAt: clients.createdAt,
+      userStatus: users.status,
+    })
     .from(clients)
     .innerJoin(users, eq(users.id, clients.id))
     .where(eq(clients.id, clientId));
@@ -36,7 +42,10 @@ export async function clientLimits(tx: Db, clientId: number, now: Date): Promise
   const sub = (await currentSubscriptions(tx, [clientId], now)).get(clientId);
   const status = deriveStatus(c.userStatus, c.trialEndsAt, sub, now);
   const periodStart = sub?.startsAt ?? c.createdAt;
-  const used = (await usageCounts(tx, new Map([[clientId, periodStart]]), now, settings.time_zone)).get(clientId) ?? { today: 0, period: 0 };
+  const used = (await usageCounts(tx, new Map([[clientId, periodStart]]), now, settings.time_zone)).get(clientId) ?? {
+    today: 0,
+    period: 0,
+  };
   const trial = status === 'trial';
   return {
     clientId,
@@ -54,19 +63,24 @@ export async function clientLimits(tx: Db, clientId: number, now: Date): Promise
 /** Suspended → 403 account_suspended; expired → 403 subscription_expired. */
 export function assertCanSend(l: ClientLimits): void {
   if (l.status === 'suspended') throw new DomainError('account_suspended', 'This account is suspended.');
-  if (l.status === 'expired') throw new DomainError('subscription_expired', 'The trial or subscription has ended. Contact your provider to renew.');
+  if (l.status === 'expired')
+    throw new DomainError('subscription_expired', 'The trial or subscription has ended. Contact your provider to renew.');
 }
 
 /** A send of `count` SMS that does not fit is refused whole: 429 with the limit and what was used. */
 export function assertQuota(l: ClientLimits, count: number): void {
   if (l.used.today + count > l.dailyLimit) {
     throw new DomainError('daily_limit_reached', `The daily limit of ${l.dailyLimit} SMS is reached (${l.used.today} used today).`, {
-      limit: l.dailyLimit, used: l.used.today, requested: count,
+      limit: l.dailyLimit,
+      used: l.used.today,
+      requested: count,
     });
   }
   if (l.used.period + count > l.periodLimit) {
     throw new DomainError('period_limit_reached', `The period limit of ${l.periodLimit} SMS is reached (${l.used.period} used).`, {
-      limit: l.periodLimit, used: l.used.period, requested: count,
+      limit: l.periodLimit,
+      used: l.used.period,
+      requested: count,
     });
   }
 }

@@ -1,16 +1,16 @@
 import 'server-only';
-import { and, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { clients, devices, messageRecipients, messages, type MessageState } from '@/db/schema';
-import { emitEnqueued } from '@/lib/events';
-import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { clients, devices, type MessageState, messageRecipients, messages } from '@/db/schema';
+import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { DomainError, fieldError, notFound } from '@/lib/errors';
+import { emitEnqueued } from '@/lib/events';
 import { smsLength } from '@/lib/sms/encoding';
 import type { ListMessagesQuery } from '@/lib/validation/messages';
 import { dateRange } from './date-filter';
 import { newId } from './ids';
 import { assertCanSend, assertQuota, clientLimits } from './limits';
-import { likePattern, paginated, type Page } from './paging';
+import { likePattern, type Page, paginated } from './paging';
 
 export const DEFAULT_VALIDITY_MS = 3_600_000;
 const MAX_VALIDITY_MS = 7 * 86_400_000;
@@ -38,17 +38,40 @@ export interface MessageView {
 export function messageView(m: Message, rs: Recipient[]): MessageView {
   const recipients = rs.sort((a, b) => a.position - b.position).map((r) => ({ phone: r.phone, state: r.state, error: r.error }));
   return {
-    id: m.id, state: m.state, phone: recipients[0]?.phone ?? '', recipients, message: m.text, segments: m.segments, encoding: m.encoding,
-    device_id: m.claimedBy ?? m.deviceId, source: m.source, valid_until: m.validUntil.toISOString(), error: m.error,
-    states: (m.states ?? {}) as Record<string, string>, created_at: m.createdAt.toISOString(), updated_at: m.updatedAt.toISOString(),
+    id: m.id,
+    state: m.state,
+    phone: recipients[0]?.phone ?? '',
+    recipients,
+    message: m.text,
+    segments: m.segments,
+    encoding: m.encoding,
+    device_id: m.claimedBy ?? m.deviceId,
+    source: m.source,
+    valid_until: m.validUntil.toISOString(),
+    error: m.error,
+    states: (m.states ?? {}) as Record<string, string>,
+    created_at: m.createdAt.toISOString(),
+    updated_at: m.updatedAt.toISOString(),
   };
 }
 
 export async function withRecipients(db: Db, rows: Message[]): Promise<MessageView[]> {
   if (!rows.length) return [];
-  const rs = await db.select().from(messageRecipients).where(inArray(messageRecipients.messageId, rows.map((m) => m.id)));
+  const rs = await db
+    .select()
+    .from(messageRecipients)
+    .where(
+      inArray(
+        messageRecipients.messageId,
+        rows.map((m) => m.id),
+      ),
+    );
   const by = new Map<string, Recipient[]>();
-  for (const r of rs) (by.get(r.messageId) ?? by.set(r.messageId, []).get(r.messageId)!).push(r);
+  for (const r of rs) {
+    const list = by.get(r.messageId);
+    if (list) list.push(r);
+    else by.set(r.messageId, [r]);
+  }
   return rows.map((m) => messageView(m, by.get(m.id) ?? []));
 }
 
@@ -82,7 +105,10 @@ export async function queueMessages(db: Db, actor: Actor, req: QueueRequest, now
     assertCanSend(limits);
     assertQuota(limits, total);
     if (req.deviceId) {
-      const [d] = await tx.select().from(devices).where(and(eq(devices.id, req.deviceId), eq(devices.clientId, clientId), isNull(devices.removedAt)));
+      const [d] = await tx
+        .select()
+        .from(devices)
+        .where(and(eq(devices.id, req.deviceId), eq(devices.clientId, clientId), isNull(devices.removedAt)));
       if (!d) throw fieldError('device_id', 'No such device on this account.');
       if (!d.enabled) throw fieldError('device_id', 'This device is disabled.');
     }
@@ -93,21 +119,43 @@ export async function queueMessages(db: Db, actor: Actor, req: QueueRequest, now
     }
     const inserted = await tx
       .insert(messages)
-      .values(req.messages.map((m, i) => ({
-        id: ids[i], clientId, resellerId: limits.resellerId, deviceId: req.deviceId ?? null, text: req.text, recipientCount: m.phones.length,
-        segments: len.segments, encoding: len.encoding, source: req.source, withDeliveryReport: req.withDeliveryReport ?? true,
-        simNumber: req.simNumber ?? null, validUntil, states: { pending: now.toISOString() }, createdAt: now, updatedAt: now,
-      })))
+      .values(
+        req.messages.map((m, i) => ({
+          id: ids[i],
+          clientId,
+          resellerId: limits.resellerId,
+          deviceId: req.deviceId ?? null,
+          text: req.text,
+          recipientCount: m.phones.length,
+          segments: len.segments,
+          encoding: len.encoding,
+          source: req.source,
+          withDeliveryReport: req.withDeliveryReport ?? true,
+          simNumber: req.simNumber ?? null,
+          validUntil,
+          states: { pending: now.toISOString() },
+          createdAt: now,
+          updatedAt: now,
+        })),
+      )
       .returning();
     const recipients = await tx
       .insert(messageRecipients)
-      .values(req.messages.flatMap((m, i) => m.phones.map((phone, position) => ({ messageId: ids[i], position, phone: normalizePhone(phone), updatedAt: now }))))
+      .values(
+        req.messages.flatMap((m, i) =>
+          m.phones.map((phone, position) => ({ messageId: ids[i], position, phone: normalizePhone(phone), updatedAt: now })),
+        ),
+      )
       .returning();
     return { inserted, recipients };
   });
   emitEnqueued({ clientId, deviceId: req.deviceId ?? null });
   const byId = new Map<string, Recipient[]>();
-  for (const r of rows.recipients) (byId.get(r.messageId) ?? byId.set(r.messageId, []).get(r.messageId)!).push(r);
+  for (const r of rows.recipients) {
+    const list = byId.get(r.messageId);
+    if (list) list.push(r);
+    else byId.set(r.messageId, [r]);
+  }
   return rows.inserted.map((m) => messageView(m, byId.get(m.id) ?? []));
 }
 
@@ -125,13 +173,20 @@ function tenancy(actor: Actor): SQL {
 
 export async function getMessage(db: Db, actor: Actor, id: string): Promise<MessageView> {
   assertCan(actor, 'sms.read');
-  const [m] = await db.select().from(messages).where(and(eq(messages.id, id), tenancy(actor)));
+  const [m] = await db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.id, id), tenancy(actor)));
   if (!m) throw notFound('Message');
   return (await withRecipients(db, [m]))[0];
 }
 
 /** The message log's filters as SQL conditions, tenancy first (shared by the log and its CSV export). */
-export function messageFilters(actor: Actor, q: Pick<ListMessagesQuery, 'status' | 'phone' | 'search' | 'from' | 'to'>, timeZone: string): SQL[] {
+export function messageFilters(
+  actor: Actor,
+  q: Pick<ListMessagesQuery, 'status' | 'phone' | 'search' | 'from' | 'to'>,
+  timeZone: string,
+): SQL[] {
   const conds: SQL[] = [tenancy(actor), ...dateRange(messages.createdAt, q.from, q.to, timeZone)];
   if (q.status) conds.push(eq(messages.state, q.status));
   if (q.phone) {
@@ -140,7 +195,12 @@ export function messageFilters(actor: Actor, q: Pick<ListMessagesQuery, 'status'
   }
   if (q.search) {
     const p = likePattern(q.search);
-    conds.push(or(ilike(messages.text, p), sql`exists (select 1 from ${messageRecipients} r where r.message_id = ${messages.id} and r.phone ilike ${p})`)!);
+    conds.push(
+      or(
+        ilike(messages.text, p),
+        sql`exists (select 1 from ${messageRecipients} r where r.message_id = ${messages.id} and r.phone ilike ${p})`,
+      ) ?? sql`false`,
+    );
   }
   return conds;
 }
@@ -150,7 +210,13 @@ export async function listMessages(db: Db, actor: Actor, q: ListMessagesQuery, t
   const conds = messageFilters(actor, q, timeZone);
   const where = and(...conds);
   const [rows, [{ total }]] = await Promise.all([
-    db.select().from(messages).where(where).orderBy(desc(messages.createdAt), desc(messages.id)).limit(q.limit).offset((q.page - 1) * q.limit),
+    db
+      .select()
+      .from(messages)
+      .where(where)
+      .orderBy(desc(messages.createdAt), desc(messages.id))
+      .limit(q.limit)
+      .offset((q.page - 1) * q.limit),
     db.select({ total: count() }).from(messages).where(where),
   ]);
   return paginated(await withRecipients(db, rows), q, total);
@@ -185,14 +251,22 @@ export async function listGatewayMessages(db: Db, actor: Actor, q: GatewayListFi
 export async function cancelMessage(db: Db, actor: Actor, id: string, now = new Date()): Promise<MessageView> {
   assertCan(actor, 'sms.send');
   const m = await db.transaction(async (tx) => {
-    const [row] = await tx.select().from(messages).where(and(eq(messages.id, id), tenancy(actor))).for('update');
+    const [row] = await tx
+      .select()
+      .from(messages)
+      .where(and(eq(messages.id, id), tenancy(actor)))
+      .for('update');
     if (!row) throw notFound('Message');
-    if (row.state !== 'pending') throw new DomainError('cannot_cancel', `Only a pending message can be cancelled; this one is ${row.state}.`, { state: row.state });
+    if (row.state !== 'pending')
+      throw new DomainError('cannot_cancel', `Only a pending message can be cancelled; this one is ${row.state}.`, { state: row.state });
     const states = { ...(row.states as Record<string, string>), cancelled: now.toISOString() };
-    const [after] = await tx.update(messages).set({ state: 'cancelled', countsTowardQuota: false, states, updatedAt: now }).where(eq(messages.id, id)).returning();
+    const [after] = await tx
+      .update(messages)
+      .set({ state: 'cancelled', countsTowardQuota: false, states, updatedAt: now })
+      .where(eq(messages.id, id))
+      .returning();
     await tx.update(messageRecipients).set({ state: 'cancelled', updatedAt: now }).where(eq(messageRecipients.messageId, id));
     return after;
   });
   return (await withRecipients(db, [m]))[0];
 }
-

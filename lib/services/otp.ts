@@ -19,11 +19,21 @@ export async function requestOtp(db: Db, actor: Actor, rawPhone: string, opts: {
   const phone = normalizePhone(rawPhone);
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const text = `${opts.brand ? `${opts.brand}: ` : ''}your code is ${code}. It expires in 5 minutes.`;
-  const [message] = await queueMessages(db, actor, { messages: [{ phones: [phone] }], text, source: 'otp', validUntil: new Date(now.getTime() + OTP_TTL_MS) }, now);
+  const [message] = await queueMessages(
+    db,
+    actor,
+    { messages: [{ phones: [phone] }], text, source: 'otp', validUntil: new Date(now.getTime() + OTP_TTL_MS) },
+    now,
+  );
   const expiresAt = new Date(now.getTime() + OTP_TTL_MS);
   // A new code replaces any earlier one for this phone.
-  await db.update(otpCodes).set({ expiresAt: now }).where(and(eq(otpCodes.clientId, actor.userId), eq(otpCodes.phone, phone), isNull(otpCodes.verifiedAt)));
-  await db.insert(otpCodes).values({ clientId: actor.userId, phone, codeHash: hashCode(phone, code), expiresAt, messageId: message.id, createdAt: now });
+  await db
+    .update(otpCodes)
+    .set({ expiresAt: now })
+    .where(and(eq(otpCodes.clientId, actor.userId), eq(otpCodes.phone, phone), isNull(otpCodes.verifiedAt)));
+  await db
+    .insert(otpCodes)
+    .values({ clientId: actor.userId, phone, codeHash: hashCode(phone, code), expiresAt, messageId: message.id, createdAt: now });
   return { phone, message_id: message.id, expires_at: expiresAt.toISOString() };
 }
 
@@ -38,14 +48,24 @@ export async function verifyOtp(db: Db, actor: Actor, rawPhone: string, code: st
       .orderBy(desc(otpCodes.createdAt), desc(otpCodes.id))
       .limit(1)
       .for('update');
-    if (!row || row.verifiedAt || row.expiresAt <= now) throw new DomainError('otp_invalid', 'No valid code for this phone. Request a new one.', { reason: row?.verifiedAt ? 'used' : 'expired' });
-    if (row.attempts >= OTP_MAX_ATTEMPTS) throw new DomainError('otp_invalid', 'Too many wrong attempts. Request a new code.', { reason: 'attempts', attempts_left: 0 });
+    if (!row || row.verifiedAt || row.expiresAt <= now)
+      throw new DomainError('otp_invalid', 'No valid code for this phone. Request a new one.', {
+        reason: row?.verifiedAt ? 'used' : 'expired',
+      });
+    if (row.attempts >= OTP_MAX_ATTEMPTS)
+      throw new DomainError('otp_invalid', 'Too many wrong attempts. Request a new code.', { reason: 'attempts', attempts_left: 0 });
     const ok = timingSafeEqual(Buffer.from(hashCode(phone, code)), Buffer.from(row.codeHash));
     if (!ok) {
-      await tx.update(otpCodes).set({ attempts: row.attempts + 1 }).where(eq(otpCodes.id, row.id));
+      await tx
+        .update(otpCodes)
+        .set({ attempts: row.attempts + 1 })
+        .where(eq(otpCodes.id, row.id));
       return { verified: false as const, attempts_left: OTP_MAX_ATTEMPTS - row.attempts - 1 };
     }
-    await tx.update(otpCodes).set({ verifiedAt: now, attempts: row.attempts + 1 }).where(eq(otpCodes.id, row.id));
+    await tx
+      .update(otpCodes)
+      .set({ verifiedAt: now, attempts: row.attempts + 1 })
+      .where(eq(otpCodes.id, row.id));
     return { verified: true as const, attempts_left: OTP_MAX_ATTEMPTS - row.attempts - 1 };
   });
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, count, eq, ne } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { packages } from '@/db/schema';
-import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { DomainError, fieldError, notFound } from '@/lib/errors';
 import type { CreatePackageInput, UpdatePackageInput } from '@/lib/validation/packages';
 import { writeAudit } from './audit';
@@ -56,8 +56,17 @@ export async function createPackage(db: Db, actor: Actor, input: CreatePackageIn
     if (taken) throw fieldError('code', 'A package with this code exists.', 'conflict');
     const [row] = await tx
       .insert(packages)
-      .values({ code: input.code, name: input.name, price: input.price, dailyLimit: input.daily_limit, periodLimit: input.period_limit,
-        deviceLimit: input.device_limit, periodDays: input.period_days, active: input.active, sortOrder: input.sort_order ?? 100 })
+      .values({
+        code: input.code,
+        name: input.name,
+        price: input.price,
+        dailyLimit: input.daily_limit,
+        periodLimit: input.period_limit,
+        deviceLimit: input.device_limit,
+        periodDays: input.period_days,
+        active: input.active,
+        sortOrder: input.sort_order ?? 100,
+      })
       .returning();
     await writeAudit(tx, actor, 'package.create', { type: 'package', id: row.code }, null, packageView(row));
     return packageView(row);
@@ -89,7 +98,10 @@ export async function updatePackage(db: Db, actor: Actor, id: number, input: Upd
     if (input.active !== undefined) set.active = input.active;
     if (input.sort_order !== undefined) set.sortOrder = input.sort_order;
     if (input.active === false && before.active) {
-      const [{ n }] = await tx.select({ n: count() }).from(packages).where(and(eq(packages.active, true), ne(packages.id, before.id)));
+      const [{ n }] = await tx
+        .select({ n: count() })
+        .from(packages)
+        .where(and(eq(packages.active, true), ne(packages.id, before.id)));
       if (n === 0) throw new DomainError('conflict', 'At least one package must stay on sale.');
     }
     const [after] = await tx.update(packages).set(set).where(eq(packages.id, before.id)).returning();

@@ -2,13 +2,12 @@ import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { packages, resellerPrices, resellers, subscriptions } from '@/db/schema';
-import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { DomainError, fieldError, notFound } from '@/lib/errors';
 import type { RetailPriceInput } from '@/lib/validation/branding';
 import { writeAudit } from './audit';
-import { packageView, type PackageView } from './packages';
+import { type PackageView, packageView } from './packages';
 import { getSettings } from './settings';
-import { at } from './subscriptions';
 
 export interface ResellerPackageView extends PackageView {
   /** What the reseller pays the platform (list price). */
@@ -23,7 +22,10 @@ export interface ResellerPackageView extends PackageView {
 
 /** The catalog as a reseller (or its client) sees it: retail prices, display names, profit per sale. */
 export async function resellerCatalog(db: Db, resellerId: number): Promise<ResellerPackageView[]> {
-  const [r] = await db.select({ type: resellers.partnerType, bp: resellers.commissionRateBp }).from(resellers).where(eq(resellers.id, resellerId));
+  const [r] = await db
+    .select({ type: resellers.partnerType, bp: resellers.commissionRateBp })
+    .from(resellers)
+    .where(eq(resellers.id, resellerId));
   if (!r) throw notFound('Reseller');
   const rows = await db
     .select({ p: packages, retail: resellerPrices.retailPrice, display: resellerPrices.displayName })
@@ -33,7 +35,7 @@ export async function resellerCatalog(db: Db, resellerId: number): Promise<Resel
     .orderBy(asc(packages.sortOrder), asc(packages.id));
   return rows.map(({ p, retail, display }) => {
     const own = r.type === 'own_plans';
-    const retailPrice = own ? retail ?? p.price : p.price;
+    const retailPrice = own ? (retail ?? p.price) : p.price;
     const profit = own ? retailPrice - p.price : 0;
     return {
       ...packageView(p),
@@ -61,7 +63,10 @@ export async function setRetailPrice(db: Db, actor: Actor, input: RetailPriceInp
     if (r?.type !== 'own_plans') throw new DomainError('forbidden', 'Commission partners sell at the platform list prices.');
     const [p] = await tx.select().from(packages).where(eq(packages.code, input.package_type));
     if (!p) throw fieldError('package_type', `Unknown package_type "${input.package_type}".`);
-    const [before] = await tx.select().from(resellerPrices).where(and(eq(resellerPrices.resellerId, actor.userId), eq(resellerPrices.packageId, p.id)));
+    const [before] = await tx
+      .select()
+      .from(resellerPrices)
+      .where(and(eq(resellerPrices.resellerId, actor.userId), eq(resellerPrices.packageId, p.id)));
     await tx
       .insert(resellerPrices)
       .values({ resellerId: actor.userId, packageId: p.id, retailPrice: input.retail_price, displayName: input.display_name ?? null })
@@ -69,9 +74,14 @@ export async function setRetailPrice(db: Db, actor: Actor, input: RetailPriceInp
         target: [resellerPrices.resellerId, resellerPrices.packageId],
         set: { retailPrice: input.retail_price, displayName: input.display_name ?? null, updatedAt: sql`now()` },
       });
-    await writeAudit(tx, actor, 'reseller.retail_price', { type: 'package', id: p.code },
+    await writeAudit(
+      tx,
+      actor,
+      'reseller.retail_price',
+      { type: 'package', id: p.code },
       before ? { retail_price: before.retailPrice, display_name: before.displayName } : null,
-      { retail_price: input.retail_price, display_name: input.display_name ?? null });
+      { retail_price: input.retail_price, display_name: input.display_name ?? null },
+    );
   });
   const catalog = await resellerCatalog(db, actor.userId);
   const item = catalog.find((c) => c.package_type === input.package_type);
@@ -94,7 +104,12 @@ export interface ProfitRow {
  * price snapshotted at activation) less what the platform charged. Refunds of switched-away days are
  * reported beside it, not subtracted: how a reseller settles a switch with its client is its own business.
  */
-export async function profitReport(db: Db, actor: Actor, month?: string, now = new Date()): Promise<{ month: string; rows: ProfitRow[]; totals: Omit<ProfitRow, 'package_type' | 'name'> }> {
+export async function profitReport(
+  db: Db,
+  actor: Actor,
+  month?: string,
+  now = new Date(),
+): Promise<{ month: string; rows: ProfitRow[]; totals: Omit<ProfitRow, 'package_type' | 'name'> }> {
   assertCan(actor, 'pricing.manage');
   const tz = (await getSettings(db)).time_zone;
   const m = month ?? new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit' }).format(now).slice(0, 7);
@@ -110,14 +125,26 @@ export async function profitReport(db: Db, actor: Actor, month?: string, now = n
       refunds: sql<string>`sum(${subscriptions.refundAmount})`,
     })
     .from(subscriptions)
-    .where(and(eq(subscriptions.resellerId, actor.userId), sql`${subscriptions.createdAt} >= ${start} and ${subscriptions.createdAt} < ${end}`))
+    .where(
+      and(eq(subscriptions.resellerId, actor.userId), sql`${subscriptions.createdAt} >= ${start} and ${subscriptions.createdAt} < ${end}`),
+    )
     .groupBy(subscriptions.packageCode)
     .orderBy(asc(subscriptions.packageCode));
   const out = rows.map((r) => {
-    const cost = Number(r.cost), revenue = Number(r.revenue), refunds = Number(r.refunds);
+    const cost = Number(r.cost),
+      revenue = Number(r.revenue),
+      refunds = Number(r.refunds);
     return { package_type: r.code, name: r.name, activations: r.activations, cost, revenue, refunds, profit: revenue - cost };
   });
-  const totals = out.reduce((t, r) => ({ activations: t.activations + r.activations, cost: t.cost + r.cost, revenue: t.revenue + r.revenue, refunds: t.refunds + r.refunds, profit: t.profit + r.profit }),
-    { activations: 0, cost: 0, revenue: 0, refunds: 0, profit: 0 });
+  const totals = out.reduce(
+    (t, r) => ({
+      activations: t.activations + r.activations,
+      cost: t.cost + r.cost,
+      revenue: t.revenue + r.revenue,
+      refunds: t.refunds + r.refunds,
+      profit: t.profit + r.profit,
+    }),
+    { activations: 0, cost: 0, revenue: 0, refunds: 0, profit: 0 },
+  );
   return { month: m, rows: out, totals };
 }

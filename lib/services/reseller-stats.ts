@@ -3,15 +3,15 @@ import 'server-only';
 // ending), and a 30-day series of activations and spend. Every query is scoped to the acting reseller;
 // days are calendar days in the platform time zone.
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
-import { rowsOf, type Db } from '@/db';
+import { type Db, rowsOf } from '@/db';
 import { clients, devices, ledgerEntries, messages, subscriptions, users } from '@/db/schema';
-import { ONLINE_WINDOW_MS } from './devices';
-import { dayStartSql } from './usage';
-import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { DomainError } from '@/lib/errors';
 import { clientStatusCounts } from './clients';
+import { ONLINE_WINDOW_MS } from './devices';
 import { getSettings } from './settings';
 import { at, hasCurrentSubscription } from './subscriptions';
+import { dayStartSql } from './usage';
 
 const DAY_MS = 86_400_000;
 
@@ -68,28 +68,38 @@ export async function resellerOverview(db: Db, actor: Actor, now = new Date(), l
       .select({ id: clients.id, name: users.name, email: users.email, trialEndsAt: clients.trialEndsAt })
       .from(clients)
       .innerJoin(users, eq(users.id, clients.id))
-      .where(and(
-        eq(clients.resellerId, rid), active,
-        sql`${clients.trialEndsAt} > ${at(now)} and ${clients.trialEndsAt} <= ${at(new Date(now.getTime() + DAY_MS))}`,
-        sql`not ${hasCurrentSubscription(clients.id, now)}`,
-      ))
+      .where(
+        and(
+          eq(clients.resellerId, rid),
+          active,
+          sql`${clients.trialEndsAt} > ${at(now)} and ${clients.trialEndsAt} <= ${at(new Date(now.getTime() + DAY_MS))}`,
+          sql`not ${hasCurrentSubscription(clients.id, now)}`,
+        ),
+      )
       .orderBy(asc(clients.trialEndsAt))
       .limit(listLimit),
     // Paid periods ending within 7 days with nothing queued after them (index: subscriptions by reseller, end).
     db
       .select({
-        clientId: subscriptions.clientId, name: users.name, email: users.email,
-        code: subscriptions.packageCode, pkg: subscriptions.packageName, endsAt: subscriptions.endsAt,
+        clientId: subscriptions.clientId,
+        name: users.name,
+        email: users.email,
+        code: subscriptions.packageCode,
+        pkg: subscriptions.packageName,
+        endsAt: subscriptions.endsAt,
       })
       .from(subscriptions)
       .innerJoin(users, eq(users.id, subscriptions.clientId))
-      .where(and(
-        eq(subscriptions.resellerId, rid), active,
-        sql`${subscriptions.canceledAt} is null and ${subscriptions.startsAt} <= ${at(now)}`,
-        sql`${subscriptions.endsAt} > ${at(now)} and ${subscriptions.endsAt} <= ${at(new Date(now.getTime() + 7 * DAY_MS))}`,
-        sql`not exists (select 1 from ${subscriptions} s2 where s2.client_id = ${subscriptions.clientId}
+      .where(
+        and(
+          eq(subscriptions.resellerId, rid),
+          active,
+          sql`${subscriptions.canceledAt} is null and ${subscriptions.startsAt} <= ${at(now)}`,
+          sql`${subscriptions.endsAt} > ${at(now)} and ${subscriptions.endsAt} <= ${at(new Date(now.getTime() + 7 * DAY_MS))}`,
+          sql`not exists (select 1 from ${subscriptions} s2 where s2.client_id = ${subscriptions.clientId}
           and s2.canceled_at is null and s2.ends_at > ${subscriptions.endsAt})`,
-      ))
+        ),
+      )
       .orderBy(asc(subscriptions.endsAt))
       .limit(listLimit),
     dailySeries(db, rid, tz, now),
@@ -102,18 +112,34 @@ export async function resellerOverview(db: Db, actor: Actor, now = new Date(), l
         month: sql<string>`coalesce(sum(${messages.recipientCount}), 0)`,
       })
       .from(messages)
-      .where(and(eq(messages.resellerId, rid), sql`${messages.countsTowardQuota} and ${messages.createdAt} >= ${monthStart} and ${messages.createdAt} <= ${at(now)}`)),
+      .where(
+        and(
+          eq(messages.resellerId, rid),
+          sql`${messages.countsTowardQuota} and ${messages.createdAt} >= ${monthStart} and ${messages.createdAt} <= ${at(now)}`,
+        ),
+      ),
     db
       .select({ n: count() })
       .from(devices)
       .innerJoin(clients, eq(clients.id, devices.clientId))
-      .where(and(eq(clients.resellerId, rid), isNull(devices.removedAt), eq(devices.enabled, true),
-        sql`${devices.lastSeenAt} > ${at(new Date(now.getTime() - ONLINE_WINDOW_MS))}`)),
+      .where(
+        and(
+          eq(clients.resellerId, rid),
+          isNull(devices.removedAt),
+          eq(devices.enabled, true),
+          sql`${devices.lastSeenAt} > ${at(new Date(now.getTime() - ONLINE_WINDOW_MS))}`,
+        ),
+      ),
     db
       .select({ v: sql<string>`coalesce(sum(${ledgerEntries.amount}), 0)` })
       .from(ledgerEntries)
-      .where(and(eq(ledgerEntries.account, 'reseller_commission'), eq(ledgerEntries.accountId, rid),
-        sql`${ledgerEntries.kind} in ('commission', 'commission_reversal') and ${ledgerEntries.createdAt} >= ${monthStart} and ${ledgerEntries.createdAt} <= ${at(now)}`)),
+      .where(
+        and(
+          eq(ledgerEntries.account, 'reseller_commission'),
+          eq(ledgerEntries.accountId, rid),
+          sql`${ledgerEntries.kind} in ('commission', 'commission_reversal') and ${ledgerEntries.createdAt} >= ${monthStart} and ${ledgerEntries.createdAt} <= ${at(now)}`,
+        ),
+      ),
   ]);
   return {
     sms: { today: Number(sms.today), month: Number(sms.month) },
@@ -123,7 +149,12 @@ export async function resellerOverview(db: Db, actor: Actor, now = new Date(), l
     clients: counts,
     trials_ending: trials.map((t) => ({ id: t.id, name: t.name, email: t.email, trial_ends_at: t.trialEndsAt.toISOString() })),
     subscriptions_ending: ending.map((s) => ({
-      client_id: s.clientId, name: s.name, email: s.email, package_type: s.code, package_name: s.pkg, ends_at: s.endsAt.toISOString(),
+      client_id: s.clientId,
+      name: s.name,
+      email: s.email,
+      package_type: s.code,
+      package_name: s.pkg,
+      ends_at: s.endsAt.toISOString(),
     })),
     series,
   };
@@ -145,6 +176,8 @@ async function dailySeries(db: Db, rid: number, tz: string, now: Date): Promise<
           and ${ledgerEntries.createdAt} >= days.lo and ${ledgerEntries.createdAt} < days.hi), 0) as spend
     from days order by days.day`);
   return rowsOf<{ day: string; activations: string; spend: string }>(result).map((r) => ({
-    day: r.day, activations: Number(r.activations), spend: Number(r.spend),
+    day: r.day,
+    activations: Number(r.activations),
+    spend: Number(r.spend),
   }));
 }

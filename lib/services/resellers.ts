@@ -1,13 +1,13 @@
 import 'server-only';
-import { and, asc, count, desc, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { clients, resellers, users } from '@/db/schema';
-import { assertCan, type Actor } from '@/lib/auth/permissions';
 import { hashPassword } from '@/lib/auth/password';
+import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { DomainError, fieldError, notFound } from '@/lib/errors';
-import { subdomain, type CreateResellerInput, type ListResellersQuery, type UpdateResellerInput } from '@/lib/validation/resellers';
+import { type CreateResellerInput, type ListResellersQuery, subdomain, type UpdateResellerInput } from '@/lib/validation/resellers';
 import { writeAudit } from './audit';
-import { likePattern, paginated, type Page } from './paging';
+import { likePattern, type Page, paginated } from './paging';
 import { assertEmailFree, endSessions } from './users';
 
 export interface ResellerView {
@@ -81,7 +81,11 @@ async function loadReseller(db: Db, id: number): Promise<ResellerRow | undefined
 async function assertSubdomainFree(db: Db, subdomain: string, exceptId?: number): Promise<void> {
   const conds = [eq(resellers.subdomain, subdomain)];
   if (exceptId !== undefined) conds.push(ne(resellers.id, exceptId));
-  const [hit] = await db.select({ id: resellers.id }).from(resellers).where(and(...conds)).limit(1);
+  const [hit] = await db
+    .select({ id: resellers.id })
+    .from(resellers)
+    .where(and(...conds))
+    .limit(1);
   if (hit) throw fieldError('subdomain', 'This subdomain is already taken.', 'subdomain_taken');
 }
 
@@ -110,7 +114,7 @@ export async function createReseller(db: Db, actor: Actor, input: CreateReseller
     await writeAudit(tx, actor, 'reseller.create', { type: 'reseller', id: user.id }, null, safe);
     return user.id;
   });
-  return (await getReseller(db, actor, id));
+  return await getReseller(db, actor, id);
 }
 
 export async function getReseller(db: Db, actor: Actor, id: number): Promise<ResellerView> {
@@ -137,7 +141,7 @@ export async function listResellers(db: Db, actor: Actor, q: ListResellersQuery)
   if (q.status) conds.push(eq(users.status, q.status));
   if (q.search) {
     const p = likePattern(q.search);
-    conds.push(or(ilike(users.name, p), ilike(users.email, p), ilike(resellers.subdomain, p))!);
+    conds.push(or(ilike(users.name, p), ilike(users.email, p), ilike(resellers.subdomain, p)) ?? sql`false`);
   }
   const where = and(...conds);
   const clientsCount = sql<number>`(select count(*)::int from ${clients} where ${clients.resellerId} = ${resellers.id})`;
@@ -152,16 +156,31 @@ export async function listResellers(db: Db, actor: Actor, q: ListResellersQuery)
       .offset((q.page - 1) * q.limit),
     db.select({ total: count() }).from(resellers).innerJoin(users, eq(users.id, resellers.id)).where(where),
   ]);
-  return paginated(rows.map((r) => resellerView(r, Number(r.clientsCount))), q, total);
+  return paginated(
+    rows.map((r) => resellerView(r, Number(r.clientsCount))),
+    q,
+    total,
+  );
 }
 
 function resellerOrder(q: ListResellersQuery, clientsCount: SQL) {
-  const by = { created_at: resellers.createdAt, name: users.name, email: users.email, credit_balance: resellers.creditBalance, clients_count: clientsCount }[q.sort];
+  const by = {
+    created_at: resellers.createdAt,
+    name: users.name,
+    email: users.email,
+    credit_balance: resellers.creditBalance,
+    clients_count: clientsCount,
+  }[q.sort];
   return [q.dir === 'asc' ? asc(by) : desc(by), q.dir === 'asc' ? asc(resellers.id) : desc(resellers.id)];
 }
 
 /** Live check for the create/edit form: is this subdomain valid and free? */
-export async function checkSubdomain(db: Db, actor: Actor, raw: string, exceptId?: number): Promise<{ subdomain: string; available: boolean; reason: string | null }> {
+export async function checkSubdomain(
+  db: Db,
+  actor: Actor,
+  raw: string,
+  exceptId?: number,
+): Promise<{ subdomain: string; available: boolean; reason: string | null }> {
   assertCan(actor, 'reseller.read');
   const parsed = subdomain.safeParse(raw);
   if (!parsed.success) return { subdomain: raw, available: false, reason: parsed.error.issues[0]?.message ?? 'Not a valid subdomain.' };
@@ -193,7 +212,10 @@ export async function updateReseller(db: Db, actor: Actor, id: number, input: Up
     if (input.status !== undefined) userSet.status = input.status;
     if (passwordHash) userSet.passwordHash = passwordHash;
     if (Object.keys(userSet).length) {
-      await tx.update(users).set({ ...userSet, updatedAt: new Date() }).where(eq(users.id, id));
+      await tx
+        .update(users)
+        .set({ ...userSet, updatedAt: new Date() })
+        .where(eq(users.id, id));
     }
     // Suspension or a new password ends every browser session and API login token.
     if (passwordHash || (input.status && input.status !== before.status)) await endSessions(tx, id);
@@ -210,8 +232,16 @@ export async function updateReseller(db: Db, actor: Actor, id: number, input: Up
     if (Object.keys(resellerSet).length) await tx.update(resellers).set(resellerSet).where(eq(resellers.id, id));
     const after = await loadReseller(tx, id);
     const { password: _p, ...safe } = input;
-    await writeAudit(tx, actor, input.status && Object.keys(input).length === 1 ? `reseller.${input.status === 'active' ? 'unsuspend' : 'suspend'}` : 'reseller.update',
-      { type: 'reseller', id }, before && resellerView(before), after && { ...resellerView(after), changed: Object.keys(safe) });
+    await writeAudit(
+      tx,
+      actor,
+      input.status && Object.keys(input).length === 1
+        ? `reseller.${input.status === 'active' ? 'unsuspend' : 'suspend'}`
+        : 'reseller.update',
+      { type: 'reseller', id },
+      before && resellerView(before),
+      after && { ...resellerView(after), changed: Object.keys(safe) },
+    );
   });
   return getReseller(db, actor, id);
 }

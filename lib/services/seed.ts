@@ -4,13 +4,13 @@ import type { Db } from '@/db';
 import { users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import type { Actor } from '@/lib/auth/permissions';
-import { writeAudit } from './audit';
+import { DomainError } from '@/lib/errors';
 import { activatePackage } from './activation';
+import { writeAudit } from './audit';
 import { createClient, setClientSuspended } from './clients';
 import { creditReseller } from './credit';
 import { createReseller } from './resellers';
 import { assertEmailFree, findUserByEmail } from './users';
-import { DomainError } from '@/lib/errors';
 
 export const DEMO_LOGINS = [
   { role: 'admin', email: 'admin@example.com', password: 'admin-demo-1' },
@@ -26,7 +26,10 @@ export async function ensureAdminFromEnv(db: Db, email: string | undefined, pass
   if (await findUserByEmail(db, email)) throw new Error(`ADMIN_EMAIL ${email} already belongs to a non-admin account`);
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
-    const [u] = await tx.insert(users).values({ role: 'admin', email: email.trim().toLowerCase(), name: 'Administrator', passwordHash }).returning({ id: users.id });
+    const [u] = await tx
+      .insert(users)
+      .values({ role: 'admin', email: email.trim().toLowerCase(), name: 'Administrator', passwordHash })
+      .returning({ id: users.id });
     await writeAudit(tx, null, 'admin.create_from_env', { type: 'user', id: u.id }, null, { email });
   });
   return true;
@@ -41,14 +44,24 @@ export async function hasAdmin(db: Db): Promise<boolean> {
  * The first-run setup page: creates the first admin, only while none exists. The admins table is locked
  * for the check, so two people submitting at once cannot both become the first admin.
  */
-export async function createFirstAdmin(db: Db, input: { name: string; email: string; password: string }, ip: string | null): Promise<number> {
+export async function createFirstAdmin(
+  db: Db,
+  input: { name: string; email: string; password: string },
+  ip: string | null,
+): Promise<number> {
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(727275)`);
     if (await hasAdmin(tx)) throw new DomainError('conflict', 'The platform already has an admin. Sign in instead.');
     await assertEmailFree(tx, input.email);
-    const [u] = await tx.insert(users).values({ role: 'admin', email: input.email, name: input.name, passwordHash }).returning({ id: users.id });
-    await writeAudit(tx, { userId: u.id, role: 'admin', ip }, 'admin.create_first', { type: 'admin', id: u.id }, null, { name: input.name, email: input.email });
+    const [u] = await tx
+      .insert(users)
+      .values({ role: 'admin', email: input.email, name: input.name, passwordHash })
+      .returning({ id: users.id });
+    await writeAudit(tx, { userId: u.id, role: 'admin', ip }, 'admin.create_first', { type: 'admin', id: u.id }, null, {
+      name: input.name,
+      email: input.email,
+    });
     return u.id;
   });
 }
@@ -70,32 +83,74 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
   const adminActor: Actor = { userId: admin.id, role: 'admin' };
 
   const demo = await createReseller(db, adminActor, {
-    partner_type: 'own_plans', name: 'Demo Reseller', email: 'reseller@example.com', phone: '+95 9 450 000 001',
-    password: 'reseller-demo-1', subdomain: 'demo', website: 'https://demo.example.com', contact_name: 'Aung Aung',
-    contact_email: 'aung@example.com', contact_phone: '+95 9 450 000 002',
+    partner_type: 'own_plans',
+    name: 'Demo Reseller',
+    email: 'reseller@example.com',
+    phone: '+95 9 450 000 001',
+    password: 'reseller-demo-1',
+    subdomain: 'demo',
+    website: 'https://demo.example.com',
+    contact_name: 'Aung Aung',
+    contact_email: 'aung@example.com',
+    contact_phone: '+95 9 450 000 002',
   });
-  await creditReseller(db, adminActor, demo.id, { amount: 1_150_000, method: 'bank_transfer', reference: 'DEMO-0001', note: 'Opening balance' });
+  await creditReseller(db, adminActor, demo.id, {
+    amount: 1_150_000,
+    method: 'bank_transfer',
+    reference: 'DEMO-0001',
+    note: 'Opening balance',
+  });
   const resellerActor: Actor = { userId: demo.id, role: 'reseller' };
 
   const clientsToMake = [
     { name: 'Demo Client', email: 'client@example.com', password: 'client-demo-1', phone: '+959420000001', account_name: 'Demo Shop' },
-    { name: 'Mya Trading', email: 'mya@example.com', password: 'client-demo-2', phone: '+959420000002', account_name: 'Mya Trading Co.', activate: 'starter_pro' },
-    { name: 'Yangon Clinic', email: 'clinic@example.com', password: 'client-demo-3', phone: '+959420000003', account_name: 'Yangon Clinic', activate: 'business_elite' },
+    {
+      name: 'Mya Trading',
+      email: 'mya@example.com',
+      password: 'client-demo-2',
+      phone: '+959420000002',
+      account_name: 'Mya Trading Co.',
+      activate: 'starter_pro',
+    },
+    {
+      name: 'Yangon Clinic',
+      email: 'clinic@example.com',
+      password: 'client-demo-3',
+      phone: '+959420000003',
+      account_name: 'Yangon Clinic',
+      activate: 'business_elite',
+    },
     { name: 'Old Customer', email: 'old@example.com', password: 'client-demo-4', phone: '+959420000004', trial_days: 0 },
     { name: 'Paused Shop', email: 'paused@example.com', password: 'client-demo-5', phone: '+959420000005', suspend: true },
   ];
   for (const c of clientsToMake) {
-    const made = await createClient(db, resellerActor, {
-      name: c.name, email: c.email, password: c.password, phone: c.phone, account_name: c.account_name,
-      country: 'MM', time_zone: 'Asia/Yangon', trial_days: c.trial_days,
-    }, now);
+    const made = await createClient(
+      db,
+      resellerActor,
+      {
+        name: c.name,
+        email: c.email,
+        password: c.password,
+        phone: c.phone,
+        account_name: c.account_name,
+        country: 'MM',
+        time_zone: 'Asia/Yangon',
+        trial_days: c.trial_days,
+      },
+      now,
+    );
     if (c.activate) await activatePackage(db, resellerActor, made.id, { package_type: c.activate }, now);
     if (c.suspend) await setClientSuspended(db, resellerActor, made.id, true, now);
   }
 
   const partner = await createReseller(db, adminActor, {
-    partner_type: 'commission', name: 'Golden SMS Partners', email: 'partner@example.com', phone: '+95 9 450 000 010',
-    password: 'reseller-demo-2', subdomain: 'golden', commission_rate: 10,
+    partner_type: 'commission',
+    name: 'Golden SMS Partners',
+    email: 'partner@example.com',
+    phone: '+95 9 450 000 010',
+    password: 'reseller-demo-2',
+    subdomain: 'golden',
+    commission_rate: 10,
   });
   await creditReseller(db, adminActor, partner.id, { amount: 300_000, method: 'kbzpay', reference: 'KBZ-7781' });
 }

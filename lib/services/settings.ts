@@ -2,7 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { settings } from '@/db/schema';
-import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { fieldError } from '@/lib/errors';
 import type { UpdateSettingsInput } from '@/lib/validation/settings';
 import { writeAudit } from './audit';

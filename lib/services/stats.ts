@@ -1,13 +1,13 @@
 import 'server-only';
-import { and, count, eq, isNull, sql, type AnyColumn } from 'drizzle-orm';
-import { rowsOf, type Db } from '@/db';
-import { clients, devices, ledgerEntries, messages, resellers, subscriptions, topupRequests, users } from '@/db/schema';
-import { ONLINE_WINDOW_MS } from './devices';
-import { dayStartSql } from './usage';
-import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { type AnyColumn, and, count, eq, isNull, sql } from 'drizzle-orm';
+import { type Db, rowsOf } from '@/db';
+import { devices, ledgerEntries, messages, resellers, subscriptions, topupRequests, users } from '@/db/schema';
+import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { clientStatusCounts } from './clients';
+import { ONLINE_WINDOW_MS } from './devices';
 import { getSettings } from './settings';
 import { at } from './subscriptions';
+import { dayStartSql } from './usage';
 
 export interface DayPoint {
   day: string;
@@ -45,7 +45,10 @@ export async function adminStats(db: Db, actor: Actor, now = new Date()): Promis
   const monthEnd = sql`((date_trunc('month', ${at(now)} at time zone ${tz}) + interval '1 month') at time zone ${tz})`;
   const inMonth = (col: AnyColumn) => sql`${col} >= ${monthStart} and ${col} < ${monthEnd}`;
   const [[res], cl, [money], [rev], [acts], [pending]] = await Promise.all([
-    db.select({ n: count() }).from(users).where(and(eq(users.role, 'reseller'), eq(users.status, 'active'))),
+    db
+      .select({ n: count() })
+      .from(users)
+      .where(and(eq(users.role, 'reseller'), eq(users.status, 'active'))),
     clientStatusCounts(db, now),
     db
       .select({
@@ -54,7 +57,10 @@ export async function adminStats(db: Db, actor: Actor, now = new Date()): Promis
       })
       .from(resellers)
       .where(isNull(resellers.archivedAt)),
-    db.select({ v: sql<string>`coalesce(-sum(${ledgerEntries.amount}), 0)` }).from(ledgerEntries).where(sql`${revenueKinds} and ${inMonth(ledgerEntries.createdAt)}`),
+    db
+      .select({ v: sql<string>`coalesce(-sum(${ledgerEntries.amount}), 0)` })
+      .from(ledgerEntries)
+      .where(sql`${revenueKinds} and ${inMonth(ledgerEntries.createdAt)}`),
     db.select({ n: count() }).from(subscriptions).where(inMonth(subscriptions.createdAt)),
     db.select({ n: count() }).from(topupRequests).where(eq(topupRequests.status, 'pending')),
   ]);
@@ -71,7 +77,13 @@ export async function adminStats(db: Db, actor: Actor, now = new Date()): Promis
     db
       .select({ n: count() })
       .from(devices)
-      .where(and(isNull(devices.removedAt), eq(devices.enabled, true), sql`${devices.lastSeenAt} > ${new Date(now.getTime() - ONLINE_WINDOW_MS).toISOString()}::timestamptz`)),
+      .where(
+        and(
+          isNull(devices.removedAt),
+          eq(devices.enabled, true),
+          sql`${devices.lastSeenAt} > ${new Date(now.getTime() - ONLINE_WINDOW_MS).toISOString()}::timestamptz`,
+        ),
+      ),
   ]);
   return {
     time_zone: tz,
@@ -105,6 +117,9 @@ async function dailySeries(db: Db, tz: string, now: Date): Promise<DayPoint[]> {
         where m.counts_toward_quota and m.created_at >= days.lo and m.created_at < days.hi), 0) as sms
     from days order by days.day`);
   return rowsOf<{ day: string; revenue: string; activations: string; sms: string }>(result).map((r) => ({
-    day: r.day, revenue: Number(r.revenue), activations: Number(r.activations), sms: Number(r.sms),
+    day: r.day,
+    revenue: Number(r.revenue),
+    activations: Number(r.activations),
+    sms: Number(r.sms),
   }));
 }

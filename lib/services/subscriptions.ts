@@ -44,7 +44,11 @@ export function liveSubscriptions(db: Db, clientId: number, now: Date): Promise<
 }
 
 export function subscriptionHistory(db: Db, clientId: number): Promise<Subscription[]> {
-  return db.select().from(subscriptions).where(eq(subscriptions.clientId, clientId)).orderBy(desc(subscriptions.startsAt), desc(subscriptions.id));
+  return db
+    .select()
+    .from(subscriptions)
+    .where(eq(subscriptions.clientId, clientId))
+    .orderBy(desc(subscriptions.startsAt), desc(subscriptions.id));
 }
 
 export function subscriptionView(s: Subscription) {

@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { rowsOf, type Db } from '@/db';
+import { type Db, rowsOf } from '@/db';
 import { messageRecipients, messages } from '@/db/schema';
 
 export const UNKNOWN_AFTER_MS = 15 * 60_000;
@@ -13,23 +13,33 @@ export const UNKNOWN_AFTER_MS = 15 * 60_000;
  */
 export async function sweepMessages(db: Db, now = new Date(), batch = 500): Promise<{ expired: number; unknown: number }> {
   const ts = now.toISOString();
-  const expired = rowsOf<{ id: string }>(await db.execute(sql`
+  const expired = rowsOf<{ id: string }>(
+    await db.execute(sql`
     update ${messages} set state = 'expired', counts_toward_quota = false, updated_at = ${ts}::timestamptz,
       states = states || jsonb_build_object('expired', ${ts}::text)
     where id in (select id from ${messages} where state = 'pending' and valid_until <= ${ts}::timestamptz
                  order by valid_until limit ${batch} for update skip locked)
-    returning id`));
+    returning id`),
+  );
   const stale = new Date(now.getTime() - UNKNOWN_AFTER_MS).toISOString();
-  const unknown = rowsOf<{ id: string }>(await db.execute(sql`
+  const unknown = rowsOf<{ id: string }>(
+    await db.execute(sql`
     update ${messages} set state = 'unknown', updated_at = ${ts}::timestamptz,
       states = states || jsonb_build_object('unknown', ${ts}::text)
     where id in (select id from ${messages} where state = 'processing' and updated_at <= ${stale}::timestamptz
                  order by claimed_at limit ${batch} for update skip locked)
-    returning id`));
-  for (const [ids, state] of [[expired, 'expired'], [unknown, 'unknown']] as const) {
+    returning id`),
+  );
+  for (const [ids, state] of [
+    [expired, 'expired'],
+    [unknown, 'unknown'],
+  ] as const) {
     if (ids.length) {
       await db.execute(sql`update ${messageRecipients} set state = ${state}, updated_at = ${ts}::timestamptz
-        where message_id in ${sql`(${sql.join(ids.map((r) => sql`${r.id}`), sql`, `)})`} and state in ('pending', 'processing')`);
+        where message_id in ${sql`(${sql.join(
+          ids.map((r) => sql`${r.id}`),
+          sql`, `,
+        )})`} and state in ('pending', 'processing')`);
     }
   }
   return { expired: expired.length, unknown: unknown.length };

@@ -1,13 +1,13 @@
 import 'server-only';
-import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { resellers, topupRequests, users } from '@/db/schema';
-import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { DomainError, notFound } from '@/lib/errors';
 import type { ListTopupsQuery, TopupRequestInput } from '@/lib/validation/credit';
 import { writeAudit } from './audit';
 import { postLedger } from './ledger';
-import { paginated, type Page } from './paging';
+import { type Page, paginated } from './paging';
 
 export interface TopupRequestView {
   id: number;
@@ -79,7 +79,13 @@ export async function fileTopupRequest(db: Db, actor: Actor, input: TopupRequest
   const id = await db.transaction(async (tx) => {
     const [r] = await tx
       .insert(topupRequests)
-      .values({ resellerId: actor.userId, amount: input.amount, method: input.method, reference: input.reference ?? null, note: input.note ?? null })
+      .values({
+        resellerId: actor.userId,
+        amount: input.amount,
+        method: input.method,
+        reference: input.reference ?? null,
+        note: input.note ?? null,
+      })
       .returning({ id: topupRequests.id });
     await writeAudit(tx, actor, 'topup_request.create', { type: 'topup_request', id: r.id }, null, input);
     return r.id;
@@ -96,7 +102,11 @@ export async function listTopupRequests(db: Db, actor: Actor, q: ListTopupsQuery
   if (q.status) conds.push(eq(topupRequests.status, q.status));
   const where = conds.length ? and(...conds) : undefined;
   const [rows, [{ total }]] = await Promise.all([
-    selectTopups(db).where(where).orderBy(desc(topupRequests.createdAt), desc(topupRequests.id)).limit(q.limit).offset((q.page - 1) * q.limit),
+    selectTopups(db)
+      .where(where)
+      .orderBy(desc(topupRequests.createdAt), desc(topupRequests.id))
+      .limit(q.limit)
+      .offset((q.page - 1) * q.limit),
     db.select({ total: count() }).from(topupRequests).where(where),
   ]);
   return paginated(rows.map(view), q, total);
@@ -106,7 +116,13 @@ export async function listTopupRequests(db: Db, actor: Actor, q: ListTopupsQuery
  * Approve or reject, once. The request row is locked; a second decision (two admins clicking at the
  * same moment) waits for the first and then answers 409 already_decided.
  */
-export async function decideTopupRequest(db: Db, actor: Actor, id: number, decision: { approve: true; note?: string } | { approve: false; reason: string }, now = new Date()): Promise<TopupRequestView & { credit_balance?: number }> {
+export async function decideTopupRequest(
+  db: Db,
+  actor: Actor,
+  id: number,
+  decision: { approve: true; note?: string } | { approve: false; reason: string },
+  now = new Date(),
+): Promise<TopupRequestView & { credit_balance?: number }> {
   assertCan(actor, 'topup.decide');
   const balance = await db.transaction(async (tx) => {
     const [req] = await tx.select().from(topupRequests).where(eq(topupRequests.id, id)).for('update');
@@ -115,13 +131,22 @@ export async function decideTopupRequest(db: Db, actor: Actor, id: number, decis
       throw new DomainError('already_decided', `This request was already ${req.status}.`, { status: req.status });
     }
     const [reseller] = await tx.select({ archivedAt: resellers.archivedAt }).from(resellers).where(eq(resellers.id, req.resellerId));
-    if (decision.approve && reseller?.archivedAt) throw new DomainError('conflict', 'The reseller was deleted; reject the request instead.');
+    if (decision.approve && reseller?.archivedAt)
+      throw new DomainError('conflict', 'The reseller was deleted; reject the request instead.');
     let ledgerEntryId: number | null = null;
     let balanceAfter: number | undefined;
     if (decision.approve) {
       const entry = await postLedger(tx, {
-        account: 'reseller_credit', accountId: req.resellerId, resellerId: req.resellerId, kind: 'topup', amount: req.amount,
-        actorId: actor.userId, method: req.method, reference: req.reference, note: decision.note ?? req.note, topupRequestId: req.id,
+        account: 'reseller_credit',
+        accountId: req.resellerId,
+        resellerId: req.resellerId,
+        kind: 'topup',
+        amount: req.amount,
+        actorId: actor.userId,
+        method: req.method,
+        reference: req.reference,
+        note: decision.note ?? req.note,
+        topupRequestId: req.id,
       });
       ledgerEntryId = entry.id;
       balanceAfter = entry.balanceAfter;
@@ -129,10 +154,28 @@ export async function decideTopupRequest(db: Db, actor: Actor, id: number, decis
     const status = decision.approve ? 'approved' : 'rejected';
     await tx
       .update(topupRequests)
-      .set({ status, decidedBy: actor.userId, decidedAt: now, decisionNote: decision.approve ? decision.note ?? null : decision.reason, ledgerEntryId })
+      .set({
+        status,
+        decidedBy: actor.userId,
+        decidedAt: now,
+        decisionNote: decision.approve ? (decision.note ?? null) : decision.reason,
+        ledgerEntryId,
+      })
       .where(eq(topupRequests.id, id));
-    await writeAudit(tx, actor, `topup_request.${decision.approve ? 'approve' : 'reject'}`, { type: 'topup_request', id },
-      { status: 'pending' }, { status, amount: req.amount, reseller_id: req.resellerId, ledger_entry_id: ledgerEntryId, reason: decision.approve ? null : decision.reason });
+    await writeAudit(
+      tx,
+      actor,
+      `topup_request.${decision.approve ? 'approve' : 'reject'}`,
+      { type: 'topup_request', id },
+      { status: 'pending' },
+      {
+        status,
+        amount: req.amount,
+        reseller_id: req.resellerId,
+        ledger_entry_id: ledgerEntryId,
+        reason: decision.approve ? null : decision.reason,
+      },
+    );
     return balanceAfter;
   });
   const out = await getTopup(db, id);

@@ -2,7 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { resellers } from '@/db/schema';
-import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { DomainError, notFound } from '@/lib/errors';
 import { writeAudit } from './audit';
 import { lockClientFor } from './clients';
@@ -23,7 +23,9 @@ export interface TransferResult {
 export async function transferCredit(db: Db, actor: Actor, clientId: number, amount: number, note?: string): Promise<TransferResult> {
   assertCan(actor, 'client.transfer');
   if (!Number.isSafeInteger(amount) || amount === 0) {
-    throw new DomainError('validation_failed', 'Amount must be a non-zero whole number.', { fields: { amount: ['Amount must be a non-zero whole number.'] } });
+    throw new DomainError('validation_failed', 'Amount must be a non-zero whole number.', {
+      fields: { amount: ['Amount must be a non-zero whole number.'] },
+    });
   }
   return db.transaction(async (tx) => {
     const [reseller] = await tx.select().from(resellers).where(eq(resellers.id, actor.userId)).for('update');
@@ -34,15 +36,34 @@ export async function transferCredit(db: Db, actor: Actor, clientId: number, amo
     }
     if (amount < 0 && client.creditBalance < -amount) {
       throw new DomainError('insufficient_credit', 'The client does not have that much unused credit.', {
-        balance: client.creditBalance, required: -amount, fields: { amount: [`At most ${client.creditBalance} can be taken back.`] },
+        balance: client.creditBalance,
+        required: -amount,
+        fields: { amount: [`At most ${client.creditBalance} can be taken back.`] },
       });
     }
     const common = { resellerId: reseller.id, actorId: actor.userId, clientId, note: note ?? null };
-    const r = await postLedger(tx, { ...common, account: 'reseller_credit', accountId: reseller.id, kind: amount > 0 ? 'transfer_out' : 'transfer_in', amount: -amount });
-    const c = await postLedger(tx, { ...common, account: 'client_credit', accountId: clientId, kind: amount > 0 ? 'transfer_in' : 'transfer_out', amount });
-    await writeAudit(tx, actor, amount > 0 ? 'client.credit_transfer' : 'client.credit_take_back', { type: 'client', id: clientId },
+    const r = await postLedger(tx, {
+      ...common,
+      account: 'reseller_credit',
+      accountId: reseller.id,
+      kind: amount > 0 ? 'transfer_out' : 'transfer_in',
+      amount: -amount,
+    });
+    const c = await postLedger(tx, {
+      ...common,
+      account: 'client_credit',
+      accountId: clientId,
+      kind: amount > 0 ? 'transfer_in' : 'transfer_out',
+      amount,
+    });
+    await writeAudit(
+      tx,
+      actor,
+      amount > 0 ? 'client.credit_transfer' : 'client.credit_take_back',
+      { type: 'client', id: clientId },
       { credit_balance: reseller.creditBalance, client_credit_balance: client.creditBalance },
-      { credit_balance: r.balanceAfter, client_credit_balance: c.balanceAfter, amount });
+      { credit_balance: r.balanceAfter, client_credit_balance: c.balanceAfter, amount },
+    );
     return { client_id: clientId, amount, credit_balance: r.balanceAfter, client_credit_balance: c.balanceAfter };
   });
 }

@@ -1,13 +1,13 @@
 import 'server-only';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { rowsOf, type Db } from '@/db';
+import { type Db, rowsOf } from '@/db';
 import { clients, subscriptions, users } from '@/db/schema';
-import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { DomainError } from '@/lib/errors';
+import { logError } from '@/lib/log';
 import { activatePackage } from './activation';
 import { writeAudit } from './audit';
-import { getClient, lockClientFor, type ClientView } from './clients';
-import { logError } from '@/lib/log';
+import { type ClientView, getClient, lockClientFor } from './clients';
 
 const DAY_MS = 86_400_000;
 export const AUTO_RENEW_HORIZON_MS = 60 * 60_000;
@@ -23,7 +23,14 @@ export async function extendTrial(db: Db, actor: Actor, clientId: number, days: 
     const from = c.trialEndsAt > now ? c.trialEndsAt : now;
     const trialEndsAt = new Date(from.getTime() + days * DAY_MS);
     await tx.update(clients).set({ trialEndsAt }).where(eq(clients.id, clientId));
-    await writeAudit(tx, actor, 'client.extend_trial', { type: 'client', id: clientId }, { trial_ends_at: c.trialEndsAt.toISOString() }, { trial_ends_at: trialEndsAt.toISOString(), days });
+    await writeAudit(
+      tx,
+      actor,
+      'client.extend_trial',
+      { type: 'client', id: clientId },
+      { trial_ends_at: c.trialEndsAt.toISOString() },
+      { trial_ends_at: trialEndsAt.toISOString(), days },
+    );
   });
   return getClient(db, actor, clientId, now);
 }
@@ -35,14 +42,16 @@ export async function extendTrial(db: Db, actor: Actor, clientId: number, days: 
  */
 export async function autoRenewDue(db: Db, now = new Date()): Promise<number> {
   const horizon = new Date(now.getTime() + AUTO_RENEW_HORIZON_MS).toISOString();
-  const due = rowsOf<{ client_id: number; code: string }>(await db.execute(sql`
+  const due = rowsOf<{ client_id: number; code: string }>(
+    await db.execute(sql`
     select s.client_id, s.package_code as code from ${subscriptions} s
     join ${clients} c on c.id = s.client_id and c.auto_renew
     join ${users} u on u.id = c.id and u.status = 'active'
     where s.canceled_at is null and s.starts_at <= ${now.toISOString()}::timestamptz
       and s.ends_at > ${now.toISOString()}::timestamptz and s.ends_at <= ${horizon}::timestamptz
       and not exists (select 1 from ${subscriptions} q where q.client_id = s.client_id and q.canceled_at is null and q.starts_at >= s.ends_at)
-    limit 100`));
+    limit 100`),
+  );
   let renewed = 0;
   for (const d of due) {
     const clientId = Number(d.client_id);
@@ -53,7 +62,13 @@ export async function autoRenewDue(db: Db, now = new Date()): Promise<number> {
         const [queued] = await tx
           .select({ id: subscriptions.id })
           .from(subscriptions)
-          .where(and(eq(subscriptions.clientId, clientId), isNull(subscriptions.canceledAt), sql`${subscriptions.startsAt} > ${now.toISOString()}::timestamptz`));
+          .where(
+            and(
+              eq(subscriptions.clientId, clientId),
+              isNull(subscriptions.canceledAt),
+              sql`${subscriptions.startsAt} > ${now.toISOString()}::timestamptz`,
+            ),
+          );
         if (queued) return false;
         await activatePackage(tx, { userId: clientId, role: 'client', ip: null }, clientId, { package_type: d.code }, now);
         return true;

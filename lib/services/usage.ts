@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { rowsOf, type Db } from '@/db';
+import { type Db, rowsOf } from '@/db';
 import { messages } from '@/db/schema';
 import { at } from './subscriptions';
 
@@ -10,7 +10,8 @@ export interface UsageCount {
 }
 
 /** Start of the platform-time-zone day containing `now`. */
-export const dayStartSql = (now: Date, timeZone: string) => sql`(date_trunc('day', ${at(now)} at time zone ${timeZone}) at time zone ${timeZone})`;
+export const dayStartSql = (now: Date, timeZone: string) =>
+  sql`(date_trunc('day', ${at(now)} at time zone ${timeZone}) at time zone ${timeZone})`;
 
 /**
  * SMS counted against each client's limits: one per recipient, today (platform time zone) and since the
@@ -22,7 +23,10 @@ export const dayStartSql = (now: Date, timeZone: string) => sql`(date_trunc('day
 export async function usageCounts(db: Db, periods: Map<number, Date>, now: Date, timeZone: string): Promise<Map<number, UsageCount>> {
   const out = new Map<number, UsageCount>([...periods.keys()].map((id) => [id, { today: 0, period: 0 }]));
   if (!periods.size) return out;
-  const values = sql.join([...periods].map(([id, start]) => sql`(${id}::int, ${start.toISOString()}::timestamptz)`), sql`, `);
+  const values = sql.join(
+    [...periods].map(([id, start]) => sql`(${id}::int, ${start.toISOString()}::timestamptz)`),
+    sql`, `,
+  );
   const day = dayStartSql(now, timeZone);
   const result = await db.execute(sql`
     select m.client_id as id,

@@ -8,12 +8,20 @@ import { fieldError } from '@/lib/errors';
 export async function assertEmailFree(db: Db, email: string, exceptId?: number): Promise<void> {
   const conds = [eq(sql`lower(${users.email})`, email.toLowerCase())];
   if (exceptId !== undefined) conds.push(ne(users.id, exceptId));
-  const [hit] = await db.select({ id: users.id }).from(users).where(and(...conds)).limit(1);
+  const [hit] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(...conds))
+    .limit(1);
   if (hit) throw fieldError('email', 'This email is already registered.', 'email_taken');
 }
 
 export async function findUserByEmail(db: Db, email: string) {
-  const [u] = await db.select().from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase())).limit(1);
+  const [u] = await db
+    .select()
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email.toLowerCase()))
+    .limit(1);
   return u;
 }
 

@@ -1,9 +1,9 @@
 import 'server-only';
 import { createHmac, randomBytes } from 'node:crypto';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
-import { rowsOf, type Db } from '@/db';
-import { webhookDeliveries, webhooks, WEBHOOK_EVENTS } from '@/db/schema';
-import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { type Db, rowsOf } from '@/db';
+import { type WEBHOOK_EVENTS, webhookDeliveries, webhooks } from '@/db/schema';
+import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { notFound } from '@/lib/errors';
 import { writeAudit } from './audit';
 
@@ -22,14 +22,24 @@ export interface WebhookView {
   enabled: boolean;
   created_at: string;
 }
-const view = (w: Webhook): WebhookView => ({ id: w.id, url: w.url, events: w.events, enabled: w.enabled, created_at: w.createdAt.toISOString() });
+const view = (w: Webhook): WebhookView => ({
+  id: w.id,
+  url: w.url,
+  events: w.events,
+  enabled: w.enabled,
+  created_at: w.createdAt.toISOString(),
+});
 
 /** X-Signature = hex HMAC-SHA256(secret, `${X-Timestamp}.${body}`). */
 export function signPayload(secret: string, timestamp: string, body: string): string {
   return createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
 }
 
-export async function createWebhook(db: Db, actor: Actor, input: { url: string; events: WebhookEvent[] }): Promise<WebhookView & { secret: string }> {
+export async function createWebhook(
+  db: Db,
+  actor: Actor,
+  input: { url: string; events: WebhookEvent[] },
+): Promise<WebhookView & { secret: string }> {
   assertCan(actor, 'webhook.manage');
   const secret = `whsec_${randomBytes(24).toString('base64url')}`;
   return db.transaction(async (tx) => {
@@ -41,17 +51,29 @@ export async function createWebhook(db: Db, actor: Actor, input: { url: string; 
 
 export async function listWebhooks(db: Db, actor: Actor): Promise<WebhookView[]> {
   assertCan(actor, 'webhook.manage');
-  const rows = await db.select().from(webhooks).where(and(eq(webhooks.clientId, actor.userId), isNull(webhooks.deletedAt))).orderBy(desc(webhooks.createdAt));
+  const rows = await db
+    .select()
+    .from(webhooks)
+    .where(and(eq(webhooks.clientId, actor.userId), isNull(webhooks.deletedAt)))
+    .orderBy(desc(webhooks.createdAt));
   return rows.map(view);
 }
 
 async function ownWebhook(db: Db, actor: Actor, id: number): Promise<Webhook> {
-  const [w] = await db.select().from(webhooks).where(and(eq(webhooks.id, id), eq(webhooks.clientId, actor.userId), isNull(webhooks.deletedAt)));
+  const [w] = await db
+    .select()
+    .from(webhooks)
+    .where(and(eq(webhooks.id, id), eq(webhooks.clientId, actor.userId), isNull(webhooks.deletedAt)));
   if (!w) throw notFound('Webhook');
   return w;
 }
 
-export async function updateWebhook(db: Db, actor: Actor, id: number, input: { url?: string; events?: WebhookEvent[]; enabled?: boolean }): Promise<WebhookView> {
+export async function updateWebhook(
+  db: Db,
+  actor: Actor,
+  id: number,
+  input: { url?: string; events?: WebhookEvent[]; enabled?: boolean },
+): Promise<WebhookView> {
   assertCan(actor, 'webhook.manage');
   const before = await ownWebhook(db, actor, id);
   // An empty change ({}) is valid and changes nothing (an UPDATE with no columns is an error).
@@ -83,22 +105,49 @@ export interface DeliveryView {
 export async function listDeliveries(db: Db, actor: Actor, webhookId: number, limit = 50): Promise<DeliveryView[]> {
   assertCan(actor, 'webhook.manage');
   await ownWebhook(db, actor, webhookId);
-  const rows = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.webhookId, webhookId)).orderBy(desc(webhookDeliveries.id)).limit(limit);
+  const rows = await db
+    .select()
+    .from(webhookDeliveries)
+    .where(eq(webhookDeliveries.webhookId, webhookId))
+    .orderBy(desc(webhookDeliveries.id))
+    .limit(limit);
   return rows.map((d) => ({
-    id: d.id, event: d.event, status: d.status, attempts: d.attempts, last_status_code: d.lastStatusCode, last_error: d.lastError,
-    next_attempt_at: d.status === 'pending' ? d.nextAttemptAt.toISOString() : null, created_at: d.createdAt.toISOString(),
-    delivered_at: d.deliveredAt?.toISOString() ?? null, payload: d.payload,
+    id: d.id,
+    event: d.event,
+    status: d.status,
+    attempts: d.attempts,
+    last_status_code: d.lastStatusCode,
+    last_error: d.lastError,
+    next_attempt_at: d.status === 'pending' ? d.nextAttemptAt.toISOString() : null,
+    created_at: d.createdAt.toISOString(),
+    delivered_at: d.deliveredAt?.toISOString() ?? null,
+    payload: d.payload,
   }));
 }
 
 /** Queues an event for every enabled webhook of the client that subscribed to it (inside the caller's transaction). */
-export async function enqueueEvent(tx: Db, clientId: number, event: WebhookEvent, data: Record<string, unknown>, now = new Date()): Promise<number> {
-  const hooks = await tx.select().from(webhooks).where(and(eq(webhooks.clientId, clientId), eq(webhooks.enabled, true), isNull(webhooks.deletedAt)));
+export async function enqueueEvent(
+  tx: Db,
+  clientId: number,
+  event: WebhookEvent,
+  data: Record<string, unknown>,
+  now = new Date(),
+): Promise<number> {
+  const hooks = await tx
+    .select()
+    .from(webhooks)
+    .where(and(eq(webhooks.clientId, clientId), eq(webhooks.enabled, true), isNull(webhooks.deletedAt)));
   const targets = hooks.filter((h) => h.events.includes(event));
   if (!targets.length) return 0;
-  await tx.insert(webhookDeliveries).values(targets.map((h) => ({
-    webhookId: h.id, event, payload: { event, created_at: now.toISOString(), data }, nextAttemptAt: now, createdAt: now,
-  })));
+  await tx.insert(webhookDeliveries).values(
+    targets.map((h) => ({
+      webhookId: h.id,
+      event,
+      payload: { event, created_at: now.toISOString(), data },
+      nextAttemptAt: now,
+      createdAt: now,
+    })),
+  );
   return targets.length;
 }
 
@@ -109,19 +158,27 @@ export async function enqueueEvent(tx: Db, clientId: number, event: WebhookEvent
  */
 export async function deliverDueWebhooks(db: Db, now = new Date(), fetchImpl: typeof fetch = fetch, batch = 20): Promise<number> {
   // A worker that died mid-delivery leaves rows 'delivering' past their lock: they become due again.
-  await db.execute(sql`update ${webhookDeliveries} set status = 'pending' where status = 'delivering' and locked_until < ${now.toISOString()}::timestamptz`);
-  const claimed = rowsOf<{ id: number }>(await db.execute(sql`
+  await db.execute(
+    sql`update ${webhookDeliveries} set status = 'pending' where status = 'delivering' and locked_until < ${now.toISOString()}::timestamptz`,
+  );
+  const claimed = rowsOf<{ id: number }>(
+    await db.execute(sql`
     update ${webhookDeliveries} set status = 'delivering', attempts = attempts + 1,
       locked_until = ${new Date(now.getTime() + 2 * TIMEOUT_MS).toISOString()}::timestamptz
     where id in (select id from ${webhookDeliveries} where status = 'pending' and next_attempt_at <= ${now.toISOString()}::timestamptz
                  order by next_attempt_at limit ${batch} for update skip locked)
-    returning id`));
+    returning id`),
+  );
   for (const { id } of claimed) await deliverOne(db, Number(id), fetchImpl, now);
   return claimed.length;
 }
 
 async function deliverOne(db: Db, id: number, fetchImpl: typeof fetch, now: Date): Promise<void> {
-  const [row] = await db.select({ d: webhookDeliveries, w: webhooks }).from(webhookDeliveries).innerJoin(webhooks, eq(webhooks.id, webhookDeliveries.webhookId)).where(eq(webhookDeliveries.id, id));
+  const [row] = await db
+    .select({ d: webhookDeliveries, w: webhooks })
+    .from(webhookDeliveries)
+    .innerJoin(webhooks, eq(webhooks.id, webhookDeliveries.webhookId))
+    .where(eq(webhookDeliveries.id, id));
   if (!row) return;
   const { d, w } = row;
   const body = JSON.stringify({ id: d.id, ...(d.payload as Record<string, unknown>) });
@@ -131,7 +188,13 @@ async function deliverOne(db: Db, id: number, fetchImpl: typeof fetch, now: Date
   try {
     const res = await fetchImpl(w.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-timestamp': timestamp, 'x-signature': signPayload(w.secret, timestamp, body), 'x-webhook-event': d.event, 'user-agent': 'sms-platform-webhooks/1' },
+      headers: {
+        'content-type': 'application/json',
+        'x-timestamp': timestamp,
+        'x-signature': signPayload(w.secret, timestamp, body),
+        'x-webhook-event': d.event,
+        'user-agent': 'sms-platform-webhooks/1',
+      },
       body,
       signal: AbortSignal.timeout(TIMEOUT_MS),
       redirect: 'manual',
@@ -141,17 +204,26 @@ async function deliverOne(db: Db, id: number, fetchImpl: typeof fetch, now: Date
   } catch (err) {
     error = (err as Error).name === 'TimeoutError' ? 'timeout' : (err as Error).message.slice(0, 300);
   }
-  await db.update(webhookDeliveries).set(outcome(d, status, error, now)).where(eq(webhookDeliveries.id, id));
+  await db
+    .update(webhookDeliveries)
+    .set(outcome(d, status, error, now))
+    .where(eq(webhookDeliveries.id, id));
 }
 
 // Times count from the worker pass's `now` (injected in tests), so the backoff is exactly 10 s, 20 s, 40 s, ...
 function outcome(d: Delivery, status: number | null, error: string | null, now: Date): Partial<typeof webhookDeliveries.$inferInsert> {
-  if (status !== null && status >= 200 && status < 300) return { status: 'delivered', lastStatusCode: status, lastError: null, deliveredAt: now, lockedUntil: null };
-  if (status !== null && status >= 300 && status < 500) return { status: 'failed', lastStatusCode: status, lastError: `HTTP ${status}: not retried`, lockedUntil: null };
+  if (status !== null && status >= 200 && status < 300)
+    return { status: 'delivered', lastStatusCode: status, lastError: null, deliveredAt: now, lockedUntil: null };
+  if (status !== null && status >= 300 && status < 500)
+    return { status: 'failed', lastStatusCode: status, lastError: `HTTP ${status}: not retried`, lockedUntil: null };
   const attempts = d.attempts;
-  if (attempts >= MAX_ATTEMPTS) return { status: 'failed', lastStatusCode: status, lastError: error ?? `HTTP ${status}`, lockedUntil: null };
+  if (attempts >= MAX_ATTEMPTS)
+    return { status: 'failed', lastStatusCode: status, lastError: error ?? `HTTP ${status}`, lockedUntil: null };
   return {
-    status: 'pending', lastStatusCode: status, lastError: error ?? `HTTP ${status}`, lockedUntil: null,
+    status: 'pending',
+    lastStatusCode: status,
+    lastError: error ?? `HTTP ${status}`,
+    lockedUntil: null,
     nextAttemptAt: new Date(now.getTime() + BASE_BACKOFF_MS * 2 ** (attempts - 1)),
   };
 }

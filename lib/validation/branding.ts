@@ -20,7 +20,13 @@ export const updateBrandingInput = z
   .object({
     subdomain,
     brand_name: z.union([z.string().trim().max(80, 'At most 80 characters.'), z.null()]),
-    color: z.union([z.string().trim().regex(/^#[0-9a-fA-F]{6}$/, 'A colour like #1d4ed8.'), z.null()]),
+    color: z.union([
+      z
+        .string()
+        .trim()
+        .regex(/^#[0-9a-fA-F]{6}$/, 'A colour like #1d4ed8.'),
+      z.null(),
+    ]),
     logo_url: z.union([logoDataUrl, z.null()]),
     support_email: z.union([z.literal(''), z.email('Enter a valid email address.'), z.null()]),
     support_phone: z.union([z.literal(''), phone, z.null()]),
@@ -47,5 +53,8 @@ export const apiKeyInput = z.object({
 });
 
 export const profitQuery = z.object({
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Month as YYYY-MM.').optional(),
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Month as YYYY-MM.')
+    .optional(),
 });

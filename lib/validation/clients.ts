@@ -30,7 +30,17 @@ export const updateClientInput = z
     password,
     phone: z.union([phone, z.literal(''), z.null()]).transform((v) => v || null),
     account_name: z.union([z.string().trim().max(120), z.null()]).transform((v) => v || null),
-    country: z.union([z.string().trim().regex(/^[A-Za-z]{2}$/, 'Use a two-letter country code.').toUpperCase(), z.literal(''), z.null()]).transform((v) => v || null),
+    country: z
+      .union([
+        z
+          .string()
+          .trim()
+          .regex(/^[A-Za-z]{2}$/, 'Use a two-letter country code.')
+          .toUpperCase(),
+        z.literal(''),
+        z.null(),
+      ])
+      .transform((v) => v || null),
     time_zone: z.union([z.string().trim().max(64), z.null()]).transform((v) => v || null),
     auto_renew: z.boolean(),
   })

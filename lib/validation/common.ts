@@ -1,10 +1,7 @@
 import { z } from 'zod';
 
 /** Integer amount of the platform currency (MMK has no minor unit). */
-export const money = z
-  .number({ error: 'Must be a whole number of MMK.' })
-  .int('Must be a whole number of MMK.')
-  .safe();
+export const money = z.number({ error: 'Must be a whole number of MMK.' }).int('Must be a whole number of MMK.').safe();
 
 export const email = z
   .string({ error: 'Email is required.' })
@@ -23,17 +20,13 @@ export const phone = z
   .string()
   .trim()
   .max(32, 'Phone is too long.')
-  .regex(/^\+?[0-9][0-9 \-]{4,30}$/, 'Enter a phone number with country code, e.g. +95 9 123 456 789.')
+  .regex(/^\+?[0-9][0-9 -]{4,30}$/, 'Enter a phone number with country code, e.g. +95 9 123 456 789.')
   .refine((v) => {
     const digits = v.replace(/\D/g, '').length;
     return digits >= 6 && digits <= 15;
   }, 'Enter a phone number with country code, e.g. +95 9 123 456 789.');
 
-export const name = z
-  .string({ error: 'Name is required.' })
-  .trim()
-  .min(1, 'Name is required.')
-  .max(120, 'Name is too long.');
+export const name = z.string({ error: 'Name is required.' }).trim().min(1, 'Name is required.').max(120, 'Name is too long.');
 
 /** An optional text field: blank reads as absent. With `format`, a non-blank value must also pass it. */
 export const optionalText = (max: number, format?: z.ZodType<string>, message?: string) =>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isoDate, pagination } from './common';
 import { MESSAGE_STATES } from '@/db/schema/messaging';
+import { isoDate, pagination } from './common';
 
 /** A recipient: international format, digits only after an optional +, 6-15 digits; spaces and dashes dropped. */
 export const recipient = z
@@ -41,4 +41,9 @@ export const listMessagesQuery = pagination.extend({
 });
 export type ListMessagesQuery = z.infer<typeof listMessagesQuery>;
 
-export const messageId = z.string().trim().min(1).max(36).regex(/^[A-Za-z0-9_-]+$/, 'Not a message id.');
+export const messageId = z
+  .string()
+  .trim()
+  .min(1)
+  .max(36)
+  .regex(/^[A-Za-z0-9_-]+$/, 'Not a message id.');

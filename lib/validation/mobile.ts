@@ -1,48 +1,64 @@
 import { z } from 'zod';
 
-const simCard = z.object({
-  slotIndex: z.number().int().min(0).max(10).optional(),
-  simNumber: z.number().int().min(1).max(10).optional(),
-  phoneNumber: z.string().max(32).nullish(),
-  carrierName: z.string().max(80).nullish(),
-  iccid: z.string().max(40).nullish(),
-}).loose();
+const simCard = z
+  .object({
+    slotIndex: z.number().int().min(0).max(10).optional(),
+    simNumber: z.number().int().min(1).max(10).optional(),
+    phoneNumber: z.string().max(32).nullish(),
+    carrierName: z.string().max(80).nullish(),
+    iccid: z.string().max(40).nullish(),
+  })
+  .loose();
 
-export const registerDeviceBody = z.object({
-  name: z.string().trim().min(1).max(120).default('Android phone'),
-  pushToken: z.string().max(4096).nullish(),
-  simCards: z.array(simCard).max(10).nullish(),
-}).loose();
+export const registerDeviceBody = z
+  .object({
+    name: z.string().trim().min(1).max(120).default('Android phone'),
+    pushToken: z.string().max(4096).nullish(),
+    simCards: z.array(simCard).max(10).nullish(),
+  })
+  .loose();
 
-export const patchDeviceBody = z.object({
-  id: z.string().min(1).max(36),
-  pushToken: z.string().max(4096).nullish(),
-  simCards: z.array(simCard).max(10).nullish(),
-  battery: z.number().int().min(0).max(100).optional(),
-  charging: z.boolean().optional(),
-  appVersion: z.string().max(40).optional(),
-}).loose();
+export const patchDeviceBody = z
+  .object({
+    id: z.string().min(1).max(36),
+    pushToken: z.string().max(4096).nullish(),
+    simCards: z.array(simCard).max(10).nullish(),
+    battery: z.number().int().min(0).max(100).optional(),
+    charging: z.boolean().optional(),
+    appVersion: z.string().max(40).optional(),
+  })
+  .loose();
 
 const appState = z.enum(['Pending', 'Processed', 'Sent', 'Delivered', 'Failed', 'Cancelled', 'Cancelling']);
 
 export const patchMessagesBody = z
-  .array(z.object({
-    id: z.string().min(1).max(36),
-    state: appState,
-    recipients: z.array(z.object({ phoneNumber: z.string().min(1).max(32), state: appState, error: z.string().max(500).nullish() }).loose()).min(1),
-    states: z.record(z.string(), z.string()).optional(),
-  }).loose())
+  .array(
+    z
+      .object({
+        id: z.string().min(1).max(36),
+        state: appState,
+        recipients: z
+          .array(z.object({ phoneNumber: z.string().min(1).max(32), state: appState, error: z.string().max(500).nullish() }).loose())
+          .min(1),
+        states: z.record(z.string(), z.string()).optional(),
+      })
+      .loose(),
+  )
   .max(500);
 
 export const pullQuery = z.object({ order: z.enum(['lifo', 'fifo']).default('lifo') });
 
 /** What the app posts to a webhook URL for an incoming SMS (event sms:received). */
-export const inboundBody = z.object({
-  event: z.string(),
-  deviceId: z.string().optional(),
-  payload: z.object({
-    message: z.string().max(5000).optional(),
-    phoneNumber: z.string().max(32),
-    receivedAt: z.string().optional(),
-  }).loose(),
-}).loose();
+export const inboundBody = z
+  .object({
+    event: z.string(),
+    deviceId: z.string().optional(),
+    payload: z
+      .object({
+        message: z.string().max(5000).optional(),
+        phoneNumber: z.string().max(32),
+        receivedAt: z.string().optional(),
+      })
+      .loose(),
+  })
+  .loose();

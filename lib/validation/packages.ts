@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { money } from './common';
 
 const limit = (label: string) =>
-  z.number({ error: `${label} must be a number.` }).int(`${label} must be a whole number.`).min(0, `${label} cannot be negative.`).max(10_000_000, `${label} is too large.`);
+  z
+    .number({ error: `${label} must be a number.` })
+    .int(`${label} must be a whole number.`)
+    .min(0, `${label} cannot be negative.`)
+    .max(10_000_000, `${label} is too large.`);
 
 export const packageFields = {
   code: z
@@ -17,18 +21,39 @@ export const packageFields = {
   daily_limit: limit('Daily limit'),
   period_limit: limit('Period limit'),
   device_limit: limit('Device limit').min(1, 'At least one device.').max(1000, 'At most 1,000 devices.'),
-  period_days: z.number({ error: 'Period days must be a number.' }).int('Whole days.').min(1, 'At least 1 day.').max(366, 'At most 366 days.'),
+  period_days: z
+    .number({ error: 'Period days must be a number.' })
+    .int('Whole days.')
+    .min(1, 'At least 1 day.')
+    .max(366, 'At most 366 days.'),
   active: z.boolean(),
   sort_order: z.number().int().min(0).max(10_000),
 };
 
 export const createPackageInput = z
-  .object({ ...packageFields, active: packageFields.active.default(true), sort_order: packageFields.sort_order.optional(), period_days: packageFields.period_days.default(30) })
-  .refine((v) => v.period_limit >= v.daily_limit, { path: ['period_limit'], message: 'The period limit must be at least the daily limit.' });
+  .object({
+    ...packageFields,
+    active: packageFields.active.default(true),
+    sort_order: packageFields.sort_order.optional(),
+    period_days: packageFields.period_days.default(30),
+  })
+  .refine((v) => v.period_limit >= v.daily_limit, {
+    path: ['period_limit'],
+    message: 'The period limit must be at least the daily limit.',
+  });
 export type CreatePackageInput = z.infer<typeof createPackageInput>;
 
 export const updatePackageInput = z
-  .object({ name: packageFields.name, price: packageFields.price, daily_limit: packageFields.daily_limit, period_limit: packageFields.period_limit, device_limit: packageFields.device_limit, period_days: packageFields.period_days, active: packageFields.active, sort_order: packageFields.sort_order })
+  .object({
+    name: packageFields.name,
+    price: packageFields.price,
+    daily_limit: packageFields.daily_limit,
+    period_limit: packageFields.period_limit,
+    device_limit: packageFields.device_limit,
+    period_days: packageFields.period_days,
+    active: packageFields.active,
+    sort_order: packageFields.sort_order,
+  })
   .partial()
   .strict();
 export type UpdatePackageInput = z.infer<typeof updatePackageInput>;

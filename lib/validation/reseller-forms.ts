@@ -49,8 +49,17 @@ export const deleteResellerForm = z.object({
 export const adjustCreditForm = z.object({
   reseller_id: idParam,
   amount: money.min(1, 'Enter the amount to deduct, e.g. 5000.').max(1_000_000_000_000, 'Amount is too large.'),
-  reason: z.string({ error: 'An adjustment needs a reason.' }).trim().min(1, 'An adjustment needs a reason.').max(500, 'At most 500 characters.'),
-  reference: z.string().trim().max(120, 'At most 120 characters.').optional().transform((v) => v || undefined),
+  reason: z
+    .string({ error: 'An adjustment needs a reason.' })
+    .trim()
+    .min(1, 'An adjustment needs a reason.')
+    .max(500, 'At most 500 characters.'),
+  reference: z
+    .string()
+    .trim()
+    .max(120, 'At most 120 characters.')
+    .optional()
+    .transform((v) => v || undefined),
 });
 
 /** The ledger's filters without paging (the CSV export): kind and calendar days in the platform time zone. */

@@ -2,9 +2,39 @@ import { z } from 'zod';
 import { email, name, optionalText, pagination, password, phone } from './common';
 
 export const RESERVED_SUBDOMAINS = new Set([
-  'admin', 'www', 'api', 'app', 'apps', 'mail', 'smtp', 'ftp', 'static', 'assets', 'cdn', 'docs', 'help',
-  'support', 'status', 'login', 'auth', 'dashboard', 'reseller', 'resellers', 'client', 'clients', 'billing',
-  'blog', 'dev', 'test', 'staging', 'root', 'system', 'mobile', 'gateway', 'v1', 'v3',
+  'admin',
+  'www',
+  'api',
+  'app',
+  'apps',
+  'mail',
+  'smtp',
+  'ftp',
+  'static',
+  'assets',
+  'cdn',
+  'docs',
+  'help',
+  'support',
+  'status',
+  'login',
+  'auth',
+  'dashboard',
+  'reseller',
+  'resellers',
+  'client',
+  'clients',
+  'billing',
+  'blog',
+  'dev',
+  'test',
+  'staging',
+  'root',
+  'system',
+  'mobile',
+  'gateway',
+  'v1',
+  'v3',
 ]);
 
 export const subdomain = z
@@ -39,16 +69,14 @@ const resellerFields = {
   commission_rate: commissionRate.optional(),
 };
 
-export const createResellerInput = z
-  .object({ ...resellerFields, password_confirmation: z.string().optional() })
-  .superRefine((v, ctx) => {
-    if (v.password_confirmation !== undefined && v.password_confirmation !== v.password) {
-      ctx.addIssue({ code: 'custom', path: ['password_confirmation'], message: 'Passwords do not match.' });
-    }
-    if (v.partner_type === 'commission' && v.commission_rate === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['commission_rate'], message: 'Commission partners need a commission rate.' });
-    }
-  });
+export const createResellerInput = z.object({ ...resellerFields, password_confirmation: z.string().optional() }).superRefine((v, ctx) => {
+  if (v.password_confirmation !== undefined && v.password_confirmation !== v.password) {
+    ctx.addIssue({ code: 'custom', path: ['password_confirmation'], message: 'Passwords do not match.' });
+  }
+  if (v.partner_type === 'commission' && v.commission_rate === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['commission_rate'], message: 'Commission partners need a commission rate.' });
+  }
+});
 export type CreateResellerInput = z.infer<typeof createResellerInput>;
 
 export const updateResellerInput = z
@@ -73,7 +101,11 @@ export type UpdateResellerInput = z.infer<typeof updateResellerInput>;
 export const listResellersQuery = pagination.extend({
   search: z.string().trim().max(100).optional(),
   status: z.enum(['active', 'suspended']).optional(),
-  sort: z.enum(['created_at', 'name', 'email', 'credit_balance', 'clients_count'], { error: 'Sort by created_at, name, email, credit_balance or clients_count.' }).default('created_at'),
+  sort: z
+    .enum(['created_at', 'name', 'email', 'credit_balance', 'clients_count'], {
+      error: 'Sort by created_at, name, email, credit_balance or clients_count.',
+    })
+    .default('created_at'),
   dir: z.enum(['asc', 'desc']).default('desc'),
 });
 export type ListResellersQuery = z.infer<typeof listResellersQuery>;

@@ -13,12 +13,22 @@ const validTimeZone = (tz: string) => {
 export const updateSettingsInput = z
   .object({
     platform_name: z.string().trim().min(1, 'Platform name is required.').max(80),
-    base_domain: z.string().trim().toLowerCase().min(1).max(200).regex(/^[a-z0-9.-]+(:\d+)?$/, 'A domain such as sms.example.com.'),
+    base_domain: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .min(1)
+      .max(200)
+      .regex(/^[a-z0-9.-]+(:\d+)?$/, 'A domain such as sms.example.com.'),
     default_trial_days: z.number().int().min(0, 'Trial days are 0 to 30.').max(30, 'Trial days are 0 to 30.'),
     trial_daily_limit: z.number().int().min(0).max(100_000),
     trial_period_limit: z.number().int().min(0).max(1_000_000),
     trial_device_limit: z.number().int().min(0).max(100),
-    currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'A three-letter currency code, e.g. MMK.'),
+    currency: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{3}$/, 'A three-letter currency code, e.g. MMK.'),
     time_zone: z.string().trim().refine(validTimeZone, 'An IANA time zone, e.g. Asia/Yangon.'),
   })
   .partial()

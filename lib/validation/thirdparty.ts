@@ -4,13 +4,26 @@ import { messageText } from './messages';
 /** The 3rd-party API's message (client libraries of SMS Gateway for Android send this). */
 export const thirdPartyMessage = z
   .object({
-    id: z.string().trim().min(1).max(36).regex(/^[A-Za-z0-9_-]+$/, 'id may hold letters, digits, _ and -.').optional(),
+    id: z
+      .string()
+      .trim()
+      .min(1)
+      .max(36)
+      .regex(/^[A-Za-z0-9_-]+$/, 'id may hold letters, digits, _ and -.')
+      .optional(),
     // An empty deviceId means any device, as in the app's own server.
-    deviceId: z.string().max(21).nullish().transform((v) => v || undefined),
+    deviceId: z
+      .string()
+      .max(21)
+      .nullish()
+      .transform((v) => v || undefined),
     message: messageText.optional(),
     textMessage: z.object({ text: messageText }).optional(),
     dataMessage: z.unknown().optional(),
-    phoneNumbers: z.array(z.string().min(1).max(32)).min(1, 'phoneNumbers needs at least one number.').max(100, 'At most 100 phoneNumbers.'),
+    phoneNumbers: z
+      .array(z.string().min(1).max(32))
+      .min(1, 'phoneNumbers needs at least one number.')
+      .max(100, 'At most 100 phoneNumbers.'),
     isEncrypted: z.boolean().optional(),
     simNumber: z.number().int().min(1).max(3).nullish(),
     withDeliveryReport: z.boolean().optional(),
@@ -21,12 +34,14 @@ export const thirdPartyMessage = z
   })
   .loose()
   .superRefine((v, ctx) => {
-    if (v.dataMessage !== undefined) ctx.addIssue({ code: 'custom', path: ['dataMessage'], message: 'Data SMS are not supported; send a text message.' });
+    if (v.dataMessage !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['dataMessage'], message: 'Data SMS are not supported; send a text message.' });
     if (v.isEncrypted) ctx.addIssue({ code: 'custom', path: ['isEncrypted'], message: 'Encrypted messages are not supported.' });
     if (v.scheduleAt) ctx.addIssue({ code: 'custom', path: ['scheduleAt'], message: 'Scheduled messages are not supported.' });
     if (!v.message && !v.textMessage) ctx.addIssue({ code: 'custom', path: ['textMessage'], message: 'Send message or textMessage.' });
     if (v.ttl && v.validUntil) ctx.addIssue({ code: 'custom', path: ['ttl'], message: 'Send ttl or validUntil, not both.' });
-    if (new Set(v.phoneNumbers).size !== v.phoneNumbers.length) ctx.addIssue({ code: 'custom', path: ['phoneNumbers'], message: 'phoneNumbers must be unique.' });
+    if (new Set(v.phoneNumbers).size !== v.phoneNumbers.length)
+      ctx.addIssue({ code: 'custom', path: ['phoneNumbers'], message: 'phoneNumbers must be unique.' });
   });
 
 export const thirdPartyList = z.object({

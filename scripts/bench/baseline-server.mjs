@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { createHash, randomBytes } from 'node:crypto';
 // The benchmark's lower bound: a bare node:http + postgres.js server answering the six benchmarked requests
 // with the same SQL the app's services send (captured with log_statement = 'all' from the production build
 // and copied here statement by statement: same text, same parameters, same transaction boundaries, same
@@ -6,7 +7,6 @@
 // lookup, no rate-limit counter: a constant bearer token plus an `x-actor` header name the caller.
 //   BASELINE_PORT=3901 DATABASE_URL=postgres://… BASELINE_TOKEN=… node scripts/bench/baseline-server.mjs
 import http from 'node:http';
-import { createHash, randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import postgres from 'postgres';
 
@@ -27,9 +27,11 @@ const list = (n, from = 1) => Array.from({ length: n }, (_, i) => `$${from + i}`
 
 // The reseller names and the paid-until dates of a page's rows (toViews, beside the current subscriptions and settings).
 const resellerNamesSql = (n) => `select "id", "name" from "users" where "users"."id" in (${list(n)})`;
-const paidUntilSql = (n) => `select "client_id", max("ends_at") from "subscriptions" where ("subscriptions"."client_id" in (${list(n)}) and "subscriptions"."canceled_at" is null) group by "subscriptions"."client_id"`;
+const paidUntilSql = (n) =>
+  `select "client_id", max("ends_at") from "subscriptions" where ("subscriptions"."client_id" in (${list(n)}) and "subscriptions"."canceled_at" is null) group by "subscriptions"."client_id"`;
 
-const currentSubsSql = (n) => `select ${SUB_COLUMNS} from "subscriptions" where ("subscriptions"."client_id" in (${list(n)}) and "subscriptions"."starts_at" <= $${n + 1} and coalesce("subscriptions"."canceled_at", "subscriptions"."ends_at") > $${n + 2}::timestamptz) order by "subscriptions"."starts_at" asc`;
+const currentSubsSql = (n) =>
+  `select ${SUB_COLUMNS} from "subscriptions" where ("subscriptions"."client_id" in (${list(n)}) and "subscriptions"."starts_at" <= $${n + 1} and coalesce("subscriptions"."canceled_at", "subscriptions"."ends_at") > $${n + 2}::timestamptz) order by "subscriptions"."starts_at" asc`;
 
 const usageSql = (n) => `
     select m.client_id as id,
@@ -39,8 +41,16 @@ const usageSql = (n) => `
     where m.counts_toward_quota and m.created_at >= least(p.start, (date_trunc('day', $${4 + 2 * n}::timestamptz at time zone $${5 + 2 * n}) at time zone $${6 + 2 * n}))
     group by m.client_id`;
 
-const DEFAULT_SETTINGS = { platform_name: 'SMS Reseller Platform', base_domain: 'localhost', default_trial_days: 3, trial_daily_limit: 20,
-  trial_period_limit: 60, trial_device_limit: 1, currency: 'MMK', time_zone: 'Asia/Yangon' };
+const DEFAULT_SETTINGS = {
+  platform_name: 'SMS Reseller Platform',
+  base_domain: 'localhost',
+  default_trial_days: 3,
+  trial_daily_limit: 20,
+  trial_period_limit: 60,
+  trial_device_limit: 1,
+  currency: 'MMK',
+  time_zone: 'Asia/Yangon',
+};
 
 // ---- the services, as plain functions over postgres.js ----
 
@@ -70,7 +80,8 @@ export function createBaseline(sql) {
     const params = [now, tz, tz];
     for (const [id, start] of periods) params.push(id, start);
     params.push(now, tz, tz);
-    for (const r of await q(db, usageSql(periods.size), params)) out.set(Number(r.id), { today: Number(r.today), period: Number(r.period) });
+    for (const r of await q(db, usageSql(periods.size), params))
+      out.set(Number(r.id), { today: Number(r.today), period: Number(r.period) });
     return out;
   }
 
@@ -80,18 +91,37 @@ export function createBaseline(sql) {
     const paidUntil = r.paid_until;
     const live = paidUntil && paidUntil > now;
     return {
-      id: r.id, reseller_id: r.reseller_id, reseller_name: r.reseller_name, name: r.name, email: r.email, phone: r.phone,
-      account_name: r.account_name, country: r.country, time_zone: r.time_zone, status, trial_ends_at: r.trial_ends_at.toISOString(),
-      package: sub ? { package_type: sub.package_code, name: sub.package_name, starts_at: sub.starts_at.toISOString(), ends_at: sub.ends_at.toISOString() } : null,
+      id: r.id,
+      reseller_id: r.reseller_id,
+      reseller_name: r.reseller_name,
+      name: r.name,
+      email: r.email,
+      phone: r.phone,
+      account_name: r.account_name,
+      country: r.country,
+      time_zone: r.time_zone,
+      status,
+      trial_ends_at: r.trial_ends_at.toISOString(),
+      package: sub
+        ? {
+            package_type: sub.package_code,
+            name: sub.package_name,
+            starts_at: sub.starts_at.toISOString(),
+            ends_at: sub.ends_at.toISOString(),
+          }
+        : null,
       paid_until: live ? paidUntil.toISOString() : null,
       expires_at: live ? paidUntil.toISOString() : status === 'trial' || status === 'expired' ? r.trial_ends_at.toISOString() : null,
       usage: {
-        today: used?.today ?? 0, period: used?.period ?? 0,
+        today: used?.today ?? 0,
+        period: used?.period ?? 0,
         daily_limit: sub ? sub.daily_limit : inTrial ? settings.trial_daily_limit : 0,
         period_limit: sub ? sub.period_limit : inTrial ? settings.trial_period_limit : 0,
         device_limit: sub ? sub.device_limit : inTrial ? settings.trial_device_limit : 0,
       },
-      credit_balance: Number(r.credit_balance), auto_renew: r.auto_renew, created_at: r.created_at.toISOString(),
+      credit_balance: Number(r.credit_balance),
+      auto_renew: r.auto_renew,
+      created_at: r.created_at.toISOString(),
     };
   }
 
@@ -110,8 +140,15 @@ export function createBaseline(sql) {
     const paidUntil = new Map(paid.map((p) => [p.client_id, p.max ? new Date(p.max) : null]));
     const periods = new Map(rows.map((r) => [r.id, subs.get(r.id)?.starts_at ?? r.created_at]));
     const usage = await usageCounts(db, periods, now, settings.time_zone);
-    return rows.map((r) => clientView({ ...r, reseller_name: resellerName.get(r.reseller_id) ?? '', paid_until: paidUntil.get(r.id) ?? null },
-      subs.get(r.id), usage.get(r.id), settings, now));
+    return rows.map((r) =>
+      clientView(
+        { ...r, reseller_name: resellerName.get(r.reseller_id) ?? '', paid_until: paidUntil.get(r.id) ?? null },
+        subs.get(r.id),
+        usage.get(r.id),
+        settings,
+        now,
+      ),
+    );
   }
 
   async function listClients(db, resellerId, { page = 1, limit = 20, search }, now = new Date()) {
@@ -121,8 +158,20 @@ export function createBaseline(sql) {
     const tail = (n) => `order by "clients"."created_at" desc, "clients"."id" desc limit $${n}${offset ? ` offset $${n + 1}` : ''}`;
     if (search) {
       const p = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      rowsP = q(db, `${CLIENT_COLUMNS} where ("clients"."reseller_id" = $1 and ${SEARCH}) ${tail(6)}`, [resellerId, p, p, p, p, limit, ...(offset ? [offset] : [])]);
-      countP = q(db, `select count(*) from "clients" inner join "users" on "users"."id" = "clients"."id" where ("clients"."reseller_id" = $1 and ${SEARCH})`, [resellerId, p, p, p, p]);
+      rowsP = q(db, `${CLIENT_COLUMNS} where ("clients"."reseller_id" = $1 and ${SEARCH}) ${tail(6)}`, [
+        resellerId,
+        p,
+        p,
+        p,
+        p,
+        limit,
+        ...(offset ? [offset] : []),
+      ]);
+      countP = q(
+        db,
+        `select count(*) from "clients" inner join "users" on "users"."id" = "clients"."id" where ("clients"."reseller_id" = $1 and ${SEARCH})`,
+        [resellerId, p, p, p, p],
+      );
     } else {
       rowsP = q(db, `${CLIENT_COLUMNS} where "clients"."reseller_id" = $1 ${tail(2)}`, [resellerId, limit, ...(offset ? [offset] : [])]);
       // Without a filter on the users, the total counts the clients alone.
@@ -140,16 +189,35 @@ export function createBaseline(sql) {
   }
 
   async function activatePackage(resellerId, clientId, packageType, now = new Date()) {
-    const [c] = await q(sql, `select "reseller_id" from "clients" where ("clients"."id" = $1 and "clients"."reseller_id" = $2)`, [clientId, resellerId]);
+    const [c] = await q(sql, `select "reseller_id" from "clients" where ("clients"."id" = $1 and "clients"."reseller_id" = $2)`, [
+      clientId,
+      resellerId,
+    ]);
     if (!c) throw httpError(404, 'not_found', 'Client not found.');
     const result = await sql.begin(async (tx) => {
-      const [reseller] = await q(tx, `select "id", "partner_type", "phone", "website", "contact_name", "contact_email", "contact_phone", "subdomain", "commission_rate_bp", "api_rate_limit", "credit_balance", "commission_balance", "brand_name", "brand_color", "logo_data", "logo_type", "logo_updated_at", "support_email", "support_phone", "created_at", "archived_at" from "resellers" where "resellers"."id" = $1 for update`, [resellerId]);
+      const [reseller] = await q(
+        tx,
+        `select "id", "partner_type", "phone", "website", "contact_name", "contact_email", "contact_phone", "subdomain", "commission_rate_bp", "api_rate_limit", "credit_balance", "commission_balance", "brand_name", "brand_color", "logo_data", "logo_type", "logo_updated_at", "support_email", "support_phone", "created_at", "archived_at" from "resellers" where "resellers"."id" = $1 for update`,
+        [resellerId],
+      );
       if (!reseller || reseller.archived_at) throw httpError(404, 'not_found', 'Client not found.');
-      const [client] = await q(tx, `select "id", "reseller_id", "phone", "account_name", "username", "country", "time_zone", "trial_ends_at", "credit_balance", "auto_renew", "created_at" from "clients" where ("clients"."id" = $1 and "clients"."reseller_id" = $2) for update`, [clientId, resellerId]);
+      const [client] = await q(
+        tx,
+        `select "id", "reseller_id", "phone", "account_name", "username", "country", "time_zone", "trial_ends_at", "credit_balance", "auto_renew", "created_at" from "clients" where ("clients"."id" = $1 and "clients"."reseller_id" = $2) for update`,
+        [clientId, resellerId],
+      );
       if (!client) throw httpError(404, 'not_found', 'Client not found.');
-      const [pkg] = await q(tx, `select "id", "code", "name", "price", "daily_limit", "period_limit", "device_limit", "period_days", "active", "sort_order", "created_at", "updated_at" from "packages" where "packages"."code" = $1`, [packageType]);
-      if (!pkg || !pkg.active) throw httpError(400, 'validation_failed', `Unknown or unavailable package_type "${packageType}".`);
-      const live = await q(tx, `select ${SUB_COLUMNS} from "subscriptions" where ("subscriptions"."client_id" = $1 and "subscriptions"."canceled_at" is null and "subscriptions"."ends_at" > $2) order by "subscriptions"."starts_at" asc`, [clientId, now]);
+      const [pkg] = await q(
+        tx,
+        `select "id", "code", "name", "price", "daily_limit", "period_limit", "device_limit", "period_days", "active", "sort_order", "created_at", "updated_at" from "packages" where "packages"."code" = $1`,
+        [packageType],
+      );
+      if (!pkg?.active) throw httpError(400, 'validation_failed', `Unknown or unavailable package_type "${packageType}".`);
+      const live = await q(
+        tx,
+        `select ${SUB_COLUMNS} from "subscriptions" where ("subscriptions"."client_id" = $1 and "subscriptions"."canceled_at" is null and "subscriptions"."ends_at" > $2) order by "subscriptions"."starts_at" asc`,
+        [clientId, now],
+      );
       const price = Number(pkg.price);
       const period = pkg.period_days * DAY_MS;
       // The bench activates clients with no live subscription (a "new" period) or renews the same package.
@@ -160,32 +228,103 @@ export function createBaseline(sql) {
       if (balance < price) throw httpError(402, 'insufficient_credit', `Not enough credit: ${pkg.name} needs ${price} MMK.`);
       let retail = price;
       if (reseller.partner_type === 'own_plans') {
-        const [p] = await q(tx, `select "retail_price" from "reseller_prices" where ("reseller_prices"."reseller_id" = $1 and "reseller_prices"."package_id" = $2)`, [resellerId, pkg.id]);
+        const [p] = await q(
+          tx,
+          `select "retail_price" from "reseller_prices" where ("reseller_prices"."reseller_id" = $1 and "reseller_prices"."package_id" = $2)`,
+          [resellerId, pkg.id],
+        );
         retail = p ? Number(p.retail_price) : price;
       }
       const startsAt = chainEnd;
       const endsAt = new Date(chainEnd.getTime() + period);
-      const [sub] = await q(tx, `insert into "subscriptions" ("id", "client_id", "reseller_id", "package_id", "package_code", "package_name", "price", "retail_price", "daily_limit", "period_limit", "device_limit", "period_days", "kind", "paid_by", "starts_at", "ends_at", "canceled_at", "refund_amount", "created_by", "created_at") values (default, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, default, default, $16, $17) returning ${SUB_COLUMNS}`,
-        [clientId, resellerId, pkg.id, pkg.code, pkg.name, price, retail, pkg.daily_limit, pkg.period_limit, pkg.device_limit, pkg.period_days, kind, 'reseller', startsAt, endsAt, resellerId, now]);
-      const moved = await q(tx, `update "resellers" set "credit_balance" = "resellers"."credit_balance" + $1 where ("resellers"."id" = $2 and "resellers"."credit_balance" + $3 >= $4) returning "credit_balance"`, [-price, resellerId, -price, 0]);
+      const [sub] = await q(
+        tx,
+        `insert into "subscriptions" ("id", "client_id", "reseller_id", "package_id", "package_code", "package_name", "price", "retail_price", "daily_limit", "period_limit", "device_limit", "period_days", "kind", "paid_by", "starts_at", "ends_at", "canceled_at", "refund_amount", "created_by", "created_at") values (default, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, default, default, $16, $17) returning ${SUB_COLUMNS}`,
+        [
+          clientId,
+          resellerId,
+          pkg.id,
+          pkg.code,
+          pkg.name,
+          price,
+          retail,
+          pkg.daily_limit,
+          pkg.period_limit,
+          pkg.device_limit,
+          pkg.period_days,
+          kind,
+          'reseller',
+          startsAt,
+          endsAt,
+          resellerId,
+          now,
+        ],
+      );
+      const moved = await q(
+        tx,
+        `update "resellers" set "credit_balance" = "resellers"."credit_balance" + $1 where ("resellers"."id" = $2 and "resellers"."credit_balance" + $3 >= $4) returning "credit_balance"`,
+        [-price, resellerId, -price, 0],
+      );
       if (!moved.length) throw httpError(402, 'insufficient_credit', 'Not enough credit for this.');
       const balanceAfter = Number(moved[0].credit_balance);
-      await q(tx, `insert into "ledger_entries" ("id", "account", "account_id", "reseller_id", "kind", "amount", "balance_after", "method", "reference", "note", "actor_id", "client_id", "subscription_id", "topup_request_id", "created_at") values (default, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, default) returning "id", "account", "account_id", "reseller_id", "kind", "amount", "balance_after", "method", "reference", "note", "actor_id", "client_id", "subscription_id", "topup_request_id", "created_at"`,
-        ['reseller_credit', resellerId, resellerId, 'activation', -price, balanceAfter, null, pkg.code, `${pkg.name} (${kind})`, resellerId, clientId, sub.id, null]);
+      await q(
+        tx,
+        `insert into "ledger_entries" ("id", "account", "account_id", "reseller_id", "kind", "amount", "balance_after", "method", "reference", "note", "actor_id", "client_id", "subscription_id", "topup_request_id", "created_at") values (default, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, default) returning "id", "account", "account_id", "reseller_id", "kind", "amount", "balance_after", "method", "reference", "note", "actor_id", "client_id", "subscription_id", "topup_request_id", "created_at"`,
+        [
+          'reseller_credit',
+          resellerId,
+          resellerId,
+          'activation',
+          -price,
+          balanceAfter,
+          null,
+          pkg.code,
+          `${pkg.name} (${kind})`,
+          resellerId,
+          clientId,
+          sub.id,
+          null,
+        ],
+      );
       if (reseller.partner_type === 'commission') throw httpError(501, 'not_implemented', 'The baseline does not accrue commission.');
-      await q(tx, `insert into "audit_log" ("id", "actor_id", "actor_role", "action", "target_type", "target_id", "before", "after", "ip", "created_at") values (default, $1, $2, $3, $4, $5, $6, $7, $8, default)`,
-        [resellerId, 'reseller', 'client.activate_package', 'client', String(clientId), null,
+      await q(
+        tx,
+        `insert into "audit_log" ("id", "actor_id", "actor_role", "action", "target_type", "target_id", "before", "after", "ip", "created_at") values (default, $1, $2, $3, $4, $5, $6, $7, $8, default)`,
+        [
+          resellerId,
+          'reseller',
+          'client.activate_package',
+          'client',
+          String(clientId),
+          null,
           // postgres.js serialises a jsonb parameter itself (JSON.stringify), as Drizzle does before it.
-          { subscription_id: sub.id, package_type: pkg.code, kind, price, refund: 0, credit_balance: balanceAfter, paid_by: 'reseller' }, '127.0.0.1']);
+          { subscription_id: sub.id, package_type: pkg.code, kind, price, refund: 0, credit_balance: balanceAfter, paid_by: 'reseller' },
+          '127.0.0.1',
+        ],
+      );
       // The answer is read inside the transaction, as the service does (nothing runs after COMMIT).
       return { sub, kind, balance: balanceAfter, client: await getClient(tx, resellerId, clientId, now) };
     });
     const s = result.sub;
     return {
-      subscription: { id: s.id, package_type: s.package_code, name: s.package_name, price: Number(s.price), kind: s.kind, daily_limit: s.daily_limit,
-        period_limit: s.period_limit, device_limit: s.device_limit, starts_at: s.starts_at.toISOString(), ends_at: s.ends_at.toISOString(),
-        canceled_at: s.canceled_at?.toISOString() ?? null, refund_amount: Number(s.refund_amount) },
-      kind: result.kind, refund: 0, credit_balance: result.balance, client: result.client,
+      subscription: {
+        id: s.id,
+        package_type: s.package_code,
+        name: s.package_name,
+        price: Number(s.price),
+        kind: s.kind,
+        daily_limit: s.daily_limit,
+        period_limit: s.period_limit,
+        device_limit: s.device_limit,
+        starts_at: s.starts_at.toISOString(),
+        ends_at: s.ends_at.toISOString(),
+        canceled_at: s.canceled_at?.toISOString() ?? null,
+        refund_amount: Number(s.refund_amount),
+      },
+      kind: result.kind,
+      refund: 0,
+      credit_balance: result.balance,
+      client: result.client,
     };
   }
 
@@ -194,7 +333,11 @@ export function createBaseline(sql) {
     const len = smsLength(text);
     const rows = await sql.begin(async (tx) => {
       await q(tx, `select "id" from "clients" where "clients"."id" = $1 for update`, [clientId]);
-      const [c] = await q(tx, `select "clients"."id", "clients"."reseller_id", "clients"."trial_ends_at", "clients"."created_at", "users"."status" from "clients" inner join "users" on "users"."id" = "clients"."id" where "clients"."id" = $1`, [clientId]);
+      const [c] = await q(
+        tx,
+        `select "clients"."id", "clients"."reseller_id", "clients"."trial_ends_at", "clients"."created_at", "users"."status" from "clients" inner join "users" on "users"."id" = "clients"."id" where "clients"."id" = $1`,
+        [clientId],
+      );
       if (!c) throw httpError(404, 'not_found', 'Client not found.');
       const settings = await getSettings(tx);
       const sub = (await currentSubscriptions(tx, [clientId], now)).get(clientId);
@@ -207,25 +350,52 @@ export function createBaseline(sql) {
       if (used.today + 1 > daily) throw httpError(429, 'daily_limit_reached', `The daily limit of ${daily} SMS is reached.`);
       if (used.period + 1 > periodLimit) throw httpError(429, 'period_limit_reached', `The period limit of ${periodLimit} SMS is reached.`);
       const id = newId();
-      const [m] = await q(tx, `insert into "messages" ("id", "client_id", "reseller_id", "device_id", "claimed_by", "text", "recipient_count", "segments", "encoding", "state", "source", "with_delivery_report", "sim_number", "valid_until", "counts_toward_quota", "error", "states", "created_at", "claimed_at", "updated_at") values ($1, $2, $3, $4, default, $5, $6, $7, $8, default, $9, $10, $11, $12, default, default, $13, $14, default, $15) returning ${MESSAGE_COLUMNS}`,
-        [id, clientId, c.reseller_id, null, text, 1, len.segments, len.encoding, 'api', true, null, validUntil, { pending: now.toISOString() }, now, now]);
-      const rs = await q(tx, `insert into "message_recipients" ("message_id", "position", "phone", "state", "error", "updated_at") values ($1, $2, $3, default, default, $4) returning "message_id", "position", "phone", "state", "error", "updated_at"`,
-        [id, 0, `+${phone.replace(/[^\d]/g, '')}`, now]);
+      const [m] = await q(
+        tx,
+        `insert into "messages" ("id", "client_id", "reseller_id", "device_id", "claimed_by", "text", "recipient_count", "segments", "encoding", "state", "source", "with_delivery_report", "sim_number", "valid_until", "counts_toward_quota", "error", "states", "created_at", "claimed_at", "updated_at") values ($1, $2, $3, $4, default, $5, $6, $7, $8, default, $9, $10, $11, $12, default, default, $13, $14, default, $15) returning ${MESSAGE_COLUMNS}`,
+        [
+          id,
+          clientId,
+          c.reseller_id,
+          null,
+          text,
+          1,
+          len.segments,
+          len.encoding,
+          'api',
+          true,
+          null,
+          validUntil,
+          { pending: now.toISOString() },
+          now,
+          now,
+        ],
+      );
+      const rs = await q(
+        tx,
+        `insert into "message_recipients" ("message_id", "position", "phone", "state", "error", "updated_at") values ($1, $2, $3, default, default, $4) returning "message_id", "position", "phone", "state", "error", "updated_at"`,
+        [id, 0, `+${phone.replace(/[^\d]/g, '')}`, now],
+      );
       return { m, rs };
     });
     return { data: [messageView(rows.m, rows.rs)] };
   }
 
   async function pull(token, now = new Date()) {
-    const [row] = await q(sql, `select "devices"."id", "devices"."client_id", "devices"."name", "devices"."token_hash", "devices"."push_token", "devices"."sim_cards", "devices"."enabled", "devices"."battery", "devices"."charging", "devices"."app_version", "devices"."last_seen_at", "devices"."created_at", "devices"."removed_at", "users"."status" from "devices" inner join "users" on "users"."id" = "devices"."client_id" where ("devices"."token_hash" = $1 and "devices"."removed_at" is null)`,
-      [createHash('sha256').update(token).digest('hex')]);
+    const [row] = await q(
+      sql,
+      `select "devices"."id", "devices"."client_id", "devices"."name", "devices"."token_hash", "devices"."push_token", "devices"."sim_cards", "devices"."enabled", "devices"."battery", "devices"."charging", "devices"."app_version", "devices"."last_seen_at", "devices"."created_at", "devices"."removed_at", "users"."status" from "devices" inner join "users" on "users"."id" = "devices"."client_id" where ("devices"."token_hash" = $1 and "devices"."removed_at" is null)`,
+      [createHash('sha256').update(token).digest('hex')],
+    );
     if (!row) throw httpError(401, 'unauthorized', 'Unknown device token.');
     if (row.status !== 'active') throw httpError(403, 'account_suspended', 'This account is suspended.');
     if (!row.enabled) return [];
     const ts = now.toISOString();
     // The claim and its recipients in one transaction, as the service does.
     await sql.begin(async (tx) => {
-      const claimed = await q(tx, `
+      const claimed = await q(
+        tx,
+        `
       update "messages" set state = 'processing', claimed_by = $1, claimed_at = $2::timestamptz, updated_at = $3::timestamptz,
         states = states || jsonb_build_object('processing', $4::text)
       where id in (
@@ -234,21 +404,42 @@ export function createBaseline(sql) {
           and (device_id is null or device_id = $7)
         order by created_at desc limit $8
         for update skip locked)
-      returning id`, [row.id, ts, ts, ts, row.client_id, ts, row.id, PULL_LIMIT]);
+      returning id`,
+        [row.id, ts, ts, ts, row.client_id, ts, row.id, PULL_LIMIT],
+      );
       if (claimed.length) {
-        await q(tx, `update "message_recipients" set "state" = $1, "updated_at" = $2 where ("message_recipients"."message_id" in (${list(claimed.length, 3)}) and "message_recipients"."state" = $${claimed.length + 3})`,
-          ['processing', now, ...claimed.map((c) => c.id), 'pending']);
+        await q(
+          tx,
+          `update "message_recipients" set "state" = $1, "updated_at" = $2 where ("message_recipients"."message_id" in (${list(claimed.length, 3)}) and "message_recipients"."state" = $${claimed.length + 3})`,
+          ['processing', now, ...claimed.map((c) => c.id), 'pending'],
+        );
       }
     });
-    const rows = await q(sql, `select ${MESSAGE_COLUMNS} from "messages" where ("messages"."claimed_by" = $1 and "messages"."state" = $2 and not ("messages"."states" ? 'device_accepted')) order by "messages"."created_at" desc limit $3`, [row.id, 'processing', PULL_LIMIT]);
+    const rows = await q(
+      sql,
+      `select ${MESSAGE_COLUMNS} from "messages" where ("messages"."claimed_by" = $1 and "messages"."state" = $2 and not ("messages"."states" ? 'device_accepted')) order by "messages"."created_at" desc limit $3`,
+      [row.id, 'processing', PULL_LIMIT],
+    );
     if (!rows.length) return [];
-    const rs = await q(sql, `select "message_id", "position", "phone", "state", "error", "updated_at" from "message_recipients" where "message_recipients"."message_id" in (${list(rows.length)})`, rows.map((m) => m.id));
+    const rs = await q(
+      sql,
+      `select "message_id", "position", "phone", "state", "error", "updated_at" from "message_recipients" where "message_recipients"."message_id" in (${list(rows.length)})`,
+      rows.map((m) => m.id),
+    );
     const by = new Map();
     for (const r of rs) (by.get(r.message_id) ?? by.set(r.message_id, []).get(r.message_id)).push(r);
     return rows.map((m) => {
       const v = messageView(m, by.get(m.id) ?? []);
-      return { id: v.id, message: v.message, textMessage: { text: v.message }, phoneNumbers: v.recipients.map((r) => r.phone), withDeliveryReport: true,
-        validUntil: v.valid_until, state: 'Pending', createdAt: v.created_at };
+      return {
+        id: v.id,
+        message: v.message,
+        textMessage: { text: v.message },
+        phoneNumbers: v.recipients.map((r) => r.phone),
+        withDeliveryReport: true,
+        validUntil: v.valid_until,
+        state: 'Pending',
+        createdAt: v.created_at,
+      };
     });
   }
 
@@ -258,7 +449,11 @@ export function createBaseline(sql) {
     const layout = (async () => {
       const [u] = await q(sql, USER_BY_ID, [resellerId]);
       const [[profile], [{ count }]] = await Promise.all([
-        q(sql, `select "resellers"."id", "users"."name", "users"."email", "users"."status", "resellers"."phone", "resellers"."partner_type", "resellers"."subdomain", "resellers"."credit_balance", "resellers"."commission_balance", "resellers"."commission_rate_bp", "resellers"."website", "resellers"."contact_name", "resellers"."contact_email", "resellers"."contact_phone", "resellers"."created_at" from "resellers" inner join "users" on "users"."id" = "resellers"."id" where "resellers"."id" = $1`, [resellerId]),
+        q(
+          sql,
+          `select "resellers"."id", "users"."name", "users"."email", "users"."status", "resellers"."phone", "resellers"."partner_type", "resellers"."subdomain", "resellers"."credit_balance", "resellers"."commission_balance", "resellers"."commission_rate_bp", "resellers"."website", "resellers"."contact_name", "resellers"."contact_email", "resellers"."contact_phone", "resellers"."created_at" from "resellers" inner join "users" on "users"."id" = "resellers"."id" where "resellers"."id" = $1`,
+          [resellerId],
+        ),
         q(sql, `select count(*) from "clients" where "clients"."reseller_id" = $1`, [resellerId]),
       ]);
       return { user: u, profile, clients: Number(count) };
@@ -268,8 +463,14 @@ export function createBaseline(sql) {
       const [result, catalog] = await Promise.all([
         listClients(sql, resellerId, { page }, now),
         (async () => {
-          const [r] = await q(sql, `select "partner_type", "commission_rate_bp" from "resellers" where "resellers"."id" = $1`, [resellerId]);
-          const rows = await q(sql, `select "packages"."id", "packages"."code", "packages"."name", "packages"."price", "packages"."daily_limit", "packages"."period_limit", "packages"."device_limit", "packages"."period_days", "packages"."active", "packages"."sort_order", "packages"."created_at", "packages"."updated_at", "reseller_prices"."retail_price", "reseller_prices"."display_name" from "packages" left join "reseller_prices" on ("reseller_prices"."package_id" = "packages"."id" and "reseller_prices"."reseller_id" = $1) where "packages"."active" = $2 order by "packages"."sort_order" asc, "packages"."id" asc`, [resellerId, true]);
+          const [r] = await q(sql, `select "partner_type", "commission_rate_bp" from "resellers" where "resellers"."id" = $1`, [
+            resellerId,
+          ]);
+          const rows = await q(
+            sql,
+            `select "packages"."id", "packages"."code", "packages"."name", "packages"."price", "packages"."daily_limit", "packages"."period_limit", "packages"."device_limit", "packages"."period_days", "packages"."active", "packages"."sort_order", "packages"."created_at", "packages"."updated_at", "reseller_prices"."retail_price", "reseller_prices"."display_name" from "packages" left join "reseller_prices" on ("reseller_prices"."package_id" = "packages"."id" and "reseller_prices"."reseller_id" = $1) where "packages"."active" = $2 order by "packages"."sort_order" asc, "packages"."id" asc`,
+            [resellerId, true],
+          );
           return rows.map((p) => ({ code: p.code, name: (r.partner_type === 'own_plans' && p.display_name) || p.name }));
         })(),
       ]);
@@ -278,7 +479,12 @@ export function createBaseline(sql) {
     const [l, { result, catalog }] = await Promise.all([layout, body]);
     const names = new Map(catalog.map((p) => [p.code, p.name]));
     const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-    const rows = result.data.map((c) => `<tr><td><a href="/reseller/clients/${c.id}">${esc(c.name)}</a><div>${esc(c.email)}</div></td><td>${esc(c.phone)}</td><td>${esc(c.status)}</td><td>${esc(c.package ? names.get(c.package.package_type) ?? c.package.name : c.status === 'trial' ? 'Free trial' : '—')}</td><td>${esc(c.expires_at?.slice(0, 10) ?? '—')}</td><td>${c.usage.today} / ${c.usage.daily_limit}</td></tr>`).join('');
+    const rows = result.data
+      .map(
+        (c) =>
+          `<tr><td><a href="/reseller/clients/${c.id}">${esc(c.name)}</a><div>${esc(c.email)}</div></td><td>${esc(c.phone)}</td><td>${esc(c.status)}</td><td>${esc(c.package ? (names.get(c.package.package_type) ?? c.package.name) : c.status === 'trial' ? 'Free trial' : '—')}</td><td>${esc(c.expires_at?.slice(0, 10) ?? '—')}</td><td>${c.usage.today} / ${c.usage.daily_limit}</td></tr>`,
+      )
+      .join('');
     return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Clients</title></head><body><header>Reseller · ${esc(l.user.name)} · Credit ${Number(l.profile.credit_balance).toLocaleString('en-US')} MMK</header><nav><a href="/reseller">Overview</a> <a href="/reseller/clients">Clients</a> <a href="/reseller/credit">Credit</a></nav><main><h1>Clients</h1><form action="/reseller/clients"><input name="search"></form><table><thead><tr><th>Client</th><th>Phone</th><th>Status</th><th>Package</th><th>Expires</th><th>Today</th></tr></thead><tbody>${rows}</tbody></table><p>Page ${result.pagination.page} of ${result.pagination.pages} (${result.pagination.total} clients)</p></main></body></html>`;
   }
 
@@ -287,9 +493,22 @@ export function createBaseline(sql) {
 
 function messageView(m, rs) {
   const recipients = rs.sort((a, b) => a.position - b.position).map((r) => ({ phone: r.phone, state: r.state, error: r.error }));
-  return { id: m.id, state: m.state, phone: recipients[0]?.phone ?? '', recipients, message: m.text, segments: m.segments, encoding: m.encoding,
-    device_id: m.claimed_by ?? m.device_id, source: m.source, valid_until: m.valid_until.toISOString(), error: m.error, states: m.states ?? {},
-    created_at: m.created_at.toISOString(), updated_at: m.updated_at.toISOString() };
+  return {
+    id: m.id,
+    state: m.state,
+    phone: recipients[0]?.phone ?? '',
+    recipients,
+    message: m.text,
+    segments: m.segments,
+    encoding: m.encoding,
+    device_id: m.claimed_by ?? m.device_id,
+    source: m.source,
+    valid_until: m.valid_until.toISOString(),
+    error: m.error,
+    states: m.states ?? {},
+    created_at: m.created_at.toISOString(),
+    updated_at: m.updated_at.toISOString(),
+  };
 }
 
 function newId(size = 21) {
@@ -300,7 +519,9 @@ function newId(size = 21) {
 }
 
 // GSM-7 basic set or UCS-2; 160/153 and 70/67 characters per segment.
-const GSM7 = new Set('@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà');
+const GSM7 = new Set(
+  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà',
+);
 function smsLength(text) {
   const gsm = [...text].every((c) => GSM7.has(c));
   const n = gsm ? text.length : [...text].length;
@@ -346,7 +567,8 @@ export function startBaselineServer({ port, databaseUrl, token, poolMax = 10 }) 
       const bearer = auth.startsWith('Bearer ') ? auth.slice(7) : '';
       // The device pull names its device by its own token (as the app does); everything else by the constant.
       if (req.method === 'GET' && url.pathname === '/api/mobile/v1/message') return send(res, 200, await svc.pull(bearer));
-      if (bearer !== token || !Number.isSafeInteger(actor) || actor <= 0) throw httpError(401, 'unauthorized', 'Missing or invalid credentials.');
+      if (bearer !== token || !Number.isSafeInteger(actor) || actor <= 0)
+        throw httpError(401, 'unauthorized', 'Missing or invalid credentials.');
       if (req.method === 'GET' && url.pathname === '/api/reseller/clients') {
         const page = Math.max(1, Number(url.searchParams.get('page') ?? 1) | 0);
         const search = url.searchParams.get('search')?.trim() || undefined;
@@ -368,11 +590,23 @@ export function startBaselineServer({ port, databaseUrl, token, poolMax = 10 }) 
       throw httpError(404, 'not_found', 'Not found.');
     } catch (err) {
       if (!err.status) console.error('[baseline]', err);
-      send(res, err.status ?? 500, { error: { code: err.code ?? 'internal_error', message: err.status ? err.message : 'Internal error.' } });
+      send(res, err.status ?? 500, {
+        error: { code: err.code ?? 'internal_error', message: err.status ? err.message : 'Internal error.' },
+      });
     }
   });
   server.keepAliveTimeout = 60_000;
-  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve({ server, close: async () => { server.close(); await sql.end({ timeout: 5 }); } })));
+  return new Promise((resolve) =>
+    server.listen(port, '127.0.0.1', () =>
+      resolve({
+        server,
+        close: async () => {
+          server.close();
+          await sql.end({ timeout: 5 });
+        },
+      }),
+    ),
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -8,7 +8,15 @@ import { assertLoopback } from './lib.mjs';
  * { method, path, headers, body }. Returns latencies (ms), wall time, and status counts.
  * Bounded: every request has a timeout, and the whole run a deadline.
  */
-export async function runLoad({ baseUrl, total, concurrency, makeRequest, timeoutMs = 30_000, deadlineMs = 600_000, expect = (s) => s >= 200 && s < 300 }) {
+export async function runLoad({
+  baseUrl,
+  total,
+  concurrency,
+  makeRequest,
+  timeoutMs = 30_000,
+  deadlineMs = 600_000,
+  expect = (s) => s >= 200 && s < 300,
+}) {
   const base = assertLoopback(baseUrl, 'target');
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency, maxFreeSockets: concurrency });
   const latencies = new Float64Array(total);
@@ -42,22 +50,38 @@ export async function runLoad({ baseUrl, total, concurrency, makeRequest, timeou
     agent.destroy();
   }
   const wallMs = performance.now() - started;
-  return { ...summarize(Array.from(latencies), wallMs), statuses: Object.fromEntries(statuses), failures, firstFailure, bytesPerResponse: bytes / total };
+  return {
+    ...summarize(Array.from(latencies), wallMs),
+    statuses: Object.fromEntries(statuses),
+    failures,
+    firstFailure,
+    bytesPerResponse: bytes / total,
+  };
 }
 
 function send(agent, base, { method = 'GET', path, headers = {}, body }, timeoutMs) {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
-    const req = http.request({
-      agent, host: base.hostname, port: base.port, method, path,
-      headers: { ...(payload !== undefined ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}), ...headers },
-      timeout: timeoutMs,
-    }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      {
+        agent,
+        host: base.hostname,
+        port: base.port,
+        method,
+        path,
+        headers: {
+          ...(payload !== undefined ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+          ...headers,
+        },
+        timeout: timeoutMs,
+      },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
     req.on('timeout', () => req.destroy(new Error(`${method} ${path} timed out after ${timeoutMs} ms`)));
     req.on('error', reject);
     if (payload !== undefined) req.write(payload);
@@ -78,12 +102,22 @@ export function summarize(latencies, wallMs) {
 export function request(baseUrl, { method = 'GET', path, headers = {}, body }, timeoutMs = 10_000) {
   const base = assertLoopback(baseUrl, 'target');
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: base.hostname, port: base.port, method, path, headers: { ...(body !== undefined ? { 'content-length': Buffer.byteLength(body) } : {}), ...headers }, timeout: timeoutMs }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      {
+        host: base.hostname,
+        port: base.port,
+        method,
+        path,
+        headers: { ...(body !== undefined ? { 'content-length': Buffer.byteLength(body) } : {}), ...headers },
+        timeout: timeoutMs,
+      },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
     req.on('timeout', () => req.destroy(new Error(`${method} ${path} timed out`)));
     req.on('error', reject);
     if (body !== undefined) req.write(body);

@@ -1,7 +1,7 @@
 // pgbench as the third side: the transaction scripts (pgbench/*.sql) filled in per page or term, run at the
 // bench's concurrency, with TPS from pgbench's summary and latency percentiles from its per-transaction log.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { dbName } from './lib.mjs';
 import { children } from './procs.mjs';
@@ -43,8 +43,10 @@ export async function pageFacts(sql, resellerId, { page = 1, search } = {}) {
     : await sql`select c.id, c.reseller_id, c.created_at from clients c where c.reseller_id = ${resellerId}
         order by c.created_at desc, c.id desc limit 20 offset ${(page - 1) * 20}`;
   const ids = rows.map((r) => r.id);
-  const subs = ids.length ? await sql`select client_id, starts_at from subscriptions where client_id in ${sql(ids)} and starts_at <= now()
-    and coalesce(canceled_at, ends_at) > now() order by starts_at asc` : [];
+  const subs = ids.length
+    ? await sql`select client_id, starts_at from subscriptions where client_id in ${sql(ids)} and starts_at <= now()
+    and coalesce(canceled_at, ends_at) > now() order by starts_at asc`
+    : [];
   const start = new Map(rows.map((r) => [r.id, r.created_at]));
   for (const s of subs) start.set(s.client_id, s.starts_at);
   return {
@@ -69,9 +71,23 @@ export async function runPgbench({ url, scripts, vars, clients, transactions, wo
   });
   const perClient = Math.max(1, Math.ceil(transactions / clients));
   const conn = pgConnArgs(url);
-  const args = ['-n', '-M', 'extended', '-c', String(clients), '-j', String(Math.min(2, clients)), '-t', String(perClient),
-    '-l', '--log-prefix', path.join(dir, 'tx'), ...Object.entries(vars).flatMap(([k, v]) => ['-D', `${k}=${v}`]),
-    ...files.flatMap((f) => ['-f', f]), ...conn.args];
+  const args = [
+    '-n',
+    '-M',
+    'extended',
+    '-c',
+    String(clients),
+    '-j',
+    String(Math.min(2, clients)),
+    '-t',
+    String(perClient),
+    '-l',
+    '--log-prefix',
+    path.join(dir, 'tx'),
+    ...Object.entries(vars).flatMap(([k, v]) => ['-D', `${k}=${v}`]),
+    ...files.flatMap((f) => ['-f', f]),
+    ...conn.args,
+  ];
   // Asynchronous and in its own process group, so that an interrupt stops it with the servers.
   const r = await new Promise((resolve, reject) => {
     const child = spawn('pgbench', args, { env: { ...process.env, ...conn.env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -104,4 +120,3 @@ export async function runPgbench({ url, scripts, vars, clients, transactions, wo
   const pct = (q) => latencies[Math.min(n - 1, Math.max(0, Math.ceil(q * n) - 1))];
   return { count: n, rps: tps, p50: pct(0.5), p95: pct(0.95), p99: pct(0.99), failures: failed };
 }
-

@@ -1,11 +1,11 @@
 // Child processes of the benchmark (servers, pgbench): each in its own process group, so that one kill stops
 // it with everything it started; readiness polling, free ports, and CPU accounting from /proc.
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createWriteStream, existsSync, readdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { request } from './load.mjs';
 import { ROOT } from './lib.mjs';
+import { request } from './load.mjs';
 
 export const children = new Set();
 
@@ -58,7 +58,8 @@ export async function waitReady(name, child, url, req, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode}) before it was ready; see ${child.logFile}:\n${tail(child.logFile)}`);
+    if (child.exitCode !== null)
+      throw new Error(`${name} exited (${child.exitCode}) before it was ready; see ${child.logFile}:\n${tail(child.logFile)}`);
     try {
       const res = await request(url, req, 5000);
       if (res.status === 200) return;
@@ -88,4 +89,3 @@ export function groupCpuMs(pgid) {
 }
 
 export const tail = (file) => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').slice(-20).join('\n') : '');
-

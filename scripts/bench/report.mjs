@@ -3,19 +3,22 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, SCENARIO_NAMES, fmtSecs } from './lib.mjs';
+import { fmtSecs, ROOT, SCENARIO_NAMES } from './lib.mjs';
 
 export const f1 = (x) => (Number.isFinite(x) ? (x >= 100 ? x.toFixed(0) : x.toFixed(1)) : '—');
 export const rate = (x) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : '—');
 export const lat = (r) => (r ? `${f1(r.p50)} / ${f1(r.p95)} / ${f1(r.p99)}` : '—');
 const ratio = (a, b) => (a && b && Number.isFinite(a.rps) && Number.isFinite(b.rps) && b.rps > 0 ? `${(a.rps / b.rps).toFixed(2)}×` : '—');
-const flag = (r) => (r && r.failures ? ` ⚠${r.failures}` : '');
+const flag = (r) => (r?.failures ? ` ⚠${r.failures}` : '');
 
 export function table(results) {
-  const head = '| Scenario | Ours req/s | Ours p50 / p95 / p99 ms | node:http req/s | node:http p50 / p95 / p99 ms | pgbench TPS | pgbench p50 / p95 / p99 ms | Ours ÷ node:http | Ours ÷ pgbench |';
+  const head =
+    '| Scenario | Ours req/s | Ours p50 / p95 / p99 ms | node:http req/s | node:http p50 / p95 / p99 ms | pgbench TPS | pgbench p50 / p95 / p99 ms | Ours ÷ node:http | Ours ÷ pgbench |';
   const sep = '|---|--:|--:|--:|--:|--:|--:|--:|--:|';
-  const rows = results.map(({ title, ours, baseline, pgbench }) =>
-    `| ${title} | ${rate(ours?.rps)}${flag(ours)} | ${lat(ours)} | ${rate(baseline?.rps)}${flag(baseline)} | ${lat(baseline)} | ${rate(pgbench?.rps)}${flag(pgbench)} | ${lat(pgbench)} | ${ratio(ours, baseline)} | ${ratio(ours, pgbench)} |`);
+  const rows = results.map(
+    ({ title, ours, baseline, pgbench }) =>
+      `| ${title} | ${rate(ours?.rps)}${flag(ours)} | ${lat(ours)} | ${rate(baseline?.rps)}${flag(baseline)} | ${lat(baseline)} | ${rate(pgbench?.rps)}${flag(pgbench)} | ${lat(pgbench)} | ${ratio(ours, baseline)} | ${ratio(ours, pgbench)} |`,
+  );
   return [head, sep, ...rows].join('\n');
 }
 
@@ -25,8 +28,10 @@ export const kb = (b) => (b >= 1024 ? `${(b / 1024).toFixed(1)} KB` : `${Math.ro
 export function costTable(results) {
   const head = '| Scenario | Ours: server CPU ms/request | node:http: server CPU ms/request | Ours: response | node:http: response |';
   const sep = '|---|--:|--:|--:|--:|';
-  const rows = results.map(({ title, ours, baseline }) =>
-    `| ${title} | ${f1(ours?.cpuMsPerRequest)} | ${f1(baseline?.cpuMsPerRequest)} | ${ours ? kb(ours.bytesPerResponse) : '—'} | ${baseline ? kb(baseline.bytesPerResponse) : '—'} |`);
+  const rows = results.map(
+    ({ title, ours, baseline }) =>
+      `| ${title} | ${f1(ours?.cpuMsPerRequest)} | ${f1(baseline?.cpuMsPerRequest)} | ${ours ? kb(ours.bytesPerResponse) : '—'} | ${baseline ? kb(baseline.bytesPerResponse) : '—'} |`,
+  );
   return [head, sep, ...rows].join('\n');
 }
 
@@ -45,27 +50,56 @@ export function machine(pgVersion) {
       return os.type();
     }
   })();
-  return { cpu, cores: os.cpus().length, ramGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version,
-    postgres: /PostgreSQL [\d.]+/.exec(pgVersion)?.[0] ?? pgVersion, os: `${osName}, Linux ${os.release()}` };
+  return {
+    cpu,
+    cores: os.cpus().length,
+    ramGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    postgres: /PostgreSQL [\d.]+/.exec(pgVersion)?.[0] ?? pgVersion,
+    os: `${osName}, Linux ${os.release()}`,
+  };
 }
 
 export function resultsMarkdown({ results, env, counts, marker, opts, planned, started, totalMs, loadBefore }) {
   const lines = [];
-  lines.push(`Run of ${started.toISOString().replace('T', ' ').slice(0, 16)} UTC (\`npm run bench${opts.quick ? ' -- --quick' : ''}\`), ${fmtSecs(totalMs)} in all, seed excluded.`);
+  lines.push(
+    `Run of ${started.toISOString().replace('T', ' ').slice(0, 16)} UTC (\`npm run bench${opts.quick ? ' -- --quick' : ''}\`), ${fmtSecs(totalMs)} in all, seed excluded.`,
+  );
   lines.push('');
   lines.push(table(results));
   lines.push('');
-  lines.push('Latencies in milliseconds (p50 / p95 / p99, nearest rank over every measured request). "Ours ÷ …" is the ratio of throughputs: 1.00× would be as fast as the baseline.');
+  lines.push(
+    'Latencies in milliseconds (p50 / p95 / p99, nearest rank over every measured request). "Ours ÷ …" is the ratio of throughputs: 1.00× would be as fast as the baseline.',
+  );
   lines.push('');
-  lines.push('Server CPU is the user + system time of the server\'s process group during the measured requests (from /proc), divided by the requests; PostgreSQL\'s own CPU is not in it.');
+  lines.push(
+    "Server CPU is the user + system time of the server's process group during the measured requests (from /proc), divided by the requests; PostgreSQL's own CPU is not in it.",
+  );
   lines.push('');
   lines.push(costTable(results));
-  if (results.some((r) => r.ours?.failures || r.baseline?.failures || r.pgbench?.failures)) lines.push('⚠N: N requests or transactions did not succeed (the figure is suspect).');
+  if (results.some((r) => r.ours?.failures || r.baseline?.failures || r.pgbench?.failures))
+    lines.push('⚠N: N requests or transactions did not succeed (the figure is suspect).');
   lines.push('');
-  lines.push(`- **Machine**: ${env.cpu}, ${env.cores} cores, ${env.ramGiB} GiB RAM; ${env.os}; Node ${env.node}; ${env.postgres}. Load average before the run: ${loadBefore.map((x) => x.toFixed(2)).join(', ')} (the machine is shared: other work may have run alongside).`);
-  lines.push(`- **Data** (\`npm run bench:seed\`, ${marker.seed_seconds ?? '?'} s; counts at the start of this run, earlier runs' activations and sends included): ${Object.entries(counts).map(([k, v]) => `${v.toLocaleString('en-US')} ${k.replace(/_/g, ' ')}`).join(', ')}. The listed reseller has ${marker.list_clients.toLocaleString('en-US')} clients.`);
-  lines.push(`- **Load**: concurrency ${opts.concurrency} on every side (${opts.concurrency} keep-alive HTTP connections; pgbench \`-c ${opts.concurrency} -j ${Math.min(2, opts.concurrency)} -M extended\`); both servers use a pool of 10 PostgreSQL connections.`);
-  lines.push(`- **Requests per side** (after a warm-up that is not counted): ${SCENARIO_NAMES.filter((s) => planned[s] && results.some((r) => r.name === s)).map((s) => `${s} ${planned[s].requests} (+${planned[s].warmup} warm-up)`).join(', ')}; pgbench runs whole rounds of ${opts.concurrency} (\`-t ⌈N/${opts.concurrency}⌉\`), no warm-up.`);
+  lines.push(
+    `- **Machine**: ${env.cpu}, ${env.cores} cores, ${env.ramGiB} GiB RAM; ${env.os}; Node ${env.node}; ${env.postgres}. Load average before the run: ${loadBefore.map((x) => x.toFixed(2)).join(', ')} (the machine is shared: other work may have run alongside).`,
+  );
+  lines.push(
+    `- **Data** (\`npm run bench:seed\`, ${marker.seed_seconds ?? '?'} s; counts at the start of this run, earlier runs' activations and sends included): ${Object.entries(
+      counts,
+    )
+      .map(([k, v]) => `${v.toLocaleString('en-US')} ${k.replace(/_/g, ' ')}`)
+      .join(', ')}. The listed reseller has ${marker.list_clients.toLocaleString('en-US')} clients.`,
+  );
+  lines.push(
+    `- **Load**: concurrency ${opts.concurrency} on every side (${opts.concurrency} keep-alive HTTP connections; pgbench \`-c ${opts.concurrency} -j ${Math.min(2, opts.concurrency)} -M extended\`); both servers use a pool of 10 PostgreSQL connections.`,
+  );
+  lines.push(
+    `- **Requests per side** (after a warm-up that is not counted): ${SCENARIO_NAMES.filter(
+      (s) => planned[s] && results.some((r) => r.name === s),
+    )
+      .map((s) => `${s} ${planned[s].requests} (+${planned[s].warmup} warm-up)`)
+      .join(', ')}; pgbench runs whole rounds of ${opts.concurrency} (\`-t ⌈N/${opts.concurrency}⌉\`), no warm-up.`,
+  );
   return lines.join('\n');
 }
 

@@ -12,12 +12,24 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import postgres from 'postgres';
-import { runLoad, request } from './load.mjs';
+import {
+  assertLoopback,
+  BENCH_DB_URL,
+  BENCH_LOGINS,
+  BENCH_PASSWORD,
+  fmtSecs,
+  POOLS,
+  ROOT,
+  SCENARIO_NAMES,
+  SEARCH_TERMS,
+  SEND_TEXT,
+  TOKENS,
+} from './lib.mjs';
+import { request, runLoad } from './load.mjs';
 import { fill, pageFacts, runPgbench, sqlLiteral } from './pgbench.mjs';
 import { children, freePort, groupCpuMs, startChild, stopChildren, waitReady } from './procs.mjs';
 import { f1, kb, lat, machine, rate, resultsMarkdown, table, writeDocs } from './report.mjs';
 import { ensureSeeded, tableCounts } from './seed.mjs';
-import { BENCH_DB_URL, BENCH_LOGINS, BENCH_PASSWORD, POOLS, ROOT, SCENARIO_NAMES, SEARCH_TERMS, SEND_TEXT, TOKENS, assertLoopback, fmtSecs } from './lib.mjs';
 
 class UsageError extends Error {}
 
@@ -32,7 +44,10 @@ function parseArgs(argv) {
     };
     if (a === '--quick') out.quick = true;
     else if (a === '--scenario' || a === '--scenarios') {
-      out.scenarios = value().split(',').map((s) => s.trim()).filter(Boolean);
+      out.scenarios = value()
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       const bad = out.scenarios.filter((s) => !SCENARIO_NAMES.includes(s));
       if (bad.length) throw new UsageError(`unknown scenario ${bad.join(', ')}; choose from ${SCENARIO_NAMES.join(', ')}`);
     } else if (a === '--concurrency') out.concurrency = boundedInt(value(), 1, 64, a);
@@ -41,7 +56,13 @@ function parseArgs(argv) {
     else if (a === '--write-docs') out.docs = true;
     else if (a === '--no-docs') out.docs = false;
     else if (a === '--help' || a === '-h') {
-      console.log(readFileSync(new URL(import.meta.url), 'utf8').split('\n').slice(1, 3).join('\n').replace(/^\/\/ ?/gm, ''));
+      console.log(
+        readFileSync(new URL(import.meta.url), 'utf8')
+          .split('\n')
+          .slice(1, 3)
+          .join('\n')
+          .replace(/^\/\/ ?/gm, ''),
+      );
       process.exit(0);
     } else throw new UsageError(`unknown option ${a} (--help lists the options)`);
   }
@@ -92,10 +113,15 @@ async function signIn(url, email, password) {
   cookiesFrom(csrf.headers, jar);
   const { csrfToken } = JSON.parse(csrf.body);
   const form = new URLSearchParams({ csrfToken, email, password, callbackUrl: `${url}/reseller` }).toString();
-  const res = await request(url, { method: 'POST', path: '/api/auth/callback/credentials', body: form,
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookieHeader(jar) } });
+  const res = await request(url, {
+    method: 'POST',
+    path: '/api/auth/callback/credentials',
+    body: form,
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookieHeader(jar) },
+  });
   cookiesFrom(res.headers, jar);
-  if (![...jar.keys()].some((k) => k.includes('session-token'))) throw new Error(`sign-in as ${email} failed: ${res.status} ${res.headers.location ?? ''}`);
+  if (![...jar.keys()].some((k) => k.includes('session-token')))
+    throw new Error(`sign-in as ${email} failed: ${res.status} ${res.headers.location ?? ''}`);
   const page = await request(url, { path: '/reseller/clients', headers: { cookie: cookieHeader(jar) } });
   if (page.status !== 200 || !page.body.includes('Clients')) throw new Error(`the signed-in clients page answered ${page.status}`);
   return cookieHeader(jar);
@@ -109,7 +135,8 @@ async function ensureActivationCredit(sql, resellerId, need) {
   // A top-up through the ledger, as the app books one: balance and ledger move together.
   await sql.begin(async (tx) => {
     const amount = 1_000_000_000_000;
-    const [u] = await tx`update resellers set credit_balance = credit_balance + ${amount} where id = ${resellerId} returning credit_balance::bigint as b`;
+    const [u] =
+      await tx`update resellers set credit_balance = credit_balance + ${amount} where id = ${resellerId} returning credit_balance::bigint as b`;
     await tx`insert into ledger_entries (account, account_id, reseller_id, kind, amount, balance_after, method, reference, note)
       values ('reseller_credit', ${resellerId}, ${resellerId}, 'topup', ${amount}, ${u.b}, 'bank_transfer', 'BENCH-TOPUP', 'Benchmark top-up')`;
   });
@@ -196,19 +223,40 @@ async function buildScenarios(sql, m, ctx) {
     activate: {
       title: 'POST /api/reseller/clients/{id}/activate',
       what: 'a first Starter Pro activation of a different expired-trial client per request, all of one reseller (its balance row is locked by each)',
-      ours: (i) => ({ method: 'POST', path: `/api/reseller/clients/${actLo + i}/activate`, headers: ours(TOKENS.act), body: { package_type: 'starter_pro' } }),
-      baseline: (i) => ({ method: 'POST', path: `/api/reseller/clients/${actLo + i}/activate`, headers: base(actId), body: { package_type: 'starter_pro' } }),
+      ours: (i) => ({
+        method: 'POST',
+        path: `/api/reseller/clients/${actLo + i}/activate`,
+        headers: ours(TOKENS.act),
+        body: { package_type: 'starter_pro' },
+      }),
+      baseline: (i) => ({
+        method: 'POST',
+        path: `/api/reseller/clients/${actLo + i}/activate`,
+        headers: base(actId),
+        body: { package_type: 'starter_pro' },
+      }),
       pgbench: async () => ({ scripts: [tpl('activate.sql')], vars: { it: 0, rid: actId, lo: actLo, nc: ctx.concurrency, pkg: pkgId } }),
       expect: (s) => s === 201,
     },
     send: {
       title: 'POST /api/v1/sms/send',
       what: `one SMS to one number, from ${sendClients} clients in turn (each send locks its client row)`,
-      ours: (i) => ({ method: 'POST', path: '/api/v1/sms/send', headers: ours(TOKENS.send(i % sendClients)),
-        body: { phone: `+9594${String(i).padStart(8, '0')}`, message: SEND_TEXT } }),
-      baseline: (i) => ({ method: 'POST', path: '/api/v1/sms/send', headers: base(sendLo + (i % sendClients)),
-        body: { phone: `+9594${String(i).padStart(8, '0')}`, message: SEND_TEXT } }),
-      pgbench: async () => ({ scripts: [fill(tpl('send.sql'), { text: sqlLiteral(SEND_TEXT).slice(1, -1) })], vars: { lo: sendLo, hi: sendHi } }),
+      ours: (i) => ({
+        method: 'POST',
+        path: '/api/v1/sms/send',
+        headers: ours(TOKENS.send(i % sendClients)),
+        body: { phone: `+9594${String(i).padStart(8, '0')}`, message: SEND_TEXT },
+      }),
+      baseline: (i) => ({
+        method: 'POST',
+        path: '/api/v1/sms/send',
+        headers: base(sendLo + (i % sendClients)),
+        body: { phone: `+9594${String(i).padStart(8, '0')}`, message: SEND_TEXT },
+      }),
+      pgbench: async () => ({
+        scripts: [fill(tpl('send.sql'), { text: sqlLiteral(SEND_TEXT).slice(1, -1) })],
+        vars: { lo: sendLo, hi: sendHi },
+      }),
       expect: (s) => s === 202,
     },
     pull: {
@@ -216,11 +264,14 @@ async function buildScenarios(sql, m, ctx) {
       what: `a different phone per request claims its ${POOLS.pullQueue} pending SMS and gets them back`,
       ours: (i) => ({ path: '/api/mobile/v1/message', headers: { authorization: `Bearer ${TOKENS.pull(i + 1)}` } }),
       baseline: (i) => ({ path: '/api/mobile/v1/message', headers: { authorization: `Bearer ${TOKENS.pull(i + 1)}` } }),
-      pgbench: async () => ({ scripts: [fill(tpl('pull.sql'), { token_prefix: TOKENS.pullPrefix })], vars: { it: 0, nc: ctx.concurrency } }),
+      pgbench: async () => ({
+        scripts: [fill(tpl('pull.sql'), { token_prefix: TOKENS.pullPrefix })],
+        vars: { it: 0, nc: ctx.concurrency },
+      }),
     },
     page: {
       title: 'GET /reseller/clients (page, server render)',
-      what: 'the signed-in reseller\'s clients page (a random page of the same list): layout, session checks, list, price list, HTML',
+      what: "the signed-in reseller's clients page (a random page of the same list): layout, session checks, list, price list, HTML",
       ours: (i) => ({ path: `/reseller/clients${pageOf(i) > 1 ? `?page=${pageOf(i)}` : ''}`, headers: { cookie: ctx.cookie } }),
       baseline: (i) => ({ path: `/reseller/clients${pageOf(i) > 1 ? `?page=${pageOf(i)}` : ''}`, headers: base(listId) }),
       pgbench: async () => ({ scripts: await listPageScripts(tpl('page.sql'), 64), vars: { rid: listId } }),
@@ -244,7 +295,10 @@ async function main() {
   if (opts.build) {
     console.log('[bench] production build (skipped when the sources did not change)…');
     const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'start.mjs'), '--build-only'], {
-      cwd: ROOT, stdio: 'inherit', timeout: 900_000, env: { ...process.env, AUTH_SECRET: process.env.AUTH_SECRET || randomBytes(32).toString('base64url') },
+      cwd: ROOT,
+      stdio: 'inherit',
+      timeout: 900_000,
+      env: { ...process.env, AUTH_SECRET: process.env.AUTH_SECRET || randomBytes(32).toString('base64url') },
     });
     if (r.status !== 0) throw new Error(`the build failed (${r.status ?? r.signal})`);
   } else if (!existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) throw new Error('--no-build, but there is no production build in .next');
@@ -260,18 +314,45 @@ async function main() {
     const baselineToken = randomBytes(24).toString('base64url');
     const env = { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' };
     delete env.PGLITE_DIR;
-    const ours = startChild('next', [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(oursPort), '-H', '127.0.0.1'], {
-      ...env, DATABASE_URL: BENCH_DB_URL, PORT: String(oursPort), AUTH_SECRET: randomBytes(32).toString('base64url'), AUTH_TRUST_HOST: 'true',
-      // Throughput, not the limiter, is measured: the per-token and sign-in limits are raised out of the way
-      // (the counter is still written on every request). The background workers are off: they would add
-      // load of their own and move the bench's pending messages.
-      API_RATE_LIMIT: '1000000000', LOGIN_RATE_LIMIT: '1000000', DISABLE_WORKERS: '1', SEED_DEMO: '',
-    }, workDir);
-    const base = startChild('baseline', [path.join(ROOT, 'scripts', 'bench', 'baseline-server.mjs')], {
-      ...env, DATABASE_URL: BENCH_DB_URL, BASELINE_PORT: String(basePort), BASELINE_TOKEN: baselineToken, BASELINE_POOL_MAX: '10',
-    }, workDir);
-    await waitReady('next start', ours, oursUrl, { path: '/api/reseller/clients?limit=1', headers: { authorization: `Bearer ${TOKENS.list}` } });
-    await waitReady('baseline', base, baseUrl, { path: '/api/reseller/clients?limit=1', headers: { authorization: `Bearer ${baselineToken}`, 'x-actor': String(marker.resellers.list) } });
+    const ours = startChild(
+      'next',
+      [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(oursPort), '-H', '127.0.0.1'],
+      {
+        ...env,
+        DATABASE_URL: BENCH_DB_URL,
+        PORT: String(oursPort),
+        AUTH_SECRET: randomBytes(32).toString('base64url'),
+        AUTH_TRUST_HOST: 'true',
+        // Throughput, not the limiter, is measured: the per-token and sign-in limits are raised out of the way
+        // (the counter is still written on every request). The background workers are off: they would add
+        // load of their own and move the bench's pending messages.
+        API_RATE_LIMIT: '1000000000',
+        LOGIN_RATE_LIMIT: '1000000',
+        DISABLE_WORKERS: '1',
+        SEED_DEMO: '',
+      },
+      workDir,
+    );
+    const base = startChild(
+      'baseline',
+      [path.join(ROOT, 'scripts', 'bench', 'baseline-server.mjs')],
+      {
+        ...env,
+        DATABASE_URL: BENCH_DB_URL,
+        BASELINE_PORT: String(basePort),
+        BASELINE_TOKEN: baselineToken,
+        BASELINE_POOL_MAX: '10',
+      },
+      workDir,
+    );
+    await waitReady('next start', ours, oursUrl, {
+      path: '/api/reseller/clients?limit=1',
+      headers: { authorization: `Bearer ${TOKENS.list}` },
+    });
+    await waitReady('baseline', base, baseUrl, {
+      path: '/api/reseller/clients?limit=1',
+      headers: { authorization: `Bearer ${baselineToken}`, 'x-actor': String(marker.resellers.list) },
+    });
     console.log(`[bench] servers ready: ours ${oursUrl} (next start, production build), node:http baseline ${baseUrl}`);
     const cookie = opts.scenarios.includes('page') ? await signIn(oursUrl, BENCH_LOGINS.list, BENCH_PASSWORD) : '';
 
@@ -285,19 +366,32 @@ async function main() {
       const { requests, warmup } = planned[name];
       const row = { name, title: s.title, what: s.what };
       console.log(`\n[bench] ${name}: ${s.title} — ${requests} requests per side at concurrency ${opts.concurrency}`);
-      for (const [side, url, make] of [['ours', oursUrl, s.ours], ['baseline', baseUrl, s.baseline]]) {
+      for (const [side, url, make] of [
+        ['ours', oursUrl, s.ours],
+        ['baseline', baseUrl, s.baseline],
+      ]) {
         await reset[name]?.();
         if (warmup) await runLoad({ baseUrl: url, total: warmup, concurrency: opts.concurrency, makeRequest: make, expect: s.expect });
         const cpu0 = groupCpuMs(servers[side].pid);
-        const r = await runLoad({ baseUrl: url, total: requests, concurrency: opts.concurrency, makeRequest: (i) => make(warmup + i), expect: s.expect });
+        const r = await runLoad({
+          baseUrl: url,
+          total: requests,
+          concurrency: opts.concurrency,
+          makeRequest: (i) => make(warmup + i),
+          expect: s.expect,
+        });
         r.cpuMsPerRequest = (groupCpuMs(servers[side].pid) - cpu0) / requests;
         row[side] = r;
-        console.log(`  ${side.padEnd(8)} ${rate(r.rps).padStart(7)} req/s  p50/p95/p99 ${lat(r)} ms  server CPU ${f1(r.cpuMsPerRequest)} ms/req  ${kb(r.bytesPerResponse)}/resp${r.failures ? `  ⚠ ${r.failures} failed: ${r.firstFailure}` : ''}`);
+        console.log(
+          `  ${side.padEnd(8)} ${rate(r.rps).padStart(7)} req/s  p50/p95/p99 ${lat(r)} ms  server CPU ${f1(r.cpuMsPerRequest)} ms/req  ${kb(r.bytesPerResponse)}/resp${r.failures ? `  ⚠ ${r.failures} failed: ${r.firstFailure}` : ''}`,
+        );
       }
       await reset[name]?.();
       const pb = await s.pgbench();
       row.pgbench = await runPgbench({ url: BENCH_DB_URL, ...pb, clients: opts.concurrency, transactions: requests, workDir, name });
-      console.log(`  pgbench  ${rate(row.pgbench.rps).padStart(7)} tps    p50/p95/p99 ${lat(row.pgbench)} ms (${row.pgbench.count} transactions)${row.pgbench.failures ? `  ⚠ ${row.pgbench.failures} failed` : ''}`);
+      console.log(
+        `  pgbench  ${rate(row.pgbench.rps).padStart(7)} tps    p50/p95/p99 ${lat(row.pgbench)} ms (${row.pgbench.count} transactions)${row.pgbench.failures ? `  ⚠ ${row.pgbench.failures} failed` : ''}`,
+      );
       await reset[name]?.();
       results.push(row);
     }
@@ -341,9 +435,12 @@ function installCleanup() {
 // Only when run as a program: importing this module starts nothing.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   installCleanup();
-  main().then(() => process.exit(0), async (err) => {
-    console.error(`[bench] ${err instanceof UsageError ? err.message : `failed: ${err.stack ?? err.message}`}`);
-    await stopChildren();
-    process.exit(1);
-  });
+  main().then(
+    () => process.exit(0),
+    async (err) => {
+      console.error(`[bench] ${err instanceof UsageError ? err.message : `failed: ${err.stack ?? err.message}`}`);
+      await stopChildren();
+      process.exit(1);
+    },
+  );
 }

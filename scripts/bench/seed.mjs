@@ -8,7 +8,20 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import postgres from 'postgres';
-import { BENCH_DB_URL, BENCH_LOGINS, BENCH_PASSWORD, POOLS, ROOT, SCALE, SEED_VERSION, TOKENS, assertLoopback, dbName, fmtSecs, withDb } from './lib.mjs';
+import {
+  assertLoopback,
+  BENCH_DB_URL,
+  BENCH_LOGINS,
+  BENCH_PASSWORD,
+  dbName,
+  fmtSecs,
+  POOLS,
+  ROOT,
+  SCALE,
+  SEED_VERSION,
+  TOKENS,
+  withDb,
+} from './lib.mjs';
 
 const MARKER = 'bench_seed';
 
@@ -33,8 +46,13 @@ export async function readMarker(url = BENCH_DB_URL) {
 }
 
 export function markerFits(marker) {
-  return Boolean(marker && marker.version === SEED_VERSION && marker.scale?.resellers === SCALE.resellers
-    && marker.scale?.clients === SCALE.clients && marker.scale?.messages === SCALE.messages);
+  return Boolean(
+    marker &&
+      marker.version === SEED_VERSION &&
+      marker.scale?.resellers === SCALE.resellers &&
+      marker.scale?.clients === SCALE.clients &&
+      marker.scale?.messages === SCALE.messages,
+  );
 }
 
 /** Ensures a seeded bench database; returns its marker (ids of the bench accounts and pools). */
@@ -50,7 +68,8 @@ export async function ensureSeeded({ url = BENCH_DB_URL, force = false, log = co
   try {
     if (exists) {
       // Only a bench database is ever dropped: one that carries the marker or is named like one.
-      if (!marker && !/^sms_bench/.test(name)) throw new Error(`refusing to drop ${name}: not a bench database (no ${MARKER} marker, name not sms_bench*)`);
+      if (!marker && !/^sms_bench/.test(name))
+        throw new Error(`refusing to drop ${name}: not a bench database (no ${MARKER} marker, name not sms_bench*)`);
       log(`[seed] dropping ${name} (${marker ? `seeded with version ${marker.version}` : 'incomplete seed'})`);
       await admin.unsafe(`drop database "${name.replace(/"/g, '""')}" with (force)`);
     }
@@ -71,7 +90,11 @@ async function seed(url, log) {
   };
 
   const hash = await step('migrations + demo data (app code)', () => appSetup(url));
-  const sql = postgres(url, { max: 1, onnotice: () => {}, connection: { synchronous_commit: 'off', work_mem: '256MB', maintenance_work_mem: '512MB' } });
+  const sql = postgres(url, {
+    max: 1,
+    onnotice: () => {},
+    connection: { synchronous_commit: 'off', work_mem: '256MB', maintenance_work_mem: '512MB' },
+  });
   try {
     const [{ n: demoResellers }] = await sql`select count(*)::int as n from resellers`;
     const [{ n: demoClients }] = await sql`select count(*)::int as n from clients`;
@@ -80,10 +103,13 @@ async function seed(url, log) {
     const [{ id: adminId }] = await sql`select id from users where role = 'admin' order by id limit 1`;
     await sql`select setseed(0.42)`;
 
-    await step('bench package', () => sql`
+    await step(
+      'bench package',
+      () => sql`
       insert into packages (code, name, price, daily_limit, period_limit, device_limit, period_days, active, sort_order)
       values ('bench_unlimited', 'Bench unlimited', 0, 10000000, 100000000, 10, 3650, false, 99)
-      on conflict (code) do nothing`);
+      on conflict (code) do nothing`,
+    );
 
     await step(`${nResellers} resellers`, async () => {
       await sql.unsafe(`
@@ -165,7 +191,9 @@ async function seed(url, log) {
         from gc order by g`;
     });
 
-    await step('subscriptions', () => sql`
+    await step(
+      'subscriptions',
+      () => sql`
       insert into subscriptions (client_id, reseller_id, package_id, package_code, package_name, price, retail_price, daily_limit,
         period_limit, device_limit, period_days, kind, paid_by, starts_at, ends_at, created_by, created_at)
       select s.client_id, s.reseller_id, p.id, p.code, p.name, p.price, coalesce(rp.retail_price, p.price), p.daily_limit,
@@ -191,7 +219,8 @@ async function seed(url, log) {
       ) s
       join packages p on p.code = s.code
       left join reseller_prices rp on rp.reseller_id = s.reseller_id and rp.package_id = p.id
-      order by s.starts_at`);
+      order by s.starts_at`,
+    );
 
     await step('ledger (topups, activations, commission)', async () => {
       await sql`
@@ -222,7 +251,9 @@ async function seed(url, log) {
         where r.id in (select id from gr)`;
     });
 
-    await step('devices', () => sql`
+    await step(
+      'devices',
+      () => sql`
       insert into devices (id, client_id, name, token_hash, enabled, battery, charging, app_version, last_seen_at, created_at)
       select substr(md5('device-' || g || '-' || i), 1, 21), id,
         (array['Galaxy A15','Redmi Note 13','Vivo Y17','Oppo A58','Pixel 7a','Tecno Spark 20'])[1 + (g + i) % 6],
@@ -234,7 +265,8 @@ async function seed(url, log) {
         select gc.*, case when pool = 'pull' then 1 when pool = 'reg' and status = 'active' then
           (case when random() < 0.6 then 1 when random() < 0.375 then 2 else 0 end) else 0 end as n
         from gc) c
-      cross join lateral generate_series(1, c.n) i`);
+      cross join lateral generate_series(1, c.n) i`,
+    );
 
     const nHistory = SCALE.messages;
     await step(`${nHistory} messages over 90 days`, async () => {
@@ -252,7 +284,11 @@ async function seed(url, log) {
         ['Your verification code is {n}. Do not share it with anyone.', 'gsm7', 1],
         ['Appointment reminder: tomorrow at 10:00. Reply YES to confirm or call us to reschedule.', 'gsm7', 1],
         ['Payment of 25,000 MMK received. Thank you for your business!', 'gsm7', 1],
-        ['Flash sale! 20% off everything this weekend only. Visit our shop on Bogyoke Road or order online at shop.example.com.mm today. Offer ends Sunday midnight.', 'gsm7', 2],
+        [
+          'Flash sale! 20% off everything this weekend only. Visit our shop on Bogyoke Road or order online at shop.example.com.mm today. Offer ends Sunday midnight.',
+          'gsm7',
+          2,
+        ],
         ['Your package is waiting at the Hledan branch. Bring your ID to collect it before Friday.', 'gsm7', 1],
         ['မင်္ဂလာပါ။ သင့်အော်ဒါကို ပို့ဆောင်ပြီးပါပြီ။', 'ucs2', 1],
         ['သင်၏ အတည်ပြုကုဒ်မှာ {n} ဖြစ်ပါသည်။', 'ucs2', 1],
@@ -334,7 +370,9 @@ async function seed(url, log) {
       const [act] = await sql`select id from users where email = ${BENCH_LOGINS.act}`;
       rows.push([list.id, TOKENS.list], [act.id, TOKENS.act]);
       const send = await sql`select id from gc where pool = 'send' order by g`;
-      send.forEach((c, i) => rows.push([c.id, TOKENS.send(i)]));
+      send.forEach((c, i) => {
+        rows.push([c.id, TOKENS.send(i)]);
+      });
       for (const [userId, token] of rows) {
         await sql`insert into api_tokens (user_id, kind, name, token_hash, prefix)
           values (${userId}, 'api_key', 'bench', encode(sha256(convert_to(${token}, 'UTF8')), 'hex'), ${token.slice(0, 10)})`;
@@ -347,14 +385,21 @@ async function seed(url, log) {
         if (r.hi - r.lo + 1 !== r.n) throw new Error(`the ${pool} pool's ids are not contiguous`);
         return [r.lo, r.hi];
       };
-      const ids = Object.fromEntries(await Promise.all(Object.entries(BENCH_LOGINS).map(async ([k, email]) => {
-        const [u] = await sql`select id from users where email = ${email}`;
-        return [k, u.id];
-      })));
+      const ids = Object.fromEntries(
+        await Promise.all(
+          Object.entries(BENCH_LOGINS).map(async ([k, email]) => {
+            const [u] = await sql`select id from users where email = ${email}`;
+            return [k, u.id];
+          }),
+        ),
+      );
       const [{ n: listClients }] = await sql`select count(*)::int as n from clients where reseller_id = ${ids.list}`;
       const m = {
-        version: SEED_VERSION, scale: SCALE, seeded_at: new Date().toISOString(),
-        resellers: { list: ids.list, act: ids.act, ops: ids.ops }, list_clients: listClients,
+        version: SEED_VERSION,
+        scale: SCALE,
+        seeded_at: new Date().toISOString(),
+        resellers: { list: ids.list, act: ids.act, ops: ids.ops },
+        list_clients: listClients,
         pools: { act: await range('act'), send: await range('send'), pull: await range('pull') },
       };
       await sql`insert into settings (key, value) values (${MARKER}, ${JSON.stringify(m)})
@@ -367,7 +412,11 @@ async function seed(url, log) {
     marker.seed_seconds = Math.round((performance.now() - t0) / 100) / 10;
     marker.counts = counts;
     await sql`update settings set value = ${JSON.stringify(marker)} where key = ${MARKER}`;
-    log(`[seed] done in ${fmtSecs(performance.now() - t0)}: ${Object.entries(counts).map(([k, v]) => `${k} ${v.toLocaleString('en-US')}`).join(', ')}`);
+    log(
+      `[seed] done in ${fmtSecs(performance.now() - t0)}: ${Object.entries(counts)
+        .map(([k, v]) => `${k} ${v.toLocaleString('en-US')}`)
+        .join(', ')}`,
+    );
     return marker;
   } finally {
     await sql.end();
@@ -375,7 +424,17 @@ async function seed(url, log) {
 }
 
 export async function tableCounts(sql) {
-  const tables = ['users', 'resellers', 'clients', 'subscriptions', 'ledger_entries', 'devices', 'messages', 'message_recipients', 'api_tokens'];
+  const tables = [
+    'users',
+    'resellers',
+    'clients',
+    'subscriptions',
+    'ledger_entries',
+    'devices',
+    'messages',
+    'message_recipients',
+    'api_tokens',
+  ];
   const out = {};
   for (const t of tables) out[t] = (await sql.unsafe(`select count(*)::int as n from ${t}`))[0].n;
   return out;
@@ -383,9 +442,16 @@ export async function tableCounts(sql) {
 
 /** Migrations and demo data through the app's own code (tsx, react-server condition for `server-only`). */
 function appSetup(url) {
-  const r = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join(ROOT, 'scripts', 'bench', 'app-setup.mjs'), url, BENCH_PASSWORD], {
-    cwd: ROOT, encoding: 'utf8', timeout: 300_000, env: { ...process.env, DATABASE_URL: url },
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--conditions=react-server', '--import', 'tsx', path.join(ROOT, 'scripts', 'bench', 'app-setup.mjs'), url, BENCH_PASSWORD],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 300_000,
+      env: { ...process.env, DATABASE_URL: url },
+    },
+  );
   if (r.status !== 0) throw new Error(`app setup failed (${r.status ?? r.signal}):\n${r.stderr}\n${r.stdout}`);
   const last = r.stdout.trim().split('\n').pop();
   return JSON.parse(last).hash;

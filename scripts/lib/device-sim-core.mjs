@@ -8,7 +8,7 @@
 //   dev.deviceId; dev.processed;   // Map id → { state, recipients: [{ phoneNumber, state, error? }] }
 //   await dev.stop();              // long-running: stop SSE, timers and in-flight work
 
-import { readFile, writeFile, rename } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { readSSE } from './sse.mjs';
 
 export const APP_VERSION = '1.68.0';
@@ -97,7 +97,12 @@ export async function runDevice(options) {
     if (auth !== undefined) headers.Authorization = auth;
     else if (token) headers.Authorization = `Bearer ${token}`;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const res = await fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: signal ?? life.signal });
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: signal ?? life.signal,
+    });
     const text = await res.text();
     let json = null;
     try {
@@ -118,8 +123,14 @@ export async function runDevice(options) {
   function failure(res, what) {
     const msg = res.json?.message ?? res.text.slice(0, 200);
     if (res.status === 401) return new DeviceSimError('unauthorized', `${what}: 401 unauthorized (${msg})`, 401);
-    if (res.status === 429) return new DeviceSimError(res.json?.code ?? 'device_limit_reached', `${what}: 429 ${res.json?.code ?? 'device_limit_reached'} (${msg})`, 429);
-    if (res.status === 403) return new DeviceSimError(res.json?.code ?? 'forbidden', `${what}: 403 ${res.json?.code ?? 'forbidden'} (${msg})`, 403);
+    if (res.status === 429)
+      return new DeviceSimError(
+        res.json?.code ?? 'device_limit_reached',
+        `${what}: 429 ${res.json?.code ?? 'device_limit_reached'} (${msg})`,
+        429,
+      );
+    if (res.status === 403)
+      return new DeviceSimError(res.json?.code ?? 'forbidden', `${what}: 403 ${res.json?.code ?? 'forbidden'} (${msg})`, 403);
     return new DeviceSimError('http_error', `${what}: HTTP ${res.status} (${msg})`, res.status);
   }
 
@@ -181,7 +192,9 @@ export async function runDevice(options) {
   }
 
   async function patchStates(entry, id) {
-    const body = [{ id, state: messageStateOf(entry.recipients), recipients: entry.recipients.map((r) => ({ ...r })), states: { ...entry.states } }];
+    const body = [
+      { id, state: messageStateOf(entry.recipients), recipients: entry.recipients.map((r) => ({ ...r })), states: { ...entry.states } },
+    ];
     for (const r of body[0].recipients) if (r.error == null) delete r.error;
     const res = await request('PATCH', '/message', { body });
     if (res.status === 401) throw failure(res, 'PATCH /message: device token rejected');
@@ -278,9 +291,18 @@ export async function runDevice(options) {
           if (!m?.id) continue;
           if (m.state === 'Cancelling') {
             if (!processed.has(m.id)) {
-              const entry = { state: 'Cancelled', reported: null, recipients: (m.phoneNumbers ?? []).map((p) => ({ phoneNumber: p, state: 'Cancelled' })), states: { Cancelled: new Date().toISOString() } };
+              const entry = {
+                state: 'Cancelled',
+                reported: null,
+                recipients: (m.phoneNumbers ?? []).map((p) => ({ phoneNumber: p, state: 'Cancelled' })),
+                states: { Cancelled: new Date().toISOString() },
+              };
               processed.set(m.id, entry);
-              track(request('PATCH', '/message', { body: [{ id: m.id, state: 'Cancelled', recipients: entry.recipients, states: entry.states }] }).then(() => log(`message ${m.id} → Cancelled`)));
+              track(
+                request('PATCH', '/message', {
+                  body: [{ id: m.id, state: 'Cancelled', recipients: entry.recipients, states: entry.states }],
+                }).then(() => log(`message ${m.id} → Cancelled`)),
+              );
             }
             continue;
           }
@@ -324,7 +346,10 @@ export async function runDevice(options) {
         }, o.sseIdleMs);
       };
       try {
-        const res = await fetch(`${base}/events`, { headers: { Authorization: `Bearer ${token}`, Accept: 'text/event-stream', 'User-Agent': USER_AGENT }, signal: ctl.signal });
+        const res = await fetch(`${base}/events`, {
+          headers: { Authorization: `Bearer ${token}`, Accept: 'text/event-stream', 'User-Agent': USER_AGENT },
+          signal: ctl.signal,
+        });
         if (res.status === 401) throw failure({ status: 401, json: null, text: await res.text() }, 'GET /events: device token rejected');
         if (!res.ok || !res.body) throw new Error(`GET /events: HTTP ${res.status}`);
         log('SSE connected');
@@ -337,8 +362,14 @@ export async function runDevice(options) {
           if (ev.comment !== undefined) continue;
           const type = ev.event || 'MessageEnqueued';
           if (type === 'MessageEnqueued') pull('MessageEnqueued').catch(halt);
-          else if (type === 'WebhooksUpdated') request('GET', '/webhooks').then((r) => log(`webhooks refreshed (${r.status})`)).catch(() => {});
-          else if (type === 'SettingsUpdated') request('GET', '/settings').then((r) => log(`settings refreshed (${r.status})`)).catch(() => {});
+          else if (type === 'WebhooksUpdated')
+            request('GET', '/webhooks')
+              .then((r) => log(`webhooks refreshed (${r.status})`))
+              .catch(() => {});
+          else if (type === 'SettingsUpdated')
+            request('GET', '/settings')
+              .then((r) => log(`settings refreshed (${r.status})`))
+              .catch(() => {});
           else if (type === 'MessageCancelled') log(`event MessageCancelled ${ev.data}`);
           else log(`event ${type} ignored`);
         }
@@ -393,7 +424,8 @@ export async function runDevice(options) {
   } catch (err) {
     stopped = true;
     life.abort();
-    if (err?.name === 'TypeError' && err.cause) throw new DeviceSimError('connect_failed', `cannot reach ${base}: ${err.cause.code ?? err.cause.message}`);
+    if (err?.name === 'TypeError' && err.cause)
+      throw new DeviceSimError('connect_failed', `cannot reach ${base}: ${err.cause.code ?? err.cause.message}`);
     throw err;
   }
 
@@ -428,11 +460,17 @@ export async function runDevice(options) {
   }
 
   // Heartbeat with battery/charging/appVersion at start and every heartbeatMs.
-  const beat = () => heartbeat().catch((err) => (err instanceof DeviceSimError && err.status === 401 ? halt(err) : log(`heartbeat failed: ${err.cause?.code ?? err.message}`)));
+  const beat = () =>
+    heartbeat().catch((err) =>
+      err instanceof DeviceSimError && err.status === 401 ? halt(err) : log(`heartbeat failed: ${err.cause?.code ?? err.message}`),
+    );
   beat();
   timers.push(setInterval(beat, o.heartbeatMs));
   // Fallback polling: once at start and every pollMs.
-  const poll = (why) => pull(why).catch((err) => (err instanceof DeviceSimError && err.status === 401 ? halt(err) : log(`pull failed: ${err.cause?.code ?? err.message}`)));
+  const poll = (why) =>
+    pull(why).catch((err) =>
+      err instanceof DeviceSimError && err.status === 401 ? halt(err) : log(`pull failed: ${err.cause?.code ?? err.message}`),
+    );
   poll('start');
   timers.push(setInterval(() => poll('poll'), o.pollMs));
   if (o.sse) sseLoop().catch(halt);

@@ -33,8 +33,21 @@ export type Hints = Record<string, unknown>;
 
 const FUTURE = () => new Date(Date.now() + 3_600_000).toISOString();
 const STRING_POOL = [
-  'Sample text', 'fuzzbase', 'starter_pro', '+959123456789', '#1d4ed8', '2026-01', 'MMK', 'US', 'Asia/Yangon', '123456',
-  'https://example.com/hook', 'fuzz.base@example.com', 'data:image/png;base64,iVBORw0KGgo=', 'sms:received', 'x',
+  'Sample text',
+  'fuzzbase',
+  'starter_pro',
+  '+959123456789',
+  '#1d4ed8',
+  '2026-01',
+  'MMK',
+  'US',
+  'Asia/Yangon',
+  '123456',
+  'https://example.com/hook',
+  'fuzz.base@example.com',
+  'data:image/png;base64,iVBORw0KGgo=',
+  'sms:received',
+  'x',
 ];
 
 function byName(name: string): string[] {
@@ -84,18 +97,24 @@ function candidates(js: Js, name: string, hints: Hints, climb: (js: Js) => unkno
   if (alts) return [...hinted, ...alts.flatMap((a) => candidates(a, name, {}, climb))];
   const t = Array.isArray(js.type) ? js.type[0] : js.type;
   switch (t) {
-    case 'string': return [...hinted, ...stringCandidates(js, name)];
+    case 'string':
+      return [...hinted, ...stringCandidates(js, name)];
     case 'integer':
-    case 'number': return [...hinted, ...numberCandidates(js)];
-    case 'boolean': return [...hinted, true, false];
-    case 'null': return [...hinted, null];
+    case 'number':
+      return [...hinted, ...numberCandidates(js)];
+    case 'boolean':
+      return [...hinted, true, false];
+    case 'null':
+      return [...hinted, null];
     case 'array': {
       const item = js.items ? candidates(js.items, name.replace(/s$/, ''), hints, climb) : ['x'];
       const n = Math.max(1, js.minItems ?? 1);
       return [...hinted, ...item.slice(0, 3).map((v) => Array.from({ length: n }, () => v))];
     }
-    case 'object': return [...hinted, ...climb(js)];
-    default: return hinted;
+    case 'object':
+      return [...hinted, ...climb(js)];
+    default:
+      return hinted;
   }
 }
 
@@ -115,7 +134,13 @@ export function buildBase(schema: z.ZodType, hints: Hints): unknown {
   const nested = (js: Js): unknown[] => {
     const props = Object.entries(js.properties ?? {});
     const req = new Set(js.required ?? []);
-    const pick = (all: boolean) => Object.fromEntries(props.filter(([k]) => all || req.has(k)).map(([k, p]) => [k, candidates(p, k, hints, nested)[0]]).filter(([, v]) => v !== undefined));
+    const pick = (all: boolean) =>
+      Object.fromEntries(
+        props
+          .filter(([k]) => all || req.has(k))
+          .map(([k, p]) => [k, candidates(p, k, hints, nested)[0]])
+          .filter(([, v]) => v !== undefined),
+      );
     return [pick(true), pick(false)];
   };
   const climbObject = (js: Js, score: (v: Record<string, unknown>) => number): Record<string, unknown> => {
@@ -170,7 +195,26 @@ const WRONG_TYPE: fc.Arbitrary<unknown> = fc.oneof(
   fc.string({ maxLength: 20 }),
   fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 3 }),
   fc.dictionary(fc.string({ maxLength: 6 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }),
-  fc.constantFrom<unknown>(-1, 0, 1.5, 1e308, -1e308, 2 ** 53, 2 ** 31, -(2 ** 31) - 1, '', ' ', '1', 'true', 'null', [], {}, [null], { $gt: '' }, 'NaN'),
+  fc.constantFrom<unknown>(
+    -1,
+    0,
+    1.5,
+    1e308,
+    -1e308,
+    2 ** 53,
+    2 ** 31,
+    -(2 ** 31) - 1,
+    '',
+    ' ',
+    '1',
+    'true',
+    'null',
+    [],
+    {},
+    [null],
+    { $gt: '' },
+    'NaN',
+  ),
 );
 
 const HOSTILE_ARB: fc.Arbitrary<string> = fc.oneof(
@@ -209,7 +253,14 @@ export function mutationCases(root: Js, base: unknown, seed: number, numRuns: nu
     { weight: 4, arbitrary: fc.record({ kind: fc.constant('wrong-type' as const), key, value: WRONG_TYPE }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('remove' as const), key }) },
     { weight: 3, arbitrary: fc.record({ kind: fc.constant('hostile' as const), key, value: HOSTILE_ARB }) },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant('extra' as const), key: fc.string({ maxLength: 12 }), value: fc.jsonValue({ maxDepth: 3 }) }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant('extra' as const),
+        key: fc.string({ maxLength: 12 }),
+        value: fc.jsonValue({ maxDepth: 3 }),
+      }),
+    },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('any-json' as const), value: fc.jsonValue({ maxDepth: 4 }) }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('any-object' as const), value: fc.object({ maxDepth: 3 }) }) },
   );

@@ -68,10 +68,22 @@ export async function makeWorld(db: Db): Promise<World> {
   const B = await makeTenant(db, admin.actor, 'b', false);
   const C = await makeTenant(db, admin.actor, 'c', true);
   const pkgs = await db.select().from(packages);
-  const fuzzPkg = await createPackage(db, admin.actor, { code: `fuzz_${uid()}`, name: 'Fuzz target', price: 1_000, daily_limit: 10, period_limit: 100, device_limit: 1, period_days: 30, active: true });
+  const fuzzPkg = await createPackage(db, admin.actor, {
+    code: `fuzz_${uid()}`,
+    name: 'Fuzz target',
+    price: 1_000,
+    daily_limit: 10,
+    period_limit: 100,
+    device_limit: 1,
+    period_days: 30,
+    active: true,
+  });
   const otherAdmin = await makeAdmin(db);
   return {
-    admin, A, B, C,
+    admin,
+    A,
+    B,
+    C,
     targetsA: { resellerId: A.resellerId, topupId: A.topupId, packageId: pkgs[0].id, adminId: admin.actor.userId },
     targetsC: { resellerId: C.resellerId, topupId: C.topupId, packageId: fuzzPkg.id, adminId: otherAdmin.userId },
   };
@@ -99,11 +111,26 @@ async function makeTenant(db: Db, admin: Actor, label: string, settle: boolean):
   }
   const topup = await fileTopupRequest(db, r.actor, { amount: 5_000, method: 'cash' });
   return {
-    resellerId: r.id, resellerEmail: r.reseller.email, resellerToken: r.token, resellerKey: rk.key, resellerKeyId: rk.id,
-    clientId: c.client.id, clientEmail: c.client.email, clientToken: ck.key, clientKeyId: ck.id,
-    gatewayLogin: creds.login, gatewayPassword: creds.password, deviceId: phone.id, deviceToken: phone.token,
-    spareResellerKeyId: spareRk.id, spareClientKeyId: spareCk.id, spareDeviceId: spare.id,
-    webhookId: wh.id, messageId: m.id, topupId: topup.id, markers: [r.reseller.email, c.client.email, secret],
+    resellerId: r.id,
+    resellerEmail: r.reseller.email,
+    resellerToken: r.token,
+    resellerKey: rk.key,
+    resellerKeyId: rk.id,
+    clientId: c.client.id,
+    clientEmail: c.client.email,
+    clientToken: ck.key,
+    clientKeyId: ck.id,
+    gatewayLogin: creds.login,
+    gatewayPassword: creds.password,
+    deviceId: phone.id,
+    deviceToken: phone.token,
+    spareResellerKeyId: spareRk.id,
+    spareClientKeyId: spareCk.id,
+    spareDeviceId: spare.id,
+    webhookId: wh.id,
+    messageId: m.id,
+    topupId: topup.id,
+    markers: [r.reseller.email, c.client.email, secret],
   };
 }
 
@@ -133,8 +160,16 @@ export function idKindOf(e: Endpoint): IdKind {
 
 export function ownId(kind: IdKind, t: Tenant, targets: AdminTargets): string {
   const byKind: Record<IdKind, string | number> = {
-    reseller: targets.resellerId, topup: targets.topupId, package: targets.packageId, admin: targets.adminId,
-    client: t.clientId, resellerKey: t.spareResellerKeyId, clientKey: t.spareClientKeyId, message: t.messageId, device: t.spareDeviceId, webhook: t.webhookId,
+    reseller: targets.resellerId,
+    topup: targets.topupId,
+    package: targets.packageId,
+    admin: targets.adminId,
+    client: t.clientId,
+    resellerKey: t.spareResellerKeyId,
+    clientKey: t.spareClientKeyId,
+    message: t.messageId,
+    device: t.spareDeviceId,
+    webhook: t.webhookId,
   };
   return String(byKind[kind]);
 }
@@ -143,14 +178,21 @@ export function ownId(kind: IdKind, t: Tenant, targets: AdminTargets): string {
 export function foreignIds(kind: IdKind, w: World): string[] {
   const nums = (ids: number[]) => ids.flatMap((id, i) => (i === 0 ? idSpellings(id) : [String(id)]));
   switch (kind) {
-    case 'client': return nums([w.B.clientId, w.B.resellerId, w.A.resellerId, w.admin.actor.userId]);
-    case 'resellerKey': return nums([w.B.resellerKeyId, w.A.clientKeyId, w.B.clientKeyId]);
-    case 'clientKey': return nums([w.B.clientKeyId, w.A.resellerKeyId, w.B.resellerKeyId]);
-    case 'webhook': return nums([w.B.webhookId]);
-    case 'message': return [w.B.messageId, ` ${w.B.messageId}`, w.B.messageId.toUpperCase(), `${w.B.messageId}%`];
-    case 'device': return [w.B.deviceId, ` ${w.B.deviceId}`, w.B.deviceId.toUpperCase()];
+    case 'client':
+      return nums([w.B.clientId, w.B.resellerId, w.A.resellerId, w.admin.actor.userId]);
+    case 'resellerKey':
+      return nums([w.B.resellerKeyId, w.A.clientKeyId, w.B.clientKeyId]);
+    case 'clientKey':
+      return nums([w.B.clientKeyId, w.A.resellerKeyId, w.B.resellerKeyId]);
+    case 'webhook':
+      return nums([w.B.webhookId]);
+    case 'message':
+      return [w.B.messageId, ` ${w.B.messageId}`, w.B.messageId.toUpperCase(), `${w.B.messageId}%`];
+    case 'device':
+      return [w.B.deviceId, ` ${w.B.deviceId}`, w.B.deviceId.toUpperCase()];
     // The admin is platform-wide; ids that name nothing instead.
-    default: return ['2147483647', '999999'];
+    default:
+      return ['2147483647', '999999'];
   }
 }
 
@@ -158,7 +200,11 @@ export function foreignIds(kind: IdKind, w: World): string[] {
 export function hintsFor(e: Endpoint, t: Tenant): Hints {
   // `id` is the device's own id (PATCH /device), a reported message's id (PATCH /message), or a new
   // message's id chosen by the sender (3rd-party API).
-  const id = e.path.startsWith('/api/mobile/v1/device') ? t.deviceId : e.path.startsWith('/api/mobile/v1/message') ? t.messageId : `fz${uid()}`;
+  const id = e.path.startsWith('/api/mobile/v1/device')
+    ? t.deviceId
+    : e.path.startsWith('/api/mobile/v1/message')
+      ? t.messageId
+      : `fz${uid()}`;
   return {
     id,
     client_user_id: t.clientId,
@@ -182,13 +228,20 @@ export function foreignBodyValue(e: Endpoint, name: string, w: World): unknown {
 
 export function authHeaders(kind: Auth, t: Tenant, w: World): Record<string, string> {
   switch (kind) {
-    case 'admin': return { authorization: `Bearer ${w.admin.token}` };
-    case 'reseller': return { authorization: `Bearer ${t.resellerToken}` };
-    case 'client': return { authorization: `Bearer ${t.clientToken}` };
-    case 'clicksend': return { authorization: basicAuth(t.resellerEmail, t.resellerKey) };
-    case 'device': return { authorization: `Bearer ${t.deviceToken}` };
-    case 'gateway': return { authorization: basicAuth(t.gatewayLogin, t.gatewayPassword) };
-    default: return {};
+    case 'admin':
+      return { authorization: `Bearer ${w.admin.token}` };
+    case 'reseller':
+      return { authorization: `Bearer ${t.resellerToken}` };
+    case 'client':
+      return { authorization: `Bearer ${t.clientToken}` };
+    case 'clicksend':
+      return { authorization: basicAuth(t.resellerEmail, t.resellerKey) };
+    case 'device':
+      return { authorization: `Bearer ${t.deviceToken}` };
+    case 'gateway':
+      return { authorization: basicAuth(t.gatewayLogin, t.gatewayPassword) };
+    default:
+      return {};
   }
 }
 
@@ -210,14 +263,48 @@ export function badAuth(kind: Auth, t: Tenant, w: World): { label: string; heade
     h('basic unicode username', basicAuth('\u202e😀မြန်မာ', secret)),
   ];
   switch (kind) {
-    case 'admin': return [...common, h('reseller token', `Bearer ${t.resellerToken}`), h('client key', `Bearer ${t.clientToken}`)];
-    case 'reseller': return [...common, h('admin token', `Bearer ${w.admin.token}`), h('client key', `Bearer ${t.clientToken}`), h('device token', `Bearer ${t.deviceToken}`)];
-    case 'client': return [...common, h('reseller token', `Bearer ${t.resellerToken}`), h('device token', `Bearer ${t.deviceToken}`), h('admin token', `Bearer ${w.admin.token}`)];
-    case 'clicksend': return [...common, ...basics(t.resellerEmail, t.resellerKey), h('basic other reseller email', basicAuth(w.B.resellerEmail, t.resellerKey)),
-      h('basic with session token', basicAuth(t.resellerEmail, t.resellerToken)), h('basic with client key', basicAuth(t.clientEmail, t.clientToken)), h('bearer session', `Bearer ${t.resellerToken}`)];
-    case 'device': return [...common, h('client key', `Bearer ${t.clientToken}`), h('gateway basic', basicAuth(t.gatewayLogin, t.gatewayPassword)), h('other device id as token', `Bearer ${t.deviceId}`)];
-    case 'gateway': return [...common, ...basics(t.gatewayLogin, t.gatewayPassword), h('basic other login', basicAuth(w.B.gatewayLogin, t.gatewayPassword)),
-      h('client key', `Bearer ${t.clientToken}`), h('wrong code', 'Code 000000'), h('code with SQL', "Code '--")];
-    default: return [];
+    case 'admin':
+      return [...common, h('reseller token', `Bearer ${t.resellerToken}`), h('client key', `Bearer ${t.clientToken}`)];
+    case 'reseller':
+      return [
+        ...common,
+        h('admin token', `Bearer ${w.admin.token}`),
+        h('client key', `Bearer ${t.clientToken}`),
+        h('device token', `Bearer ${t.deviceToken}`),
+      ];
+    case 'client':
+      return [
+        ...common,
+        h('reseller token', `Bearer ${t.resellerToken}`),
+        h('device token', `Bearer ${t.deviceToken}`),
+        h('admin token', `Bearer ${w.admin.token}`),
+      ];
+    case 'clicksend':
+      return [
+        ...common,
+        ...basics(t.resellerEmail, t.resellerKey),
+        h('basic other reseller email', basicAuth(w.B.resellerEmail, t.resellerKey)),
+        h('basic with session token', basicAuth(t.resellerEmail, t.resellerToken)),
+        h('basic with client key', basicAuth(t.clientEmail, t.clientToken)),
+        h('bearer session', `Bearer ${t.resellerToken}`),
+      ];
+    case 'device':
+      return [
+        ...common,
+        h('client key', `Bearer ${t.clientToken}`),
+        h('gateway basic', basicAuth(t.gatewayLogin, t.gatewayPassword)),
+        h('other device id as token', `Bearer ${t.deviceId}`),
+      ];
+    case 'gateway':
+      return [
+        ...common,
+        ...basics(t.gatewayLogin, t.gatewayPassword),
+        h('basic other login', basicAuth(w.B.gatewayLogin, t.gatewayPassword)),
+        h('client key', `Bearer ${t.clientToken}`),
+        h('wrong code', 'Code 000000'),
+        h('code with SQL', "Code '--"),
+      ];
+    default:
+      return [];
   }
 }

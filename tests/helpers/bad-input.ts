@@ -1,7 +1,7 @@
 // Building blocks of the generated bad-input suite (tests/bad-input.test.ts): hostile values, malformed
 // bodies and query strings, a raw request sender, and each API family's error shape. The schema-driven
 // fast-check cases are in ./bad-input-cases, the database fingerprint in ./db-fingerprint.
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Endpoint } from '@/lib/openapi/registry';
 import type { Js } from './bad-input-cases';
 import { assertNoLeak, type RouteHandler } from './http';
@@ -35,12 +35,33 @@ export const HOSTILE_STRINGS: string[] = [
 
 /** Ids and id-like strings for `{id}` path parameters that name nothing. */
 export const BAD_IDS: string[] = [
-  '0', '-1', '1.5', '2147483648', '9'.repeat(30), 'NaN', '', '１２', '%00', '\u0000', "1' OR '1'='1", '<script>alert(1)</script>',
-  '../../etc/passwd', 'A'.repeat(5_000), '😀\u202e1',
+  '0',
+  '-1',
+  '1.5',
+  '2147483648',
+  '9'.repeat(30),
+  'NaN',
+  '',
+  '１２',
+  '%00',
+  '\u0000',
+  "1' OR '1'='1",
+  '<script>alert(1)</script>',
+  '../../etc/passwd',
+  'A'.repeat(5_000),
+  '😀\u202e1',
 ];
 
 /** Non-canonical spellings of a numeric id: each must name the same thing or nothing. */
-export const idSpellings = (id: number): string[] => [String(id), ` ${id}`, `${id}.0`, `0${id}`, `+${id}`, `${id}e0`, `0x${id.toString(16)}`];
+export const idSpellings = (id: number): string[] => [
+  String(id),
+  ` ${id}`,
+  `${id}.0`,
+  `0${id}`,
+  `+${id}`,
+  `${id}e0`,
+  `0x${id.toString(16)}`,
+];
 
 /** Strings PostgreSQL cannot store (NUL) or that are not Unicode (lone surrogates): an API must refuse them. */
 export function hasForbiddenText(v: unknown): boolean {
@@ -64,7 +85,7 @@ export function hasForbiddenText(v: unknown): boolean {
 }
 
 const deep = (n: number) => '['.repeat(n) + ']'.repeat(n);
-const deepObject = (n: number) => '{"a":'.repeat(n) + '1' + '}'.repeat(n);
+const deepObject = (n: number) => `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`;
 
 /** Bodies that are not JSON, or JSON that no object schema accepts. */
 export function malformedBodies(): { label: string; body: string | Uint8Array }[] {
@@ -106,7 +127,7 @@ export function schemaAccepts(schema: z.ZodType, value: unknown): boolean {
 }
 
 export function short(v: unknown): string {
-  const s = typeof v === 'string' ? v : typeof v === 'number' && !Number.isFinite(v) ? String(v) : JSON.stringify(v) ?? String(v);
+  const s = typeof v === 'string' ? v : typeof v === 'number' && !Number.isFinite(v) ? String(v) : (JSON.stringify(v) ?? String(v));
   return JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…(${s.length})` : s);
 }
 
@@ -115,7 +136,12 @@ export function short(v: unknown): string {
 export type QueryPairs = [string, string][];
 
 /** Percent-encodes UTF-8 bytes the way a client would (lone surrogates become U+FFFD, never a throw). */
-const enc = (s: string) => [...Buffer.from(s, 'utf8')].map((b) => (/[A-Za-z0-9\-_.~]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+const enc = (s: string) =>
+  [...Buffer.from(s, 'utf8')]
+    .map((b) =>
+      /[A-Za-z0-9\-_.~]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`,
+    )
+    .join('');
 export const queryString = (pairs: QueryPairs) => pairs.map(([k, v]) => `${enc(k)}=${enc(v)}`).join('&');
 
 const WRONG_QUERY = ['abc', '-1', '1.5', '99999999999999999999', '', '\u0000'];
@@ -136,7 +162,9 @@ export function queryCases(root: Js | undefined, base: Record<string, string>): 
   const out: QueryCase[] = [];
   for (const k of keys) for (const v of WRONG_QUERY) out.push({ label: `query ${k}=${short(v)}`, raw: withPair(k, v) });
   const hk = keys.length ? keys : ['q'];
-  QUERY_HOSTILE.forEach((s, j) => out.push({ label: `query hostile ${hk[j % hk.length]}=${short(s)}`, raw: withPair(hk[j % hk.length], s) }));
+  QUERY_HOSTILE.forEach((s, j) => {
+    out.push({ label: `query hostile ${hk[j % hk.length]}=${short(s)}`, raw: withPair(hk[j % hk.length], s) });
+  });
   for (const k of keys) {
     out.push({ label: `query repeated ${k}`, raw: `${queryString(basePairs)}&${enc(k)}=1&${enc(k)}=2` });
     out.push({ label: `query bracket ${k}[]`, raw: `${queryString(basePairs)}&${enc(k)}[]=1&${enc(k)}[0]=2` });
@@ -182,7 +210,8 @@ export async function send(handler: RouteHandler, r: RawRequest): Promise<Answer
   const shownPath = r.path.replace('{id}', r.id === undefined ? '' : enc(r.id));
   const url = `http://test${shownPath}${r.query ? `?${r.query}` : ''}`;
   const headers: Record<string, string> = { ...r.headers };
-  if (r.body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
+  if (r.body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
+    headers['content-type'] = 'application/json';
   const body = typeof r.body === 'string' || r.body === undefined ? r.body : r.body.slice();
   const req = new Request(url, { method: r.method.toUpperCase(), headers, body });
   const params: Record<string, string> = r.id === undefined ? {} : { id: r.id };
@@ -227,7 +256,8 @@ export function errorShapeProblem(family: Family, a: Answer): string | null {
     return null;
   }
   if (family === 'clicksend') {
-    if (Object.keys(j).sort().join() !== 'data,http_code,response_code,response_msg') return `not the ClickSend envelope: ${a.text.slice(0, 200)}`;
+    if (Object.keys(j).sort().join() !== 'data,http_code,response_code,response_msg')
+      return `not the ClickSend envelope: ${a.text.slice(0, 200)}`;
     if (j.http_code !== a.status) return `http_code ${String(j.http_code)} != status ${a.status}`;
     if (!human(j.response_msg)) return 'response_msg is not a human message';
     return null;

@@ -1,5 +1,5 @@
 import { inject } from 'vitest';
-import { migrateDatabase, openDatabase, setDbHandle, type DbHandle } from '@/db';
+import { type DbHandle, migrateDatabase, openDatabase, setDbHandle } from '@/db';
 
 /** True when the run has a real PostgreSQL server (TEST_DATABASE_URL). */
 export const onPostgres = (): boolean => Boolean(inject('databaseUrl'));

@@ -7,11 +7,11 @@
 // - a TCP proxy between a handle and the server that can cut the connection at a protocol point
 //   (before a statement reaches the server, or after the server committed but before the client heard).
 import { randomBytes } from 'node:crypto';
-import { createServer, Socket, type Server } from 'node:net';
+import { createServer, type Server, Socket } from 'node:net';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { afterAll, afterEach, beforeAll, inject } from 'vitest';
-import { isPoolBreakingDriverError, migrateDatabase, openDatabase, setDbHandle, type Db, type DbHandle } from '@/db';
+import { type Db, type DbHandle, isPoolBreakingDriverError, migrateDatabase, openDatabase, setDbHandle } from '@/db';
 import * as schema from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
 import { assertLedgerInvariant } from './invariants';
@@ -120,7 +120,10 @@ export async function backendsOf(ctl: postgres.Sql, appName: string): Promise<nu
 export async function terminate(ctl: postgres.Sql, pid: number): Promise<void> {
   await ctl`select pg_terminate_backend(${pid})`;
   // Wait until the backend is gone, so that what the test reads next is after its rollback.
-  await waitFor(async () => ((await ctl`select 1 from pg_stat_activity where pid = ${pid}`).length ? undefined : true), `backend ${pid} to exit`);
+  await waitFor(
+    async () => ((await ctl`select 1 from pg_stat_activity where pid = ${pid}`).length ? undefined : true),
+    `backend ${pid} to exit`,
+  );
 }
 
 export async function cancel(ctl: postgres.Sql, pid: number): Promise<void> {
@@ -154,18 +157,21 @@ export async function installBlocker(f: FaultDb, spec: BlockSpec) {
       if ${spec.when} then perform pg_advisory_xact_lock(${key}::bigint); end if;
       return new;
     end $$`);
-  await f.ctl.unsafe(spec.atCommit
-    ? `create constraint trigger ${trg} after ${spec.event} on ${spec.table} deferrable initially deferred for each row execute function ${fn}()`
-    : `create trigger ${trg} before ${spec.event} on ${spec.table} for each row execute function ${fn}()`);
+  await f.ctl.unsafe(
+    spec.atCommit
+      ? `create constraint trigger ${trg} after ${spec.event} on ${spec.table} deferrable initially deferred for each row execute function ${fn}()`
+      : `create trigger ${trg} before ${spec.event} on ${spec.table} for each row execute function ${fn}()`,
+  );
   let removed = false;
   const blocker = {
     /** The pid of the victim's backend once it waits at the blocking point. */
-    victimBlocked: (appName: string) => waitFor(async () => {
-      const rows = await f.ctl<{ pid: number }[]>`
+    victimBlocked: (appName: string) =>
+      waitFor(async () => {
+        const rows = await f.ctl<{ pid: number }[]>`
         select a.pid from pg_stat_activity a join pg_locks l on l.pid = a.pid and not l.granted
         where a.application_name = ${appName} and l.locktype = 'advisory' and l.objid = ${key}::bigint::oid`;
-      return rows[0]?.pid;
-    }, `a backend of ${appName} blocked on ${spec.table}`),
+        return rows[0]?.pid;
+      }, `a backend of ${appName} blocked on ${spec.table}`),
     kill: async (pid: number, mode: KillMode) => {
       if (mode === 'terminate') await terminate(f.ctl, pid);
       else await cancel(f.ctl, pid);
@@ -192,7 +198,11 @@ export async function killDuring<T>(f: FaultDb, victim: VictimHandle, spec: Bloc
     running.catch(() => undefined);
     const pid = await blocker.victimBlocked(victim.appName);
     await blocker.kill(pid, mode);
-    return await within(Promise.allSettled([running]).then(([r]) => r), 15_000, 'the killed work to end');
+    return await within(
+      Promise.allSettled([running]).then(([r]) => r),
+      15_000,
+      'the killed work to end',
+    );
   } finally {
     await blocker.remove();
   }
@@ -353,7 +363,10 @@ export async function faultProxy(dbUrl: string): Promise<FaultProxy> {
  * suite's own with an admin (`ready` receives both), and after each test puts the process handle back,
  * runs `afterEach` and checks the ledger invariant; closes everything at the end.
  */
-export function faultSuite(ready: (s: { f: FaultDb; admin: Actor; adminToken: string }) => void, hooks: { afterEach?: (f: FaultDb) => Promise<unknown> } = {}): void {
+export function faultSuite(
+  ready: (s: { f: FaultDb; admin: Actor; adminToken: string }) => void,
+  hooks: { afterEach?: (f: FaultDb) => Promise<unknown> } = {},
+): void {
   let f: FaultDb | undefined;
   let unshield: (() => void) | undefined;
   beforeAll(async () => {

@@ -18,7 +18,11 @@ export async function makeAdmin(db: Db): Promise<Actor> {
   return { userId: u.id, role: 'admin' };
 }
 
-export async function makeReseller(db: Db, admin: Actor, opts: { credit?: number; partner_type?: 'own_plans' | 'commission'; commission_rate?: number } = {}) {
+export async function makeReseller(
+  db: Db,
+  admin: Actor,
+  opts: { credit?: number; partner_type?: 'own_plans' | 'commission'; commission_rate?: number } = {},
+) {
   const id = uid();
   const reseller = await createReseller(db, admin, {
     partner_type: opts.partner_type ?? 'own_plans',
@@ -39,7 +43,13 @@ export async function makeClient(db: Db, reseller: Actor, opts: { trial_days?: n
   const client = await createClient(
     db,
     reseller,
-    { name: `Client ${id}`, email: `client-${id}@test.local`, password: 'client-pass-1', phone: '+959111222333', trial_days: opts.trial_days },
+    {
+      name: `Client ${id}`,
+      email: `client-${id}@test.local`,
+      password: 'client-pass-1',
+      phone: '+959111222333',
+      trial_days: opts.trial_days,
+    },
     opts.now,
   );
   return { client, actor: { userId: client.id, role: 'client' } as Actor, password: 'client-pass-1' };

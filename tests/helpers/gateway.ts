@@ -46,7 +46,10 @@ export async function registerPhone(db: Db, creds: { login: string; password: st
 export async function insertDevice(db: Db, clientId: number, now = new Date()) {
   const { token } = newToken('dv');
   const id = newId();
-  const [device] = await db.insert(devices).values({ id, clientId, name: `raw ${id}`, tokenHash: hashToken(token), lastSeenAt: now, createdAt: now }).returning();
+  const [device] = await db
+    .insert(devices)
+    .values({ id, clientId, name: `raw ${id}`, tokenHash: hashToken(token), lastSeenAt: now, createdAt: now })
+    .returning();
   return { id, token, device };
 }
 

@@ -2,8 +2,8 @@
 // dropped at the end; without it every test file gets its own in-memory PGlite.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import type { TestProject } from 'vitest/node';
 import postgres from 'postgres';
+import type { TestProject } from 'vitest/node';
 import { migrateDatabase, openDatabase } from '../../db';
 
 declare module 'vitest' {
@@ -48,7 +48,10 @@ function buildForInstances() {
   const root = path.resolve(import.meta.dirname, '..', '..');
   const started = Date.now();
   const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'start.mjs'), '--build-only'], {
-    cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
   });
   if (r.status !== 0) throw new Error(`production build for the multi-instance tests failed:\n${r.stdout}\n${r.stderr}`);
   console.log(`[tests] production build ready for the multi-instance tests (${Math.round((Date.now() - started) / 1000)} s).`);

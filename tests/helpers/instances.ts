@@ -1,7 +1,7 @@
 // Real app instances for the horizontal-scale tests: the production build (made by the global setup on
 // PostgreSQL runs) served by `next start` in child processes, each on its own loopback port, all on one
 // database. Each instance runs its own background workers, as a deployment behind a load balancer does.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -31,21 +31,29 @@ async function freePort(): Promise<number> {
 export async function startInstance(databaseUrl: string, env: Record<string, string> = {}): Promise<Instance> {
   const port = await freePort();
   let out = '';
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
-      AUTH_SECRET: randomBytes(32).toString('base64url'),
-      AUTH_TRUST_HOST: 'true',
-      NEXT_TELEMETRY_DISABLED: '1',
-      ...env,
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        DATABASE_URL: databaseUrl,
+        AUTH_SECRET: randomBytes(32).toString('base64url'),
+        AUTH_TRUST_HOST: 'true',
+        NEXT_TELEMETRY_DISABLED: '1',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  );
+  child.stdout?.on('data', (d) => {
+    out += String(d);
   });
-  child.stdout?.on('data', (d) => { out += String(d); });
-  child.stderr?.on('data', (d) => { out += String(d); });
+  child.stderr?.on('data', (d) => {
+    out += String(d);
+  });
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
@@ -82,7 +90,12 @@ export interface Answer {
 }
 
 /** One JSON request to an instance. */
-export async function request(base: string, method: string, p: string, opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Answer> {
+export async function request(
+  base: string,
+  method: string,
+  p: string,
+  opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<Answer> {
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   if (opts.body !== undefined) headers['content-type'] = 'application/json';

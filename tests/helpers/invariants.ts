@@ -1,5 +1,5 @@
 // Money invariants checked after every test that moves money: balance == sum(ledger) for every account.
-import { and, count, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, or, type SQL, sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import type { Db } from '@/db';
 import { auditLog, clients, ledgerEntries, resellers, subscriptions } from '@/db/schema';

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { inject } from 'vitest';
-import { migrateDatabase, openDatabase, type DbHandle } from '@/db';
+import { type DbHandle, migrateDatabase, openDatabase } from '@/db';
 
 /** `url`: the private PostgreSQL database's address (absent on PGlite). */
 export async function openPrivateDb(opts: { max?: number } = {}): Promise<DbHandle & { url?: string }> {

@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import type { Db } from '@/db';
 import type { Actor } from '@/lib/auth/permissions';
 import { createApiKey } from '@/lib/services/api-keys';
-import { call, type ApiAnswer, type CallOptions, type RouteHandler } from './http';
+import { type ApiAnswer, type CallOptions, call, type RouteHandler } from './http';
 
 /** A new API key of the actor, made by the service (the api-keys routes have tests of their own). */
 export async function apiKeyFor(db: Db, actor: Actor, name = 'test key'): Promise<{ id: number; key: string }> {
@@ -26,9 +26,16 @@ export interface Envelope {
  * exactly its four keys, and the HTTP status equal to http_code (ClickSend's SDK reads only the status).
  */
 export async function callClickSend(
-  handler: RouteHandler, method: string, path: string, auth: string | null, opts: Omit<CallOptions, 'token' | 'headers'> = {},
+  handler: RouteHandler,
+  method: string,
+  path: string,
+  auth: string | null,
+  opts: Omit<CallOptions, 'token' | 'headers'> = {},
 ): Promise<ApiAnswer & { env: Envelope }> {
-  const a = await call(handler, method, path, { ...opts, headers: auth ? { authorization: auth, accept: 'application/json' } : { accept: 'application/json' } });
+  const a = await call(handler, method, path, {
+    ...opts,
+    headers: auth ? { authorization: auth, accept: 'application/json' } : { accept: 'application/json' },
+  });
   expect(Object.keys(a.json).sort()).toEqual(['data', 'http_code', 'response_code', 'response_msg']);
   expect(a.json.http_code).toBe(a.status);
   expect(typeof a.json.response_msg).toBe('string');

@@ -19,7 +19,11 @@ export function routeFiles(dir: string): string[] {
 }
 
 /** app/api/reseller/clients/[id]/route.ts → /api/reseller/clients/{id} */
-export const apiPathOf = (file: string) => file.replace(/^app/, '').replace(/\/route\.ts$/, '').replace(/\[(\w+)\]/g, '{$1}');
+export const apiPathOf = (file: string) =>
+  file
+    .replace(/^app/, '')
+    .replace(/\/route\.ts$/, '')
+    .replace(/\[(\w+)\]/g, '{$1}');
 
 /** The documented API's route files (app/api and app/v3, without EXCLUDED). */
 export const apiRouteFiles = () => [...routeFiles('app/api'), ...routeFiles('app/v3')].filter((f) => !EXCLUDED.includes(f)).sort();

@@ -22,7 +22,9 @@ export default function Loading() {
       <div className="mt-5 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
         <Bar className="mb-4 h-4 w-48" />
         <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-          {Array.from({ length: 4 }, (_, i) => <Bar key={i} className="h-14" />)}
+          {Array.from({ length: 4 }, (_, i) => (
+            <Bar key={i} className="h-14" />
+          ))}
         </div>
       </div>
       <div className="mt-5 grid gap-5 lg:grid-cols-2">

@@ -13,7 +13,11 @@ const n = (v: number) => v.toLocaleString('en-US');
 
 function LinkCard({ href, children, label }: { href: string; children: React.ReactNode; label: string }) {
   return (
-    <Link href={href} aria-label={label} className="block h-full rounded-xl transition-shadow [&>div]:h-full hover:shadow-md focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600">
+    <Link
+      href={href}
+      aria-label={label}
+      className="block h-full rounded-xl transition-shadow [&>div]:h-full hover:shadow-md focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600"
+    >
       {children}
     </Link>
   );
@@ -38,8 +42,18 @@ export default async function AdminOverviewPage() {
         <LinkCard href="/admin/resellers" label={`Active resellers: ${n(s.active_resellers)}`}>
           <StatCard label="Active resellers" value={n(s.active_resellers)} testId="stat-active-resellers" />
         </LinkCard>
-        <StatCard label="Credit outstanding" value={formatMoney(s.credit_outstanding)} hint={`Commission owed: ${formatMoney(s.commission_outstanding)}`} testId="stat-credit-outstanding" />
-        <StatCard label="Revenue this month" value={formatMoney(s.revenue_month)} hint="Activations less switch refunds" testId="stat-revenue-month" />
+        <StatCard
+          label="Credit outstanding"
+          value={formatMoney(s.credit_outstanding)}
+          hint={`Commission owed: ${formatMoney(s.commission_outstanding)}`}
+          testId="stat-credit-outstanding"
+        />
+        <StatCard
+          label="Revenue this month"
+          value={formatMoney(s.revenue_month)}
+          hint="Activations less switch refunds"
+          testId="stat-revenue-month"
+        />
         <StatCard label="Activations this month" value={n(s.activations_month)} testId="stat-activations-month" />
         <StatCard label="Gateways online" value={n(s.gateways_online)} hint="Seen in the last 5 minutes" testId="stat-gateways-online" />
         <StatCard label="SMS today" value={n(s.sms_today)} testId="stat-sms-today" />
@@ -54,13 +68,23 @@ export default async function AdminOverviewPage() {
         </LinkCard>
       </div>
 
-      <Card title={`Clients by status · ${n(s.clients.total)} total`} className="mt-5" actions={<Link href="/admin/clients" className="text-sm text-brand-700 hover:underline">All clients</Link>}>
+      <Card
+        title={`Clients by status · ${n(s.clients.total)} total`}
+        className="mt-5"
+        actions={
+          <Link href="/admin/clients" className="text-sm text-brand-700 hover:underline">
+            All clients
+          </Link>
+        }
+      >
         <ul className="grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="clients-by-status">
           {CLIENT_STATUS.map(([key, label, tone]) => (
             <li key={key}>
               <Link href={`/admin/clients?status=${key}`} className="block rounded-lg border border-slate-200 px-3 py-2 hover:bg-slate-50">
                 <span className="block text-xs font-medium uppercase tracking-wide text-slate-500">{label}</span>
-                <span className={`block text-xl font-semibold tabular-nums ${tone}`} data-testid={`clients-${key}`}>{n(s.clients[key])}</span>
+                <span className={`block text-xl font-semibold tabular-nums ${tone}`} data-testid={`clients-${key}`}>
+                  {n(s.clients[key])}
+                </span>
               </Link>
             </li>
           ))}
@@ -69,7 +93,12 @@ export default async function AdminOverviewPage() {
 
       <div className="mt-5 grid gap-5 lg:grid-cols-2">
         <Card title="Revenue per day">
-          <BarChart id="revenue" title="Revenue" data={days.map((d) => ({ day: d.day, value: d.revenue }))} formatValue={(v) => formatMoney(v)} />
+          <BarChart
+            id="revenue"
+            title="Revenue"
+            data={days.map((d) => ({ day: d.day, value: d.revenue }))}
+            formatValue={(v) => formatMoney(v)}
+          />
         </Card>
         <Card title="Activations per day">
           <BarChart id="activations" title="Activations" tone="emerald" data={days.map((d) => ({ day: d.day, value: d.activations }))} />

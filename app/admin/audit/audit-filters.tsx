@@ -7,7 +7,9 @@ const TARGET_TYPES = ['reseller', 'client', 'package', 'topup_request', 'admin',
 function Labeled({ label, htmlFor, children }: { label: string; htmlFor: string; children: React.ReactNode }) {
   return (
     <div className="min-w-0">
-      <label htmlFor={htmlFor} className="mb-1 block text-xs font-medium text-slate-600">{label}</label>
+      <label htmlFor={htmlFor} className="mb-1 block text-xs font-medium text-slate-600">
+        {label}
+      </label>
       {children}
     </div>
   );
@@ -17,16 +19,31 @@ export function AuditFilters({ values }: { values: Record<string, string | undef
   return (
     <form action="/admin/audit" method="get" role="search" className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
       <Labeled label="Action starts with" htmlFor="f-action">
-        <input id="f-action" name="action" defaultValue={values.action} placeholder="topup_request." list="audit-actions" className={inputClass} />
+        <input
+          id="f-action"
+          name="action"
+          defaultValue={values.action}
+          placeholder="topup_request."
+          list="audit-actions"
+          className={inputClass}
+        />
         <datalist id="audit-actions">
-          {['reseller.', 'client.', 'package.', 'topup_request.', 'admin.', 'settings.', 'api_key.'].map((a) => <option key={a} value={a} />)}
+          {['reseller.', 'client.', 'package.', 'topup_request.', 'admin.', 'settings.', 'api_key.'].map((a) => (
+            <option key={a} value={a} />
+          ))}
         </datalist>
       </Labeled>
       <Labeled label="Target type" htmlFor="f-target-type">
         <select id="f-target-type" name="target_type" defaultValue={values.target_type ?? ''} className={inputClass}>
           <option value="">Any</option>
-          {TARGET_TYPES.map((t) => <option key={t} value={t}>{t}</option>)}
-          {values.target_type && !TARGET_TYPES.includes(values.target_type) && <option value={values.target_type}>{values.target_type}</option>}
+          {TARGET_TYPES.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+          {values.target_type && !TARGET_TYPES.includes(values.target_type) && (
+            <option value={values.target_type}>{values.target_type}</option>
+          )}
         </select>
       </Labeled>
       <Labeled label="Target id" htmlFor="f-target-id">
@@ -42,8 +59,12 @@ export function AuditFilters({ values }: { values: Record<string, string | undef
         <input id="f-to" name="to" type="date" defaultValue={values.to?.slice(0, 10)} className={inputClass} />
       </Labeled>
       <div className="col-span-2 flex flex-wrap items-center gap-3 sm:col-span-3 lg:col-span-6">
-        <button type="submit" className="rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50">Filter</button>
-        <Link href="/admin/audit" className="text-sm text-brand-700 hover:underline">Clear</Link>
+        <button type="submit" className="rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50">
+          Filter
+        </button>
+        <Link href="/admin/audit" className="text-sm text-brand-700 hover:underline">
+          Clear
+        </Link>
       </div>
     </form>
   );

@@ -4,7 +4,7 @@ import { Pagination } from '@/components/pagination';
 import { Badge, Card, EmptyState, PageHeader } from '@/components/ui';
 import { requireRole } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/format';
-import { listAudit, type AuditView } from '@/lib/services/audit';
+import { type AuditView, listAudit } from '@/lib/services/audit';
 import { auditQuery } from '@/lib/validation/common';
 import { AuditFilters } from './audit-filters';
 
@@ -39,20 +39,35 @@ function Entry({ e }: { e: AuditView }) {
         <td className="px-4 py-2.5 sm:whitespace-nowrap sm:px-2">{formatDateTime(e.created_at)}</td>
         <td className="px-2 py-2.5">
           {e.actor_id ? (
-            <Link href={`/admin/audit?actor_id=${e.actor_id}`} className="text-brand-700 wrap-anywhere hover:underline" title="Only this actor">
+            <Link
+              href={`/admin/audit?actor_id=${e.actor_id}`}
+              className="text-brand-700 wrap-anywhere hover:underline"
+              title="Only this actor"
+            >
               {e.actor_email ?? `user #${e.actor_id}`}
             </Link>
           ) : (
             <span className="text-slate-500">system</span>
           )}
-          <div className="mt-0.5"><Badge>{e.actor_role}</Badge></div>
+          <div className="mt-0.5">
+            <Badge>{e.actor_role}</Badge>
+          </div>
         </td>
         <td className="px-2 py-2.5">
           <span className="font-mono text-xs wrap-anywhere">{e.action}</span>
-          <div className="mt-0.5 text-xs text-slate-500 wrap-anywhere md:hidden">{target}{e.ip ? ` · ${e.ip}` : ''}</div>
+          <div className="mt-0.5 text-xs text-slate-500 wrap-anywhere md:hidden">
+            {target}
+            {e.ip ? ` · ${e.ip}` : ''}
+          </div>
         </td>
         <td className="hidden px-2 py-2.5 md:table-cell">
-          {href ? <Link href={href} className="text-brand-700 hover:underline">{target}</Link> : target}
+          {href ? (
+            <Link href={href} className="text-brand-700 hover:underline">
+              {target}
+            </Link>
+          ) : (
+            target
+          )}
         </td>
         <td className="hidden whitespace-nowrap px-2 py-2.5 font-mono text-xs md:table-cell">{e.ip ?? '—'}</td>
       </tr>
@@ -89,7 +104,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <PageHeader title="Audit log" subtitle="Who changed what, from where, and the record before and after." />
       <Card>
         <AuditFilters values={params} />
-        {!parsed.success && <p className="mb-3 text-sm text-red-700" role="alert">Some filters were not valid and were ignored.</p>}
+        {!parsed.success && (
+          <p className="mb-3 text-sm text-red-700" role="alert">
+            Some filters were not valid and were ignored.
+          </p>
+        )}
         {page.data.length === 0 ? (
           <EmptyState title={filtered ? 'No entries match these filters.' : 'No audit entries yet.'} />
         ) : (
@@ -104,7 +123,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   <th className="hidden px-2 py-2 font-medium md:table-cell">IP</th>
                 </tr>
               </thead>
-              {page.data.map((e) => <Entry key={e.id} e={e} />)}
+              {page.data.map((e) => (
+                <Entry key={e.id} e={e} />
+              ))}
             </table>
           </div>
         )}

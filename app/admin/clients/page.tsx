@@ -16,15 +16,21 @@ const selectClass = 'w-full rounded-lg border border-slate-300 bg-white px-3 py-
 export default async function AdminClientsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const { db, actor } = await requireRole('admin');
   const sp = await searchParams;
-  const q = listClientsQuery.safeParse({ ...sp, status: sp.status || undefined, reseller_id: sp.reseller_id || undefined, search: sp.search || undefined }).data
-    ?? listClientsQuery.parse({});
+  const q =
+    listClientsQuery.safeParse({
+      ...sp,
+      status: sp.status || undefined,
+      reseller_id: sp.reseller_id || undefined,
+      search: sp.search || undefined,
+    }).data ?? listClientsQuery.parse({});
   const [page, resellers] = await Promise.all([
     listClients(db, actor, q),
     // The filter lists resellers by name; with more than 100 the reseller page's "Clients" link still filters by id.
     listResellers(db, actor, listResellersQuery.parse({ limit: 100, sort: 'name', dir: 'asc' })),
   ]);
   const options = resellers.data.map((r) => ({ id: r.id, name: r.name }));
-  if (q.reseller_id && !options.some((o) => o.id === q.reseller_id)) options.unshift({ id: q.reseller_id, name: `Reseller #${q.reseller_id}` });
+  if (q.reseller_id && !options.some((o) => o.id === q.reseller_id))
+    options.unshift({ id: q.reseller_id, name: `Reseller #${q.reseller_id}` });
   const filtered = Boolean(q.search || q.status || q.reseller_id);
   return (
     <>
@@ -33,15 +39,32 @@ export default async function AdminClientsPage({ searchParams }: { searchParams:
         <SearchBar action="/admin/clients" search={q.search}>
           <select name="status" defaultValue={q.status ?? ''} aria-label="Status" className={selectClass}>
             <option value="">All statuses</option>
-            {CLIENT_STATUSES.map((s) => <option key={s} value={s}>{s[0].toUpperCase() + s.slice(1)}</option>)}
+            {CLIENT_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {s[0].toUpperCase() + s.slice(1)}
+              </option>
+            ))}
           </select>
-          <select name="reseller_id" defaultValue={q.reseller_id ? String(q.reseller_id) : ''} aria-label="Reseller" className={selectClass}>
+          <select
+            name="reseller_id"
+            defaultValue={q.reseller_id ? String(q.reseller_id) : ''}
+            aria-label="Reseller"
+            className={selectClass}
+          >
             <option value="">All resellers</option>
-            {options.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+            {options.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
           </select>
         </SearchBar>
         {filtered && (
-          <p className="mb-3 text-sm"><Link href="/admin/clients" className="text-brand-700 hover:underline">Clear filters</Link></p>
+          <p className="mb-3 text-sm">
+            <Link href="/admin/clients" className="text-brand-700 hover:underline">
+              Clear filters
+            </Link>
+          </p>
         )}
         {page.data.length === 0 ? (
           <EmptyState title={filtered ? 'No client matches these filters.' : 'No clients yet.'}>

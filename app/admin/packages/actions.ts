@@ -8,8 +8,11 @@ import { idParam } from '@/lib/validation/common';
 import { createPackageInput, updatePackageInput } from '@/lib/validation/packages';
 
 const numbers = (v: Record<string, string>) => ({
-  price: num(v.price), daily_limit: num(v.daily_limit), period_limit: num(v.period_limit),
-  device_limit: num(v.device_limit), period_days: num(v.period_days),
+  price: num(v.price),
+  daily_limit: num(v.daily_limit),
+  period_limit: num(v.period_limit),
+  device_limit: num(v.device_limit),
+  period_days: num(v.period_days),
 });
 
 export const createPackageAction = formAction(

@@ -8,7 +8,14 @@ export function packageFields(p?: PackageView): FieldSpec[] {
     { name: 'name', label: 'Name', required: true, defaultValue: p?.name, placeholder: 'Starter Pro' },
     { name: 'price', label: 'Price (MMK)', type: 'number', required: true, defaultValue: d(p?.price), placeholder: '50000' },
     { name: 'daily_limit', label: 'SMS per day', type: 'number', required: true, defaultValue: d(p?.daily_limit) },
-    { name: 'period_limit', label: 'SMS per period', type: 'number', required: true, defaultValue: d(p?.period_limit), hint: 'At least the daily limit.' },
+    {
+      name: 'period_limit',
+      label: 'SMS per period',
+      type: 'number',
+      required: true,
+      defaultValue: d(p?.period_limit),
+      hint: 'At least the daily limit.',
+    },
     { name: 'device_limit', label: 'Devices', type: 'number', required: true, defaultValue: d(p?.device_limit) ?? '1' },
     { name: 'period_days', label: 'Period (days)', type: 'number', required: true, defaultValue: d(p?.period_days) ?? '30' },
   ];

@@ -47,7 +47,11 @@ export const updateResellerAction = formAction(
 export const setResellerStatusAction = formAction('admin', resellerStatusForm, async ({ db, actor, input }) => {
   const r = await updateReseller(db, actor, input.reseller_id, { status: input.status });
   revalidateReseller(r.id);
-  return { ok: true, message: r.status === 'active' ? `${r.name} is active again.` : `${r.name} is suspended.`, data: { status: r.status } };
+  return {
+    ok: true,
+    message: r.status === 'active' ? `${r.name} is active again.` : `${r.name} is suspended.`,
+    data: { status: r.status },
+  };
 });
 
 /** The service's refusal with the amounts written as money ("1,000,000 MMK"). */
@@ -92,13 +96,18 @@ export const adjustCreditAction = formAction(
   'admin',
   adjustCreditForm,
   async ({ db, actor, input }) => {
-    let res;
+    let res: Awaited<ReturnType<typeof creditReseller>>;
     try {
       res = await creditReseller(db, actor, input.reseller_id, { amount: -input.amount, note: input.reason, reference: input.reference });
     } catch (err) {
       if (err instanceof DomainError && err.code === 'insufficient_credit' && typeof err.details.balance === 'number') {
         const msg = `At most ${formatMoney(err.details.balance)} can be deducted.`;
-        return { ok: false, message: 'An adjustment cannot make the balance negative.', fieldErrors: { amount: [msg] }, values: { amount: String(input.amount), reason: input.reason, reference: input.reference ?? '' } };
+        return {
+          ok: false,
+          message: 'An adjustment cannot make the balance negative.',
+          fieldErrors: { amount: [msg] },
+          values: { amount: String(input.amount), reason: input.reason, reference: input.reference ?? '' },
+        };
       }
       throw err;
     }

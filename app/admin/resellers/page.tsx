@@ -48,22 +48,32 @@ export default async function ResellersPage({ searchParams }: { searchParams: Pr
         </SearchBar>
         {filtered && (
           <p className="mb-3 text-sm">
-            <Link href="/admin/resellers" className="text-brand-700 hover:underline">Clear search</Link>
+            <Link href="/admin/resellers" className="text-brand-700 hover:underline">
+              Clear search
+            </Link>
           </p>
         )}
         {page.data.length === 0 ? (
           page.pagination.total > 0 ? (
             <EmptyState title="This page is past the end of the list.">
-              <Link className="text-brand-700 underline" href="/admin/resellers">Back to the first page</Link>
+              <Link className="text-brand-700 underline" href="/admin/resellers">
+                Back to the first page
+              </Link>
             </EmptyState>
           ) : filtered ? (
             <EmptyState title={q.search ? `No reseller matches “${q.search}”.` : 'No reseller has this status.'}>
-              Try another name or email, or <Link className="text-brand-700 underline" href="/admin/resellers">clear the search</Link>.
+              Try another name or email, or{' '}
+              <Link className="text-brand-700 underline" href="/admin/resellers">
+                clear the search
+              </Link>
+              .
             </EmptyState>
           ) : (
             <EmptyState title="No resellers yet.">
               Resellers buy credit from you and activate packages for their clients.{' '}
-              <Link className="text-brand-700 underline" href="/admin/resellers/new">Create the first reseller</Link>
+              <Link className="text-brand-700 underline" href="/admin/resellers/new">
+                Create the first reseller
+              </Link>
             </EmptyState>
           )
         ) : (

@@ -33,12 +33,8 @@ export const createAdminAction = formAction('admin', createAdminInput, async ({ 
 });
 
 /** Disable or re-enable an admin; the service refuses the last active admin and the signed-in one. */
-export const setAdminStatusAction = formAction(
-  'admin',
-  adminStatusInput.extend({ id: idParam }),
-  async ({ db, actor, input }) => {
-    const a = await setAdminStatus(db, actor, input.id, input.status);
-    revalidatePath('/admin/settings');
-    return { ok: true, message: a.status === 'active' ? `${a.email} enabled.` : `${a.email} disabled and signed out.` };
-  },
-);
+export const setAdminStatusAction = formAction('admin', adminStatusInput.extend({ id: idParam }), async ({ db, actor, input }) => {
+  const a = await setAdminStatus(db, actor, input.id, input.status);
+  revalidatePath('/admin/settings');
+  return { ok: true, message: a.status === 'active' ? `${a.email} enabled.` : `${a.email} disabled and signed out.` };
+});

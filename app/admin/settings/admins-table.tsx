@@ -14,7 +14,9 @@ export function AdminsTable({ admins, selfId }: { admins: AdminView[]; selfId: n
             <th className="px-4 py-2 font-medium sm:px-2">Admin</th>
             <th className="px-2 py-2 font-medium">Status</th>
             <th className="hidden px-2 py-2 font-medium sm:table-cell">Last sign-in</th>
-            <th className="px-2 py-2 font-medium"><span className="sr-only">Actions</span></th>
+            <th className="px-2 py-2 font-medium">
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -23,7 +25,9 @@ export function AdminsTable({ admins, selfId }: { admins: AdminView[]; selfId: n
             return (
               <tr key={a.id} data-testid={`admin-row-${a.id}`} className="align-top">
                 <td className="px-4 py-2.5 sm:px-2">
-                  <div className="font-medium">{a.name} {a.id === selfId && <Badge tone="blue">you</Badge>}</div>
+                  <div className="font-medium">
+                    {a.name} {a.id === selfId && <Badge tone="blue">you</Badge>}
+                  </div>
                   <div className="text-xs text-slate-500 wrap-anywhere">{a.email}</div>
                   <div className="text-xs text-slate-500 sm:hidden">Last sign-in {formatDateTime(a.last_login_at)}</div>
                 </td>

@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import { ActionForm } from '@/components/action-form';
 import { Card, PageHeader } from '@/components/ui';
 import { requireRole } from '@/lib/auth/session';
+import { formatDateTime } from '@/lib/format';
 import { listAdmins } from '@/lib/services/admins';
 import { busyRateLimits } from '@/lib/services/rate-limits';
-import { formatDateTime } from '@/lib/format';
 import { getSettings } from '@/lib/services/settings';
 import { createAdminAction, updateSettingsAction } from './actions';
 import { AdminsTable } from './admins-table';
@@ -30,13 +30,51 @@ export default async function SettingsPage() {
           testId="settings-form"
           fields={[
             { name: 'platform_name', label: 'Platform name', required: true, defaultValue: settings.platform_name },
-            { name: 'base_domain', label: 'Base domain', required: true, defaultValue: settings.base_domain, hint: 'Resellers log in at <subdomain>.<base domain>.' },
-            { name: 'default_trial_days', label: 'Default trial (days)', type: 'number', required: true, defaultValue: String(settings.default_trial_days), hint: '0 to 30; resellers may choose per client.' },
-            { name: 'trial_device_limit', label: 'Trial devices', type: 'number', required: true, defaultValue: String(settings.trial_device_limit) },
-            { name: 'trial_daily_limit', label: 'Trial SMS per day', type: 'number', required: true, defaultValue: String(settings.trial_daily_limit) },
-            { name: 'trial_period_limit', label: 'Trial SMS for the whole trial', type: 'number', required: true, defaultValue: String(settings.trial_period_limit) },
+            {
+              name: 'base_domain',
+              label: 'Base domain',
+              required: true,
+              defaultValue: settings.base_domain,
+              hint: 'Resellers log in at <subdomain>.<base domain>.',
+            },
+            {
+              name: 'default_trial_days',
+              label: 'Default trial (days)',
+              type: 'number',
+              required: true,
+              defaultValue: String(settings.default_trial_days),
+              hint: '0 to 30; resellers may choose per client.',
+            },
+            {
+              name: 'trial_device_limit',
+              label: 'Trial devices',
+              type: 'number',
+              required: true,
+              defaultValue: String(settings.trial_device_limit),
+            },
+            {
+              name: 'trial_daily_limit',
+              label: 'Trial SMS per day',
+              type: 'number',
+              required: true,
+              defaultValue: String(settings.trial_daily_limit),
+            },
+            {
+              name: 'trial_period_limit',
+              label: 'Trial SMS for the whole trial',
+              type: 'number',
+              required: true,
+              defaultValue: String(settings.trial_period_limit),
+            },
             { name: 'currency', label: 'Currency', required: true, defaultValue: settings.currency, hint: 'Three-letter code, e.g. MMK.' },
-            { name: 'time_zone', label: 'Time zone', type: 'select', required: true, defaultValue: settings.time_zone, options: timeZoneOptions(settings.time_zone) },
+            {
+              name: 'time_zone',
+              label: 'Time zone',
+              type: 'select',
+              required: true,
+              defaultValue: settings.time_zone,
+              options: timeZoneOptions(settings.time_zone),
+            },
           ]}
         />
       </Card>
@@ -53,27 +91,44 @@ export default async function SettingsPage() {
             fields={[
               { name: 'name', label: 'Name', required: true, autoComplete: 'off' },
               { name: 'email', label: 'Email', type: 'email', required: true, autoComplete: 'off' },
-              { name: 'password', label: 'Password', type: 'password', required: true, autoComplete: 'new-password', hint: 'At least 8 characters.' },
+              {
+                name: 'password',
+                label: 'Password',
+                type: 'password',
+                required: true,
+                autoComplete: 'new-password',
+                hint: 'At least 8 characters.',
+              },
             ]}
           />
         </Card>
       </div>
       <Card title="Rate limits (last 15 minutes)" className="mt-5">
         <p className="mb-3 text-sm text-slate-600">
-          Sign-in: 10 attempts per 15 minutes per email and per IP. API: 100 requests per minute per key (per-reseller override).
-          Listed: buckets at 80 % of their limit or more.
+          Sign-in: 10 attempts per 15 minutes per email and per IP. API: 100 requests per minute per key (per-reseller override). Listed:
+          buckets at 80 % of their limit or more.
         </p>
-        {limits.length === 0 ? <p className="text-sm text-slate-500" data-testid="rate-limits-empty">Nobody is near a limit.</p> : (
+        {limits.length === 0 ? (
+          <p className="text-sm text-slate-500" data-testid="rate-limits-empty">
+            Nobody is near a limit.
+          </p>
+        ) : (
           <div className="-mx-4 overflow-x-auto sm:mx-0">
             <table className="min-w-full text-sm" data-testid="rate-limits">
               <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
-                <tr><th className="px-4 py-2 font-medium sm:px-2">Bucket</th><th className="px-2 py-2 text-right font-medium">Count</th><th className="px-2 py-2 font-medium">Window</th></tr>
+                <tr>
+                  <th className="px-4 py-2 font-medium sm:px-2">Bucket</th>
+                  <th className="px-2 py-2 text-right font-medium">Count</th>
+                  <th className="px-2 py-2 font-medium">Window</th>
+                </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {limits.map((l) => (
                   <tr key={l.bucket}>
                     <td className="break-all px-4 py-2 font-mono text-xs sm:px-2">{l.bucket}</td>
-                    <td className={`px-2 py-2 text-right tabular-nums ${l.blocked ? 'font-semibold text-red-700' : ''}`}>{l.count} / {l.limit}</td>
+                    <td className={`px-2 py-2 text-right tabular-nums ${l.blocked ? 'font-semibold text-red-700' : ''}`}>
+                      {l.count} / {l.limit}
+                    </td>
                     <td className="whitespace-nowrap px-2 py-2">{formatDateTime(l.window_start)}</td>
                   </tr>
                 ))}

@@ -21,7 +21,8 @@ export const decideTopupAction = formAction(
   'admin',
   decideInput,
   async ({ db, actor, input }) => {
-    const decision = input.decision === 'approve' ? { approve: true as const, note: input.note } : { approve: false as const, reason: input.reason };
+    const decision =
+      input.decision === 'approve' ? { approve: true as const, note: input.note } : { approve: false as const, reason: input.reason };
     const res = await decideTopupRequest(db, actor, input.id, decision);
     revalidatePath('/admin/topups');
     revalidatePath(`/admin/resellers/${res.reseller_id}`);

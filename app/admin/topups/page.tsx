@@ -45,11 +45,14 @@ function Decision({ r }: { r: TopupRequestView }) {
     <div className="space-y-1 text-sm">
       <div className="flex flex-wrap items-center gap-2">
         <StatusBadge status={r.status} />
-        <span className="text-slate-600">by {r.decided_by_name ?? '—'} · {formatDateTime(r.decided_at)}</span>
+        <span className="text-slate-600">
+          by {r.decided_by_name ?? '—'} · {formatDateTime(r.decided_at)}
+        </span>
       </div>
       {r.decision_note && (
         <p className="break-words text-slate-700">
-          <span className="text-slate-500">{r.status === 'rejected' ? 'Reason: ' : 'Note: '}</span>{r.decision_note}
+          <span className="text-slate-500">{r.status === 'rejected' ? 'Reason: ' : 'Note: '}</span>
+          {r.decision_note}
         </p>
       )}
       {r.ledger_entry_id !== null && <p className="text-xs text-slate-500">Ledger entry #{r.ledger_entry_id}</p>}
@@ -59,19 +62,31 @@ function Decision({ r }: { r: TopupRequestView }) {
 
 function RequestRow({ r, tab }: { r: TopupRequestView; tab: Tab }) {
   return (
-    <li data-testid={`topup-row-${r.id}`} className="flex flex-col gap-3 py-4 first:pt-0 last:pb-0 sm:flex-row sm:items-start sm:justify-between">
+    <li
+      data-testid={`topup-row-${r.id}`}
+      className="flex flex-col gap-3 py-4 first:pt-0 last:pb-0 sm:flex-row sm:items-start sm:justify-between"
+    >
       <div className="min-w-0 space-y-1">
         <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
           <span className="text-lg font-semibold tabular-nums">{formatMoney(r.amount)}</span>
-          <Link href={`/admin/resellers/${r.reseller_id}`} className="font-medium text-brand-700 hover:underline">{r.reseller_name}</Link>
+          <Link href={`/admin/resellers/${r.reseller_id}`} className="font-medium text-brand-700 hover:underline">
+            {r.reseller_name}
+          </Link>
           {tab === 'all' && r.status === 'pending' && <StatusBadge status="pending" />}
         </div>
         <p className="break-words text-sm text-slate-600">
           {paymentMethodLabel(r.method)}
-          {r.reference && <> · Ref <span className="font-mono text-slate-800">{r.reference}</span></>}
+          {r.reference && (
+            <>
+              {' '}
+              · Ref <span className="font-mono text-slate-800">{r.reference}</span>
+            </>
+          )}
         </p>
         {r.note && <p className="break-words text-sm text-slate-700">“{r.note}”</p>}
-        <p className="text-xs text-slate-500">Request #{r.id} · filed {formatDateTime(r.created_at)}</p>
+        <p className="text-xs text-slate-500">
+          Request #{r.id} · filed {formatDateTime(r.created_at)}
+        </p>
       </div>
       <div className="w-full shrink-0 sm:w-72">
         {r.status === 'pending' ? <TopupDecision id={r.id} tab={tab} action={decideTopupAction} /> : <Decision r={r} />}
@@ -89,11 +104,16 @@ export default async function TopupsPage({ searchParams }: { searchParams: Promi
   const decided = sp.decided && /^\d+$/.test(sp.decided) ? sp.decided : null;
   return (
     <>
-      <PageHeader title="Top-up requests" subtitle="Resellers ask for credit here. Approving adds the amount to their balance; each request is decided once." />
+      <PageHeader
+        title="Top-up requests"
+        subtitle="Resellers ask for credit here. Approving adds the amount to their balance; each request is decided once."
+      />
       {decided && (
         <div className="mb-4">
           <Notice tone="success">
-            {sp.outcome === 'approved' ? `Request #${decided} approved: the credit was added to the reseller's balance.` : `Request #${decided} rejected.`}
+            {sp.outcome === 'approved'
+              ? `Request #${decided} approved: the credit was added to the reseller's balance.`
+              : `Request #${decided} rejected.`}
           </Notice>
         </div>
       )}
@@ -101,16 +121,23 @@ export default async function TopupsPage({ searchParams }: { searchParams: Promi
         <Tabs current={tab} resellerId={q.reseller_id} />
         {q.reseller_id && (
           <p className="mb-3 text-sm text-slate-600">
-            One reseller only · <Link className="text-brand-700 underline" href={tab === 'pending' ? '/admin/topups' : `/admin/topups?status=${tab}`}>show all resellers</Link>
+            One reseller only ·{' '}
+            <Link className="text-brand-700 underline" href={tab === 'pending' ? '/admin/topups' : `/admin/topups?status=${tab}`}>
+              show all resellers
+            </Link>
           </p>
         )}
         {page.data.length === 0 ? (
-          <EmptyState title={tab === 'pending' ? 'No pending requests.' : tab === 'all' ? 'No top-up requests yet.' : `No ${tab} requests.`}>
+          <EmptyState
+            title={tab === 'pending' ? 'No pending requests.' : tab === 'all' ? 'No top-up requests yet.' : `No ${tab} requests.`}
+          >
             {tab === 'pending' && 'Requests resellers file from their Credit page appear here.'}
           </EmptyState>
         ) : (
           <ul className="divide-y divide-slate-100" data-testid="topups-list">
-            {page.data.map((r) => <RequestRow key={r.id} r={r} tab={tab} />)}
+            {page.data.map((r) => (
+              <RequestRow key={r.id} r={r} tab={tab} />
+            ))}
           </ul>
         )}
         <Pagination

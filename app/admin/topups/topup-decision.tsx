@@ -13,8 +13,12 @@ function Buttons() {
   const { pending } = useFormStatus();
   return (
     <div className="flex gap-2">
-      <button type="submit" name="decision" value="approve" disabled={pending} className={`${buttonClass('primary')} min-h-9 px-3 py-1.5`}>Approve</button>
-      <button type="submit" name="decision" value="reject" disabled={pending} className={`${buttonClass('danger')} min-h-9 px-3 py-1.5`}>Reject</button>
+      <button type="submit" name="decision" value="approve" disabled={pending} className={`${buttonClass('primary')} min-h-9 px-3 py-1.5`}>
+        Approve
+      </button>
+      <button type="submit" name="decision" value="reject" disabled={pending} className={`${buttonClass('danger')} min-h-9 px-3 py-1.5`}>
+        Reject
+      </button>
     </div>
   );
 }
@@ -29,10 +33,14 @@ export function TopupDecision({ id, tab, action }: { id: number; tab: string; ac
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="tab" value={tab} />
       {state.message && !errors.length && (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-2 py-1 text-xs text-red-800">{state.message}</p>
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-2 py-1 text-xs text-red-800">
+          {state.message}
+        </p>
       )}
       <div>
-        <label htmlFor={textId} className="sr-only">Note or rejection reason</label>
+        <label htmlFor={textId} className="sr-only">
+          Note or rejection reason
+        </label>
         <input
           id={textId}
           name="text"
@@ -41,7 +49,9 @@ export function TopupDecision({ id, tab, action }: { id: number; tab: string; ac
           placeholder="Note (optional) / reason to reject"
           maxLength={500}
           // Enter would submit with the first button (Approve): make the admin pick a button instead.
-          onKeyDown={(e) => { if (e.key === 'Enter') e.preventDefault(); }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') e.preventDefault();
+          }}
           aria-invalid={errors.length ? true : undefined}
           aria-describedby={errors.length ? errId : undefined}
           className={`${inputClass} py-1.5`}

@@ -5,6 +5,8 @@ import { headers } from 'next/headers';
 export async function requestOrigin(): Promise<string> {
   const h = await headers();
   const host = (h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost').split(',')[0].trim();
-  const proto = (h.get('x-forwarded-proto') ?? (host.startsWith('localhost') || host.startsWith('127.') ? 'http' : 'https')).split(',')[0].trim();
+  const proto = (h.get('x-forwarded-proto') ?? (host.startsWith('localhost') || host.startsWith('127.') ? 'http' : 'https'))
+    .split(',')[0]
+    .trim();
   return `${proto}://${host}`;
 }

@@ -3,9 +3,9 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { signIn } from '@/lib/auth/auth';
 import { formAction } from '@/lib/http/form-action';
+import { logError } from '@/lib/log';
 import { changeOwnPassword } from '@/lib/services/account';
 import { password } from '@/lib/validation/common';
-import { logError } from '@/lib/log';
 
 const changePasswordInput = z
   .object({
@@ -14,7 +14,8 @@ const changePasswordInput = z
     confirm_password: z.string(),
   })
   .superRefine((v, ctx) => {
-    if (v.confirm_password !== v.new_password) ctx.addIssue({ code: 'custom', path: ['confirm_password'], message: 'The passwords do not match.' });
+    if (v.confirm_password !== v.new_password)
+      ctx.addIssue({ code: 'custom', path: ['confirm_password'], message: 'The passwords do not match.' });
   });
 
 /**

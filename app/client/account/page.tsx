@@ -16,22 +16,39 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <PageHeader title="Account" subtitle="Your profile, your provider and your password." />
-      {changed && <div className="mb-5" data-testid="password-changed"><Notice tone="success">Password changed. Other devices and browsers have been signed out.</Notice></div>}
+      {changed && (
+        <div className="mb-5" data-testid="password-changed">
+          <Notice tone="success">Password changed. Other devices and browsers have been signed out.</Notice>
+        </div>
+      )}
       <div className="grid gap-5 [&>*]:min-w-0 lg:grid-cols-2">
         <Card title="Profile">
-          <DetailList items={[
-            ['Name', client.name],
-            ['Email', client.email],
-            ['Phone', client.phone ?? '—'],
-            ['Company', client.account_name ?? '—'],
-            ['Status', <StatusBadge key="s" status={client.status} />],
-            ['Package', package_display_name ?? (client.status === 'trial' ? 'Free trial' : '—')],
-            ['Credit balance', formatMoney(client.credit_balance, settings.currency)],
-            ['Member since', formatDate(client.created_at, settings.time_zone)],
-          ]} />
+          <DetailList
+            items={[
+              ['Name', client.name],
+              ['Email', client.email],
+              ['Phone', client.phone ?? '—'],
+              ['Company', client.account_name ?? '—'],
+              ['Status', <StatusBadge key="s" status={client.status} />],
+              ['Package', package_display_name ?? (client.status === 'trial' ? 'Free trial' : '—')],
+              ['Credit balance', formatMoney(client.credit_balance, settings.currency)],
+              ['Member since', formatDate(client.created_at, settings.time_zone)],
+            ]}
+          />
         </Card>
         <Card title="Your provider">
-          <DetailList items={[['Reseller', reseller.name], ['Email', <a key="e" className="text-brand-700 hover:underline" href={`mailto:${reseller.email}`}>{reseller.email}</a>], ['Phone', reseller.phone]]} />
+          <DetailList
+            items={[
+              ['Reseller', reseller.name],
+              [
+                'Email',
+                <a key="e" className="text-brand-700 hover:underline" href={`mailto:${reseller.email}`}>
+                  {reseller.email}
+                </a>,
+              ],
+              ['Phone', reseller.phone],
+            ]}
+          />
           <p className="mt-4 text-sm text-slate-600">Contact {reseller.name} to renew, change your package or raise your limits.</p>
         </Card>
         <Card title="Change password" className="lg:col-span-2">
@@ -43,7 +60,14 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
               submitLabel="Change password"
               fields={[
                 { name: 'current_password', label: 'Current password', type: 'password', autoComplete: 'current-password', required: true },
-                { name: 'new_password', label: 'New password', type: 'password', autoComplete: 'new-password', required: true, hint: 'At least 6 characters. Other sessions will be signed out.' },
+                {
+                  name: 'new_password',
+                  label: 'New password',
+                  type: 'password',
+                  autoComplete: 'new-password',
+                  required: true,
+                  hint: 'At least 6 characters. Other sessions will be signed out.',
+                },
                 { name: 'confirm_password', label: 'Confirm new password', type: 'password', autoComplete: 'new-password', required: true },
               ]}
             />

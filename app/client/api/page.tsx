@@ -27,10 +27,16 @@ export default async function ApiKeysPage() {
           <ApiKeyCreate action={createApiKeyAction} />
         </Card>
         <Card title="Send an SMS with curl">
-          <pre className="overflow-x-auto rounded-lg bg-slate-900 p-3 text-xs leading-relaxed text-slate-100" data-testid="curl-example"><code>{curl}</code></pre>
+          <pre className="overflow-x-auto rounded-lg bg-slate-900 p-3 text-xs leading-relaxed text-slate-100" data-testid="curl-example">
+            <code>{curl}</code>
+          </pre>
           <p className="mt-2 text-xs text-slate-500">
-            Answers 202 with the queued message. Use <code>{'"phones": [...]'}</code> for several recipients. 403 when the account is expired or suspended, 429 when a limit is reached.
-            Full reference: <a className="text-brand-700 hover:underline" href="/api/openapi.json">OpenAPI document</a>.
+            Answers 202 with the queued message. Use <code>{'"phones": [...]'}</code> for several recipients. 403 when the account is
+            expired or suspended, 429 when a limit is reached. Full reference:{' '}
+            <a className="text-brand-700 hover:underline" href="/api/openapi.json">
+              OpenAPI document
+            </a>
+            .
           </p>
         </Card>
       </div>
@@ -50,7 +56,15 @@ export default async function ApiKeysPage() {
                     {k.revoked_at && ` · Revoked ${formatDateTime(k.revoked_at, tz)}`}
                   </p>
                 </div>
-                {!k.revoked_at && <ConfirmAction action={revokeApiKeyAction} fields={{ id: String(k.id) }} label="Revoke" question="Revoke this key?" testId={`revoke-${k.id}`} />}
+                {!k.revoked_at && (
+                  <ConfirmAction
+                    action={revokeApiKeyAction}
+                    fields={{ id: String(k.id) }}
+                    label="Revoke"
+                    question="Revoke this key?"
+                    testId={`revoke-${k.id}`}
+                  />
+                )}
               </li>
             ))}
           </ul>

@@ -30,11 +30,15 @@ export const pairingCodeAction = formAction('client', z.object({}), async ({ db,
   return { ok: true, data: { code, valid_until, url, qr: await qr(`Server: ${url}\nCode: ${code}`) } };
 });
 
-export const renameDeviceAction = formAction('client', deviceUpdateInput.required({ name: true }).extend({ id: deviceId }), async ({ db, actor, input }) => {
-  await updateDevice(db, actor, input.id, { name: input.name });
-  revalidatePath('/client/devices');
-  return { ok: true, message: 'Renamed.' };
-});
+export const renameDeviceAction = formAction(
+  'client',
+  deviceUpdateInput.required({ name: true }).extend({ id: deviceId }),
+  async ({ db, actor, input }) => {
+    await updateDevice(db, actor, input.id, { name: input.name });
+    revalidatePath('/client/devices');
+    return { ok: true, message: 'Renamed.' };
+  },
+);
 
 export const setDeviceEnabledAction = formAction(
   'client',

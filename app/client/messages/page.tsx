@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { AutoRefresh } from '@/components/client/auto-refresh';
 import { isMoving, MessageTable } from '@/components/client/message-table';
 import { Pagination } from '@/components/pagination';
-import { Card, EmptyState, LinkButton, Notice, PageHeader, buttonClass, inputClass } from '@/components/ui';
+import { buttonClass, Card, EmptyState, inputClass, LinkButton, Notice, PageHeader } from '@/components/ui';
 import { MESSAGE_STATES } from '@/db/schema/messaging';
 import { requireRole } from '@/lib/auth/session';
 import { zodFieldErrors } from '@/lib/http/errors';
@@ -25,51 +25,108 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
   const page = await listMessages(db, actor, q, settings.time_zone);
   const kept: Record<string, string | undefined> = {};
   for (const k of FILTERS) if (parsed.success && raw[k]) kept[k] = raw[k];
-  const exportQuery = new URLSearchParams(Object.entries(kept).filter((e): e is [string, string] => Boolean(e[1]) && e[0] !== 'limit')).toString();
+  const exportQuery = new URLSearchParams(
+    Object.entries(kept).filter((e): e is [string, string] => Boolean(e[1]) && e[0] !== 'limit'),
+  ).toString();
   const filtered = Object.keys(kept).some((k) => k !== 'limit');
   return (
     <>
       <PageHeader
         title="Messages"
         subtitle="Every SMS you sent, newest first."
-        actions={<a href={`/client/messages/export.csv${exportQuery ? `?${exportQuery}` : ''}`} className={buttonClass('secondary')} data-testid="export-csv">Export CSV</a>}
+        actions={
+          <a
+            href={`/client/messages/export.csv${exportQuery ? `?${exportQuery}` : ''}`}
+            className={buttonClass('secondary')}
+            data-testid="export-csv"
+          >
+            Export CSV
+          </a>
+        }
       />
       <Card>
-        <form method="get" action="/client/messages" role="search" className="mb-4 grid grid-cols-2 gap-2 sm:flex sm:flex-wrap sm:items-end" data-testid="message-filters">
+        <form
+          method="get"
+          action="/client/messages"
+          role="search"
+          className="mb-4 grid grid-cols-2 gap-2 sm:flex sm:flex-wrap sm:items-end"
+          data-testid="message-filters"
+        >
           <label className="col-span-2 text-xs font-medium text-slate-600 sm:min-w-56 sm:flex-1">
             Search
-            <input type="search" name="search" defaultValue={raw.search} placeholder="Text or phone number" className={`${inputClass} mt-1`} />
+            <input
+              type="search"
+              name="search"
+              defaultValue={raw.search}
+              placeholder="Text or phone number"
+              className={`${inputClass} mt-1`}
+            />
           </label>
           <label className="col-span-2 text-xs font-medium text-slate-600 sm:col-span-1">
             Status
             <select name="status" defaultValue={raw.status ?? ''} className={`${inputClass} mt-1`}>
               <option value="">All states</option>
-              {MESSAGE_STATES.map((s) => <option key={s} value={s}>{s}</option>)}
+              {MESSAGE_STATES.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
             </select>
           </label>
           <label className="min-w-0 text-xs font-medium text-slate-600">
             From
-            <input type="date" name="from" defaultValue={raw.from} className={`${inputClass} mt-1`} aria-invalid={errors.from ? true : undefined} />
+            <input
+              type="date"
+              name="from"
+              defaultValue={raw.from}
+              className={`${inputClass} mt-1`}
+              aria-invalid={errors.from ? true : undefined}
+            />
           </label>
           <label className="min-w-0 text-xs font-medium text-slate-600">
             To
-            <input type="date" name="to" defaultValue={raw.to} className={`${inputClass} mt-1`} aria-invalid={errors.to ? true : undefined} />
+            <input
+              type="date"
+              name="to"
+              defaultValue={raw.to}
+              className={`${inputClass} mt-1`}
+              aria-invalid={errors.to ? true : undefined}
+            />
           </label>
-          <button type="submit" className={`${buttonClass('secondary')} col-span-2 sm:col-span-1`}>Filter</button>
+          <button type="submit" className={`${buttonClass('secondary')} col-span-2 sm:col-span-1`}>
+            Filter
+          </button>
         </form>
         {!parsed.success && (
-          <div className="mb-4"><Notice tone="error">Some filters were not understood and are ignored: {Object.entries(errors).map(([k, v]) => `${k}: ${v.join(' ')}`).join('; ')}</Notice></div>
+          <div className="mb-4">
+            <Notice tone="error">
+              Some filters were not understood and are ignored:{' '}
+              {Object.entries(errors)
+                .map(([k, v]) => `${k}: ${v.join(' ')}`)
+                .join('; ')}
+            </Notice>
+          </div>
         )}
-        <div className="mb-2 flex justify-end"><AutoRefresh active={isMoving(page.data)} /></div>
+        <div className="mb-2 flex justify-end">
+          <AutoRefresh active={isMoving(page.data)} />
+        </div>
         {page.data.length ? (
           <>
             <MessageTable rows={page.data} timeZone={settings.time_zone} />
-            <Pagination basePath="/client/messages" params={kept} page={page.pagination.page} pages={page.pagination.pages} total={page.pagination.total} />
+            <Pagination
+              basePath="/client/messages"
+              params={kept}
+              page={page.pagination.page}
+              pages={page.pagination.pages}
+              total={page.pagination.total}
+            />
           </>
         ) : filtered ? (
           <EmptyState title="No messages match these filters">Try another state, search or date range.</EmptyState>
         ) : (
-          <EmptyState title="No messages yet"><LinkButton href="/client/send">Send an SMS</LinkButton></EmptyState>
+          <EmptyState title="No messages yet">
+            <LinkButton href="/client/send">Send an SMS</LinkButton>
+          </EmptyState>
         )}
       </Card>
     </>

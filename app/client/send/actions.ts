@@ -1,12 +1,11 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { DomainError } from '@/lib/errors';
 import { splitRecipients } from '@/components/client/recipients';
+import { DomainError } from '@/lib/errors';
 import { formAction } from '@/lib/http/form-action';
 import { queueMessages } from '@/lib/services/messages';
 import { sendSmsInput } from '@/lib/validation/messages';
-
 
 /** The portal's send: the same schema and service as POST /api/v1/sms/send, one message per recipient. */
 export const sendSmsAction = formAction(
@@ -15,7 +14,12 @@ export const sendSmsAction = formAction(
   async ({ db, actor, input }) => {
     const phones = input.phones ?? (input.phone ? [input.phone] : []);
     try {
-      const queued = await queueMessages(db, actor, { messages: phones.map((p) => ({ phones: [p] })), text: input.message, deviceId: input.device_id, source: 'portal' });
+      const queued = await queueMessages(db, actor, {
+        messages: phones.map((p) => ({ phones: [p] })),
+        text: input.message,
+        deviceId: input.device_id,
+        source: 'portal',
+      });
       revalidatePath('/client');
       revalidatePath('/client/messages');
       return { ok: true, data: { messages: queued.map((m) => ({ id: m.id, phone: m.phone })) } };
@@ -37,7 +41,9 @@ function friendlier(err: unknown): unknown {
   const { limit, used, requested } = d.data;
   const left = Math.max(0, limit - used);
   const tail = left > 0 ? ` Only ${left} left; this send needs ${requested}.` : '';
-  if (err.code === 'daily_limit_reached') return new DomainError(err.code, `Daily limit reached: ${used} of ${limit} SMS used today.${tail}`, err.details);
-  if (err.code === 'period_limit_reached') return new DomainError(err.code, `Package limit reached: ${used} of ${limit} SMS used this period.${tail}`, err.details);
+  if (err.code === 'daily_limit_reached')
+    return new DomainError(err.code, `Daily limit reached: ${used} of ${limit} SMS used today.${tail}`, err.details);
+  if (err.code === 'period_limit_reached')
+    return new DomainError(err.code, `Package limit reached: ${used} of ${limit} SMS used this period.${tail}`, err.details);
   return err;
 }

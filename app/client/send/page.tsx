@@ -28,18 +28,28 @@ export default async function SendPage() {
           {blocked && (
             <div className="mb-4">
               <Notice tone="error">
-                {client.status === 'expired' ? `Your account has expired — contact ${reseller.name} to renew before sending.` : 'This account is suspended.'}
+                {client.status === 'expired'
+                  ? `Your account has expired — contact ${reseller.name} to renew before sending.`
+                  : 'This account is suspended.'}
               </Notice>
             </div>
           )}
-          <SendForm action={sendSmsAction} devices={usable.map((d) => ({ id: d.id, name: d.name, online: d.online }))} remaining={Math.min(leftToday, leftPeriod)} />
+          <SendForm
+            action={sendSmsAction}
+            devices={usable.map((d) => ({ id: d.id, name: d.name, online: d.online }))}
+            remaining={Math.min(leftToday, leftPeriod)}
+          />
         </Card>
         <Card title="Good to know">
           <ul className="list-disc space-y-2 pl-5 text-sm text-slate-600">
             <li>Each recipient counts as one SMS against your quota.</li>
             <li>Latin text uses GSM-7: 160 characters in one SMS, 153 per part of a long one.</li>
             <li>Myanmar script and emoji use Unicode: 70 characters in one SMS, 67 per part.</li>
-            <li>{usable.length ? `${usable.filter((d) => d.online).length} of ${usable.length} enabled device(s) online.` : 'No device paired yet: messages wait until you pair a phone on the Devices page.'}</li>
+            <li>
+              {usable.length
+                ? `${usable.filter((d) => d.online).length} of ${usable.length} enabled device(s) online.`
+                : 'No device paired yet: messages wait until you pair a phone on the Devices page.'}
+            </li>
             <li>Unsent messages expire after an hour and give their quota back.</li>
           </ul>
         </Card>

@@ -7,12 +7,17 @@ import { WEBHOOK_EVENTS } from '@/db/schema/messaging';
 import { requireRole } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/format';
 import { getSettings } from '@/lib/services/settings';
-import { listDeliveries, listWebhooks, type DeliveryView } from '@/lib/services/webhooks';
+import { type DeliveryView, listDeliveries, listWebhooks } from '@/lib/services/webhooks';
 import { createWebhookAction, deleteWebhookAction, setWebhookEnabledAction } from './actions';
 
 export const metadata: Metadata = { title: 'Webhooks' };
 
-const DELIVERY_TONE: Record<string, 'green' | 'amber' | 'red' | 'blue'> = { delivered: 'green', pending: 'amber', delivering: 'blue', failed: 'red' };
+const DELIVERY_TONE: Record<string, 'green' | 'amber' | 'red' | 'blue'> = {
+  delivered: 'green',
+  pending: 'amber',
+  delivering: 'blue',
+  failed: 'red',
+};
 
 function Deliveries({ rows, tz }: { rows: DeliveryView[]; tz: string }) {
   if (!rows.length) return <p className="text-sm text-slate-500">No deliveries yet. Events are sent when your messages change state.</p>;
@@ -22,7 +27,10 @@ function Deliveries({ rows, tz }: { rows: DeliveryView[]; tz: string }) {
         <li key={d.id} className="flex flex-wrap items-start justify-between gap-2 py-2" data-testid={`delivery-${d.id}`}>
           <div className="min-w-0">
             <code className="text-xs">{d.event}</code>
-            <p className="text-xs text-slate-500">{formatDateTime(d.created_at, tz)} · {d.attempts} attempt{d.attempts === 1 ? '' : 's'}{d.last_status_code !== null ? ` · HTTP ${d.last_status_code}` : ''}</p>
+            <p className="text-xs text-slate-500">
+              {formatDateTime(d.created_at, tz)} · {d.attempts} attempt{d.attempts === 1 ? '' : 's'}
+              {d.last_status_code !== null ? ` · HTTP ${d.last_status_code}` : ''}
+            </p>
             {d.last_error && <p className="break-all text-xs text-red-700">{d.last_error}</p>}
             {d.next_attempt_at && <p className="text-xs text-slate-500">Next attempt {formatDateTime(d.next_attempt_at, tz)}</p>}
           </div>
@@ -55,17 +63,32 @@ export default async function WebhooksPage() {
                       <p className="break-all font-mono text-sm">{h.url}</p>
                       <div className="mt-1 flex flex-wrap gap-1">
                         {h.enabled ? <Badge tone="green">enabled</Badge> : <Badge tone="amber">disabled</Badge>}
-                        {h.events.map((e) => <Badge key={e}>{e}</Badge>)}
+                        {h.events.map((e) => (
+                          <Badge key={e}>{e}</Badge>
+                        ))}
                       </div>
                     </div>
                     <div className="flex flex-wrap items-start gap-2">
-                      <InlineAction action={setWebhookEnabledAction} fields={{ id: String(h.id), enabled: h.enabled ? 'false' : 'true' }} label={h.enabled ? 'Disable' : 'Enable'} testId={`webhook-toggle-${h.id}`} />
-                      <ConfirmAction action={deleteWebhookAction} fields={{ id: String(h.id) }} label="Delete" question="Delete this webhook?" testId={`webhook-delete-${h.id}`} />
+                      <InlineAction
+                        action={setWebhookEnabledAction}
+                        fields={{ id: String(h.id), enabled: h.enabled ? 'false' : 'true' }}
+                        label={h.enabled ? 'Disable' : 'Enable'}
+                        testId={`webhook-toggle-${h.id}`}
+                      />
+                      <ConfirmAction
+                        action={deleteWebhookAction}
+                        fields={{ id: String(h.id) }}
+                        label="Delete"
+                        question="Delete this webhook?"
+                        testId={`webhook-delete-${h.id}`}
+                      />
                     </div>
                   </div>
                   <details className="mt-3 rounded-lg border border-slate-200 px-3 py-2">
                     <summary className="cursor-pointer text-sm font-medium">Recent deliveries ({deliveries[i].length})</summary>
-                    <div className="mt-2"><Deliveries rows={deliveries[i]} tz={tz} /></div>
+                    <div className="mt-2">
+                      <Deliveries rows={deliveries[i]} tz={tz} />
+                    </div>
                   </details>
                 </li>
               ))}

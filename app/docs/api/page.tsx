@@ -1,17 +1,31 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ENDPOINTS } from '@/lib/openapi/registry';
 import { openApiDocument } from '@/lib/openapi/document';
+import { ENDPOINTS } from '@/lib/openapi/registry';
 
 export const metadata: Metadata = { title: 'API reference' };
 
 const METHOD_TONE: Record<string, string> = {
-  get: 'bg-sky-100 text-sky-800', post: 'bg-emerald-100 text-emerald-800', put: 'bg-amber-100 text-amber-800',
-  patch: 'bg-violet-100 text-violet-800', delete: 'bg-red-100 text-red-800',
+  get: 'bg-sky-100 text-sky-800',
+  post: 'bg-emerald-100 text-emerald-800',
+  put: 'bg-amber-100 text-amber-800',
+  patch: 'bg-violet-100 text-violet-800',
+  delete: 'bg-red-100 text-red-800',
 };
-const AUTH_TEXT = { none: 'No auth', admin: 'Bearer (admin)', reseller: 'Bearer (reseller)', client: 'Bearer (client)', clicksend: 'Basic: email + API key', device: 'Bearer (device token)', gateway: 'Basic: gateway login + password' };
+const AUTH_TEXT = {
+  none: 'No auth',
+  admin: 'Bearer (admin)',
+  reseller: 'Bearer (reseller)',
+  client: 'Bearer (client)',
+  clicksend: 'Basic: email + API key',
+  device: 'Bearer (device token)',
+  gateway: 'Basic: gateway login + password',
+};
 
-type Op = { parameters?: { name: string; in: string; required?: boolean; schema?: Record<string, unknown> }[]; requestBody?: { content: { 'application/json': { schema: unknown } } } };
+type Op = {
+  parameters?: { name: string; in: string; required?: boolean; schema?: Record<string, unknown> }[];
+  requestBody?: { content: { 'application/json': { schema: unknown } } };
+};
 
 // A readable rendering of /api/openapi.json: the same document, grouped by API.
 export default function ApiDocsPage() {
@@ -21,11 +35,23 @@ export default function ApiDocsPage() {
     <main className="mx-auto max-w-5xl px-4 py-8">
       <h1 className="text-2xl font-semibold">API reference</h1>
       <p className="mt-2 text-sm text-slate-600">
-        JSON, snake_case. Errors are <code>{'{"error": {"code", "message", "details"}}'}</code>; lists take <code>page</code> and <code>limit</code> (≤ 100).
-        Machine-readable: <Link className="text-brand-600 underline" href="/api/openapi.json">/api/openapi.json</Link> (OpenAPI 3.1).
+        JSON, snake_case. Errors are <code>{'{"error": {"code", "message", "details"}}'}</code>; lists take <code>page</code> and{' '}
+        <code>limit</code> (≤ 100). Machine-readable:{' '}
+        <Link className="text-brand-600 underline" href="/api/openapi.json">
+          /api/openapi.json
+        </Link>{' '}
+        (OpenAPI 3.1).
       </p>
       <nav className="mt-4 flex flex-wrap gap-2 text-sm">
-        {tags.map((t) => <a key={t} href={`#${t.replace(/\W+/g, '-')}`} className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">{t}</a>)}
+        {tags.map((t) => (
+          <a
+            key={t}
+            href={`#${t.replace(/\W+/g, '-')}`}
+            className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50"
+          >
+            {t}
+          </a>
+        ))}
       </nav>
       {tags.map((tag) => (
         <section key={tag} id={tag.replace(/\W+/g, '-')} className="mt-8">
@@ -38,27 +64,47 @@ export default function ApiDocsPage() {
               return (
                 <details key={`${e.method} ${e.path}`} className="rounded-lg border border-slate-200 bg-white">
                   <summary className="flex cursor-pointer flex-wrap items-center gap-2 px-3 py-2 text-sm">
-                    <span className={`rounded px-2 py-0.5 font-mono text-xs font-semibold uppercase ${METHOD_TONE[e.method]}`}>{e.method}</span>
+                    <span className={`rounded px-2 py-0.5 font-mono text-xs font-semibold uppercase ${METHOD_TONE[e.method]}`}>
+                      {e.method}
+                    </span>
                     <code className="break-all font-mono">{e.path}</code>
                     <span className="text-slate-600">{e.summary}</span>
                   </summary>
                   <div className="space-y-3 border-t border-slate-100 px-3 py-3 text-sm">
-                    <p><span className="font-medium">Auth:</span> {AUTH_TEXT[e.auth]} · <span className="font-medium">Success:</span> {e.status ?? 200}{e.errors?.length ? ` · also ${e.errors.join(', ')}` : ''}</p>
+                    <p>
+                      <span className="font-medium">Auth:</span> {AUTH_TEXT[e.auth]} · <span className="font-medium">Success:</span>{' '}
+                      {e.status ?? 200}
+                      {e.errors?.length ? ` · also ${e.errors.join(', ')}` : ''}
+                    </p>
                     {params.length > 0 && (
                       <table className="w-full text-left text-xs">
-                        <thead className="text-slate-500"><tr><th className="py-1 pr-2">Parameter</th><th className="py-1 pr-2">In</th><th className="py-1">Schema</th></tr></thead>
-                        <tbody>{params.map((p) => (
-                          <tr key={`${p.in}-${p.name}`} className="border-t border-slate-100">
-                            <td className="py-1 pr-2 font-mono">{p.name}{p.required ? ' *' : ''}</td><td className="py-1 pr-2">{p.in}</td>
-                            <td className="py-1 font-mono text-slate-600">{JSON.stringify(p.schema)}</td>
+                        <thead className="text-slate-500">
+                          <tr>
+                            <th className="py-1 pr-2">Parameter</th>
+                            <th className="py-1 pr-2">In</th>
+                            <th className="py-1">Schema</th>
                           </tr>
-                        ))}</tbody>
+                        </thead>
+                        <tbody>
+                          {params.map((p) => (
+                            <tr key={`${p.in}-${p.name}`} className="border-t border-slate-100">
+                              <td className="py-1 pr-2 font-mono">
+                                {p.name}
+                                {p.required ? ' *' : ''}
+                              </td>
+                              <td className="py-1 pr-2">{p.in}</td>
+                              <td className="py-1 font-mono text-slate-600">{JSON.stringify(p.schema)}</td>
+                            </tr>
+                          ))}
+                        </tbody>
                       </table>
                     )}
                     {body !== undefined && (
                       <div>
                         <div className="mb-1 font-medium">Request body</div>
-                        <pre className="overflow-x-auto rounded-lg bg-slate-900 p-3 text-xs text-slate-100">{JSON.stringify(body, null, 2)}</pre>
+                        <pre className="overflow-x-auto rounded-lg bg-slate-900 p-3 text-xs text-slate-100">
+                          {JSON.stringify(body, null, 2)}
+                        </pre>
                       </div>
                     )}
                   </div>

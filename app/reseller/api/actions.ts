@@ -1,10 +1,10 @@
 'use server';
 import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
 import { formAction } from '@/lib/http/form-action';
 import { createApiKey, revokeApiKey } from '@/lib/services/api-keys';
 import { apiKeyInput } from '@/lib/validation/branding';
 import { idParam } from '@/lib/validation/common';
-import { z } from 'zod';
 
 export const createApiKeyAction = formAction('reseller', apiKeyInput, async ({ db, actor, input }) => {
   const k = await createApiKey(db, actor, input.name);

@@ -28,19 +28,32 @@ export default async function ApiKeysPage() {
             <ApiKeyCreate action={createApiKeyAction} />
           </Card>
           <Card title="Your keys">
-            {keys.length === 0 ? <EmptyState title="No API keys yet.">Create one above; it is shown once.</EmptyState> : (
+            {keys.length === 0 ? (
+              <EmptyState title="No API keys yet.">Create one above; it is shown once.</EmptyState>
+            ) : (
               <ul className="divide-y divide-slate-100" data-testid="api-keys">
                 {keys.map((k) => (
                   <li key={k.id} className="flex items-center justify-between gap-3 py-3 first:pt-0 last:pb-0">
                     <div className="min-w-0">
-                      <div className="break-words font-medium">{k.name} {k.revoked_at && <Badge tone="red">revoked</Badge>}</div>
+                      <div className="break-words font-medium">
+                        {k.name} {k.revoked_at && <Badge tone="red">revoked</Badge>}
+                      </div>
                       <div className="break-all font-mono text-xs text-slate-500">{k.prefix}…</div>
                       <div className="text-xs text-slate-500">
-                        Created {formatDateTime(k.created_at)} · {k.last_used_at ? `last used ${formatDateTime(k.last_used_at)}` : 'never used'}
+                        Created {formatDateTime(k.created_at)} ·{' '}
+                        {k.last_used_at ? `last used ${formatDateTime(k.last_used_at)}` : 'never used'}
                         {k.revoked_at && ` · revoked ${formatDateTime(k.revoked_at)}`}
                       </div>
                     </div>
-                    {!k.revoked_at && <InlineAction action={revokeApiKeyAction} fields={{ key_id: String(k.id) }} label="Revoke" variant="danger" testId={`revoke-${k.id}`} />}
+                    {!k.revoked_at && (
+                      <InlineAction
+                        action={revokeApiKeyAction}
+                        fields={{ key_id: String(k.id) }}
+                        label="Revoke"
+                        variant="danger"
+                        testId={`revoke-${k.id}`}
+                      />
+                    )}
                   </li>
                 ))}
               </ul>
@@ -51,15 +64,27 @@ export default async function ApiKeysPage() {
           <div className="space-y-4 text-sm text-slate-700">
             <div>
               <h3 className="font-medium">Reseller API</h3>
-              <p className="mt-1">Send the key as a Bearer token to <code className="break-all">/api/reseller/*</code>:</p>
+              <p className="mt-1">
+                Send the key as a Bearer token to <code className="break-all">/api/reseller/*</code>:
+              </p>
               <code className={`${code} mt-2`}>{`curl ${origin}/api/reseller/profile \\\n  -H "Authorization: Bearer <key>"`}</code>
             </div>
             <div>
               <h3 className="font-medium">ClickSend-compatible API</h3>
-              <p className="mt-1">An integration written for ClickSend&apos;s reseller API works by changing its base URL to <code className="break-all" data-testid="clicksend-base">{origin}/v3</code>, with HTTP Basic auth: your login email as the username and a key as the password.</p>
+              <p className="mt-1">
+                An integration written for ClickSend&apos;s reseller API works by changing its base URL to{' '}
+                <code className="break-all" data-testid="clicksend-base">
+                  {origin}/v3
+                </code>
+                , with HTTP Basic auth: your login email as the username and a key as the password.
+              </p>
               <code className={`${code} mt-2`}>{`curl ${origin}/v3/reseller/accounts \\\n  -u "${email}:<key>"`}</code>
             </div>
-            <p><a href="/docs" className="text-brand-700 underline">Full API reference</a></p>
+            <p>
+              <a href="/docs" className="text-brand-700 underline">
+                Full API reference
+              </a>
+            </p>
           </div>
         </Card>
       </div>

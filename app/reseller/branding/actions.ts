@@ -8,15 +8,20 @@ import { updateBrandingInput } from '@/lib/validation/branding';
  * The branding form: blanks clear the optional fields; `logo` is '' (keep the current one), 'remove', or
  * a new image as a data URL (read in the browser, at most 200 kB).
  */
-export const updateBrandingAction = formAction('reseller', updateBrandingInput, async ({ db, actor, input }) => {
-  const b = await updateBranding(db, actor, input);
-  revalidatePath('/reseller/branding');
-  return { ok: true, message: `Branding saved. Your clients sign in at ${b.login_url}.`, data: { logo_url: b.logo_url } };
-}, (v) => ({
-  subdomain: v.subdomain,
-  brand_name: v.brand_name?.trim() ? v.brand_name : null,
-  color: v.color ? v.color : null,
-  support_email: v.support_email?.trim() ? v.support_email.trim() : null,
-  support_phone: v.support_phone?.trim() ? v.support_phone : null,
-  ...(v.logo === 'remove' ? { logo_url: null } : v.logo ? { logo_url: v.logo } : {}),
-}));
+export const updateBrandingAction = formAction(
+  'reseller',
+  updateBrandingInput,
+  async ({ db, actor, input }) => {
+    const b = await updateBranding(db, actor, input);
+    revalidatePath('/reseller/branding');
+    return { ok: true, message: `Branding saved. Your clients sign in at ${b.login_url}.`, data: { logo_url: b.logo_url } };
+  },
+  (v) => ({
+    subdomain: v.subdomain,
+    brand_name: v.brand_name?.trim() ? v.brand_name : null,
+    color: v.color ? v.color : null,
+    support_email: v.support_email?.trim() ? v.support_email.trim() : null,
+    support_phone: v.support_phone?.trim() ? v.support_phone : null,
+    ...(v.logo === 'remove' ? { logo_url: null } : v.logo ? { logo_url: v.logo } : {}),
+  }),
+);

@@ -17,7 +17,7 @@ export default async function BrandingPage() {
   const [branding, profile, settings] = await Promise.all([getBranding(db, actor), resellerProfile(db, actor), getSettings(db)]);
   const host = (await headers()).get('host') ?? '';
   const m = /^(?:[a-z0-9.-]*\.)?(?:localhost|127\.0\.0\.1)(?::(\d+))?$/i.exec(host);
-  const localPort = m ? m[1] ?? '80' : null;
+  const localPort = m ? (m[1] ?? '80') : null;
   return (
     <>
       <PageHeader title="Branding" subtitle="Your clients see your name, colour and logo on their sign-in page and in their portal." />

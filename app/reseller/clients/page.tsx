@@ -24,39 +24,59 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
   const names = new Map(catalog.map((p) => [p.package_type, p.display_name]));
   const rows: ClientRow[] = page.data.map((c) => ({
     ...c,
-    package_label: c.package ? names.get(c.package.package_type) ?? c.package.name : c.status === 'trial' ? 'Free trial' : '—',
+    package_label: c.package ? (names.get(c.package.package_type) ?? c.package.name) : c.status === 'trial' ? 'Free trial' : '—',
     expiry: c.expires_at,
   }));
   const filtered = Boolean(q.search || q.status);
   const query = tableLinkParams(q, DEFAULTS);
   return (
     <>
-      <PageHeader title="Clients" subtitle="Each new client starts with a free trial." actions={<LinkButton href="/reseller/clients/new">New client</LinkButton>} />
+      <PageHeader
+        title="Clients"
+        subtitle="Each new client starts with a free trial."
+        actions={<LinkButton href="/reseller/clients/new">New client</LinkButton>}
+      />
       <Card>
         <SearchBar action="/reseller/clients" search={q.search} placeholder="Search name, email, phone or account">
           <select name="status" defaultValue={q.status ?? ''} aria-label="Status" className={selectClass}>
             <option value="">All statuses</option>
-            {CLIENT_STATUSES.map((s) => <option key={s} value={s}>{s[0].toUpperCase() + s.slice(1)}</option>)}
+            {CLIENT_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {s[0].toUpperCase() + s.slice(1)}
+              </option>
+            ))}
           </select>
           {query.sort && <input type="hidden" name="sort" value={query.sort} />}
           {query.dir && <input type="hidden" name="dir" value={query.dir} />}
           {query.limit && <input type="hidden" name="limit" value={query.limit} />}
         </SearchBar>
         {filtered && (
-          <p className="mb-3 text-sm"><Link href="/reseller/clients" className="text-brand-700 hover:underline">Clear filters</Link></p>
+          <p className="mb-3 text-sm">
+            <Link href="/reseller/clients" className="text-brand-700 hover:underline">
+              Clear filters
+            </Link>
+          </p>
         )}
         {rows.length === 0 ? (
           page.pagination.total > 0 ? (
             <EmptyState title="This page is past the end of the list.">
-              <Link className="text-brand-700 underline" href="/reseller/clients">Back to the first page</Link>
+              <Link className="text-brand-700 underline" href="/reseller/clients">
+                Back to the first page
+              </Link>
             </EmptyState>
           ) : filtered ? (
             <EmptyState title="No client matches these filters.">
-              Try another search, or <Link className="text-brand-700 underline" href="/reseller/clients">clear the filters</Link>.
+              Try another search, or{' '}
+              <Link className="text-brand-700 underline" href="/reseller/clients">
+                clear the filters
+              </Link>
+              .
             </EmptyState>
           ) : (
             <EmptyState title="No clients yet.">
-              <Link className="text-brand-700 underline" href="/reseller/clients/new">Create your first client</Link>
+              <Link className="text-brand-700 underline" href="/reseller/clients/new">
+                Create your first client
+              </Link>
             </EmptyState>
           )
         ) : (

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { ActionForm } from '@/components/action-form';
 import Link from 'next/link';
+import { ActionForm } from '@/components/action-form';
 import { KIND_LABEL, LedgerTable } from '@/components/ledger-table';
 import { Pagination } from '@/components/pagination';
 import { paymentMethodLabel, paymentMethodOptions } from '@/components/payment-method';
@@ -61,15 +61,21 @@ export default async function ResellerCreditPage({ searchParams }: { searchParam
           ) : (
             <ul className="divide-y divide-slate-100" data-testid="my-topups">
               {requests.data.map((r) => (
-                <li key={r.id} data-testid={`my-topup-${r.id}`} className="flex items-start justify-between gap-3 py-3 first:pt-0 last:pb-0">
+                <li
+                  key={r.id}
+                  data-testid={`my-topup-${r.id}`}
+                  className="flex items-start justify-between gap-3 py-3 first:pt-0 last:pb-0"
+                >
                   <div className="min-w-0 flex-1">
                     <div className="font-semibold tabular-nums">{formatMoney(r.amount)}</div>
                     <div className="break-words text-xs text-slate-500">
-                      {paymentMethodLabel(r.method)}{r.reference ? ` · ${r.reference}` : ''} · filed {formatDateTime(r.created_at)}
+                      {paymentMethodLabel(r.method)}
+                      {r.reference ? ` · ${r.reference}` : ''} · filed {formatDateTime(r.created_at)}
                     </div>
                     {r.decision_note && (
                       <div className="mt-1 break-words text-sm text-slate-700">
-                        {r.status === 'rejected' ? 'Reason: ' : 'Note: '}{r.decision_note}
+                        {r.status === 'rejected' ? 'Reason: ' : 'Note: '}
+                        {r.decision_note}
                       </div>
                     )}
                   </div>
@@ -81,16 +87,39 @@ export default async function ResellerCreditPage({ searchParams }: { searchParam
               ))}
             </ul>
           )}
-          <Pagination basePath="/reseller/credit" params={{ ...filters, lpage: sp.lpage }} param="page" keepScroll {...requests.pagination} />
+          <Pagination
+            basePath="/reseller/credit"
+            params={{ ...filters, lpage: sp.lpage }}
+            param="page"
+            keepScroll
+            {...requests.pagination}
+          />
         </Card>
       </div>
-      <Card title="Ledger" className="mt-5" actions={<a href={csv} className={buttonClass('secondary')} download data-testid="ledger-csv">Export CSV</a>}>
-        <form action="/reseller/credit" method="get" className="mb-4 grid grid-cols-2 gap-2 sm:flex sm:flex-wrap sm:items-end" data-testid="ledger-filters">
+      <Card
+        title="Ledger"
+        className="mt-5"
+        actions={
+          <a href={csv} className={buttonClass('secondary')} download data-testid="ledger-csv">
+            Export CSV
+          </a>
+        }
+      >
+        <form
+          action="/reseller/credit"
+          method="get"
+          className="mb-4 grid grid-cols-2 gap-2 sm:flex sm:flex-wrap sm:items-end"
+          data-testid="ledger-filters"
+        >
           <label className="col-span-2 text-sm sm:w-48">
             <span className="mb-1 block text-slate-600">Kind</span>
             <select name="kind" defaultValue={filters.kind ?? ''} className={inputClass}>
               <option value="">All kinds</option>
-              {RESELLER_KINDS.map((k) => <option key={k} value={k}>{KIND_LABEL[k] ?? k}</option>)}
+              {RESELLER_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {KIND_LABEL[k] ?? k}
+                </option>
+              ))}
             </select>
           </label>
           <label className="min-w-0 text-sm">
@@ -101,10 +130,20 @@ export default async function ResellerCreditPage({ searchParams }: { searchParam
             <span className="mb-1 block text-slate-600">To</span>
             <input type="date" name="to" defaultValue={filters.to ?? ''} className={inputClass} />
           </label>
-          <button type="submit" className={`${buttonClass('secondary')} col-span-2 sm:col-span-1`}>Filter</button>
-          {(filters.kind || filters.from || filters.to) && <Link href="/reseller/credit" className="col-span-2 self-center text-sm text-brand-700 hover:underline sm:col-span-1">Clear</Link>}
+          <button type="submit" className={`${buttonClass('secondary')} col-span-2 sm:col-span-1`}>
+            Filter
+          </button>
+          {(filters.kind || filters.from || filters.to) && (
+            <Link href="/reseller/credit" className="col-span-2 self-center text-sm text-brand-700 hover:underline sm:col-span-1">
+              Clear
+            </Link>
+          )}
         </form>
-        {!lq.success && <p role="alert" className="mb-3 text-sm text-red-700">Dates are YYYY-MM-DD; showing the whole ledger.</p>}
+        {!lq.success && (
+          <p role="alert" className="mb-3 text-sm text-red-700">
+            Dates are YYYY-MM-DD; showing the whole ledger.
+          </p>
+        )}
         <LedgerTable rows={ledger.data} />
         <Pagination basePath="/reseller/credit" params={{ ...filters, page: sp.page }} param="lpage" keepScroll {...ledger.pagination} />
       </Card>

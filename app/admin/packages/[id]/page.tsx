@@ -20,13 +20,24 @@ export default async function EditPackagePage({ params }: { params: Promise<{ id
   if (!pkg) notFound();
   return (
     <>
-      <p className="mb-2 text-sm"><Link href="/admin/packages" className="text-brand-700 hover:underline">← Packages</Link></p>
+      <p className="mb-2 text-sm">
+        <Link href="/admin/packages" className="text-brand-700 hover:underline">
+          ← Packages
+        </Link>
+      </p>
       <PageHeader
         title={`Edit ${pkg.name}`}
-        subtitle={<><span className="font-mono">{pkg.package_type}</span> {pkg.active ? <Badge tone="green">on sale</Badge> : <Badge>disabled</Badge>}</>}
+        subtitle={
+          <>
+            <span className="font-mono">{pkg.package_type}</span>{' '}
+            {pkg.active ? <Badge tone="green">on sale</Badge> : <Badge>disabled</Badge>}
+          </>
+        }
       />
       <div className="mb-4">
-        <Notice>Existing subscriptions keep the price and limits they were sold with. Your changes apply to new activations and renewals.</Notice>
+        <Notice>
+          Existing subscriptions keep the price and limits they were sold with. Your changes apply to new activations and renewals.
+        </Notice>
       </div>
       <Card>
         <ActionForm
@@ -37,8 +48,14 @@ export default async function EditPackagePage({ params }: { params: Promise<{ id
             { name: 'id', label: '', type: 'hidden', defaultValue: String(pkg.id) },
             ...packageFields(pkg),
             {
-              name: 'active', label: 'Status', type: 'select', defaultValue: String(pkg.active),
-              options: [{ value: 'true', label: 'On sale' }, { value: 'false', label: 'Disabled (no new activations)' }],
+              name: 'active',
+              label: 'Status',
+              type: 'select',
+              defaultValue: String(pkg.active),
+              options: [
+                { value: 'true', label: 'On sale' },
+                { value: 'false', label: 'Disabled (no new activations)' },
+              ],
             },
           ]}
         />

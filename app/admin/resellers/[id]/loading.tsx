@@ -13,7 +13,11 @@ export default function Loading() {
           <Bar className="h-7 w-56 max-w-full" />
           <Bar className="h-4 w-44" />
         </div>
-        <div className="flex gap-2"><Bar className="h-10 w-28" /><Bar className="h-10 w-16" /><Bar className="h-10 w-20" /></div>
+        <div className="flex gap-2">
+          <Bar className="h-10 w-28" />
+          <Bar className="h-10 w-16" />
+          <Bar className="h-10 w-20" />
+        </div>
       </div>
       <div className="mb-5 grid grid-cols-2 gap-3 sm:grid-cols-3">
         {Array.from({ length: 3 }, (_, i) => (
@@ -25,14 +29,20 @@ export default function Loading() {
       </div>
       <div className="grid gap-5 lg:grid-cols-5">
         <div className="space-y-3 rounded-xl border border-slate-200 bg-white p-5 shadow-sm lg:col-span-2">
-          {Array.from({ length: 4 }, (_, i) => <Bar key={i} className="h-10" />)}
+          {Array.from({ length: 4 }, (_, i) => (
+            <Bar key={i} className="h-10" />
+          ))}
         </div>
         <div className="grid grid-cols-1 gap-3 rounded-xl border border-slate-200 bg-white p-5 shadow-sm sm:grid-cols-2 lg:col-span-3">
-          {Array.from({ length: 8 }, (_, i) => <Bar key={i} className="h-9" />)}
+          {Array.from({ length: 8 }, (_, i) => (
+            <Bar key={i} className="h-9" />
+          ))}
         </div>
       </div>
       <div className="mt-5 space-y-3 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-        {Array.from({ length: 6 }, (_, i) => <Bar key={i} className="h-4" />)}
+        {Array.from({ length: 6 }, (_, i) => (
+          <Bar key={i} className="h-4" />
+        ))}
       </div>
     </div>
   );

@@ -21,7 +21,10 @@ import { LedgerSection } from './_sections/ledger-section';
 
 export const metadata: Metadata = { title: 'Reseller' };
 
-export default async function ResellerDetailPage({ params, searchParams }: {
+export default async function ResellerDetailPage({
+  params,
+  searchParams,
+}: {
   params: Promise<{ id: string }>;
   searchParams: Promise<RawSearchParams>;
 }) {
@@ -44,19 +47,34 @@ export default async function ResellerDetailPage({ params, searchParams }: {
 
   return (
     <>
-      <p className="mb-2 text-sm"><Link href="/admin/resellers" className="text-brand-700 hover:underline">← Resellers</Link></p>
+      <p className="mb-2 text-sm">
+        <Link href="/admin/resellers" className="text-brand-700 hover:underline">
+          ← Resellers
+        </Link>
+      </p>
       <PageHeader
         title={reseller.name}
         subtitle={<span className="break-all">{reseller.email}</span>}
-        actions={archived ? <Badge>archived</Badge> : (
-          <>
-            <div className="flex min-h-10 items-center rounded-lg border border-slate-200 bg-white px-3">
-              <StatusSwitch id={reseller.id} name={reseller.name} status={reseller.status === 'active' ? 'active' : 'suspended'} action={setResellerStatusAction} />
-            </div>
-            <LinkButton href={`/admin/resellers/${reseller.id}/edit`} variant="secondary">Edit</LinkButton>
-            <DeleteResellerButton target={{ id: reseller.id, name: reseller.name }} action={deleteResellerAction} />
-          </>
-        )}
+        actions={
+          archived ? (
+            <Badge>archived</Badge>
+          ) : (
+            <>
+              <div className="flex min-h-10 items-center rounded-lg border border-slate-200 bg-white px-3">
+                <StatusSwitch
+                  id={reseller.id}
+                  name={reseller.name}
+                  status={reseller.status === 'active' ? 'active' : 'suspended'}
+                  action={setResellerStatusAction}
+                />
+              </div>
+              <LinkButton href={`/admin/resellers/${reseller.id}/edit`} variant="secondary">
+                Edit
+              </LinkButton>
+              <DeleteResellerButton target={{ id: reseller.id, name: reseller.name }} action={deleteResellerAction} />
+            </>
+          )
+        }
       />
       <div className="mb-4 space-y-2 empty:hidden">
         {sp.created && <Notice tone="success">Reseller created. Add credit below so they can activate packages.</Notice>}
@@ -67,11 +85,17 @@ export default async function ResellerDetailPage({ params, searchParams }: {
           </Notice>
         )}
         {archived && <Notice>This reseller was deleted. It can no longer sign in; its ledger, audit trail and clients are kept.</Notice>}
-        {reseller.status === 'suspended' && <Notice>Suspended: the reseller cannot sign in or use its API. Its clients keep the service they paid for.</Notice>}
+        {reseller.status === 'suspended' && (
+          <Notice>Suspended: the reseller cannot sign in or use its API. Its clients keep the service they paid for.</Notice>
+        )}
       </div>
       <div className="mb-5 grid grid-cols-2 gap-3 sm:grid-cols-3">
         <StatCard label="Credit balance" value={formatMoney(reseller.credit_balance)} testId="reseller-credit-balance" />
-        <StatCard label="Commission" value={formatMoney(reseller.commission_balance)} hint={commission ? `${reseller.commission_rate}% of list price` : 'Own-plans partner'} />
+        <StatCard
+          label="Commission"
+          value={formatMoney(reseller.commission_balance)}
+          hint={commission ? `${reseller.commission_rate}% of list price` : 'Own-plans partner'}
+        />
         <StatCard label="Clients" value={(reseller.clients_count ?? 0).toLocaleString('en-US')} />
       </div>
       <div className="grid gap-5 lg:grid-cols-5">
@@ -81,17 +105,34 @@ export default async function ResellerDetailPage({ params, searchParams }: {
           {!archived && (commission || reseller.commission_balance > 0) && <CommissionCard reseller={reseller} />}
         </div>
         <Card title="Profile" className="self-start lg:col-span-3">
-          <DetailList items={[
-            ['Partner type', commission ? `Commission (${reseller.commission_rate}%)` : 'Own plans'],
-            ['Status', reseller.status],
-            ['Phone', reseller.phone],
-            ['Login subdomain', archived ? '—' : loginUrl],
-            ['Website', reseller.website ? <a href={reseller.website} className="text-brand-700 hover:underline" rel="noopener noreferrer" target="_blank">{reseller.website}</a> : '—'],
-            ['Contact person', reseller.contact_name ?? '—'],
-            ['Contact email', reseller.contact_email ?? '—'],
-            ['Contact phone', reseller.contact_phone ?? '—'],
-            ['Joined', formatDate(reseller.created_at, settings.time_zone)],
-          ]} />
+          <DetailList
+            items={[
+              ['Partner type', commission ? `Commission (${reseller.commission_rate}%)` : 'Own plans'],
+              ['Status', reseller.status],
+              ['Phone', reseller.phone],
+              ['Login subdomain', archived ? '—' : loginUrl],
+              [
+                'Website',
+                reseller.website ? (
+                  <a
+                    key="website"
+                    href={reseller.website}
+                    className="text-brand-700 hover:underline"
+                    rel="noopener noreferrer"
+                    target="_blank"
+                  >
+                    {reseller.website}
+                  </a>
+                ) : (
+                  '—'
+                ),
+              ],
+              ['Contact person', reseller.contact_name ?? '—'],
+              ['Contact email', reseller.contact_email ?? '—'],
+              ['Contact phone', reseller.contact_phone ?? '—'],
+              ['Joined', formatDate(reseller.created_at, settings.time_zone)],
+            ]}
+          />
         </Card>
       </div>
       <LedgerSection db={db} actor={actor} resellerId={reseller.id} q={q} timeZone={settings.time_zone} />

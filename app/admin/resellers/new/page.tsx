@@ -15,7 +15,11 @@ export default async function NewResellerPage() {
   const { base_domain } = await getSettings(db);
   return (
     <>
-      <p className="mb-2 text-sm"><Link href="/admin/resellers" className="text-brand-700 hover:underline">← Resellers</Link></p>
+      <p className="mb-2 text-sm">
+        <Link href="/admin/resellers" className="text-brand-700 hover:underline">
+          ← Resellers
+        </Link>
+      </p>
       <PageHeader title="New reseller" subtitle="The reseller signs in with this email and password." />
       <Card>
         <ResellerForm

@@ -1,6 +1,7 @@
 // GET|PATCH /api/admin/settings
-import { withApi } from '@/lib/http/api';
+
 import { assertCan } from '@/lib/auth/permissions';
+import { withApi } from '@/lib/http/api';
 import { getSettings, updateSettings } from '@/lib/services/settings';
 import { updateSettingsInput } from '@/lib/validation/settings';
 

@@ -5,4 +5,6 @@ import { apiKeyInput } from '@/lib/validation/branding';
 
 export const GET = withApi({ auth: 'reseller' }, async ({ db, actor }) => ({ data: await listApiKeys(db, actor) }));
 
-export const POST = withApi({ auth: 'reseller', body: apiKeyInput, status: 201 }, ({ db, actor, body }) => createApiKey(db, actor, body.name));
+export const POST = withApi({ auth: 'reseller', body: apiKeyInput, status: 201 }, ({ db, actor, body }) =>
+  createApiKey(db, actor, body.name),
+);

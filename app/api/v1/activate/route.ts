@@ -3,4 +3,6 @@ import { withApi } from '@/lib/http/api';
 import { activatePackage } from '@/lib/services/activation';
 import { activateInput } from '@/lib/validation/clients';
 
-export const POST = withApi({ auth: 'client', body: activateInput, status: 201, idempotent: true }, ({ db, actor, body }) => activatePackage(db, actor, actor.userId, body));
+export const POST = withApi({ auth: 'client', body: activateInput, status: 201, idempotent: true }, ({ db, actor, body }) =>
+  activatePackage(db, actor, actor.userId, body),
+);

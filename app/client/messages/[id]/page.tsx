@@ -34,7 +34,11 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
   const moving = m.state === 'pending' || m.state === 'processing';
   return (
     <>
-      <p className="mb-2 text-sm"><Link href="/client/messages" className="text-brand-700 hover:underline">← Messages</Link></p>
+      <p className="mb-2 text-sm">
+        <Link href="/client/messages" className="text-brand-700 hover:underline">
+          ← Messages
+        </Link>
+      </p>
       <PageHeader
         title="Message"
         subtitle={<span className="break-all font-mono text-xs">{m.id}</span>}
@@ -42,7 +46,9 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
           <div className="flex items-center gap-3">
             <AutoRefresh active={moving} />
             <MessageStateBadge state={m.state} testId={`message-state-${m.id}`} />
-            {m.state === 'pending' && <InlineAction action={cancelMessageAction} fields={{ id: m.id }} label="Cancel" variant="secondary" testId="cancel-message" />}
+            {m.state === 'pending' && (
+              <InlineAction action={cancelMessageAction} fields={{ id: m.id }} label="Cancel" variant="secondary" testId="cancel-message" />
+            )}
           </div>
         }
       />
@@ -50,15 +56,35 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
         <Card title="Content" className="lg:col-span-2">
           <p className="whitespace-pre-wrap break-words rounded-lg bg-slate-50 p-3 text-sm">{m.message}</p>
           <div className="mt-4">
-            <DetailList items={[
-              ['Encoding', m.encoding === 'gsm7' ? 'GSM-7' : 'Unicode (UCS-2)'],
-              ['SMS per recipient', m.segments],
-              ['Source', m.source],
-              ['Device', m.device_id ? <span className="break-all font-mono text-xs">{m.device_id}</span> : 'Any device'],
-              ['Created', formatDateTime(m.created_at, tz)],
-              ['Valid until', formatDateTime(m.valid_until, tz)],
-              ...(m.error ? [['Error', <span key="e" className="text-red-700">{m.error}</span>] as [string, React.ReactNode]] : []),
-            ]} />
+            <DetailList
+              items={[
+                ['Encoding', m.encoding === 'gsm7' ? 'GSM-7' : 'Unicode (UCS-2)'],
+                ['SMS per recipient', m.segments],
+                ['Source', m.source],
+                [
+                  'Device',
+                  m.device_id ? (
+                    <span key="device" className="break-all font-mono text-xs">
+                      {m.device_id}
+                    </span>
+                  ) : (
+                    'Any device'
+                  ),
+                ],
+                ['Created', formatDateTime(m.created_at, tz)],
+                ['Valid until', formatDateTime(m.valid_until, tz)],
+                ...(m.error
+                  ? [
+                      [
+                        'Error',
+                        <span key="e" className="text-red-700">
+                          {m.error}
+                        </span>,
+                      ] as [string, React.ReactNode],
+                    ]
+                  : []),
+              ]}
+            />
           </div>
         </Card>
         <Card title="Timeline">
@@ -76,7 +102,11 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
       <Card title={`Recipients (${m.recipients.length})`} className="mt-5">
         <ul className="divide-y divide-slate-100">
           {m.recipients.map((r, i) => (
-            <li key={`${r.phone}-${i}`} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm" data-testid={`recipient-${i}`}>
+            <li
+              key={`${r.phone}-${i}`}
+              className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm"
+              data-testid={`recipient-${i}`}
+            >
               <span className="font-mono">{r.phone}</span>
               <span className="flex items-center gap-2">
                 {r.error && <span className="text-xs text-red-700">{r.error}</span>}

@@ -11,18 +11,51 @@ import { listMessagesQuery } from '@/lib/validation/messages';
 
 export const dynamic = 'force-dynamic';
 
-const HEADER = ['id', 'created_at_utc', 'local_time', 'state', 'recipient', 'recipient_state', 'recipient_error', 'message', 'encoding', 'segments', 'device_id', 'source', 'error'];
+const HEADER = [
+  'id',
+  'created_at_utc',
+  'local_time',
+  'state',
+  'recipient',
+  'recipient_state',
+  'recipient_error',
+  'message',
+  'encoding',
+  'segments',
+  'device_id',
+  'source',
+  'error',
+];
 
 export async function GET(req: Request): Promise<Response> {
   const { db, actor } = await requireRole('client');
   try {
     const q = listMessagesQuery.parse(compactParams(Object.fromEntries(new URL(req.url).searchParams)));
     const tz = (await getSettings(db)).time_zone;
-    const batches = await clientMessageExport(db, actor, { status: q.status, phone: q.phone, search: q.search, from: q.from, to: q.to }, tz);
-    return csvDownload(`messages-${new Date().toISOString().slice(0, 10)}.csv`, HEADER, batches, (m) => m.recipients.map((r) => [
-      // One line per recipient, so each phone's own state is in the file.
-      m.id, m.created_at, formatDateTime(m.created_at, tz), m.state, r.phone, r.state, r.error, m.message, m.encoding, m.segments, m.device_id, m.source, m.error,
-    ]));
+    const batches = await clientMessageExport(
+      db,
+      actor,
+      { status: q.status, phone: q.phone, search: q.search, from: q.from, to: q.to },
+      tz,
+    );
+    return csvDownload(`messages-${new Date().toISOString().slice(0, 10)}.csv`, HEADER, batches, (m) =>
+      m.recipients.map((r) => [
+        // One line per recipient, so each phone's own state is in the file.
+        m.id,
+        m.created_at,
+        formatDateTime(m.created_at, tz),
+        m.state,
+        r.phone,
+        r.state,
+        r.error,
+        m.message,
+        m.encoding,
+        m.segments,
+        m.device_id,
+        m.source,
+        m.error,
+      ]),
+    );
   } catch (err) {
     return errorResponse(err);
   }

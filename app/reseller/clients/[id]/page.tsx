@@ -19,16 +19,28 @@ import { resellerCatalog } from '@/lib/services/pricing';
 import { subscriptionHistory } from '@/lib/services/subscriptions';
 import { idParam } from '@/lib/validation/common';
 import {
-  activateAction, autoRenewAction, extendTrialAction, resetPasswordAction, suspendAction, transferAction, updateClientAction,
+  activateAction,
+  autoRenewAction,
+  extendTrialAction,
+  resetPasswordAction,
+  suspendAction,
+  transferAction,
+  updateClientAction,
 } from '../../actions';
 
 export const metadata: Metadata = { title: 'Client' };
 
-export default async function ClientDetailPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string>> }) {
+export default async function ClientDetailPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string>>;
+}) {
   const { db, actor } = await requireRole('reseller');
   const id = idParam.safeParse((await params).id);
   if (!id.success) notFound();
-  let client;
+  let client: Awaited<ReturnType<typeof getClient>>;
   try {
     client = await getClient(db, actor, id.data);
   } catch (err) {
@@ -49,10 +61,21 @@ export default async function ClientDetailPage({ params, searchParams }: { param
     <>
       <PageHeader
         title={client.name}
-        subtitle={<span className="break-all">{client.email} · <span data-testid="client-status"><StatusBadge status={client.status} /></span></span>}
+        subtitle={
+          <span className="break-all">
+            {client.email} ·{' '}
+            <span data-testid="client-status">
+              <StatusBadge status={client.status} />
+            </span>
+          </span>
+        }
         actions={<SuspendButton clientId={client.id} suspended={client.status === 'suspended'} action={suspendAction} />}
       />
-      {sp.created && <div className="mb-4"><Notice tone="success">Client created with a free trial until {formatDate(client.trial_ends_at)}.</Notice></div>}
+      {sp.created && (
+        <div className="mb-4">
+          <Notice tone="success">Client created with a free trial until {formatDate(client.trial_ends_at)}.</Notice>
+        </div>
+      )}
       <div className="grid gap-5 lg:grid-cols-5">
         <div id="activate" className="scroll-mt-28 lg:col-span-3">
           <Card title="Activate, renew or switch package">
@@ -60,16 +83,30 @@ export default async function ClientDetailPage({ params, searchParams }: { param
           </Card>
         </div>
         <Card title="Account" className="lg:col-span-2">
-          <DetailList items={[
-            ['Package', client.package ? names.get(client.package.package_type) ?? client.package.name : (client.status === 'trial' ? 'Free trial' : 'None')],
-            [client.package ? 'Paid until' : 'Trial ends', `${formatDate(until)} (${daysLeft(until)} days left)`],
-            ['Phone', client.phone ?? '—'],
-            ['Account name', client.account_name ?? '—'],
-            ['Client credit', <span key="c" data-testid="client-credit">{formatMoney(client.credit_balance)}</span>],
-            ['Auto-renew', client.auto_renew ? 'On' : 'Off'],
-            ['Created', formatDate(client.created_at)],
-            ['Devices', `${devices.length} / ${client.usage.device_limit}`],
-          ]} />
+          <DetailList
+            items={[
+              [
+                'Package',
+                client.package
+                  ? (names.get(client.package.package_type) ?? client.package.name)
+                  : client.status === 'trial'
+                    ? 'Free trial'
+                    : 'None',
+              ],
+              [client.package ? 'Paid until' : 'Trial ends', `${formatDate(until)} (${daysLeft(until)} days left)`],
+              ['Phone', client.phone ?? '—'],
+              ['Account name', client.account_name ?? '—'],
+              [
+                'Client credit',
+                <span key="c" data-testid="client-credit">
+                  {formatMoney(client.credit_balance)}
+                </span>,
+              ],
+              ['Auto-renew', client.auto_renew ? 'On' : 'Off'],
+              ['Created', formatDate(client.created_at)],
+              ['Devices', `${devices.length} / ${client.usage.device_limit}`],
+            ]}
+          />
           <div className="mt-5 space-y-3">
             <UsageBar label="Today" used={client.usage.today} limit={client.usage.daily_limit} testId="usage-today" />
             <UsageBar label="This period" used={client.usage.period} limit={client.usage.period_limit} testId="usage-period" />
@@ -80,7 +117,8 @@ export default async function ClientDetailPage({ params, searchParams }: { param
       <div className="mt-5 grid gap-5 lg:grid-cols-2">
         <Card title="Client credit">
           <p className="mb-3 text-sm text-slate-600">
-            Balance <span className="font-semibold tabular-nums">{formatMoney(client.credit_balance)}</span>. The client can renew its own package from it{client.auto_renew ? ', and auto-renews at expiry' : ''}.
+            Balance <span className="font-semibold tabular-nums">{formatMoney(client.credit_balance)}</span>. The client can renew its own
+            package from it{client.auto_renew ? ', and auto-renews at expiry' : ''}.
           </p>
           <ActionForm
             action={transferAction}
@@ -89,7 +127,15 @@ export default async function ClientDetailPage({ params, searchParams }: { param
             submitLabel="Transfer"
             fields={[
               ref,
-              { name: 'direction', label: 'Direction', type: 'select', options: [{ value: 'give', label: 'Give to client' }, { value: 'take', label: 'Take back from client' }] },
+              {
+                name: 'direction',
+                label: 'Direction',
+                type: 'select',
+                options: [
+                  { value: 'give', label: 'Give to client' },
+                  { value: 'take', label: 'Take back from client' },
+                ],
+              },
               { name: 'amount', label: 'Amount (MMK)', type: 'number', required: true, placeholder: '50000' },
               { name: 'note', label: 'Note', wide: true },
             ]}
@@ -103,14 +149,31 @@ export default async function ClientDetailPage({ params, searchParams }: { param
             submitLabel="Extend trial"
             submitVariant="secondary"
             columns={1}
-            fields={[ref, { name: 'days', label: 'Extend trial by (days, 1–30)', type: 'number', required: true, defaultValue: '3', hint: `Trial ends ${formatDateTime(client.trial_ends_at)}` }]}
+            fields={[
+              ref,
+              {
+                name: 'days',
+                label: 'Extend trial by (days, 1–30)',
+                type: 'number',
+                required: true,
+                defaultValue: '3',
+                hint: `Trial ends ${formatDateTime(client.trial_ends_at)}`,
+              },
+            ]}
           />
           <div className="mt-5 flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 pt-4">
             <div>
-              <div className="text-sm font-medium">Auto-renew {client.auto_renew ? <Badge tone="green">on</Badge> : <Badge>off</Badge>}</div>
+              <div className="text-sm font-medium">
+                Auto-renew {client.auto_renew ? <Badge tone="green">on</Badge> : <Badge>off</Badge>}
+              </div>
               <p className="text-xs text-slate-500">Renews the same package from the client&apos;s own credit at expiry.</p>
             </div>
-            <InlineAction action={autoRenewAction} fields={{ client_id: String(client.id), auto_renew: client.auto_renew ? '0' : '1' }} label={client.auto_renew ? 'Turn off' : 'Turn on'} testId="auto-renew-toggle" />
+            <InlineAction
+              action={autoRenewAction}
+              fields={{ client_id: String(client.id), auto_renew: client.auto_renew ? '0' : '1' }}
+              label={client.auto_renew ? 'Turn off' : 'Turn on'}
+              testId="auto-renew-toggle"
+            />
           </div>
         </Card>
         <Card title="Edit details">
@@ -141,7 +204,13 @@ export default async function ClientDetailPage({ params, searchParams }: { param
             fields={[
               ref,
               { name: 'password', label: 'New password (min 6)', type: 'password', required: true, autoComplete: 'new-password' },
-              { name: 'password_confirmation', label: 'Confirm new password', type: 'password', required: true, autoComplete: 'new-password' },
+              {
+                name: 'password_confirmation',
+                label: 'Confirm new password',
+                type: 'password',
+                required: true,
+                autoComplete: 'new-password',
+              },
             ]}
           />
         </Card>
@@ -149,11 +218,16 @@ export default async function ClientDetailPage({ params, searchParams }: { param
 
       <div className="mt-5 grid gap-5 lg:grid-cols-2">
         <Card title="Subscription history">
-          {history.length === 0 ? <p className="text-sm text-slate-500">No package activated yet.</p> : (
+          {history.length === 0 ? (
+            <p className="text-sm text-slate-500">No package activated yet.</p>
+          ) : (
             <ul className="divide-y divide-slate-100 text-sm" data-testid="subscription-history">
               {history.map((s) => (
                 <li key={s.id} className="flex flex-wrap justify-between gap-2 py-2">
-                  <span><span className="font-medium">{names.get(s.packageCode) ?? s.packageName}</span> <span className="text-slate-500">({s.kind})</span></span>
+                  <span>
+                    <span className="font-medium">{names.get(s.packageCode) ?? s.packageName}</span>{' '}
+                    <span className="text-slate-500">({s.kind})</span>
+                  </span>
                   <span className="tabular-nums text-slate-600">
                     {formatDate(s.startsAt)} – {formatDate(s.canceledAt ?? s.endsAt)} · {formatMoney(s.price)}
                     {s.refundAmount > 0 && <span className="text-emerald-700"> · refunded {formatMoney(s.refundAmount)}</span>}
@@ -164,11 +238,16 @@ export default async function ClientDetailPage({ params, searchParams }: { param
           )}
         </Card>
         <Card title="Devices">
-          {devices.length === 0 ? <p className="text-sm text-slate-500">No gateway phone registered yet. The client pairs its phones from its own portal.</p> : (
+          {devices.length === 0 ? (
+            <p className="text-sm text-slate-500">No gateway phone registered yet. The client pairs its phones from its own portal.</p>
+          ) : (
             <ul className="divide-y divide-slate-100 text-sm" data-testid="client-devices">
               {devices.map((d) => (
                 <li key={d.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                  <span className="min-w-0 break-words font-medium">{d.name}{!d.enabled && <span className="ml-2 text-xs font-normal text-slate-500">(disabled)</span>}</span>
+                  <span className="min-w-0 break-words font-medium">
+                    {d.name}
+                    {!d.enabled && <span className="ml-2 text-xs font-normal text-slate-500">(disabled)</span>}
+                  </span>
                   <span className="flex items-center gap-2 text-slate-600">
                     <Badge tone={d.online ? 'green' : 'slate'}>{d.online ? 'online' : 'offline'}</Badge>
                     <span className="text-xs">{d.last_seen_at ? `seen ${formatDateTime(d.last_seen_at)}` : 'never seen'}</span>

@@ -12,7 +12,10 @@ export default async function NewClientPage() {
   const settings = await getSettings(db);
   return (
     <>
-      <PageHeader title="New client" subtitle={`The client starts with a ${settings.default_trial_days}-day free trial unless you choose otherwise.`} />
+      <PageHeader
+        title="New client"
+        subtitle={`The client starts with a ${settings.default_trial_days}-day free trial unless you choose otherwise.`}
+      />
       <Card>
         <ActionForm
           action={createClientAction}

@@ -11,7 +11,6 @@ import { ledgerFilterQuery } from '@/lib/validation/reseller-forms';
 
 export const dynamic = 'force-dynamic';
 
-
 export async function GET(req: Request): Promise<Response> {
   const { db, actor } = await requireRole('reseller');
   try {

@@ -15,7 +15,13 @@ export async function ClientsSection({ db, actor, resellerId }: { db: Db; actor:
     <Card
       title={`Clients · ${clients.pagination.total.toLocaleString('en-US')}`}
       className="mt-5"
-      actions={clients.pagination.total > 0 ? <Link href={all} className="text-sm font-medium text-brand-700 hover:underline">View all clients</Link> : undefined}
+      actions={
+        clients.pagination.total > 0 ? (
+          <Link href={all} className="text-sm font-medium text-brand-700 hover:underline">
+            View all clients
+          </Link>
+        ) : undefined
+      }
     >
       {clients.data.length === 0 ? (
         <EmptyState title="No clients yet.">The reseller creates clients from its own portal or API.</EmptyState>
@@ -25,7 +31,9 @@ export async function ClientsSection({ db, actor, resellerId }: { db: Db; actor:
           {clients.pagination.total > FIRST_PAGE && (
             <p className="mt-3 text-sm text-slate-600">
               Showing the newest {FIRST_PAGE} of {clients.pagination.total.toLocaleString('en-US')}.{' '}
-              <Link href={all} className="text-brand-700 hover:underline">See them all</Link>
+              <Link href={all} className="text-brand-700 hover:underline">
+                See them all
+              </Link>
             </p>
           )}
         </>

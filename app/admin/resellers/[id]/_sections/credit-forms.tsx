@@ -18,7 +18,13 @@ export function TopupCard({ reseller }: { reseller: ResellerView }) {
         testId="topup-form"
         fields={[
           { name: 'reseller_id', label: '', type: 'hidden', defaultValue: String(reseller.id) },
-          { name: 'amount', label: 'Amount (MMK)', type: 'number', required: true, hint: 'A negative amount is an adjustment and needs a reason.' },
+          {
+            name: 'amount',
+            label: 'Amount (MMK)',
+            type: 'number',
+            required: true,
+            hint: 'A negative amount is an adjustment and needs a reason.',
+          },
           { name: 'method', label: 'Payment method', type: 'select', options: [{ value: '', label: '—' }, ...paymentMethodOptions] },
           { name: 'reference', label: 'Payment reference', placeholder: 'Bank or wallet transaction id' },
           { name: 'note', label: 'Note / reason', type: 'textarea' },
@@ -58,10 +64,15 @@ export function CommissionCard({ reseller }: { reseller: ResellerView }) {
   return (
     <Card title="Settle commission">
       <p className="mb-3 text-sm text-slate-600">
-        Earned so far and not yet settled: <span className="font-medium tabular-nums" data-testid="commission-balance">{formatMoney(balance)}</span>.
-        Pay it out of the platform, or turn it into credit the reseller can spend.
+        Earned so far and not yet settled:{' '}
+        <span className="font-medium tabular-nums" data-testid="commission-balance">
+          {formatMoney(balance)}
+        </span>
+        . Pay it out of the platform, or turn it into credit the reseller can spend.
       </p>
-      {balance === 0 ? <p className="rounded-lg bg-slate-50 px-3 py-2 text-sm text-slate-500">Nothing to settle right now.</p> : (
+      {balance === 0 ? (
+        <p className="rounded-lg bg-slate-50 px-3 py-2 text-sm text-slate-500">Nothing to settle right now.</p>
+      ) : (
         <ActionForm
           action={settleCommissionAction}
           columns={1}
@@ -70,11 +81,23 @@ export function CommissionCard({ reseller }: { reseller: ResellerView }) {
           idPrefix="commission-"
           fields={[
             { name: 'reseller_id', label: '', type: 'hidden', defaultValue: String(reseller.id) },
-            { name: 'mode', label: 'How', type: 'select', required: true, options: [
-              { value: 'payout', label: 'Mark as paid out (bank, wallet, cash)' },
-              { value: 'convert', label: 'Convert to credit' },
-            ] },
-            { name: 'amount', label: 'Amount (MMK)', type: 'number', defaultValue: String(balance), hint: `The whole balance unless you change it; at most ${formatMoney(balance)}.` },
+            {
+              name: 'mode',
+              label: 'How',
+              type: 'select',
+              required: true,
+              options: [
+                { value: 'payout', label: 'Mark as paid out (bank, wallet, cash)' },
+                { value: 'convert', label: 'Convert to credit' },
+              ],
+            },
+            {
+              name: 'amount',
+              label: 'Amount (MMK)',
+              type: 'number',
+              defaultValue: String(balance),
+              hint: `The whole balance unless you change it; at most ${formatMoney(balance)}.`,
+            },
             { name: 'reference', label: 'Payment reference' },
             { name: 'note', label: 'Note', type: 'textarea' },
           ]}

@@ -13,7 +13,13 @@ import type { LedgerQuery } from '@/lib/validation/credit';
 /** Kinds a reseller's credit account can carry (commission accrual lives on the commission account). */
 const CREDIT_KINDS = ['topup', 'adjustment', 'activation', 'refund', 'transfer_out', 'transfer_in', 'commission_conversion'];
 
-export async function LedgerSection({ db, actor, resellerId, q, timeZone }: {
+export async function LedgerSection({
+  db,
+  actor,
+  resellerId,
+  q,
+  timeZone,
+}: {
   db: Db;
   actor: Actor;
   resellerId: number;
@@ -31,17 +37,31 @@ export async function LedgerSection({ db, actor, resellerId, q, timeZone }: {
       title="Credit ledger"
       className="mt-5"
       actions={
-        <a href={`${base}/ledger.csv${exportQuery ? `?${exportQuery}` : ''}`} className="text-sm font-medium text-brand-700 hover:underline" data-testid="ledger-csv" download>
+        <a
+          href={`${base}/ledger.csv${exportQuery ? `?${exportQuery}` : ''}`}
+          className="text-sm font-medium text-brand-700 hover:underline"
+          data-testid="ledger-csv"
+          download
+        >
           Export CSV
         </a>
       }
     >
-      <form method="get" action={base} className="mb-4 grid grid-cols-2 gap-2 sm:flex sm:flex-wrap sm:items-end" aria-label="Filter the ledger">
+      <form
+        method="get"
+        action={base}
+        className="mb-4 grid grid-cols-2 gap-2 sm:flex sm:flex-wrap sm:items-end"
+        aria-label="Filter the ledger"
+      >
         <label className="col-span-2 text-xs font-medium text-slate-600 sm:w-48">
           Kind
           <select name="kind" defaultValue={q.kind ?? ''} className={`${inputClass} mt-1`}>
             <option value="">All kinds</option>
-            {CREDIT_KINDS.map((k) => <option key={k} value={k}>{KIND_LABEL[k] ?? k}</option>)}
+            {CREDIT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABEL[k] ?? k}
+              </option>
+            ))}
           </select>
         </label>
         <label className="min-w-0 text-xs font-medium text-slate-600">
@@ -53,13 +73,21 @@ export async function LedgerSection({ db, actor, resellerId, q, timeZone }: {
           <input type="date" name="to" defaultValue={q.to?.slice(0, 10)} className={`${inputClass} mt-1`} />
         </label>
         <div className="col-span-2 flex items-center gap-3">
-          <button type="submit" className="rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50">Filter</button>
-          {filtered && <Link href={base} className="text-sm text-brand-700 hover:underline">Clear</Link>}
+          <button type="submit" className="rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50">
+            Filter
+          </button>
+          {filtered && (
+            <Link href={base} className="text-sm text-brand-700 hover:underline">
+              Clear
+            </Link>
+          )}
         </div>
       </form>
       {ledger.data.length === 0 && filtered ? (
         <EmptyState title="No ledger entries match these filters.">
-          <Link href={base} className="text-brand-700 underline">Show all entries</Link>
+          <Link href={base} className="text-brand-700 underline">
+            Show all entries
+          </Link>
         </EmptyState>
       ) : (
         <LedgerTable rows={ledger.data} />

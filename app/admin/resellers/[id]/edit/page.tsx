@@ -28,7 +28,11 @@ export default async function EditResellerPage({ params }: { params: Promise<{ i
   if (!reseller || reseller.status === 'archived') notFound();
   return (
     <>
-      <p className="mb-2 text-sm"><Link href={`/admin/resellers/${reseller.id}`} className="text-brand-700 hover:underline">← {reseller.name}</Link></p>
+      <p className="mb-2 text-sm">
+        <Link href={`/admin/resellers/${reseller.id}`} className="text-brand-700 hover:underline">
+          ← {reseller.name}
+        </Link>
+      </p>
       <PageHeader title={`Edit ${reseller.name}`} subtitle={reseller.email} />
       <Card>
         <ResellerForm

@@ -13,7 +13,6 @@ import { ledgerFilterQuery } from '@/lib/validation/reseller-forms';
 
 export const dynamic = 'force-dynamic';
 
-
 export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const { db, actor } = await requireRole('admin');
   try {
@@ -22,7 +21,11 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
     const [reseller, settings] = await Promise.all([getReseller(db, actor, id), getSettings(db)]);
     const tz = settings.time_zone;
     const batches = await resellerLedgerExport(db, actor, id, { kind: q.kind, ...zonedDayRange(q.from, q.to, tz) });
-    return ledgerCsv(`ledger-${reseller.subdomain.replace(/[^a-z0-9-]/g, '') || reseller.id}-${new Date().toISOString().slice(0, 10)}.csv`, batches, tz);
+    return ledgerCsv(
+      `ledger-${reseller.subdomain.replace(/[^a-z0-9-]/g, '') || reseller.id}-${new Date().toISOString().slice(0, 10)}.csv`,
+      batches,
+      tz,
+    );
   } catch (err) {
     return errorResponse(err);
   }

@@ -7,8 +7,15 @@ export async function GET() {
   try {
     const db = await getDb();
     await db.execute(sql`select 1`);
-    return Response.json({ status: 'pass', version: '1.0.0', checks: { 'db:ping': { status: 'pass', observedValue: Date.now() - started, observedUnit: 'ms' } } });
+    return Response.json({
+      status: 'pass',
+      version: '1.0.0',
+      checks: { 'db:ping': { status: 'pass', observedValue: Date.now() - started, observedUnit: 'ms' } },
+    });
   } catch (err) {
-    return Response.json({ status: 'fail', version: '1.0.0', checks: { 'db:ping': { status: 'fail', description: (err as Error).message.slice(0, 100) } } }, { status: 503 });
+    return Response.json(
+      { status: 'fail', version: '1.0.0', checks: { 'db:ping': { status: 'fail', description: (err as Error).message.slice(0, 100) } } },
+      { status: 503 },
+    );
   }
 }

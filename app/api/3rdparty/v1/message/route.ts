@@ -1,29 +1,38 @@
 // POST /api/3rdparty/v1/message (and /messages) → 202 MessageState + Location; GET /messages lists (X-Total-Count)
+
+import { DomainError } from '@/lib/errors';
+import { zodFieldErrors } from '@/lib/http/errors';
 import { readMobileJson } from '@/lib/http/mobile';
 import { FROM_APP_FILTER, messageState, withGatewayClient } from '@/lib/http/thirdparty';
 import { listGatewayMessages, queueMessages } from '@/lib/services/messages';
 import { thirdPartyList, thirdPartyMessage } from '@/lib/validation/thirdparty';
-import { DomainError } from '@/lib/errors';
-import { zodFieldErrors } from '@/lib/http/errors';
 
 export const POST = withGatewayClient(async ({ req, db, actor }) => {
   const body = await readMobileJson(req, thirdPartyMessage);
   const skipValidation = new URL(req.url).searchParams.get('skipPhoneValidation') === 'true';
   const phones = body.phoneNumbers.map((p) => p.replace(/[\s\-().]/g, ''));
   const bad = phones.filter((p) => !/^\+?[0-9]{6,15}$/.test(p));
-  if (bad.length && !skipValidation) throw new DomainError('validation_failed', `Invalid phone number: ${bad[0]}.`, { fields: { phoneNumbers: [`Invalid phone number: ${bad[0]}.`] } });
+  if (bad.length && !skipValidation)
+    throw new DomainError('validation_failed', `Invalid phone number: ${bad[0]}.`, {
+      fields: { phoneNumbers: [`Invalid phone number: ${bad[0]}.`] },
+    });
   if (bad.length) throw new DomainError('validation_failed', `Phone numbers need digits: ${bad[0]}.`);
   const now = new Date();
   const validUntil = body.validUntil ? new Date(body.validUntil) : body.ttl ? new Date(now.getTime() + body.ttl * 1000) : undefined;
-  const [m] = await queueMessages(db, actor, {
-    messages: [{ id: body.id, phones }],
-    text: body.textMessage?.text ?? body.message ?? '',
-    deviceId: body.deviceId ?? undefined,
-    validUntil,
-    source: '3rdparty',
-    withDeliveryReport: body.withDeliveryReport,
-    simNumber: body.simNumber ?? undefined,
-  }, now);
+  const [m] = await queueMessages(
+    db,
+    actor,
+    {
+      messages: [{ id: body.id, phones }],
+      text: body.textMessage?.text ?? body.message ?? '',
+      deviceId: body.deviceId ?? undefined,
+      validUntil,
+      source: '3rdparty',
+      withDeliveryReport: body.withDeliveryReport,
+      simNumber: body.simNumber ?? undefined,
+    },
+    now,
+  );
   return Response.json(messageState(m), { status: 202, headers: { Location: `/api/3rdparty/v1/messages/${m.id}` } });
 });
 

@@ -11,7 +11,12 @@ export async function POST(req: Request) {
   try {
     const auth = registrationAuth(req.headers.get('authorization'));
     const body = await readMobileJson(req, registerDeviceBody);
-    const r = await registerDevice(await getDb(), auth, { name: body.name, pushToken: body.pushToken, simCards: body.simCards, appVersion: appVersionFrom(req) });
+    const r = await registerDevice(await getDb(), auth, {
+      name: body.name,
+      pushToken: body.pushToken,
+      simCards: body.simCards,
+      appVersion: appVersionFrom(req),
+    });
     return Response.json({ id: r.id, token: r.token, login: r.login }, { status: 201 });
   } catch (err) {
     return mobileError(err);
@@ -25,7 +30,10 @@ export async function GET(req: Request) {
   if (!token) return Response.json({ externalIp });
   try {
     const d = await deviceFromToken(await getDb(), token);
-    return Response.json({ externalIp, device: { id: d.id, name: d.name, createdAt: d.createdAt.toISOString(), lastSeen: d.lastSeenAt?.toISOString() } });
+    return Response.json({
+      externalIp,
+      device: { id: d.id, name: d.name, createdAt: d.createdAt.toISOString(), lastSeen: d.lastSeenAt?.toISOString() },
+    });
   } catch {
     return Response.json({ externalIp });
   }

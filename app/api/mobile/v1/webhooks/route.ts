@@ -3,10 +3,12 @@ import { inboundSignature, withDevice } from '@/lib/http/mobile';
 import { publicOrigin } from '@/lib/http/origin';
 
 export const GET = withDevice(async ({ req, device }) =>
-  Response.json([{
-    id: `inbound-${device.id}`,
-    deviceId: device.id,
-    url: `${publicOrigin(req)}/api/mobile/v1/inbound/${device.id}?sig=${inboundSignature(device.id)}`,
-    event: 'sms:received',
-  }]),
+  Response.json([
+    {
+      id: `inbound-${device.id}`,
+      deviceId: device.id,
+      url: `${publicOrigin(req)}/api/mobile/v1/inbound/${device.id}?sig=${inboundSignature(device.id)}`,
+      event: 'sms:received',
+    },
+  ]),
 );

@@ -3,4 +3,6 @@ import { withApi } from '@/lib/http/api';
 import { requestOtp } from '@/lib/services/otp';
 import { otpRequestInput } from '@/lib/validation/gateway';
 
-export const POST = withApi({ auth: 'client', body: otpRequestInput, status: 202, idempotent: true }, ({ db, actor, body }) => requestOtp(db, actor, body.phone));
+export const POST = withApi({ auth: 'client', body: otpRequestInput, status: 202, idempotent: true }, ({ db, actor, body }) =>
+  requestOtp(db, actor, body.phone),
+);

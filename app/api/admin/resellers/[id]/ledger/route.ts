@@ -3,6 +3,4 @@ import { withApi } from '@/lib/http/api';
 import { resellerLedger } from '@/lib/services/credit';
 import { ledgerQuery } from '@/lib/validation/credit';
 
-export const GET = withApi({ auth: 'admin', query: ledgerQuery }, ({ db, actor, id, query }) =>
-  resellerLedger(db, actor, id, query),
-);
+export const GET = withApi({ auth: 'admin', query: ledgerQuery }, ({ db, actor, id, query }) => resellerLedger(db, actor, id, query));
