@@ -47,3 +47,8 @@ export function zonedDayRange(from: string | undefined, to: string | undefined, 
   }
   return out;
 }
+
+/** Today's calendar day (YYYY-MM-DD) in `timeZone`, e.g. for a download's file name. */
+export function zonedToday(timeZone: string, now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

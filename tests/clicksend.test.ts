@@ -121,7 +121,8 @@ describe('POST /v3/reseller/accounts', () => {
       username: body.username,
       user_email: String(body.user_email).toLowerCase(),
       balance: '0.000000',
-      user_phone: '518-481-1002',
+      // Stored in E.164, read in the account's country (US).
+      user_phone: '+15184811002',
       user_first_name: 'John',
       user_last_name: 'Doe',
       account_name: 'The Awesome Company',
@@ -139,9 +140,13 @@ describe('POST /v3/reseller/accounts', () => {
 
   test('a country that is not a two-letter code is kept as sent', async () => {
     const r = await csReseller();
-    const res = await callClickSend(createAccount, 'POST', '/v3/reseller/accounts', r.auth, { body: account({ country: 'Myanmar' }) });
+    const res = await callClickSend(createAccount, 'POST', '/v3/reseller/accounts', r.auth, {
+      body: account({ country: 'Myanmar', user_phone: '09 420 000 202' }),
+    });
     expect((res.env.data as Account).country).toBe('Myanmar');
-    const mm = await callClickSend(createAccount, 'POST', '/v3/reseller/accounts', r.auth, { body: account({ country: 'mm' }) });
+    const mm = await callClickSend(createAccount, 'POST', '/v3/reseller/accounts', r.auth, {
+      body: account({ country: 'mm', user_phone: '09 420 000 202' }),
+    });
     expect((mm.env.data as Account).country).toBe('MM');
   });
 
@@ -281,7 +286,7 @@ describe('GET / PUT /v3/reseller/accounts/{id}', () => {
     });
     expect(res.env).toMatchObject({ http_code: 200, response_code: 'SUCCESS' });
     const changed = res.env.data as Account;
-    expect(changed).toEqual({ ...created, user_phone: '+95 9 444 555 666', account_billing_mobile: '+95 9 444 555 666' });
+    expect(changed).toEqual({ ...created, user_phone: '+959444555666', account_billing_mobile: '+959444555666' });
 
     const renamed = (await callClickSend(putAccount, 'PUT', '/x', r.auth, { id, body: { user_first_name: 'Jane', username: 'jane' } })).env
       .data as Account;
@@ -289,7 +294,7 @@ describe('GET / PUT /v3/reseller/accounts/{id}', () => {
       user_first_name: 'Jane',
       user_last_name: 'Doe',
       username: 'jane',
-      user_phone: '+95 9 444 555 666',
+      user_phone: '+959444555666',
       account_name: created.account_name,
     });
     expect((await getClient(h.db, r.actor, id)).name).toBe('Jane Doe');

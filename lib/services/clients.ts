@@ -5,9 +5,11 @@ import { clients, resellers, subscriptions, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { DomainError, notFound } from '@/lib/errors';
+import { phoneCountry, phoneSearchTerm } from '@/lib/phone';
 import type { ClientStatus, CreateClientInput, ListClientsQuery, UpdateClientInput } from '@/lib/validation/clients';
 import { writeAudit } from './audit';
 import { likePattern, type Page, paginated } from './paging';
+import { parseProfilePhone } from './recipients';
 import { getSettings, type PlatformSettings } from './settings';
 import { at, currentSubscriptions, hasCurrentSubscription, type Subscription } from './subscriptions';
 import { usageCounts } from './usage';
@@ -209,7 +211,8 @@ export async function listClients(db: Db, actor: Actor, q: ClientListParams, now
   if (q.status) conds.push(statusCondition(q.status, now));
   if (q.search) {
     const p = likePattern(q.search);
-    conds.push(or(ilike(users.name, p), ilike(users.email, p), ilike(clients.phone, p), ilike(clients.accountName, p)));
+    const phones = (await phoneSearchPatterns(db, q.search)).map((pp) => ilike(clients.phone, pp));
+    conds.push(or(ilike(users.name, p), ilike(users.email, p), ...phones, ilike(clients.accountName, p)));
   }
   const where = and(...conds);
   const [rows, [{ total }]] = await Promise.all([
@@ -239,6 +242,7 @@ export async function createClient(db: Db, actor: Actor, input: CreateClientInpu
     await assertEmailFree(tx, input.email);
     const settings = await getSettings(tx);
     const trialDays = input.trial_days ?? settings.default_trial_days;
+    const phone = parseProfilePhone(input.phone, phoneCountry(input.country, settings.default_country));
     const [user] = await tx
       .insert(users)
       .values({ role: 'client', email: input.email, name: input.name, passwordHash })
@@ -246,7 +250,7 @@ export async function createClient(db: Db, actor: Actor, input: CreateClientInpu
     await tx.insert(clients).values({
       id: user.id,
       resellerId,
-      phone: input.phone ?? null,
+      phone,
       accountName: input.account_name ?? null,
       country: input.country?.toUpperCase() ?? null,
       timeZone: input.time_zone ?? null,
@@ -254,10 +258,20 @@ export async function createClient(db: Db, actor: Actor, input: CreateClientInpu
       createdAt: now,
     });
     const { password: _p, ...safe } = input;
-    await writeAudit(tx, actor, 'client.create', { type: 'client', id: user.id }, null, { ...safe, trial_days: trialDays });
+    await writeAudit(tx, actor, 'client.create', { type: 'client', id: user.id }, null, { ...safe, phone, trial_days: trialDays });
     return user.id;
   });
   return getClient(db, actor, id, now);
+}
+
+/**
+ * What a search matches in the phone column: a number typed in any format (`09420000115`) as its E.164
+ * form (`+959420000115`), and the digits typed (`777 0202` finds `+9597770202`).
+ */
+async function phoneSearchPatterns(db: Db, search: string): Promise<string[]> {
+  const e164 = phoneSearchTerm(search, phoneCountry((await getSettings(db)).default_country));
+  const digits = search.replace(/[\s().-]/g, '') || search;
+  return e164 && e164 !== digits ? [likePattern(e164), likePattern(digits)] : [likePattern(digits)];
 }
 
 /** Locks and returns the client row if the actor may change it; 404 otherwise. */
@@ -291,7 +305,10 @@ export async function updateClient(db: Db, actor: Actor, id: number, input: Upda
         .where(eq(users.id, id));
     if (passwordHash) await endSessions(tx, id, now);
     const clientSet: Partial<typeof clients.$inferInsert> = {};
-    if ('phone' in input) clientSet.phone = input.phone ?? null;
+    if ('phone' in input) {
+      const country = phoneCountry('country' in input ? input.country : before.country, (await getSettings(tx)).default_country);
+      clientSet.phone = parseProfilePhone(input.phone, country);
+    }
     if ('account_name' in input) clientSet.accountName = input.account_name ?? null;
     if ('country' in input) clientSet.country = input.country ?? null;
     if ('time_zone' in input) clientSet.timeZone = input.time_zone ?? null;
@@ -312,7 +329,7 @@ export async function updateClient(db: Db, actor: Actor, id: number, input: Upda
         time_zone: before.timeZone,
         auto_renew: before.autoRenew,
       },
-      { ...safe, ...(passwordHash ? { password_changed: true } : {}) },
+      { ...safe, ...('phone' in clientSet ? { phone: clientSet.phone } : {}), ...(passwordHash ? { password_changed: true } : {}) },
     );
   });
   return getClient(db, actor, id, now);

@@ -83,6 +83,14 @@ const EVENT: Partial<Record<MessageState, 'message.sent' | 'message.delivered' |
   failed: 'message.failed',
 };
 
+/**
+ * The recipient a phone's report names: as stored (E.164, or a raw short code sent with
+ * skipPhoneValidation), or the same E.164 number without its + (some app versions drop it).
+ */
+function recipientOf<T extends { phone: string }>(recipients: T[], reported: string): T | undefined {
+  return recipients.find((x) => x.phone === reported) ?? recipients.find((x) => x.phone === `+${reported}`);
+}
+
 /** Whether a phone has work waiting (its SSE stream's periodic re-check, for sends made on other instances). */
 export async function hasWaitingMessages(db: Db, device: Device, now = new Date()): Promise<boolean> {
   const [waiting] = await db
@@ -130,9 +138,8 @@ export async function reportStates(db: Db, device: Device, reports: StateReport[
       const reported: MessageState = next === 'accepted' ? m.state : next;
       const recipients = await tx.select().from(messageRecipients).where(eq(messageRecipients.messageId, m.id));
       for (const rr of r.recipients) {
-        const phone = rr.phoneNumber.startsWith('+') ? rr.phoneNumber : `+${rr.phoneNumber}`;
         const rs = FROM_APP[rr.state];
-        const rec = recipients.find((x) => x.phone === phone);
+        const rec = recipientOf(recipients, rr.phoneNumber);
         if (!rec || !rs || rs === 'accepted' || RANK[rs] < RANK[rec.state] || (RANK[rec.state] === 3 && rs !== rec.state)) continue;
         await tx
           .update(messageRecipients)
@@ -163,7 +170,7 @@ export async function reportStates(db: Db, device: Device, reports: StateReport[
             state: target,
             device_id: device.id,
             recipients: r.recipients.map((x) => ({
-              phone: x.phoneNumber.startsWith('+') ? x.phoneNumber : `+${x.phoneNumber}`,
+              phone: recipientOf(recipients, x.phoneNumber)?.phone ?? x.phoneNumber,
               state: (FROM_APP[x.state] === 'accepted' ? 'processing' : FROM_APP[x.state]) ?? x.state,
               error: x.error ?? null,
             })),

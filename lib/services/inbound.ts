@@ -3,10 +3,12 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { devices, inboundMessages } from '@/db/schema';
 import { notFound } from '@/lib/errors';
-import { normalizePhone } from './messages';
 import { enqueueEvent } from './webhooks';
 
-/** An SMS a device received: stored, and sent on to the client's `sms.received` webhooks. */
+/**
+ * An SMS a device received: stored, and sent on to the client's `sms.received` webhooks. The sender is
+ * kept exactly as the phone reported it: alphanumeric senders (`Google`) and short codes are not numbers.
+ */
 export async function recordInbound(db: Db, deviceId: string, sms: { phone: string; text: string; receivedAt?: string }, now = new Date()) {
   return db.transaction(async (tx) => {
     const [d] = await tx
@@ -17,7 +19,7 @@ export async function recordInbound(db: Db, deviceId: string, sms: { phone: stri
     const received = sms.receivedAt && !Number.isNaN(Date.parse(sms.receivedAt)) ? new Date(sms.receivedAt) : now;
     const [row] = await tx
       .insert(inboundMessages)
-      .values({ clientId: d.clientId, deviceId, phone: normalizePhone(sms.phone), text: sms.text, receivedAt: received })
+      .values({ clientId: d.clientId, deviceId, phone: sms.phone.trim(), text: sms.text, receivedAt: received })
       .returning();
     await enqueueEvent(
       tx,

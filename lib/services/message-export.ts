@@ -3,6 +3,7 @@ import { and, desc, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { type MessageState, messages } from '@/db/schema';
 import { type Actor, assertCan } from '@/lib/auth/permissions';
+import { type CountryCode, DEFAULT_COUNTRY } from '@/lib/phone';
 import { type MessageView, messageFilters, withRecipients } from './messages';
 
 export interface MessageExportFilters {
@@ -22,10 +23,11 @@ export async function clientMessageExport(
   actor: Actor,
   f: MessageExportFilters,
   timeZone: string,
+  country: CountryCode = DEFAULT_COUNTRY,
   batchSize = 500,
 ): Promise<AsyncGenerator<MessageView[]>> {
   assertCan(actor, 'sms.send');
-  const base = messageFilters(actor, f, timeZone);
+  const base = messageFilters(actor, f, timeZone, country);
   return (async function* batches(): AsyncGenerator<MessageView[]> {
     let cursor: string | null = null;
     for (;;) {

@@ -5,6 +5,7 @@ import { clients, devices, type MessageState, messageRecipients, messages } from
 import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { DomainError, fieldError, notFound } from '@/lib/errors';
 import { emitEnqueued } from '@/lib/events';
+import { type CountryCode, DEFAULT_COUNTRY, phoneSearchTerm } from '@/lib/phone';
 import { smsLength } from '@/lib/sms/encoding';
 import type { ListMessagesQuery } from '@/lib/validation/messages';
 import { dateRange } from './date-filter';
@@ -143,7 +144,8 @@ export async function queueMessages(db: Db, actor: Actor, req: QueueRequest, now
       .insert(messageRecipients)
       .values(
         req.messages.flatMap((m, i) =>
-          m.phones.map((phone, position) => ({ messageId: ids[i], position, phone: normalizePhone(phone), updatedAt: now })),
+          // Callers parse numbers at the boundary (lib/services/recipients.ts): E.164, or raw with skipPhoneValidation.
+          m.phones.map((phone, position) => ({ messageId: ids[i], position, phone, updatedAt: now })),
         ),
       )
       .returning();
@@ -157,12 +159,6 @@ export async function queueMessages(db: Db, actor: Actor, req: QueueRequest, now
     else byId.set(r.messageId, [r]);
   }
   return rows.inserted.map((m) => messageView(m, byId.get(m.id) ?? []));
-}
-
-/** E.164-style: digits with a leading +. */
-export function normalizePhone(p: string): string {
-  const digits = p.replace(/[^\d]/g, '');
-  return `+${digits}`;
 }
 
 function tenancy(actor: Actor): SQL {
@@ -186,28 +182,37 @@ export function messageFilters(
   actor: Actor,
   q: Pick<ListMessagesQuery, 'status' | 'phone' | 'search' | 'from' | 'to'>,
   timeZone: string,
+  country: CountryCode = DEFAULT_COUNTRY,
 ): SQL[] {
   const conds: SQL[] = [tenancy(actor), ...dateRange(messages.createdAt, q.from, q.to, timeZone)];
   if (q.status) conds.push(eq(messages.state, q.status));
   if (q.phone) {
-    const phone = normalizePhone(q.phone);
+    // A number typed in any format finds its E.164 form; anything else (a short code) is matched as stored.
+    const phone = phoneSearchTerm(q.phone, country) ?? q.phone;
     conds.push(sql`exists (select 1 from ${messageRecipients} r where r.message_id = ${messages.id} and r.phone = ${phone})`);
   }
   if (q.search) {
     const p = likePattern(q.search);
+    const asPhone = phoneSearchTerm(q.search, country);
     conds.push(
       or(
         ilike(messages.text, p),
-        sql`exists (select 1 from ${messageRecipients} r where r.message_id = ${messages.id} and r.phone ilike ${p})`,
+        sql`exists (select 1 from ${messageRecipients} r where r.message_id = ${messages.id} and r.phone ilike ${asPhone ? likePattern(asPhone) : p})`,
       ) ?? sql`false`,
     );
   }
   return conds;
 }
 
-export async function listMessages(db: Db, actor: Actor, q: ListMessagesQuery, timeZone: string): Promise<Page<MessageView>> {
+export async function listMessages(
+  db: Db,
+  actor: Actor,
+  q: ListMessagesQuery,
+  timeZone: string,
+  country: CountryCode = DEFAULT_COUNTRY,
+): Promise<Page<MessageView>> {
   assertCan(actor, 'sms.read');
-  const conds = messageFilters(actor, q, timeZone);
+  const conds = messageFilters(actor, q, timeZone, country);
   const where = and(...conds);
   const [rows, [{ total }]] = await Promise.all([
     db

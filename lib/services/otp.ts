@@ -5,7 +5,13 @@ import type { Db } from '@/db';
 import { otpCodes } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
 import { DomainError } from '@/lib/errors';
-import { normalizePhone, queueMessages } from './messages';
+import { queueMessages } from './messages';
+import { clientPhoneCountry, parseRecipients } from './recipients';
+
+/** The OTP's phone in E.164, read in the client's country; an invalid number is a 400 on `phone`. */
+async function otpPhone(db: Db, actor: Actor, raw: string): Promise<string> {
+  return parseRecipients([raw], await clientPhoneCountry(db, actor.userId), 'phone', true)[0];
+}
 
 export const OTP_TTL_MS = 5 * 60_000;
 export const OTP_MAX_ATTEMPTS = 3;
@@ -16,7 +22,7 @@ const hashCode = (phone: string, code: string) => createHash('sha256').update(`$
 
 /** Sends a 6-digit code through the gateway (it counts against the quota like any SMS). */
 export async function requestOtp(db: Db, actor: Actor, rawPhone: string, opts: { brand?: string } = {}, now = new Date()) {
-  const phone = normalizePhone(rawPhone);
+  const phone = await otpPhone(db, actor, rawPhone);
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const text = `${opts.brand ? `${opts.brand}: ` : ''}your code is ${code}. It expires in 5 minutes.`;
   const [message] = await queueMessages(
@@ -39,7 +45,7 @@ export async function requestOtp(db: Db, actor: Actor, rawPhone: string, opts: {
 
 /** Checks a code: valid 5 minutes, 3 attempts, once. A wrong code costs an attempt. */
 export async function verifyOtp(db: Db, actor: Actor, rawPhone: string, code: string, now = new Date()) {
-  const phone = normalizePhone(rawPhone);
+  const phone = await otpPhone(db, actor, rawPhone);
   return db.transaction(async (tx) => {
     const [row] = await tx
       .select()

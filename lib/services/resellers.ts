@@ -8,6 +8,7 @@ import { DomainError, fieldError, notFound } from '@/lib/errors';
 import { type CreateResellerInput, type ListResellersQuery, subdomain, type UpdateResellerInput } from '@/lib/validation/resellers';
 import { writeAudit } from './audit';
 import { likePattern, type Page, paginated } from './paging';
+import { parseProfilePhone, platformPhoneCountry } from './recipients';
 import { assertEmailFree, endSessions } from './users';
 
 export interface ResellerView {
@@ -99,14 +100,15 @@ export async function createReseller(db: Db, actor: Actor, input: CreateReseller
       .insert(users)
       .values({ role: 'reseller', email: input.email, name: input.name, passwordHash })
       .returning({ id: users.id });
+    const country = await platformPhoneCountry(tx);
     await tx.insert(resellers).values({
       id: user.id,
       partnerType: input.partner_type,
-      phone: input.phone,
+      phone: parseProfilePhone(input.phone, country) ?? '',
       website: input.website ?? null,
       contactName: input.contact_name ?? null,
       contactEmail: input.contact_email ?? null,
-      contactPhone: input.contact_phone ?? null,
+      contactPhone: parseProfilePhone(input.contact_phone, country, 'contact_phone'),
       subdomain: input.subdomain,
       commissionRateBp: input.partner_type === 'commission' ? Math.round((input.commission_rate ?? 0) * 100) : 0,
     });
@@ -221,12 +223,13 @@ export async function updateReseller(db: Db, actor: Actor, id: number, input: Up
     if (passwordHash || (input.status && input.status !== before.status)) await endSessions(tx, id);
     const resellerSet: Partial<typeof resellers.$inferInsert> = {};
     if (input.partner_type !== undefined) resellerSet.partnerType = input.partner_type;
-    if (input.phone !== undefined) resellerSet.phone = input.phone;
+    const country = await platformPhoneCountry(tx);
+    if (input.phone !== undefined) resellerSet.phone = parseProfilePhone(input.phone, country) ?? '';
     if (input.subdomain !== undefined) resellerSet.subdomain = input.subdomain;
     if ('website' in input) resellerSet.website = input.website ?? null;
     if ('contact_name' in input) resellerSet.contactName = input.contact_name ?? null;
     if ('contact_email' in input) resellerSet.contactEmail = input.contact_email ?? null;
-    if ('contact_phone' in input) resellerSet.contactPhone = input.contact_phone ?? null;
+    if ('contact_phone' in input) resellerSet.contactPhone = parseProfilePhone(input.contact_phone, country, 'contact_phone');
     if (input.commission_rate !== undefined) resellerSet.commissionRateBp = Math.round(input.commission_rate * 100);
     if (partnerType === 'own_plans') resellerSet.commissionRateBp = 0;
     if (Object.keys(resellerSet).length) await tx.update(resellers).set(resellerSet).where(eq(resellers.id, id));

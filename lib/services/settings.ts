@@ -16,6 +16,10 @@ export interface PlatformSettings {
   trial_device_limit: number;
   currency: string;
   time_zone: string;
+  /** Where national phone numbers are read (`09 420 000 202` in MM); a client's own country overrides it. */
+  default_country: string;
+  /** A top-up above this many MMK asks the admin for a confirm step in the portal. */
+  large_topup_threshold: number;
 }
 
 export const DEFAULT_SETTINGS: PlatformSettings = {
@@ -27,6 +31,8 @@ export const DEFAULT_SETTINGS: PlatformSettings = {
   trial_device_limit: 1,
   currency: 'MMK',
   time_zone: 'Asia/Yangon',
+  default_country: 'MM',
+  large_topup_threshold: 1_000_000,
 };
 
 /** Stored settings over the defaults; a key never written reads as its default. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { email, name, optionalText, pagination, password, phone } from './common';
+import { email, name, optionalText, PHONE_HINT, pagination, password, phone } from './common';
 
 export const CLIENT_STATUSES = ['trial', 'active', 'expired', 'suspended'] as const;
 export type ClientStatus = (typeof CLIENT_STATUSES)[number];
@@ -15,7 +15,7 @@ export const createClientInput = z.object({
   name,
   email,
   password,
-  phone: optionalText(32, phone, 'Enter a phone number with country code, e.g. +95 9 123 456 789.'),
+  phone: optionalText(32, phone, PHONE_HINT),
   account_name: optionalText(120),
   country: optionalText(2, z.string().regex(/^[A-Za-z]{2}$/), 'Use a two-letter country code.'),
   time_zone: optionalText(64),

@@ -15,16 +15,18 @@ export const password = z
   .min(6, 'Password must be at least 6 characters.')
   .max(200, 'Password is too long.');
 
-/** International phone: optional leading +, digits with spaces or dashes, 6-15 digits. */
+export const PHONE_HINT = 'Enter a phone number, e.g. 09 420 000 202 or +95 9 420 000 202.';
+
+/**
+ * A phone number as typed, national (`09 420 000 202`) or international. Only its shape is checked here;
+ * the services parse it with libphonenumber in the right country (lib/phone.ts) and store E.164.
+ */
 export const phone = z
   .string()
   .trim()
   .max(32, 'Phone is too long.')
-  .regex(/^\+?[0-9][0-9 -]{4,30}$/, 'Enter a phone number with country code, e.g. +95 9 123 456 789.')
-  .refine((v) => {
-    const digits = v.replace(/\D/g, '').length;
-    return digits >= 6 && digits <= 15;
-  }, 'Enter a phone number with country code, e.g. +95 9 123 456 789.');
+  .regex(/^[+(\d][\d\s().\-/]*$/, PHONE_HINT)
+  .refine((v) => v.replace(/\D/g, '').length >= 3, PHONE_HINT);
 
 export const name = z.string({ error: 'Name is required.' }).trim().min(1, 'Name is required.').max(120, 'Name is too long.');
 

@@ -2,11 +2,16 @@ import { z } from 'zod';
 import { MESSAGE_STATES } from '@/db/schema/messaging';
 import { isoDate, pagination } from './common';
 
-/** A recipient: international format, digits only after an optional +, 6-15 digits; spaces and dashes dropped. */
+/**
+ * A recipient as typed (`09 420 000 202`, `+95 9 420 000 202`). Only its shape is checked here: the send
+ * services parse it with libphonenumber in the client's country (lib/services/recipients.ts) and refuse an
+ * invalid or repeated number with its position.
+ */
 export const recipient = z
   .string({ error: 'A phone number is required.' })
-  .transform((v) => v.replace(/[\s\-().]/g, ''))
-  .pipe(z.string().regex(/^\+?[0-9]{6,15}$/, 'Enter phone numbers in international format, e.g. +959123456789.'));
+  .trim()
+  .min(1, 'A phone number is required.')
+  .max(40, 'A phone number is at most 40 characters.');
 
 export const messageText = z
   .string({ error: 'The message is required.' })
@@ -27,8 +32,6 @@ export const sendSmsInput = z
   .superRefine((v, ctx) => {
     if (!v.phone && !v.phones) ctx.addIssue({ code: 'custom', path: ['phones'], message: 'Give phone or phones.' });
     if (v.phone && v.phones) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'Give phone or phones, not both.' });
-    const list = v.phones ?? [];
-    if (new Set(list).size !== list.length) ctx.addIssue({ code: 'custom', path: ['phones'], message: 'Each phone number once.' });
   });
 export type SendSmsInput = z.infer<typeof sendSmsInput>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { email, name, optionalText, pagination, password, phone } from './common';
+import { email, name, optionalText, PHONE_HINT, pagination, password, phone } from './common';
 
 export const RESERVED_SUBDOMAINS = new Set([
   'admin',
@@ -65,7 +65,7 @@ const resellerFields = {
   website: optionalText(200, z.url(), 'Enter a full URL, e.g. https://example.com'),
   contact_name: optionalText(120),
   contact_email: optionalText(254, z.email(), 'Enter a valid email address.'),
-  contact_phone: optionalText(32, phone, 'Enter a phone number with country code, e.g. +95 9 123 456 789.'),
+  contact_phone: optionalText(32, phone, PHONE_HINT),
   commission_rate: commissionRate.optional(),
 };
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCountryCode } from '@/lib/phone';
 import { email, name, password } from './common';
 
 const validTimeZone = (tz: string) => {
@@ -30,6 +31,12 @@ export const updateSettingsInput = z
       .toUpperCase()
       .regex(/^[A-Z]{3}$/, 'A three-letter currency code, e.g. MMK.'),
     time_zone: z.string().trim().refine(validTimeZone, 'An IANA time zone, e.g. Asia/Yangon.'),
+    default_country: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .refine((v): boolean => isCountryCode(v), 'A two-letter country code, e.g. MM.'),
+    large_topup_threshold: z.number().int('Whole MMK.').min(1, 'At least 1 MMK.').max(1_000_000_000_000),
   })
   .partial()
   .strict();

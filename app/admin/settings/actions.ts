@@ -23,6 +23,8 @@ export const updateSettingsAction = formAction(
     trial_device_limit: num(v.trial_device_limit),
     currency: v.currency,
     time_zone: v.time_zone,
+    default_country: v.default_country,
+    large_topup_threshold: num(v.large_topup_threshold),
   }),
 );
 

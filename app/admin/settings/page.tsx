@@ -75,6 +75,21 @@ export default async function SettingsPage() {
               defaultValue: settings.time_zone,
               options: timeZoneOptions(settings.time_zone),
             },
+            {
+              name: 'default_country',
+              label: 'Default phone country',
+              required: true,
+              defaultValue: settings.default_country,
+              hint: 'Two letters, e.g. MM: numbers typed as 09 420 000 202 are read in this country unless a client has its own.',
+            },
+            {
+              name: 'large_topup_threshold',
+              label: 'Confirm top-ups above (MMK)',
+              type: 'number',
+              required: true,
+              defaultValue: String(settings.large_topup_threshold),
+              hint: 'A larger top-up asks for a second confirmation in the portal.',
+            },
           ]}
         />
       </Card>

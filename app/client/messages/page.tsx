@@ -8,6 +8,7 @@ import { requireRole } from '@/lib/auth/session';
 import { zodFieldErrors } from '@/lib/http/errors';
 import { compactParams, type RawSearchParams } from '@/lib/http/search-params';
 import { listMessages } from '@/lib/services/messages';
+import { clientPhoneCountry } from '@/lib/services/recipients';
 import { getSettings } from '@/lib/services/settings';
 import { listMessagesQuery } from '@/lib/validation/messages';
 
@@ -22,7 +23,8 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
   const q = parsed.success ? parsed.data : listMessagesQuery.parse({});
   const errors = parsed.success ? {} : zodFieldErrors(parsed.error);
   const settings = await getSettings(db);
-  const page = await listMessages(db, actor, q, settings.time_zone);
+  const country = await clientPhoneCountry(db, actor.userId);
+  const page = await listMessages(db, actor, q, settings.time_zone, country);
   const kept: Record<string, string | undefined> = {};
   for (const k of FILTERS) if (parsed.success && raw[k]) kept[k] = raw[k];
   const exportQuery = new URLSearchParams(

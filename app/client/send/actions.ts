@@ -5,6 +5,7 @@ import { splitRecipients } from '@/components/client/recipients';
 import { DomainError } from '@/lib/errors';
 import { formAction } from '@/lib/http/form-action';
 import { queueMessages } from '@/lib/services/messages';
+import { clientPhoneCountry, parseRecipients } from '@/lib/services/recipients';
 import { sendSmsInput } from '@/lib/validation/messages';
 
 /** The portal's send: the same schema and service as POST /api/v1/sms/send, one message per recipient. */
@@ -12,7 +13,7 @@ export const sendSmsAction = formAction(
   'client',
   sendSmsInput,
   async ({ db, actor, input }) => {
-    const phones = input.phones ?? (input.phone ? [input.phone] : []);
+    const phones = parseRecipients(input.phones ?? (input.phone ? [input.phone] : []), await clientPhoneCountry(db, actor.userId));
     try {
       const queued = await queueMessages(db, actor, {
         messages: phones.map((p) => ({ phones: [p] })),

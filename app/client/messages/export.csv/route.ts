@@ -6,7 +6,9 @@ import { csvDownload } from '@/lib/http/csv-download';
 import { errorResponse } from '@/lib/http/errors';
 import { compactParams } from '@/lib/http/search-params';
 import { clientMessageExport } from '@/lib/services/message-export';
+import { clientPhoneCountry } from '@/lib/services/recipients';
 import { getSettings } from '@/lib/services/settings';
+import { zonedToday } from '@/lib/time';
 import { listMessagesQuery } from '@/lib/validation/messages';
 
 export const dynamic = 'force-dynamic';
@@ -37,8 +39,9 @@ export async function GET(req: Request): Promise<Response> {
       actor,
       { status: q.status, phone: q.phone, search: q.search, from: q.from, to: q.to },
       tz,
+      await clientPhoneCountry(db, actor.userId),
     );
-    return csvDownload(`messages-${new Date().toISOString().slice(0, 10)}.csv`, HEADER, batches, (m) =>
+    return csvDownload(`messages-${zonedToday(tz)}.csv`, HEADER, batches, (m) =>
       m.recipients.map((r) => [
         // One line per recipient, so each phone's own state is in the file.
         m.id,

@@ -6,7 +6,7 @@ import { errorResponse } from '@/lib/http/errors';
 import { compactParams } from '@/lib/http/search-params';
 import { resellerLedgerExport } from '@/lib/services/ledger-export';
 import { getSettings } from '@/lib/services/settings';
-import { zonedDayRange } from '@/lib/time';
+import { zonedDayRange, zonedToday } from '@/lib/time';
 import { ledgerFilterQuery } from '@/lib/validation/reseller-forms';
 
 export const dynamic = 'force-dynamic';
@@ -17,7 +17,7 @@ export async function GET(req: Request): Promise<Response> {
     const q = ledgerFilterQuery.parse(compactParams(Object.fromEntries(new URL(req.url).searchParams)));
     const tz = (await getSettings(db)).time_zone;
     const batches = await resellerLedgerExport(db, actor, actor.userId, { kind: q.kind, ...zonedDayRange(q.from, q.to, tz) });
-    return ledgerCsv(`ledger-${new Date().toISOString().slice(0, 10)}.csv`, batches, tz);
+    return ledgerCsv(`ledger-${zonedToday(tz)}.csv`, batches, tz);
   } catch (err) {
     return errorResponse(err);
   }

@@ -7,7 +7,7 @@ import { compactParams } from '@/lib/http/search-params';
 import { resellerLedgerExport } from '@/lib/services/ledger-export';
 import { getReseller } from '@/lib/services/resellers';
 import { getSettings } from '@/lib/services/settings';
-import { zonedDayRange } from '@/lib/time';
+import { zonedDayRange, zonedToday } from '@/lib/time';
 import { idParam } from '@/lib/validation/common';
 import { ledgerFilterQuery } from '@/lib/validation/reseller-forms';
 
@@ -21,11 +21,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
     const [reseller, settings] = await Promise.all([getReseller(db, actor, id), getSettings(db)]);
     const tz = settings.time_zone;
     const batches = await resellerLedgerExport(db, actor, id, { kind: q.kind, ...zonedDayRange(q.from, q.to, tz) });
-    return ledgerCsv(
-      `ledger-${reseller.subdomain.replace(/[^a-z0-9-]/g, '') || reseller.id}-${new Date().toISOString().slice(0, 10)}.csv`,
-      batches,
-      tz,
-    );
+    return ledgerCsv(`ledger-${reseller.subdomain.replace(/[^a-z0-9-]/g, '') || reseller.id}-${zonedToday(tz)}.csv`, batches, tz);
   } catch (err) {
     return errorResponse(err);
   }

@@ -5,18 +5,19 @@ import { zodFieldErrors } from '@/lib/http/errors';
 import { readMobileJson } from '@/lib/http/mobile';
 import { FROM_APP_FILTER, messageState, withGatewayClient } from '@/lib/http/thirdparty';
 import { listGatewayMessages, queueMessages } from '@/lib/services/messages';
+import { clientPhoneCountry, parseRecipients } from '@/lib/services/recipients';
 import { thirdPartyList, thirdPartyMessage } from '@/lib/validation/thirdparty';
 
 export const POST = withGatewayClient(async ({ req, db, actor }) => {
   const body = await readMobileJson(req, thirdPartyMessage);
+  // As the app's own server: numbers are parsed (national formats in the client's country) unless
+  // skipPhoneValidation=true, which sends each number exactly as given (short codes, operator services).
   const skipValidation = new URL(req.url).searchParams.get('skipPhoneValidation') === 'true';
-  const phones = body.phoneNumbers.map((p) => p.replace(/[\s\-().]/g, ''));
-  const bad = phones.filter((p) => !/^\+?[0-9]{6,15}$/.test(p));
-  if (bad.length && !skipValidation)
-    throw new DomainError('validation_failed', `Invalid phone number: ${bad[0]}.`, {
-      fields: { phoneNumbers: [`Invalid phone number: ${bad[0]}.`] },
-    });
-  if (bad.length) throw new DomainError('validation_failed', `Phone numbers need digits: ${bad[0]}.`);
+  const phones = skipValidation
+    ? body.phoneNumbers.map((p) => p.trim())
+    : parseRecipients(body.phoneNumbers, await clientPhoneCountry(db, actor.userId), 'phoneNumbers');
+  if (phones.some((p) => p === ''))
+    throw new DomainError('validation_failed', 'A phone number is empty.', { fields: { phoneNumbers: ['A phone number is empty.'] } });
   const now = new Date();
   const validUntil = body.validUntil ? new Date(body.validUntil) : body.ttl ? new Date(now.getTime() + body.ttl * 1000) : undefined;
   const [m] = await queueMessages(

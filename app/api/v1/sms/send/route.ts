@@ -1,10 +1,13 @@
 // POST /api/v1/sms/send {phone | phones[], message, device_id?, valid_until?} → 202 with the queued messages
 import { withApi } from '@/lib/http/api';
 import { queueMessages } from '@/lib/services/messages';
+import { clientPhoneCountry, parseRecipients } from '@/lib/services/recipients';
 import { sendSmsInput } from '@/lib/validation/messages';
 
+// Numbers are read in the client's country (default MM): `09 420 000 202` is sent to +959420000202.
 export const POST = withApi({ auth: 'client', body: sendSmsInput, status: 202, idempotent: true }, async ({ db, actor, body }) => {
-  const phones = body.phones ?? (body.phone ? [body.phone] : []);
+  const country = await clientPhoneCountry(db, actor.userId);
+  const phones = body.phones ? parseRecipients(body.phones, country) : parseRecipients([body.phone ?? ''], country, 'phone', true);
   const data = await queueMessages(db, actor, {
     messages: phones.map((p) => ({ phones: [p] })),
     text: body.message,
