@@ -135,7 +135,7 @@ describe('POST /api/admin/resellers', () => {
       id: expect.any(Number),
       name: body.name,
       email: body.email,
-      phone: body.phone,
+      phone: '+959450000111',
       partner_type: 'commission',
       subdomain: String(body.subdomain).toLowerCase(),
       status: 'active',
