@@ -1,12 +1,17 @@
-// The OpenAPI 3.1 document (SPEC §7): served at /api/openapi.json, generated from the same zod schemas that
-// validate the requests, and describing every route file under app/api and app/v3.
+// The OpenAPI 3.1 document served at /api/openapi.json: built from the route modules' own contracts
+// (each route file declares its summary, auth, body/query/response schemas next to its handler), listed by
+// scripts/gen-routes.mjs. Real answers are checked against the response schemas by tests/helpers/contract.ts
+// in every route test; this file checks the document and that every route goes through the pipeline.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { GET as openapiRoute } from '@/app/api/openapi.json/route';
-import { ENDPOINTS } from '@/lib/openapi/registry';
+import { allHandlers, endpoints, isRouteHandler } from '@/lib/openapi/endpoints';
+import { ROUTE_MODULES } from '@/lib/openapi/route-modules';
+import { checkContract } from './helpers/contract';
 import { call } from './helpers/http';
-import { apiPathOf, EXCLUDED, METHODS, ROOT, routeFiles } from './helpers/routes';
+import { ROOT, routeFiles } from './helpers/routes';
 
 type Json = Record<string, unknown>;
 type Operation = {
@@ -14,14 +19,15 @@ type Operation = {
   security: unknown[];
   parameters: Json[];
   requestBody?: { required: boolean; content: { 'application/json': { schema: Json } } };
-  responses: Record<string, Json>;
+  responses: Record<string, Json & { content?: Record<string, { schema?: Json }> }>;
 };
 
-const jsonSchema = (s: z.ZodType) => {
-  const { $schema: _drop, ...rest } = z.toJSONSchema(s, { io: 'input' }) as Json;
+const jsonSchema = (s: z.ZodType, io: 'input' | 'output' = 'input') => {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(s, { io, unrepresentable: 'any' }) as Json;
   return rest;
 };
 
+const ENDPOINTS = endpoints();
 let doc: Json & { paths: Record<string, Record<string, Operation>>; components: Json & { schemas: Json } };
 beforeAll(async () => {
   const res = await call(async (req) => openapiRoute(req), 'GET', '/api/openapi.json');
@@ -29,18 +35,52 @@ beforeAll(async () => {
   doc = res.json as typeof doc;
 });
 
-test('an OpenAPI 3.1 document with info, the server it was asked on, and both security schemes', () => {
+test('an OpenAPI 3.1 document with info, the server it was asked on, and the security schemes', () => {
   expect(doc.openapi).toBe('3.1.0');
   expect(doc.info).toMatchObject({ title: expect.any(String), version: expect.any(String) });
   expect(doc.servers).toEqual([{ url: 'http://test' }]);
   expect(doc.components).toMatchObject({
     securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, basic: { type: 'http', scheme: 'basic' } },
-    schemas: { Error: expect.any(Object), ClickSendEnvelope: expect.any(Object) },
+    schemas: { Error: expect.any(Object), ClickSendEnvelope: expect.any(Object), GatewayError: expect.any(Object) },
   });
 });
 
-describe('generated from the registry', () => {
-  test('every registered endpoint is in the document, once', () => {
+describe('the route list and the pipeline', () => {
+  test('lib/openapi/route-modules.ts lists every app/**/route.ts (run `npm run routes` after adding one)', async () => {
+    const { render } = (await import(path.join(ROOT, 'scripts', 'gen-routes.mjs'))) as { render: () => string };
+    expect(readFileSync(path.join(ROOT, 'lib', 'openapi', 'route-modules.ts'), 'utf8'), 'npm run routes').toBe(render());
+    expect(ROUTE_MODULES.length).toBe(routeFiles('app').length);
+    expect(ROUTE_MODULES.map(([p]) => p)).toContain('/api/reseller/clients/{id}/transfer-credit');
+  });
+
+  test('every exported GET/POST/PUT/PATCH/DELETE of every route file is a pipeline handler with a contract', () => {
+    const raw = allHandlers().filter((h) => !isRouteHandler(h.handler));
+    expect(
+      raw.map((h) => `${h.method} ${h.path}`),
+      'handlers that bypass lib/http/families.ts',
+    ).toEqual([]);
+    expect(allHandlers().length).toBeGreaterThan(90);
+  });
+
+  test('the hidden routes are the browser downloads, Auth.js, the logo and the document itself', () => {
+    const hidden = allHandlers()
+      .filter((h) => isRouteHandler(h.handler) && h.handler.meta.spec.hidden)
+      .map((h) => `${h.method} ${h.path}`)
+      .sort();
+    expect(hidden).toEqual([
+      'get /admin/resellers/{id}/ledger.csv',
+      'get /api/auth/{nextauth}',
+      'get /api/openapi.json',
+      'get /brand/{subdomain}/logo',
+      'get /client/messages/export.csv',
+      'get /reseller/credit/ledger.csv',
+      'post /api/auth/{nextauth}',
+    ]);
+  });
+});
+
+describe('generated from the routes', () => {
+  test('every documented endpoint is in the document, once, with a unique operationId', () => {
     const keys = ENDPOINTS.map((e) => `${e.method} ${e.path}`);
     expect(new Set(keys).size).toBe(keys.length);
     const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`));
@@ -52,7 +92,7 @@ describe('generated from the registry', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  test("each requestBody schema is z.toJSONSchema of the endpoint's zod schema (io: 'input')", () => {
+  test("each requestBody schema is z.toJSONSchema of the route's zod schema (io: 'input')", () => {
     for (const e of ENDPOINTS) {
       const op = doc.paths[e.path][e.method];
       if (!e.body) {
@@ -61,6 +101,22 @@ describe('generated from the registry', () => {
       }
       expect(op.requestBody?.required).toBe(true);
       expect(op.requestBody?.content['application/json'].schema, `${e.method} ${e.path}`).toEqual(jsonSchema(e.body));
+    }
+  });
+
+  test('every success answer has its schema (output), or says what it is (204, a stream)', () => {
+    for (const e of ENDPOINTS) {
+      const where = `${e.method} ${e.path}`;
+      const ok = doc.paths[e.path][e.method].responses[String(e.status ?? 200)];
+      expect(ok, where).toBeDefined();
+      if (e.response) {
+        const schema = ok.content?.['application/json']?.schema;
+        const want = jsonSchema(e.response, 'output');
+        if (e.family === 'clicksend') expect(JSON.stringify(schema)).toContain(JSON.stringify(want));
+        else expect(schema, where).toEqual(want);
+      } else {
+        expect(e.status === 204 || e.spec.contentType !== undefined, `${where}: no response schema, no 204, no content type`).toBe(true);
+      }
     }
   });
 
@@ -81,31 +137,29 @@ describe('generated from the registry', () => {
     }
   });
 
-  test('security and error responses match the kind of auth', () => {
+  test('security and error responses follow the family', () => {
     for (const e of ENDPOINTS) {
       const op = doc.paths[e.path][e.method];
       const where = `${e.method} ${e.path}`;
       expect(op.security, where).toEqual(
         e.auth === 'none' ? [] : e.auth === 'clicksend' || e.auth === 'gateway' ? [{ basic: [] }] : [{ bearer: [] }],
       );
-      expect(Object.keys(op.responses), where).toContain(String(e.status ?? 200));
-      expect(op.responses['400'], where).toBeDefined();
-      const ref = JSON.stringify(op.responses['400']);
+      for (const code of ['400', '429']) expect(op.responses[code], `${where} ${code}`).toBeDefined();
+      if (e.body) expect(op.responses['413'], `${where} 413`).toBeDefined();
       // Each API family answers errors in its own shape: ClickSend's envelope, the gateway app's {message}, ours.
-      const gatewayFamily = e.path.startsWith('/api/mobile/') || e.path.startsWith('/api/3rdparty/');
-      expect(ref, where).toContain(
-        e.auth === 'clicksend'
+      const want =
+        e.family === 'clicksend'
           ? '#/components/schemas/ClickSendEnvelope'
-          : gatewayFamily
+          : e.family === 'mobile' || e.family === 'thirdparty'
             ? '#/components/schemas/GatewayError'
-            : '#/components/schemas/Error',
-      );
+            : '#/components/schemas/Error';
+      expect(JSON.stringify(op.responses['400']), where).toContain(want);
       for (const code of e.errors ?? []) expect(op.responses[String(code)], `${where} ${code}`).toBeDefined();
     }
-    // Spot checks of the reseller side.
     expect(doc.paths['/api/reseller/clients/{id}/transfer-credit'].post.responses).toHaveProperty('402');
     expect(doc.paths['/api/reseller/pricing'].put.responses).toHaveProperty('403');
     expect(doc.paths['/v3/reseller/transfer-credit'].put.security).toEqual([{ basic: [] }]);
+    expect(doc.paths['/api/v1/sms/send'].post.responses).toHaveProperty('422');
   });
 
   test('the documented schemas say what the validators accept', () => {
@@ -133,34 +187,23 @@ describe('generated from the registry', () => {
   });
 });
 
-describe('every route file is documented', () => {
-  const files = [...routeFiles('app/api'), ...routeFiles('app/v3')].sort();
+describe('the contract check that every route test runs', () => {
+  const profile = ENDPOINTS.find((e) => e.method === 'get' && e.path === '/api/v1/profile');
+  if (!profile) throw new Error('GET /api/v1/profile missing');
+  const meta = profile.handler.meta;
 
-  test('the walk finds the route files', () => {
-    expect(files).toContain('app/api/reseller/clients/[id]/transfer-credit/route.ts');
-    expect(files).toContain('app/v3/reseller/accounts/[id]/route.ts');
-    expect(files.length).toBeGreaterThan(30);
+  test('refuses an answer with a field the schema does not name, a missing field, or an undocumented status', () => {
+    expect(() => checkContract(meta, false, 200, JSON.stringify({ id: 1 }), 'missing fields')).toThrow(/contract/);
+    expect(() => checkContract(meta, false, 201, '{}', 'wrong status')).toThrow(/success status 201/);
+    expect(() => checkContract(meta, false, 402, JSON.stringify({ error: { code: 'x', message: 'y', details: {} } }), 'x')).toThrow(
+      /not documented/,
+    );
+    expect(() => checkContract(meta, false, 401, JSON.stringify({ message: 'gateway shape' }), 'x')).toThrow(/shape/);
   });
 
-  test('each exported GET/POST/PUT/PATCH/DELETE is an operation of the document, and nothing else is', async () => {
-    const missing: string[] = [];
-    const exported: string[] = [];
-    for (const file of files) {
-      if (EXCLUDED.includes(file)) continue;
-      const mod = (await import(path.join(ROOT, file))) as Record<string, unknown>;
-      const p = apiPathOf(file);
-      for (const m of METHODS) {
-        if (typeof mod[m] !== 'function') continue;
-        exported.push(`${m.toLowerCase()} ${p}`);
-        if (!doc.paths[p]?.[m.toLowerCase()]) missing.push(`${m} ${p} (${file})`);
-      }
-    }
-    expect(missing, 'route handlers missing from /api/openapi.json').toEqual([]);
-    // And the document names no endpoint that has no handler.
-    const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`));
-    expect(
-      documented.filter((k) => !exported.includes(k)),
-      'documented endpoints without a route handler',
-    ).toEqual([]);
+  test('accepts a documented error in the family shape', () => {
+    expect(() =>
+      checkContract(meta, false, 401, JSON.stringify({ error: { code: 'unauthorized', message: 'No.', details: {} } }), 'ok'),
+    ).not.toThrow();
   });
 });

@@ -1,4 +1,4 @@
-// OTP (SPEC §7.3): a 6-digit code sent as an SMS (counts against the quota), valid 5 minutes,
+// OTP (docs/ARCHITECTURE.md#rules-quotas): a 6-digit code sent as an SMS (counts against the quota), valid 5 minutes,
 // 3 attempts, usable once, stored hashed. Plus inbound SMS from the app (sms:received).
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -9,7 +9,7 @@ import { POST as verifyRoute } from '@/app/api/v1/otp/verify/route';
 import type { DbHandle } from '@/db';
 import { inboundMessages, otpCodes } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
-import { inboundSignature } from '@/lib/http/mobile';
+import { inboundSignature } from '@/lib/http/pipeline/gateway-auth';
 import { clientLimits } from '@/lib/services/limits';
 import { requestOtp, verifyOtp } from '@/lib/services/otp';
 import { createWebhook } from '@/lib/services/webhooks';

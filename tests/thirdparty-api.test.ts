@@ -207,7 +207,7 @@ describe('reading and cancelling', () => {
       { id: phone.id, name: 'Galaxy', createdAt: expect.any(String), updatedAt: expect.any(String), lastSeen: expect.any(String) },
     ]);
     expect((await tp(devicesRoute, 'GET', '/x', null)).status).toBe(401);
-    const health = await healthRoute();
+    const health = await healthRoute(new Request('http://test/api/3rdparty/v1/health'));
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'pass', checks: { 'db:ping': { status: 'pass' } } });
   });

@@ -4,21 +4,32 @@ import { loginWithPassword } from '@/lib/services/auth';
 import { getClient } from '@/lib/services/clients';
 import { resellerProfile } from '@/lib/services/resellers';
 import { credentials } from '@/lib/validation/common';
-import { withApi } from './api';
+import { adminLogin, clientLogin, resellerLogin } from '@/lib/validation/responses/accounts';
+import { api } from './families';
 import { limitLogin } from './rate-limit';
+
+const SUMMARY: Record<Role, string> = {
+  admin: 'Sign in; returns a Bearer token',
+  reseller: 'Sign in; returns a Bearer token and the reseller',
+  client: 'Sign in; returns a Bearer token and the client',
+};
+const RESPONSE = { admin: adminLogin, reseller: resellerLogin, client: clientLogin };
 
 /** POST /api/<role>/auth/login (admin, reseller) and /api/v1/auth/login (client): `{email, password}` → a Bearer token. */
 export function loginRoute(role: Role) {
-  return withApi({ auth: 'none', body: credentials }, async ({ db, body, ip }) => {
-    await limitLogin(db, body.email, ip);
-    const { token, token_type, expires_at, user } = await loginWithPassword(db, body, role);
-    const actor = { userId: user.id, role, ip };
-    const profile =
-      role === 'reseller'
-        ? { reseller: await resellerProfile(db, actor) }
-        : role === 'client'
-          ? { client: await getClient(db, actor, user.id) }
-          : { admin: { id: user.id, name: user.name, email: user.email } };
-    return { token, token_type, expires_at, ...profile };
-  });
+  return api(
+    { summary: SUMMARY[role], auth: 'none', body: credentials, response: RESPONSE[role], errors: [401, 403] },
+    async ({ db, body, ip }) => {
+      await limitLogin(db, body.email, ip);
+      const { token, token_type, expires_at, user } = await loginWithPassword(db, body, role);
+      const actor = { userId: user.id, role, ip };
+      const profile =
+        role === 'reseller'
+          ? { reseller: await resellerProfile(db, actor) }
+          : role === 'client'
+            ? { client: await getClient(db, actor, user.id) }
+            : { admin: { id: user.id, name: user.name, email: user.email } };
+      return { token, token_type, expires_at, ...profile };
+    },
+  );
 }

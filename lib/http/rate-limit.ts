@@ -3,14 +3,71 @@ import { sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '@/db';
 import { rateLimits } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
+import { ipKey } from './client-ip';
 
 // Tests and load runs raise these through the environment; production keeps the defaults.
+const positive = (v: string | undefined, fallback: number) => (Number.isInteger(Number(v)) && Number(v) > 0 ? Number(v) : fallback);
 export const LOGIN_LIMIT = { limit: Number(process.env.LOGIN_RATE_LIMIT || 10), windowMs: 15 * 60_000 };
-export const API_LIMIT_PER_MINUTE = Number(process.env.API_RATE_LIMIT || 100);
+/** Requests per minute per credential, in every API family (a reseller may have its own); read per request. */
+export const apiLimitPerMinute = () => positive(process.env.API_RATE_LIMIT, 100);
+/** Requests per minute per phone: a phone that sends and reports one SMS a second needs about 120. */
+export const deviceLimitPerMinute = () => positive(process.env.DEVICE_RATE_LIMIT, 600);
+
+const windowOf = (now: Date, windowMs: number) => new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+const retryAfter = (windowStart: Date, windowMs: number, now: Date) =>
+  Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000));
+
+export function rateLimited(retry: number, limit: number): DomainError {
+  return new DomainError('rate_limited', `Too many requests. Try again in ${retry} s.`, { retry_after: retry, limit });
+}
+
+// Buckets this process has seen over their limit, until their window ends: refused again without asking
+// the database, so a flood of refused requests costs next to nothing. Counts only grow within a window.
+const blocked = new Map<string, number>();
+
+function remember(bucket: string, until: number): void {
+  if (blocked.size > 50_000) for (const [b, t] of blocked) if (t <= Date.now()) blocked.delete(b);
+  blocked.set(bucket, until);
+}
+
+/** 429 at once when this process saw the bucket over its limit in the current window. */
+export function assertNotBlocked(bucket: string, limit: number, now = new Date()): void {
+  const until = blocked.get(bucket);
+  if (until === undefined) return;
+  if (until <= now.getTime()) {
+    blocked.delete(bucket);
+    return;
+  }
+  throw rateLimited(Math.max(1, Math.ceil((until - now.getTime()) / 1000)), limit);
+}
+
+/** Adds `delta` to a fixed-window counter in PostgreSQL (one upsert, shared by every instance); the new count. */
+export async function addToBucket(
+  db: Db,
+  bucket: string,
+  delta: number,
+  limit: number,
+  windowMs: number,
+  now = new Date(),
+): Promise<number> {
+  const ws = windowOf(now, windowMs);
+  const [row] = rowsOf<{ count: number }>(
+    await db.execute(sql`
+    insert into ${rateLimits} (bucket, window_start, count, "limit") values (${bucket}, ${ws.toISOString()}::timestamptz, ${Math.max(delta, 0)}, ${limit})
+    on conflict (bucket) do update set
+      count = greatest(0, case when ${rateLimits}.window_start = excluded.window_start then ${rateLimits}.count + ${delta} else ${Math.max(delta, 0)} end),
+      window_start = excluded.window_start, "limit" = excluded."limit"
+    returning count`),
+  );
+  const count = Number(row?.count ?? delta);
+  if (count >= limit) remember(bucket, ws.getTime() + windowMs);
+  else blocked.delete(bucket);
+  return count;
+}
 
 /**
- * Counts one hit in a fixed window, in PostgreSQL (one upsert), so every instance shares the count.
- * Over the limit → 429 rate_limited with details.retry_after (seconds), which becomes Retry-After.
+ * Counts one hit in a fixed window. Over the limit → 429 rate_limited with details.retry_after (seconds),
+ * which every family's answer carries as Retry-After.
  */
 export async function hitRateLimit(
   db: Db,
@@ -19,26 +76,25 @@ export async function hitRateLimit(
   windowMs: number,
   now = new Date(),
 ): Promise<{ count: number; remaining: number }> {
-  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-  const ws = windowStart.toISOString();
-  const [row] = rowsOf<{ count: number }>(
-    await db.execute(sql`
-    insert into ${rateLimits} (bucket, window_start, count, "limit") values (${bucket}, ${ws}::timestamptz, 1, ${limit})
-    on conflict (bucket) do update set
-      count = case when ${rateLimits}.window_start = excluded.window_start then ${rateLimits}.count + 1 else 1 end,
-      window_start = excluded.window_start, "limit" = excluded."limit"
-    returning count`),
-  );
-  const count = Number(row?.count ?? 1);
-  if (count > limit) {
-    const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000));
-    throw new DomainError('rate_limited', `Too many requests. Try again in ${retryAfter} s.`, { retry_after: retryAfter, limit });
-  }
+  const count = await addToBucket(db, bucket, 1, limit, windowMs, now);
+  if (count > limit) throw rateLimited(retryAfter(windowOf(now, windowMs), windowMs, now), limit);
   return { count, remaining: limit - count };
 }
+
+/** A bucket's count in the current window (0 when it has none). */
+export async function bucketCount(db: Db, bucket: string, windowMs: number, now = new Date()): Promise<number> {
+  const ws = windowOf(now, windowMs).toISOString();
+  const [row] = rowsOf<{ count: number }>(
+    await db.execute(sql`select count from ${rateLimits} where bucket = ${bucket} and window_start = ${ws}::timestamptz`),
+  );
+  return Number(row?.count ?? 0);
+}
+
+/** The per-IP part of a bucket name: IPv4 whole, IPv6 by /64. */
+export const ipBucket = (prefix: string, ip: string) => `${prefix}:ip:${ipKey(ip)}`;
 
 /** Sign-in attempts: 10 per 15 minutes per email and per IP. The same answer whether the email exists or not. */
 export async function limitLogin(db: Db, email: string, ip: string | null, now = new Date(), limit = LOGIN_LIMIT.limit): Promise<void> {
   await hitRateLimit(db, `login:email:${email.trim().toLowerCase()}`, limit, LOGIN_LIMIT.windowMs, now);
-  if (ip) await hitRateLimit(db, `login:ip:${ip}`, limit, LOGIN_LIMIT.windowMs, now);
+  if (ip) await hitRateLimit(db, ipBucket('login', ip), limit, LOGIN_LIMIT.windowMs, now);
 }

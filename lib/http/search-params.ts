@@ -1,3 +1,4 @@
+import { z } from 'zod';
 // Next.js page searchParams → plain strings: repeated keys keep their first value, blank ones are
 // dropped (an empty GET-form field means "no filter", not "invalid").
 export type RawSearchParams = Record<string, string | string[] | undefined>;
@@ -29,3 +30,7 @@ export function tableLinkParams(q: TableQuery, defaults: Pick<TableQuery, 'sort'
     limit: q.limit !== defaults.limit ? String(q.limit) : undefined,
   };
 }
+
+/** A query schema that reads GET-form parameters: blank fields dropped first (see compactParams). */
+export const formQuery = <S extends z.ZodType>(schema: S) =>
+  z.preprocess((v) => (v && typeof v === 'object' ? compactParams(v as RawSearchParams) : v), schema);

@@ -1,16 +1,10 @@
 import 'server-only';
-import { type Db, getDb } from '@/db';
 import type { MessageState } from '@/db/schema';
-import type { Actor } from '@/lib/auth/permissions';
-import { DomainError } from '@/lib/errors';
-import { clientFromGatewayLogin } from '@/lib/services/gateway-credentials';
 import type { MessageView } from '@/lib/services/messages';
-import { clientIp } from './api';
-import { assertStorableText, isStorableText } from './errors';
-import { mobileError, registrationAuth } from './mobile';
 
-// The 3rd-party API of SMS Gateway for Android, so its official client libraries send through us:
-// Basic auth with the gateway login and password, the app server's MessageState shape.
+// The 3rd-party API of SMS Gateway for Android, so its official client libraries send through us: Basic
+// auth with the gateway login and password (lib/http/pipeline/gateway-auth.ts), the app server's
+// MessageState shape.
 
 export const TO_APP: Record<MessageState, string> = {
   pending: 'Pending',
@@ -47,27 +41,5 @@ export function messageState(m: MessageView) {
     })),
     states,
     textMessage: { text: m.message },
-  };
-}
-
-export function withGatewayClient(
-  handler: (ctx: { req: Request; db: Db; actor: Actor; params: Record<string, string> }) => Promise<Response>,
-) {
-  return async (req: Request, route?: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
-    try {
-      const auth = registrationAuth(req.headers.get('authorization'));
-      if (auth.kind !== 'basic') throw new DomainError('unauthorized', 'Use Basic auth with your gateway login and password.');
-      const db = await getDb();
-      const clientId = await clientFromGatewayLogin(db, auth.login, auth.password);
-      if (clientId === null) throw new DomainError('unauthorized', 'Invalid gateway login or password.');
-      const raw = route?.params ? await route.params : {};
-      const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join('/') : v]));
-      // An id the database cannot compare (NUL) names nothing; the list's filters are refused the same way.
-      if (Object.values(params).some((v) => !isStorableText(v))) throw new DomainError('not_found', 'Message not found.');
-      assertStorableText(Object.fromEntries(new URL(req.url).searchParams));
-      return await handler({ req, db, actor: { userId: clientId, role: 'client', ip: clientIp(req) }, params });
-    } catch (err) {
-      return mobileError(err);
-    }
   };
 }

@@ -1,12 +1,15 @@
 import 'server-only';
-import { randomBytes, randomInt } from 'node:crypto';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { apiTokens, gatewayCredentials, pairingCodes } from '@/db/schema';
+import { apiTokens, clients, gatewayCredentials, pairingCodes, users } from '@/db/schema';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { hashToken, newToken } from '@/lib/auth/tokens';
+import { DomainError } from '@/lib/errors';
 import { writeAudit } from './audit';
+import { deriveStatus } from './clients';
+import { currentSubscriptions } from './subscriptions';
 
 const LOGIN_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const PASSWORD_ALPHABET = 'abcdefghijkmnopqrstuvwxyz23456789';
@@ -64,11 +67,44 @@ export async function gatewayLoginOf(db: Db, clientId: number): Promise<string |
   return r?.login ?? null;
 }
 
+// Verified login/password pairs, keyed by a hash of both and of the stored hash, so the 3rd-party API's
+// every request does not cost an argon2 verification; issuing new credentials changes the stored hash and
+// so misses the cache at once. Only successes are kept.
+const verified = new Map<string, number>();
+const VERIFIED_TTL_MS = 10 * 60_000;
+
 /** Basic login:password of the app or the 3rd-party API → the client, or null. */
 export async function clientFromGatewayLogin(db: Db, login: string, password: string): Promise<number | null> {
   const [r] = await db.select().from(gatewayCredentials).where(eq(gatewayCredentials.login, login.toUpperCase()));
   if (!r) return null;
-  return (await verifyPassword(r.passwordHash, password)) ? r.clientId : null;
+  const key = createHash('sha256').update(`${r.clientId}\n${r.passwordHash}\n${password}`).digest('base64');
+  const until = verified.get(key);
+  if (until !== undefined && until > Date.now()) return r.clientId;
+  if (!(await verifyPassword(r.passwordHash, password))) return null;
+  if (verified.size > 10_000) verified.clear();
+  verified.set(key, Date.now() + VERIFIED_TTL_MS);
+  return r.clientId;
+}
+
+/**
+ * The gateway login of a client that may use it now: a suspended account, or one whose trial or
+ * subscription has ended, is refused (403) — phones already paired keep reporting through their tokens.
+ */
+export async function activeGatewayClient(db: Db, login: string, password: string, now = new Date()): Promise<number> {
+  const clientId = await clientFromGatewayLogin(db, login, password);
+  if (clientId === null) throw new DomainError('unauthorized', 'Invalid gateway login or password.');
+  const [c] = await db
+    .select({ trialEndsAt: clients.trialEndsAt, userStatus: users.status })
+    .from(clients)
+    .innerJoin(users, eq(users.id, clients.id))
+    .where(eq(clients.id, clientId));
+  if (!c) throw new DomainError('unauthorized', 'Invalid gateway login or password.');
+  const sub = (await currentSubscriptions(db, [clientId], now)).get(clientId);
+  const status = deriveStatus(c.userStatus, c.trialEndsAt, sub, now);
+  if (status === 'suspended') throw new DomainError('account_suspended', 'This account is suspended.');
+  if (status === 'expired')
+    throw new DomainError('subscription_expired', 'The trial or subscription has ended. Contact your provider to renew.');
+  return clientId;
 }
 
 /** A one-time pairing code (`Authorization: Code <code>`), valid 10 minutes, stored hashed. */

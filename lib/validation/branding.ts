@@ -55,6 +55,6 @@ export const apiKeyInput = z.object({
 export const profitQuery = z.object({
   month: z
     .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Month as YYYY-MM.')
+    .regex(/^(19|[2-9]\d)\d{2}-(0[1-9]|1[0-2])$/, 'Month as YYYY-MM, from 1900-01.')
     .optional(),
 });

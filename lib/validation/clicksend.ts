@@ -37,7 +37,7 @@ export const clicksendListQuery = z.object({
 });
 
 export const clicksendTransferCredit = z.object({
-  client_user_id: z.coerce.number({ error: 'client_user_id is required.' }).int().positive(),
+  client_user_id: z.coerce.number({ error: 'client_user_id is required.' }).int().positive().max(2_147_483_647, 'No such client_user_id.'),
   balance: z
     .number({ error: 'balance is required.' })
     .refine((v) => Number.isInteger(v) && v !== 0, 'balance must be a non-zero whole number of MMK.'),

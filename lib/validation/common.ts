@@ -53,7 +53,22 @@ export const idParam = z.coerce
   .positive('Not a valid id.')
   .max(2_147_483_647, 'Not a valid id.');
 
-export const isoDate = z.iso.datetime({ offset: true }).or(z.iso.date());
+// Dates the database can store and compare after a day is added or a time zone applied: years
+// 1900-9999. ("0000-01-01" parses in JavaScript and is refused by PostgreSQL.)
+const EARLIEST = Date.UTC(1900, 0, 1);
+const LATEST = Date.UTC(9999, 11, 30, 23, 59, 59, 999);
+const DATE_RANGE = 'Dates run from 1900-01-01 to 9999-12-30.';
+/** True when the text is a date or instant JavaScript reads and PostgreSQL can store. */
+export const storableDate = (v: string): boolean => {
+  const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00Z` : v);
+  return Number.isFinite(ms) && ms >= EARLIEST && ms <= LATEST;
+};
+
+/** An ISO 8601 instant with an offset (`…Z` or `…+06:30`), within the storable years. */
+export const isoInstant = (error?: string) => z.iso.datetime({ offset: true, error }).refine(storableDate, DATE_RANGE);
+
+/** An instant or a bare date (a whole day in the platform time zone), within the storable years. */
+export const isoDate = z.iso.datetime({ offset: true }).or(z.iso.date()).refine(storableDate, DATE_RANGE);
 
 export const credentials = z.object({
   email: z.string({ error: 'Email is required.' }).trim().toLowerCase().min(1, 'Email is required.').max(254),
@@ -65,7 +80,7 @@ export const auditQuery = pagination.extend({
   action: z.string().trim().max(80).optional(),
   target_type: z.string().trim().max(40).optional(),
   target_id: z.string().trim().max(40).optional(),
-  actor_id: z.coerce.number().int().positive().optional(),
+  actor_id: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
 });

@@ -39,7 +39,7 @@ export type TopupRequestInput = z.infer<typeof topupRequestInput>;
 export const TOPUP_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export const listTopupsQuery = pagination.extend({
   status: z.enum(TOPUP_STATUSES).optional(),
-  reseller_id: z.coerce.number().int().positive().optional(),
+  reseller_id: z.coerce.number().int().positive().max(2_147_483_647).optional(),
 });
 export type ListTopupsQuery = z.infer<typeof listTopupsQuery>;
 

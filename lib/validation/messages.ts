@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MESSAGE_STATES } from '@/db/schema/messaging';
-import { isoDate, pagination } from './common';
+import { isoDate, isoInstant, pagination } from './common';
 
 /**
  * A recipient as typed (`09 420 000 202`, `+95 9 420 000 202`). Only its shape is checked here: the send
@@ -19,7 +19,7 @@ export const messageText = z
   .max(1600, 'A message is at most 1,600 characters.')
   .refine((v) => v.trim().length > 0, 'The message is required.');
 
-const validUntil = z.iso.datetime({ offset: true, error: 'valid_until is an ISO 8601 date-time.' });
+const validUntil = isoInstant('valid_until is an ISO 8601 date-time.');
 
 export const sendSmsInput = z
   .object({

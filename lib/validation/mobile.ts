@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableDate } from './common';
 
 const simCard = z
   .object({
@@ -46,7 +47,8 @@ export const patchMessagesBody = z
   )
   .max(500);
 
-export const pullQuery = z.object({ order: z.enum(['lifo', 'fifo']).default('lifo') });
+// An unknown order is LIFO, as in the reference server.
+export const pullQuery = z.object({ order: z.enum(['lifo', 'fifo']).default('lifo').catch('lifo') });
 
 /** What the app posts to a webhook URL for an incoming SMS (event sms:received). */
 export const inboundBody = z
@@ -57,7 +59,7 @@ export const inboundBody = z
       .object({
         message: z.string().max(5000).optional(),
         phoneNumber: z.string().max(32),
-        receivedAt: z.string().optional(),
+        receivedAt: z.string().max(40).refine(storableDate, 'receivedAt is an ISO 8601 date-time from 1900 to 9999.').optional(),
       })
       .loose(),
   })

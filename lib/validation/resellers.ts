@@ -112,7 +112,7 @@ export type ListResellersQuery = z.infer<typeof listResellersQuery>;
 
 export const subdomainCheckQuery = z.object({
   subdomain: z.string().max(100),
-  except: z.coerce.number().int().positive().optional(),
+  except: z.coerce.number().int().positive().max(2_147_483_647).optional(),
 });
 
 export const deleteResellerInput = z.object({ confirm: z.string().max(200).optional() });

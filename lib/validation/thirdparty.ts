@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoInstant } from './common';
 import { messageText } from './messages';
 
 /** The 3rd-party API's message (client libraries of SMS Gateway for Android send this). */
@@ -28,9 +29,10 @@ export const thirdPartyMessage = z
     simNumber: z.number().int().min(1).max(3).nullish(),
     withDeliveryReport: z.boolean().optional(),
     priority: z.number().int().min(-128).max(127).optional(),
-    ttl: z.number().int().min(5).nullish(),
-    validUntil: z.iso.datetime({ offset: true }).nullish(),
-    scheduleAt: z.iso.datetime({ offset: true }).nullish(),
+    // Seconds; at most the 7 days a message may wait for a phone.
+    ttl: z.number().int().min(5).max(604_800, 'ttl is at most 604800 seconds (7 days).').nullish(),
+    validUntil: isoInstant().nullish(),
+    scheduleAt: isoInstant().nullish(),
   })
   .loose()
   .superRefine((v, ctx) => {
@@ -45,8 +47,8 @@ export const thirdPartyMessage = z
   });
 
 export const thirdPartyList = z.object({
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: isoInstant().optional(),
+  to: isoInstant().optional(),
   state: z.enum(['Pending', 'Processed', 'Sent', 'Delivered', 'Failed', 'Cancelled']).optional(),
   deviceId: z.string().max(21).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),

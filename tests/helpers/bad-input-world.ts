@@ -4,7 +4,7 @@
 import type { Db } from '@/db';
 import { packages } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
-import type { Auth, Endpoint } from '@/lib/openapi/registry';
+import type { Auth, Endpoint } from '@/lib/openapi/endpoints';
 import { activatePackage } from '@/lib/services/activation';
 import { pullMessages, reportStates } from '@/lib/services/device-queue';
 import { queueMessages } from '@/lib/services/messages';

@@ -2,8 +2,9 @@
 // bodies and query strings, a raw request sender, and each API family's error shape. The schema-driven
 // fast-check cases are in ./bad-input-cases, the database fingerprint in ./db-fingerprint.
 import type { z } from 'zod';
-import type { Endpoint } from '@/lib/openapi/registry';
+import type { Endpoint } from '@/lib/openapi/endpoints';
 import type { Js } from './bad-input-cases';
+import { checkContract } from './contract';
 import { assertNoLeak, type RouteHandler } from './http';
 
 // ---------------------------------------------------------------- hostile values
@@ -186,6 +187,8 @@ export interface RawRequest {
   query?: string;
   headers?: Record<string, string>;
   body?: string | Uint8Array;
+  /** A streamed body with no Content-Length (made per request: a stream is read once). */
+  chunked?: () => { stream: ReadableStream<Uint8Array>; pulled: () => number };
 }
 
 export interface Answer {
@@ -193,6 +196,8 @@ export interface Answer {
   text: string;
   json: Record<string, unknown> | null;
   contentType: string;
+  /** Bytes the server pulled from a chunked body. */
+  pulled?: number;
 }
 
 /** Removes echoed hostile input before the leak check (a stored `UNION SELECT … FROM` is data, not a leak). */
@@ -212,17 +217,20 @@ export async function send(handler: RouteHandler, r: RawRequest): Promise<Answer
   const headers: Record<string, string> = { ...r.headers };
   if (r.body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
     headers['content-type'] = 'application/json';
-  const body = typeof r.body === 'string' || r.body === undefined ? r.body : r.body.slice();
-  const req = new Request(url, { method: r.method.toUpperCase(), headers, body });
+  const chunked = r.chunked?.();
+  const body = chunked ? chunked.stream : typeof r.body === 'string' || r.body === undefined ? r.body : r.body.slice();
+  if (chunked && !headers['content-type']) headers['content-type'] = 'application/json';
+  const req = new Request(url, { method: r.method.toUpperCase(), headers, body, duplex: 'half' } as RequestInit);
   const params: Record<string, string> = r.id === undefined ? {} : { id: r.id };
   const res = await handler(req, { params: Promise.resolve(params) });
   const contentType = res.headers.get('content-type') ?? '';
   if (contentType.includes('text/event-stream')) {
     await res.body?.cancel();
-    return { status: res.status, text: '', json: null, contentType };
+    return { status: res.status, text: '', json: null, contentType, pulled: chunked?.pulled() };
   }
   const text = await res.text();
   assertNoLeak(withoutEcho(text));
+  if (handler.meta) checkContract(handler.meta, r.id !== undefined, res.status, text, `${r.method} ${r.path}`);
   let json: Record<string, unknown> | null = null;
   if (text) {
     try {
@@ -231,7 +239,7 @@ export async function send(handler: RouteHandler, r: RawRequest): Promise<Answer
       json = null;
     }
   }
-  return { status: res.status, text, json, contentType };
+  return { status: res.status, text, json, contentType, pulled: chunked?.pulled() };
 }
 
 // ---------------------------------------------------------------- error shapes
@@ -239,7 +247,7 @@ export async function send(handler: RouteHandler, r: RawRequest): Promise<Answer
 export type Family = 'api' | 'clicksend' | 'gateway';
 
 export const familyOf = (e: Endpoint): Family =>
-  e.auth === 'clicksend' ? 'clicksend' : e.path.startsWith('/api/mobile/') || e.path.startsWith('/api/3rdparty/') ? 'gateway' : 'api';
+  e.family === 'clicksend' ? 'clicksend' : e.family === 'mobile' || e.family === 'thirdparty' ? 'gateway' : 'api';
 
 const human = (s: unknown) => typeof s === 'string' && s.trim().length >= 3 && /\p{L}/u.test(s);
 

@@ -1,8 +1,10 @@
 // Calls Next route handlers directly, the way the framework does, and checks every answer for leaks.
 import { expect } from 'vitest';
+import type { RouteMeta } from '@/lib/http/pipeline/types';
+import { checkContract } from './contract';
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
-export type RouteHandler = (req: Request, ctx: RouteContext) => Promise<Response>;
+export type RouteHandler = ((req: Request, ctx: RouteContext) => Promise<Response>) & { meta?: RouteMeta };
 
 export interface CallOptions {
   token?: string;
@@ -52,6 +54,7 @@ export async function call(handler: RouteHandler, method: string, path: string, 
   const res = await handler(req, { params: Promise.resolve(params) });
   const text = await res.text();
   assertNoLeak(text);
+  if (handler.meta) checkContract(handler.meta, opts.id !== undefined, res.status, text, `${method} ${path}`);
   return { status: res.status, json: text ? (JSON.parse(text) as ApiAnswer['json']) : {}, text };
 }
 

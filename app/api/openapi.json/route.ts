@@ -1,6 +1,8 @@
-// GET /api/openapi.json — OpenAPI 3.1, generated from the zod schemas that validate the requests
+// GET /api/openapi.json — OpenAPI 3.1, built from the route modules' own declarations (lib/openapi/)
+import { raw } from '@/lib/http/families';
 import { openApiDocument } from '@/lib/openapi/document';
 
-export function GET(req: Request) {
-  return Response.json(openApiDocument(new URL(req.url).origin));
-}
+export const GET = raw(
+  { summary: 'The OpenAPI document', auth: 'none', response: null, hidden: true },
+  async ({ req }) => Response.json(await openApiDocument(new URL(req.url).origin)),
+);

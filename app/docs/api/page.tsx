@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { openApiDocument } from '@/lib/openapi/document';
-import { ENDPOINTS } from '@/lib/openapi/registry';
+import { endpoints } from '@/lib/openapi/endpoints';
 
 export const metadata: Metadata = { title: 'API reference' };
 
@@ -20,17 +20,20 @@ const AUTH_TEXT = {
   clicksend: 'Basic: email + API key',
   device: 'Bearer (device token)',
   gateway: 'Basic: gateway login + password',
+  session: 'Browser session',
 };
 
 type Op = {
   parameters?: { name: string; in: string; required?: boolean; schema?: Record<string, unknown> }[];
   requestBody?: { content: { 'application/json': { schema: unknown } } };
+  responses?: Record<string, { content?: Record<string, { schema?: unknown }> }>;
 };
 
 // A readable rendering of /api/openapi.json: the same document, grouped by API.
-export default function ApiDocsPage() {
-  const doc = openApiDocument() as { paths: Record<string, Record<string, Op>> };
-  const tags = [...new Set(ENDPOINTS.map((e) => e.tag))];
+export default async function ApiDocsPage() {
+  const doc = (await openApiDocument()) as { paths: Record<string, Record<string, Op>> };
+  const ops = endpoints();
+  const tags = [...new Set(ops.map((e) => e.tag))];
   return (
     <main className="mx-auto max-w-5xl px-4 py-8">
       <h1 className="text-2xl font-semibold">API reference</h1>
@@ -57,60 +60,71 @@ export default function ApiDocsPage() {
         <section key={tag} id={tag.replace(/\W+/g, '-')} className="mt-8">
           <h2 className="mb-3 text-lg font-semibold">{tag}</h2>
           <div className="space-y-2">
-            {ENDPOINTS.filter((e) => e.tag === tag).map((e) => {
-              const op = doc.paths[e.path]?.[e.method] ?? {};
-              const params = op.parameters ?? [];
-              const body = op.requestBody?.content['application/json'].schema;
-              return (
-                <details key={`${e.method} ${e.path}`} className="rounded-lg border border-slate-200 bg-white">
-                  <summary className="flex cursor-pointer flex-wrap items-center gap-2 px-3 py-2 text-sm">
-                    <span className={`rounded px-2 py-0.5 font-mono text-xs font-semibold uppercase ${METHOD_TONE[e.method]}`}>
-                      {e.method}
-                    </span>
-                    <code className="break-all font-mono">{e.path}</code>
-                    <span className="text-slate-600">{e.summary}</span>
-                  </summary>
-                  <div className="space-y-3 border-t border-slate-100 px-3 py-3 text-sm">
-                    <p>
-                      <span className="font-medium">Auth:</span> {AUTH_TEXT[e.auth]} · <span className="font-medium">Success:</span>{' '}
-                      {e.status ?? 200}
-                      {e.errors?.length ? ` · also ${e.errors.join(', ')}` : ''}
-                    </p>
-                    {params.length > 0 && (
-                      <table className="w-full text-left text-xs">
-                        <thead className="text-slate-500">
-                          <tr>
-                            <th className="py-1 pr-2">Parameter</th>
-                            <th className="py-1 pr-2">In</th>
-                            <th className="py-1">Schema</th>
-                          </tr>
-                        </thead>
-                        <tbody>
-                          {params.map((p) => (
-                            <tr key={`${p.in}-${p.name}`} className="border-t border-slate-100">
-                              <td className="py-1 pr-2 font-mono">
-                                {p.name}
-                                {p.required ? ' *' : ''}
-                              </td>
-                              <td className="py-1 pr-2">{p.in}</td>
-                              <td className="py-1 font-mono text-slate-600">{JSON.stringify(p.schema)}</td>
+            {ops
+              .filter((e) => e.tag === tag)
+              .map((e) => {
+                const op = doc.paths[e.path]?.[e.method] ?? {};
+                const params = op.parameters ?? [];
+                const body = op.requestBody?.content['application/json'].schema;
+                const answer = op.responses?.[String(e.status ?? 200)]?.content?.['application/json']?.schema;
+                return (
+                  <details key={`${e.method} ${e.path}`} className="rounded-lg border border-slate-200 bg-white">
+                    <summary className="flex cursor-pointer flex-wrap items-center gap-2 px-3 py-2 text-sm">
+                      <span className={`rounded px-2 py-0.5 font-mono text-xs font-semibold uppercase ${METHOD_TONE[e.method]}`}>
+                        {e.method}
+                      </span>
+                      <code className="break-all font-mono">{e.path}</code>
+                      <span className="text-slate-600">{e.summary}</span>
+                    </summary>
+                    <div className="space-y-3 border-t border-slate-100 px-3 py-3 text-sm">
+                      <p>
+                        <span className="font-medium">Auth:</span> {AUTH_TEXT[e.auth]} · <span className="font-medium">Success:</span>{' '}
+                        {e.status ?? 200}
+                        {e.errors?.length ? ` · also ${e.errors.join(', ')}` : ''}
+                      </p>
+                      {params.length > 0 && (
+                        <table className="w-full text-left text-xs">
+                          <thead className="text-slate-500">
+                            <tr>
+                              <th className="py-1 pr-2">Parameter</th>
+                              <th className="py-1 pr-2">In</th>
+                              <th className="py-1">Schema</th>
                             </tr>
-                          ))}
-                        </tbody>
-                      </table>
-                    )}
-                    {body !== undefined && (
-                      <div>
-                        <div className="mb-1 font-medium">Request body</div>
-                        <pre className="overflow-x-auto rounded-lg bg-slate-900 p-3 text-xs text-slate-100">
-                          {JSON.stringify(body, null, 2)}
-                        </pre>
-                      </div>
-                    )}
-                  </div>
-                </details>
-              );
-            })}
+                          </thead>
+                          <tbody>
+                            {params.map((p) => (
+                              <tr key={`${p.in}-${p.name}`} className="border-t border-slate-100">
+                                <td className="py-1 pr-2 font-mono">
+                                  {p.name}
+                                  {p.required ? ' *' : ''}
+                                </td>
+                                <td className="py-1 pr-2">{p.in}</td>
+                                <td className="py-1 font-mono text-slate-600">{JSON.stringify(p.schema)}</td>
+                              </tr>
+                            ))}
+                          </tbody>
+                        </table>
+                      )}
+                      {body !== undefined && (
+                        <div>
+                          <div className="mb-1 font-medium">Request body</div>
+                          <pre className="overflow-x-auto rounded-lg bg-slate-900 p-3 text-xs text-slate-100">
+                            {JSON.stringify(body, null, 2)}
+                          </pre>
+                        </div>
+                      )}
+                      {answer !== undefined && (
+                        <div>
+                          <div className="mb-1 font-medium">Response ({e.status ?? 200})</div>
+                          <pre className="max-h-96 overflow-auto rounded-lg bg-slate-900 p-3 text-xs text-slate-100">
+                            {JSON.stringify(answer, null, 2)}
+                          </pre>
+                        </div>
+                      )}
+                    </div>
+                  </details>
+                );
+              })}
           </div>
         </section>
       ))}

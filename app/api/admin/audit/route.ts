@@ -1,6 +1,10 @@
 // GET /api/admin/audit?action=&target_type=&target_id=&actor_id=&from=&to=
-import { withApi } from '@/lib/http/api';
+import { api } from '@/lib/http/families';
 import { listAudit } from '@/lib/services/audit';
 import { auditQuery } from '@/lib/validation/common';
+import { auditView } from '@/lib/validation/responses/accounts';
+import { paged } from '@/lib/validation/responses/common';
 
-export const GET = withApi({ auth: 'admin', query: auditQuery }, ({ db, actor, query }) => listAudit(db, actor, query));
+export const GET = api({ summary: 'The audit log', auth: 'admin', query: auditQuery, response: paged(auditView) }, ({ db, actor, query }) =>
+  listAudit(db, actor, query),
+);

@@ -1,6 +1,11 @@
 // GET /api/admin/topup-requests?status=pending
-import { withApi } from '@/lib/http/api';
+import { api } from '@/lib/http/families';
 import { listTopupRequests } from '@/lib/services/topups';
 import { listTopupsQuery } from '@/lib/validation/credit';
+import { topupView } from '@/lib/validation/responses/billing';
+import { paged } from '@/lib/validation/responses/common';
 
-export const GET = withApi({ auth: 'admin', query: listTopupsQuery }, ({ db, actor, query }) => listTopupRequests(db, actor, query));
+export const GET = api(
+  { summary: 'Top-up request queue', auth: 'admin', query: listTopupsQuery, response: paged(topupView) },
+  ({ db, actor, query }) => listTopupRequests(db, actor, query),
+);

@@ -1,10 +1,15 @@
 // GET|POST /api/reseller/api-keys — POST {name} → 201 {id, name, key}; the key is shown only here
-import { withApi } from '@/lib/http/api';
+import { api } from '@/lib/http/families';
 import { createApiKey, listApiKeys } from '@/lib/services/api-keys';
 import { apiKeyInput } from '@/lib/validation/branding';
+import { apiKeyCreated, apiKeyView } from '@/lib/validation/responses/accounts';
+import { listOf } from '@/lib/validation/responses/common';
 
-export const GET = withApi({ auth: 'reseller' }, async ({ db, actor }) => ({ data: await listApiKeys(db, actor) }));
+export const GET = api({ summary: 'List API keys', auth: 'reseller', response: listOf(apiKeyView) }, async ({ db, actor }) => ({
+  data: await listApiKeys(db, actor),
+}));
 
-export const POST = withApi({ auth: 'reseller', body: apiKeyInput, status: 201 }, ({ db, actor, body }) =>
-  createApiKey(db, actor, body.name),
+export const POST = api(
+  { summary: 'Create an API key (shown once)', auth: 'reseller', body: apiKeyInput, status: 201, response: apiKeyCreated },
+  ({ db, actor, body }) => createApiKey(db, actor, body.name),
 );

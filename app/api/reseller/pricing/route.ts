@@ -1,6 +1,16 @@
 // PUT /api/reseller/pricing  {package_type, retail_price, display_name?} — own-plans resellers only
-import { withApi } from '@/lib/http/api';
+import { api } from '@/lib/http/families';
 import { setRetailPrice } from '@/lib/services/pricing';
 import { retailPriceInput } from '@/lib/validation/branding';
+import { resellerPackageView } from '@/lib/validation/responses/billing';
 
-export const PUT = withApi({ auth: 'reseller', body: retailPriceInput }, ({ db, actor, body }) => setRetailPrice(db, actor, body));
+export const PUT = api(
+  {
+    summary: 'Set a retail price and display name (own-plans resellers)',
+    auth: 'reseller',
+    body: retailPriceInput,
+    response: resellerPackageView,
+    errors: [403],
+  },
+  ({ db, actor, body }) => setRetailPrice(db, actor, body),
+);

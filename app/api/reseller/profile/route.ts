@@ -1,5 +1,9 @@
 // GET /api/reseller/profile
-import { withApi } from '@/lib/http/api';
+import { api } from '@/lib/http/families';
 import { resellerProfile } from '@/lib/services/resellers';
+import { resellerView } from '@/lib/validation/responses/accounts';
 
-export const GET = withApi({ auth: 'reseller' }, ({ db, actor }) => resellerProfile(db, actor));
+export const GET = api(
+  { summary: 'The reseller with credit and commission balances', auth: 'reseller', response: resellerView },
+  ({ db, actor }) => resellerProfile(db, actor),
+);

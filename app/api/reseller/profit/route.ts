@@ -1,6 +1,10 @@
 // GET /api/reseller/profit?month=YYYY-MM — profit from actual activations
-import { withApi } from '@/lib/http/api';
+import { api } from '@/lib/http/families';
 import { profitReport } from '@/lib/services/pricing';
 import { profitQuery } from '@/lib/validation/branding';
+import { profitReportView } from '@/lib/validation/responses/billing';
 
-export const GET = withApi({ auth: 'reseller', query: profitQuery }, ({ db, actor, query }) => profitReport(db, actor, query.month));
+export const GET = api(
+  { summary: 'Monthly profit from actual activations', auth: 'reseller', query: profitQuery, response: profitReportView },
+  ({ db, actor, query }) => profitReport(db, actor, query.month),
+);

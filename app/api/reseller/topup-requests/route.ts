@@ -1,10 +1,16 @@
 // GET|POST /api/reseller/topup-requests
-import { withApi } from '@/lib/http/api';
+import { api } from '@/lib/http/families';
 import { fileTopupRequest, listTopupRequests } from '@/lib/services/topups';
 import { listTopupsQuery, topupRequestInput } from '@/lib/validation/credit';
+import { topupView } from '@/lib/validation/responses/billing';
+import { paged } from '@/lib/validation/responses/common';
 
-export const GET = withApi({ auth: 'reseller', query: listTopupsQuery }, ({ db, actor, query }) => listTopupRequests(db, actor, query));
+export const GET = api(
+  { summary: 'Own top-up requests', auth: 'reseller', query: listTopupsQuery, response: paged(topupView) },
+  ({ db, actor, query }) => listTopupRequests(db, actor, query),
+);
 
-export const POST = withApi({ auth: 'reseller', body: topupRequestInput, status: 201, idempotent: true }, ({ db, actor, body }) =>
-  fileTopupRequest(db, actor, body),
+export const POST = api(
+  { summary: 'Ask the admin for credit', auth: 'reseller', body: topupRequestInput, status: 201, idempotent: true, response: topupView },
+  ({ db, actor, body }) => fileTopupRequest(db, actor, body),
 );

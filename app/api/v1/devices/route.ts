@@ -1,5 +1,9 @@
 // GET /api/v1/devices — the client's gateway phones with last seen, battery, online
-import { withApi } from '@/lib/http/api';
+import { api } from '@/lib/http/families';
 import { listDevices } from '@/lib/services/devices';
+import { listOf } from '@/lib/validation/responses/common';
+import { deviceView } from '@/lib/validation/responses/messaging';
 
-export const GET = withApi({ auth: 'client' }, async ({ db, actor }) => ({ data: await listDevices(db, actor) }));
+export const GET = api({ summary: 'Gateway phones', auth: 'client', response: listOf(deviceView) }, async ({ db, actor }) => ({
+  data: await listDevices(db, actor),
+}));

@@ -1,5 +1,8 @@
 // GET /api/v1/profile — status, package, usage and limits
-import { withApi } from '@/lib/http/api';
+import { api } from '@/lib/http/families';
 import { getClient } from '@/lib/services/clients';
+import { clientView } from '@/lib/validation/responses/accounts';
 
-export const GET = withApi({ auth: 'client' }, ({ db, actor }) => getClient(db, actor, actor.userId));
+export const GET = api({ summary: 'Status, package, usage and limits', auth: 'client', response: clientView }, ({ db, actor }) =>
+  getClient(db, actor, actor.userId),
+);

@@ -1,10 +1,9 @@
 // GET /client/messages/export.csv?status=&search=&from=&to= — the client's filtered message log as CSV
 // (client browser session). Streams batch by batch, so a log of any length never sits in memory.
-import { requireRole } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/format';
 import { csvDownload } from '@/lib/http/csv-download';
-import { errorResponse } from '@/lib/http/errors';
-import { compactParams } from '@/lib/http/search-params';
+import { portal } from '@/lib/http/families';
+import { formQuery } from '@/lib/http/search-params';
 import { clientMessageExport } from '@/lib/services/message-export';
 import { clientPhoneCountry } from '@/lib/services/recipients';
 import { getSettings } from '@/lib/services/settings';
@@ -29,10 +28,16 @@ const HEADER = [
   'error',
 ];
 
-export async function GET(req: Request): Promise<Response> {
-  const { db, actor } = await requireRole('client');
-  try {
-    const q = listMessagesQuery.parse(compactParams(Object.fromEntries(new URL(req.url).searchParams)));
+export const GET = portal(
+  {
+    summary: 'Own filtered message log as CSV',
+    auth: 'client',
+    query: formQuery(listMessagesQuery),
+    response: null,
+    contentType: 'text/csv',
+    hidden: true,
+  },
+  async ({ db, actor, query: q }) => {
     const tz = (await getSettings(db)).time_zone;
     const batches = await clientMessageExport(
       db,
@@ -59,7 +64,5 @@ export async function GET(req: Request): Promise<Response> {
         m.error,
       ]),
     );
-  } catch (err) {
-    return errorResponse(err);
-  }
-}
+  },
+);

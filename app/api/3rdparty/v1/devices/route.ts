@@ -1,9 +1,12 @@
 // GET /api/3rdparty/v1/devices — the account's phones
-import { withGatewayClient } from '@/lib/http/thirdparty';
+import { z } from 'zod';
+import { thirdparty } from '@/lib/http/families';
 import { listDevices } from '@/lib/services/devices';
+import { thirdPartyDevice } from '@/lib/validation/responses/gateway-app';
 
-export const GET = withGatewayClient(async ({ db, actor }) =>
-  Response.json(
+export const GET = thirdparty(
+  { summary: "The account's phones", auth: 'gateway', response: z.array(thirdPartyDevice), errors: [403] },
+  async ({ db, actor }) =>
     (await listDevices(db, actor)).map((d) => ({
       id: d.id,
       name: d.name,
@@ -11,5 +14,4 @@ export const GET = withGatewayClient(async ({ db, actor }) =>
       updatedAt: d.last_seen_at ?? d.created_at,
       lastSeen: d.last_seen_at,
     })),
-  ),
 );

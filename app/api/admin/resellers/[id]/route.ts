@@ -1,17 +1,35 @@
 // GET|PATCH|DELETE /api/admin/resellers/:id
-import { withApi } from '@/lib/http/api';
+import { api } from '@/lib/http/families';
 import { deleteReseller } from '@/lib/services/reseller-admin';
 import { getReseller, updateReseller } from '@/lib/services/resellers';
 import { deleteResellerInput, updateResellerInput } from '@/lib/validation/resellers';
+import { resellerView } from '@/lib/validation/responses/accounts';
+import { resellerArchived } from '@/lib/validation/responses/billing';
 
-export const GET = withApi({ auth: 'admin' }, ({ db, actor, id }) => getReseller(db, actor, id));
+export const GET = api({ summary: 'View a reseller', auth: 'admin', response: resellerView }, ({ db, actor, id }) =>
+  getReseller(db, actor, id),
+);
 
-export const PATCH = withApi({ auth: 'admin', body: updateResellerInput }, ({ db, actor, id, body }) =>
-  updateReseller(db, actor, id, body),
+export const PATCH = api(
+  {
+    summary: 'Update a reseller (status toggles suspension)',
+    auth: 'admin',
+    body: updateResellerInput,
+    response: resellerView,
+    errors: [409],
+  },
+  ({ db, actor, id, body }) => updateReseller(db, actor, id, body),
 );
 
 // Archives the reseller; 409 with the reasons while it has paid clients or a balance. `confirm`, when
 // given, must equal the reseller's name.
-export const DELETE = withApi({ auth: 'admin', body: deleteResellerInput }, ({ db, actor, id, body }) =>
-  deleteReseller(db, actor, id, body.confirm),
+export const DELETE = api(
+  {
+    summary: 'Delete (archive) a reseller; refused while it has paid clients or a balance',
+    auth: 'admin',
+    body: deleteResellerInput,
+    response: resellerArchived,
+    errors: [409],
+  },
+  ({ db, actor, id, body }) => deleteReseller(db, actor, id, body.confirm),
 );

@@ -3,7 +3,7 @@
 // another instance, found by a database check every 5 s.
 import { getDb } from '@/db';
 import { onEnqueued, onShutdown } from '@/lib/events';
-import { withDevice } from '@/lib/http/mobile';
+import { mobile } from '@/lib/http/families';
 import { logError } from '@/lib/log';
 import { hasWaitingMessages } from '@/lib/services/device-queue';
 
@@ -14,62 +14,70 @@ const RECHECK_MS = 5_000;
 // A stream lives at most 30 minutes; the app reconnects (and pulls) at once.
 const MAX_LIFETIME_MS = 30 * 60_000;
 
-export const GET = withDevice(async ({ req, device }) => {
-  const enc = new TextEncoder();
-  let cleanup = () => {};
-  const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      let closed = false;
-      const send = (chunk: string) => {
-        if (closed) return;
-        try {
-          controller.enqueue(enc.encode(chunk));
-        } catch {
-          cleanup();
-        }
-      };
-      const enqueued = () => send('event: MessageEnqueued\ndata: null\n\n');
-      const off = onEnqueued(device.clientId, (e) => {
-        if (!e.deviceId || e.deviceId === device.id) enqueued();
-      });
-      const keepalive = setInterval(() => send(':keepalive\n\n'), KEEPALIVE_MS);
-      const recheck = setInterval(async () => {
-        try {
-          // The stream outlives its request: ask for the pool afresh (db/index.ts may have replaced it).
-          if (await hasWaitingMessages(await getDb(), device)) enqueued();
-        } catch (err) {
-          logError('SSE recheck failed', err);
-        }
-      }, RECHECK_MS);
-      const lifetime = setTimeout(() => cleanup(), MAX_LIFETIME_MS);
-      const offShutdown = onShutdown(() => cleanup());
-      cleanup = () => {
-        if (closed) return;
-        closed = true;
-        off();
-        offShutdown();
-        clearTimeout(lifetime);
-        clearInterval(keepalive);
-        clearInterval(recheck);
-        try {
-          controller.close();
-        } catch {
-          // already closed by the client
-        }
-      };
-      req.signal.addEventListener('abort', cleanup);
-      send(':connected\n\n');
-    },
-    cancel() {
-      cleanup();
-    },
-  });
-  return new Response(stream, {
-    headers: {
-      'Content-Type': 'text/event-stream',
-      'Cache-Control': 'no-cache, no-transform',
-      Connection: 'keep-alive',
-      'X-Accel-Buffering': 'no',
-    },
-  });
-});
+export const GET = mobile(
+  {
+    summary: 'Server-sent events: MessageEnqueued, keepalive comments',
+    auth: 'device',
+    response: null,
+    contentType: 'text/event-stream',
+  },
+  async ({ req, device }) => {
+    const enc = new TextEncoder();
+    let cleanup = () => {};
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        let closed = false;
+        const send = (chunk: string) => {
+          if (closed) return;
+          try {
+            controller.enqueue(enc.encode(chunk));
+          } catch {
+            cleanup();
+          }
+        };
+        const enqueued = () => send('event: MessageEnqueued\ndata: null\n\n');
+        const off = onEnqueued(device.clientId, (e) => {
+          if (!e.deviceId || e.deviceId === device.id) enqueued();
+        });
+        const keepalive = setInterval(() => send(':keepalive\n\n'), KEEPALIVE_MS);
+        const recheck = setInterval(async () => {
+          try {
+            // The stream outlives its request: ask for the pool afresh (db/index.ts may have replaced it).
+            if (await hasWaitingMessages(await getDb(), device)) enqueued();
+          } catch (err) {
+            logError('SSE recheck failed', err);
+          }
+        }, RECHECK_MS);
+        const lifetime = setTimeout(() => cleanup(), MAX_LIFETIME_MS);
+        const offShutdown = onShutdown(() => cleanup());
+        cleanup = () => {
+          if (closed) return;
+          closed = true;
+          off();
+          offShutdown();
+          clearTimeout(lifetime);
+          clearInterval(keepalive);
+          clearInterval(recheck);
+          try {
+            controller.close();
+          } catch {
+            // already closed by the client
+          }
+        };
+        req.signal.addEventListener('abort', cleanup);
+        send(':connected\n\n');
+      },
+      cancel() {
+        cleanup();
+      },
+    });
+    return new Response(stream, {
+      headers: {
+        'Content-Type': 'text/event-stream',
+        'Cache-Control': 'no-cache, no-transform',
+        Connection: 'keep-alive',
+        'X-Accel-Buffering': 'no',
+      },
+    });
+  },
+);

@@ -1,14 +1,17 @@
 // GET /api/mobile/v1/webhooks — the app posts incoming SMS (sms:received) to the URL we give it here
-import { inboundSignature, withDevice } from '@/lib/http/mobile';
+import { mobile } from '@/lib/http/families';
 import { publicOrigin } from '@/lib/http/origin';
+import { inboundSignature } from '@/lib/http/pipeline/gateway-auth';
+import { appWebhooks } from '@/lib/validation/responses/gateway-app';
 
-export const GET = withDevice(async ({ req, device }) =>
-  Response.json([
+export const GET = mobile(
+  { summary: 'Where the app posts incoming SMS', auth: 'device', response: appWebhooks },
+  async ({ req, device }) => [
     {
       id: `inbound-${device.id}`,
       deviceId: device.id,
       url: `${publicOrigin(req)}/api/mobile/v1/inbound/${device.id}?sig=${inboundSignature(device.id)}`,
-      event: 'sms:received',
+      event: 'sms:received' as const,
     },
-  ]),
+  ],
 );

@@ -1,5 +1,8 @@
 // DELETE /api/reseller/api-keys/:id — revokes the key at once
-import { withApi } from '@/lib/http/api';
+import { api } from '@/lib/http/families';
 import { revokeApiKey } from '@/lib/services/api-keys';
+import { apiKeyView } from '@/lib/validation/responses/accounts';
 
-export const DELETE = withApi({ auth: 'reseller' }, ({ db, actor, id }) => revokeApiKey(db, actor, id));
+export const DELETE = api({ summary: 'Revoke an API key', auth: 'reseller', response: apiKeyView }, ({ db, actor, id }) =>
+  revokeApiKey(db, actor, id),
+);

@@ -1,5 +1,8 @@
 // DELETE /api/v1/api-keys/:id
-import { withApi } from '@/lib/http/api';
+import { api } from '@/lib/http/families';
 import { revokeApiKey } from '@/lib/services/api-keys';
+import { apiKeyView } from '@/lib/validation/responses/accounts';
 
-export const DELETE = withApi({ auth: 'client' }, ({ db, actor, id }) => revokeApiKey(db, actor, id));
+export const DELETE = api({ summary: 'Revoke an API key', auth: 'client', response: apiKeyView }, ({ db, actor, id }) =>
+  revokeApiKey(db, actor, id),
+);

@@ -1,5 +1,9 @@
 // GET /api/v1/messages/:id
-import { withApi } from '@/lib/http/api';
+import { api } from '@/lib/http/families';
 import { getMessage } from '@/lib/services/messages';
+import { messageView } from '@/lib/validation/responses/messaging';
 
-export const GET = withApi({ auth: 'client', idKind: 'text' }, ({ db, actor, textId }) => getMessage(db, actor, textId));
+export const GET = api(
+  { summary: 'One message with per-recipient states', auth: 'client', id: 'text', response: messageView },
+  ({ db, actor, textId }) => getMessage(db, actor, textId),
+);

@@ -1,19 +1,32 @@
 // POST /api/v1/sms/send {phone | phones[], message, device_id?, valid_until?} → 202 with the queued messages
-import { withApi } from '@/lib/http/api';
+import { api } from '@/lib/http/families';
 import { queueMessages } from '@/lib/services/messages';
 import { clientPhoneCountry, parseRecipients } from '@/lib/services/recipients';
 import { sendSmsInput } from '@/lib/validation/messages';
+import { listOf } from '@/lib/validation/responses/common';
+import { messageView } from '@/lib/validation/responses/messaging';
 
 // Numbers are read in the client's country (default MM): `09 420 000 202` is sent to +959420000202.
-export const POST = withApi({ auth: 'client', body: sendSmsInput, status: 202, idempotent: true }, async ({ db, actor, body }) => {
-  const country = await clientPhoneCountry(db, actor.userId);
-  const phones = body.phones ? parseRecipients(body.phones, country) : parseRecipients([body.phone ?? ''], country, 'phone', true);
-  const data = await queueMessages(db, actor, {
-    messages: phones.map((p) => ({ phones: [p] })),
-    text: body.message,
-    deviceId: body.device_id,
-    validUntil: body.valid_until ? new Date(body.valid_until) : undefined,
-    source: 'api',
-  });
-  return { data };
-});
+export const POST = api(
+  {
+    summary: 'Queue SMS: {phone} or {phones[]} (one SMS per recipient against the quota)',
+    auth: 'client',
+    body: sendSmsInput,
+    status: 202,
+    idempotent: true,
+    response: listOf(messageView),
+    errors: [403, 429],
+  },
+  async ({ db, actor, body }) => {
+    const country = await clientPhoneCountry(db, actor.userId);
+    const phones = body.phones ? parseRecipients(body.phones, country) : parseRecipients([body.phone ?? ''], country, 'phone', true);
+    const data = await queueMessages(db, actor, {
+      messages: phones.map((p) => ({ phones: [p] })),
+      text: body.message,
+      deviceId: body.device_id,
+      validUntil: body.valid_until ? new Date(body.valid_until) : undefined,
+      source: 'api',
+    });
+    return { data };
+  },
+);

@@ -1,11 +1,15 @@
 // GET|DELETE /api/3rdparty/v1/message/:id — state; cancel while pending (409 otherwise)
-import { messageState, withGatewayClient } from '@/lib/http/thirdparty';
+import { thirdparty } from '@/lib/http/families';
+import { messageState } from '@/lib/http/thirdparty';
 import { cancelMessage, getMessage } from '@/lib/services/messages';
+import { messageState as stateSchema } from '@/lib/validation/responses/gateway-app';
 
-export const GET = withGatewayClient(async ({ db, actor, params }) =>
-  Response.json(messageState(await getMessage(db, actor, params.id ?? ''))),
+export const GET = thirdparty(
+  { summary: 'Message state', auth: 'gateway', id: 'text', response: stateSchema, errors: [403] },
+  async ({ db, actor, textId }) => messageState(await getMessage(db, actor, textId)),
 );
 
-export const DELETE = withGatewayClient(async ({ db, actor, params }) =>
-  Response.json(messageState(await cancelMessage(db, actor, params.id ?? ''))),
+export const DELETE = thirdparty(
+  { summary: 'Cancel while pending (409 otherwise)', auth: 'gateway', id: 'text', response: stateSchema, errors: [403, 409] },
+  async ({ db, actor, textId }) => messageState(await cancelMessage(db, actor, textId)),
 );

@@ -1,8 +1,18 @@
 // POST /api/admin/resellers/:id/credit
-import { withApi } from '@/lib/http/api';
+import { api } from '@/lib/http/families';
 import { creditReseller } from '@/lib/services/credit';
 import { creditInput } from '@/lib/validation/credit';
+import { creditResult } from '@/lib/validation/responses/billing';
 
-export const POST = withApi({ auth: 'admin', body: creditInput, status: 201, idempotent: true }, ({ db, actor, id, body }) =>
-  creditReseller(db, actor, id, body),
+export const POST = api(
+  {
+    summary: 'Top up (positive) or adjust (negative, with note) reseller credit',
+    auth: 'admin',
+    body: creditInput,
+    status: 201,
+    idempotent: true,
+    response: creditResult,
+    errors: [402],
+  },
+  ({ db, actor, id, body }) => creditReseller(db, actor, id, body),
 );

@@ -1,8 +1,17 @@
 // POST /api/admin/topup-requests/:id/approve  {note?} — 409 already_decided when decided before
-import { withApi } from '@/lib/http/api';
+import { api } from '@/lib/http/families';
 import { decideTopupRequest } from '@/lib/services/topups';
 import { approveTopupInput } from '@/lib/validation/credit';
+import { topupDecision } from '@/lib/validation/responses/billing';
 
-export const POST = withApi({ auth: 'admin', body: approveTopupInput, idempotent: true }, ({ db, actor, id, body }) =>
-  decideTopupRequest(db, actor, id, { approve: true, note: body.note }),
+export const POST = api(
+  {
+    summary: 'Approve: the credit is added, once',
+    auth: 'admin',
+    body: approveTopupInput,
+    idempotent: true,
+    response: topupDecision,
+    errors: [409],
+  },
+  ({ db, actor, id, body }) => decideTopupRequest(db, actor, id, { approve: true, note: body.note }),
 );

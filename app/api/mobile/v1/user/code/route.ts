@@ -1,19 +1,12 @@
 // GET /api/mobile/v1/user/code (Basic: gateway login) → {code, validUntil}: a one-time code to add another phone
-import { getDb } from '@/db';
-import { DomainError } from '@/lib/errors';
-import { mobileError, registrationAuth } from '@/lib/http/mobile';
-import { clientFromGatewayLogin, issuePairingCode } from '@/lib/services/gateway-credentials';
+import { mobile } from '@/lib/http/families';
+import { issuePairingCode } from '@/lib/services/gateway-credentials';
+import { userCode } from '@/lib/validation/responses/gateway-app';
 
-export async function GET(req: Request) {
-  try {
-    const auth = registrationAuth(req.headers.get('authorization'));
-    if (auth.kind !== 'basic') throw new DomainError('unauthorized', 'Use the gateway login and password.');
-    const db = await getDb();
-    const clientId = await clientFromGatewayLogin(db, auth.login, auth.password);
-    if (clientId === null) throw new DomainError('unauthorized', 'Invalid gateway credentials.');
-    const { code, valid_until } = await issuePairingCode(db, clientId);
-    return Response.json({ code, validUntil: valid_until });
-  } catch (err) {
-    return mobileError(err);
-  }
-}
+export const GET = mobile(
+  { summary: 'One-time code to add another phone (Basic gateway login)', auth: 'gateway', response: userCode, errors: [403] },
+  async ({ db, actor }) => {
+    const { code, valid_until } = await issuePairingCode(db, actor.userId);
+    return { code, validUntil: valid_until };
+  },
+);

@@ -1,8 +1,18 @@
 // POST /api/reseller/clients/:id/activate
-import { withApi } from '@/lib/http/api';
+import { api } from '@/lib/http/families';
 import { activatePackage } from '@/lib/services/activation';
 import { activateInput } from '@/lib/validation/clients';
+import { activationResult } from '@/lib/validation/responses/billing';
 
-export const POST = withApi({ auth: 'reseller', body: activateInput, status: 201, idempotent: true }, ({ db, actor, id, body }) =>
-  activatePackage(db, actor, id, body),
+export const POST = api(
+  {
+    summary: 'Activate, renew or switch the package',
+    auth: 'reseller',
+    body: activateInput,
+    status: 201,
+    idempotent: true,
+    response: activationResult,
+    errors: [402],
+  },
+  ({ db, actor, id, body }) => activatePackage(db, actor, id, body),
 );

@@ -1,0 +1,54 @@
+// What the Android app's protocols answer (camelCase, the app server's shapes): the private-server
+// protocol (/api/mobile/v1) and the 3rd-party API (/api/3rdparty/v1).
+import { z } from 'zod';
+import { instant, obj } from './common';
+
+export const registered = obj({ id: z.string(), token: z.string(), login: z.string() });
+
+export const externalIp = obj({
+  externalIp: z.string(),
+  device: obj({ id: z.string(), name: z.string(), createdAt: instant, lastSeen: instant.optional() }).optional(),
+});
+
+export const appMessage = obj({
+  id: z.string(),
+  message: z.string(),
+  textMessage: obj({ text: z.string() }),
+  phoneNumbers: z.array(z.string()),
+  withDeliveryReport: z.boolean(),
+  validUntil: instant,
+  state: z.literal('Pending'),
+  createdAt: instant,
+});
+
+export const appWebhooks = z.array(obj({ id: z.string(), deviceId: z.string(), url: z.string(), event: z.literal('sms:received') }));
+export const appSettings = obj({});
+export const userCode = obj({ code: z.string(), validUntil: instant });
+
+const appState = z.enum(['Pending', 'Processed', 'Sent', 'Delivered', 'Failed', 'Cancelled']);
+export const messageState = obj({
+  id: z.string(),
+  deviceId: z.string().nullable(),
+  state: appState,
+  isHashed: z.boolean(),
+  isEncrypted: z.boolean(),
+  recipients: z.array(obj({ phoneNumber: z.string(), state: appState, error: z.string().optional() })),
+  states: z.record(z.string(), z.string()),
+  textMessage: obj({ text: z.string() }),
+});
+
+export const thirdPartyDevice = obj({
+  id: z.string(),
+  name: z.string(),
+  createdAt: instant,
+  updatedAt: instant,
+  lastSeen: instant.nullable(),
+});
+
+const check = obj({
+  status: z.enum(['pass', 'fail']),
+  observedValue: z.number().optional(),
+  observedUnit: z.string().optional(),
+  description: z.string().optional(),
+});
+export const health = obj({ status: z.enum(['pass', 'fail']), version: z.string(), checks: z.record(z.string(), check) });
