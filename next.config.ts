@@ -5,6 +5,9 @@ const nextConfig: NextConfig = {
   // PGlite ships wasm and argon2 a native binary: both must stay real node_modules, not bundled.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres'],
   poweredByHeader: false,
+  // Pages and server actions pass the proxy (proxy.ts), which keeps a copy of the body: no more than a
+  // server action may carry (Next's 1 MB), so a huge body costs little memory (API bodies: lib/http/pipeline).
+  experimental: { proxyClientMaxBodySize: '1mb' },
   // The build checks the app's code; `npm run typecheck` (tsc, in CI) checks everything, tests included.
   typescript: { tsconfigPath: 'tsconfig.build.json' },
   async headers() {

@@ -1,10 +1,13 @@
 // Runs once in the server process at start (instrumentation.ts): migrate, create the env admin,
 // seed demo data on the embedded database's first start (or with SEED_DEMO=1), print the logins.
 import { defaultPgliteDir, getDbHandle, installPoolRecovery } from '@/db';
+import { parseTrustedProxies } from '@/lib/http/client-ip';
 import { DEMO_LOGINS, ensureAdminFromEnv, hasDemoData, seedDemo } from '@/lib/services/seed';
 import { startWorkers } from '@/lib/workers';
 
 export async function startup(): Promise<void> {
+  // A TRUSTED_PROXIES entry that is not an address or CIDR stops the start, not every request later.
+  parseTrustedProxies(process.env.TRUSTED_PROXIES);
   const handle = await getDbHandle();
   const db = handle.db;
   console.log(

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm start: make sure AUTH_SECRET exists (generated into .env.local once), build when the sources
-// changed since the last build, then serve with `next start` on PORT (default 3000).
+// changed since the last build, then serve on PORT (default 3000) with scripts/serve.mjs (Next's handler
+// behind our own node:http server; see that file for why).
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -118,7 +119,7 @@ if (process.argv.includes('--build-only')) {
 ensureBuild();
 
 const port = process.env.PORT || '3000';
-const child = spawn(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', port], {
+const child = spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs'), '-p', port], {
   stdio: 'inherit',
   env: { ...process.env, AUTH_TRUST_HOST: 'true', NEXT_TELEMETRY_DISABLED: '1' },
 });

@@ -2,7 +2,7 @@
 // race split between them request by request, as a load balancer would. Locks, limits and keys live in
 // PostgreSQL, so the outcomes are exactly those of one instance: credit for 7 → 7 activations; 45 SMS left →
 // 45 accepted; every message claimed by one phone; a top-up decided once; one Idempotency-Key → one charge;
-// a rate limit of 30 → 30 pass. The instances are real `next start` servers of the production build.
+// a rate limit of 30 → 30 pass. The instances are real servers of the production build (scripts/serve.mjs, as `npm start`).
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { DbHandle } from '@/db';

@@ -3,6 +3,7 @@ import { isRedirectError } from 'next/dist/client/components/redirect-error';
 import type { z } from 'zod';
 import type { Role } from '@/lib/auth/permissions';
 import { requireRole, type SessionUser } from '@/lib/auth/session';
+import { DomainError } from '@/lib/errors';
 import { logError } from '@/lib/log';
 import { assertStorableText, toDomainError } from './errors';
 
@@ -19,6 +20,8 @@ export const initialFormState: FormState = {};
 
 /** Form fields as strings; empty strings kept so zod can say "required". */
 export function formValues(fd: FormData): Record<string, string> {
+  // A hand-made server-action POST may carry anything; a form always sends FormData.
+  if (!(fd instanceof FormData)) throw new DomainError('validation_failed', 'This form could not be read. Reload the page and try again.');
   const out: Record<string, string> = {};
   for (const [k, v] of fd.entries()) if (!k.startsWith('$ACTION') && typeof v === 'string') out[k] = v;
   return out;
@@ -37,8 +40,9 @@ export function formAction<S extends z.ZodType>(
 ) {
   return async (_prev: FormState, fd: FormData): Promise<FormState> => {
     const session = await requireRole(role);
-    const values = formValues(fd);
+    let values: Record<string, string> = {};
     try {
+      values = formValues(fd);
       // Text the database cannot store (NUL, lone surrogates) is a field error, as in the API.
       assertStorableText(values);
       const input = schema.parse(toInput(values));

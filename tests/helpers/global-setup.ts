@@ -42,9 +42,9 @@ export default async function setup(project: TestProject) {
  * skips the build when the sources have not changed since the last one.
  */
 function buildForInstances() {
-  // A run of chosen files (`vitest run tests/x.test.ts`) builds only when it includes the multi-instance tests.
+  // A run of chosen files (`vitest run tests/x.test.ts`) builds only when it includes the real-server tests.
   const filters = process.argv.slice(2).filter((a) => /\.test\.ts$|^tests\//.test(a));
-  if (filters.length && !filters.some((f) => f.includes('horizontal'))) return;
+  if (filters.length && !filters.some((f) => f.includes('horizontal') || f.includes('serve'))) return;
   const root = path.resolve(import.meta.dirname, '..', '..');
   const started = Date.now();
   const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'start.mjs'), '--build-only'], {

@@ -1,5 +1,5 @@
 // Real app instances for the horizontal-scale tests: the production build (made by the global setup on
-// PostgreSQL runs) served by `next start` in child processes, each on its own loopback port, all on one
+// PostgreSQL runs) served by scripts/serve.mjs (as `npm start` does) in child processes, each on its own loopback port, all on one
 // database. Each instance runs its own background workers, as a deployment behind a load balancer does.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -11,6 +11,7 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export interface Instance {
   url: string;
   port: number;
+  pid: number;
   /** What the instance printed (for failures). */
   output: () => string;
   stop: () => Promise<void>;
@@ -31,23 +32,19 @@ async function freePort(): Promise<number> {
 export async function startInstance(databaseUrl: string, env: Record<string, string> = {}): Promise<Instance> {
   const port = await freePort();
   let out = '';
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        DATABASE_URL: databaseUrl,
-        AUTH_SECRET: randomBytes(32).toString('base64url'),
-        AUTH_TRUST_HOST: 'true',
-        NEXT_TELEMETRY_DISABLED: '1',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'scripts', 'serve.mjs'), '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: randomBytes(32).toString('base64url'),
+      AUTH_TRUST_HOST: 'true',
+      NEXT_TELEMETRY_DISABLED: '1',
+      ...env,
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.on('data', (d) => {
     out += String(d);
   });
@@ -80,7 +77,7 @@ export async function startInstance(databaseUrl: string, env: Record<string, str
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { url, port, output: () => out, stop };
+  return { url, port, pid: child.pid ?? 0, output: () => out, stop };
 }
 
 export interface Answer {
