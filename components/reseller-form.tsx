@@ -1,5 +1,5 @@
 'use client';
-// Create / edit a reseller (SPEC §5): partner type (the commission rate appears only for commission
+// Create / edit a reseller (docs/ARCHITECTURE.md#rules-tenancy): partner type (the commission rate appears only for commission
 // partners), brand, login email, phone with country code, website, password and confirmation, contact
 // person, and the login subdomain with live validation. Per-field errors come from the server action.
 import { useActionState, useState } from 'react';

@@ -1,4 +1,4 @@
-// The money path (SPEC §3): trial, new activation, renewal, switch with refund, commission, refusals.
+// The money path (docs/ARCHITECTURE.md#rules-money): trial, new activation, renewal, switch with refund, commission, refusals.
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { DbHandle } from '@/db';

@@ -1,4 +1,4 @@
-// Admin read APIs (SPEC §6, §8): the audit log, the resellers table's sort, the live subdomain check and
+// Admin read APIs (docs/ARCHITECTURE.md#rules-tenancy, #rules-security): the audit log, the resellers table's sort, the live subdomain check and
 // the all-clients list. On the shared database: every query is scoped to this file's own rows.
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { GET as auditRoute } from '@/app/api/admin/audit/route';

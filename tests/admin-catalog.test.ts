@@ -1,4 +1,4 @@
-// The package catalog (SPEC §2): the admin adds, edits and disables packages; a subscription keeps the
+// The package catalog (docs/ARCHITECTURE.md#rules-money): the admin adds, edits and disables packages; a subscription keeps the
 // price and limits it was sold with. On a database of its own: the catalog is global, and other files
 // count on the four seeded packages staying exactly as they are.
 import { eq } from 'drizzle-orm';

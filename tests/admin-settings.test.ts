@@ -1,4 +1,4 @@
-// Platform settings and the admin team (SPEC §3, §6, §8). On a database of its own: settings are global
+// Platform settings and the admin team (docs/ARCHITECTURE.md#rules-money, #rules-tenancy, #rules-security). On a database of its own: settings are global
 // (other files count on the 3-day default trial), and "the last active admin" needs every admin known.
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';

@@ -1,4 +1,4 @@
-// Reseller API keys (SPEC §7.1, §8): shown once, stored only as a hash, work wherever the login token does,
+// Reseller API keys (docs/ARCHITECTURE.md#rules-apis, #rules-security): shown once, stored only as a hash, work wherever the login token does,
 // revocable at once, tenant-scoped.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';

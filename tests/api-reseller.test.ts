@@ -1,4 +1,4 @@
-// The reseller API (SPEC §7.1), through the route handlers: profile, clients, activation, packages, ledger, tenancy.
+// The reseller API (docs/ARCHITECTURE.md#rules-apis), through the route handlers: profile, clients, activation, packages, ledger, tenancy.
 import { count, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { POST as resellerLogin } from '@/app/api/reseller/auth/login/route';

@@ -1,4 +1,4 @@
-// The admin API and login contract (SPEC §7), through the route handlers themselves.
+// The admin API and login contract (docs/ARCHITECTURE.md#rules-apis), through the route handlers themselves.
 import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import { POST as adminLogin } from '@/app/api/admin/auth/login/route';

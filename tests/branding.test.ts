@@ -1,4 +1,4 @@
-// Reseller branding (SPEC §5 login subdomain, §6 branding page): GET/PATCH /api/reseller/branding, the public
+// Reseller branding (docs/ARCHITECTURE.md#rules-tenancy: the login subdomain and the branding page): GET/PATCH /api/reseller/branding, the public
 // logo at /brand/<subdomain>/logo, and brandForSubdomain for the subdomain's login page.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { GET as getBrandingRoute, PATCH as patchBrandingRoute } from '@/app/api/reseller/branding/route';

@@ -1,4 +1,4 @@
-// Devices of one client pulling at once (SPEC §7.4: "claimed atomically by exactly one device").
+// Devices of one client pulling at once (docs/ARCHITECTURE.md#rules-devices: "claimed atomically by exactly one device").
 // Only a real PostgreSQL server has truly parallel transactions.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';

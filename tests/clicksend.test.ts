@@ -1,4 +1,4 @@
-// The ClickSend-compatible reseller API (SPEC §7.2, shared/reference/clicksend-reseller-api.md): HTTP Basic
+// The ClickSend-compatible reseller API (docs/ARCHITECTURE.md#rules-apis, shared/reference/clicksend-reseller-api.md): HTTP Basic
 // (reseller email + API key), ClickSend's envelope with HTTP status == http_code, ClickSend's list format.
 import { count, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';

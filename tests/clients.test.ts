@@ -1,4 +1,4 @@
-// Client accounts (SPEC §3, §5 tenancy): create, update, list with search / status / paging, suspend.
+// Client accounts (docs/ARCHITECTURE.md#rules-money, #rules-tenancy): create, update, list with search / status / paging, suspend.
 import { asc, count, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { DbHandle } from '@/db';

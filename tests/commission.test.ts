@@ -1,4 +1,4 @@
-// Commission (SPEC §4): a commission partner earns commission_rate% of each activation's list price into a
+// Commission (docs/ARCHITECTURE.md#rules-money): a commission partner earns commission_rate% of each activation's list price into a
 // separate balance; the admin pays it out (commission only) or converts it to credit (both, in one go).
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';

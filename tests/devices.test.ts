@@ -1,4 +1,4 @@
-// Gateway devices (SPEC §7.4): credentials, registration (Basic, one-time Code, Bearer pairing token),
+// Gateway devices (docs/ARCHITECTURE.md#rules-devices): credentials, registration (Basic, one-time Code, Bearer pairing token),
 // the package's device limit, enable/disable/remove, last seen and the online flag.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';

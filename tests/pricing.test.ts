@@ -1,4 +1,4 @@
-// Retail prices and profit (SPEC §5): own_plans resellers set retail prices and display names, activations
+// Retail prices and profit (docs/ARCHITECTURE.md#rules-tenancy): own_plans resellers set retail prices and display names, activations
 // snapshot the retail price, and the profit report sums actual activations; commission resellers sell at
 // list prices and see their commission.
 import { eq } from 'drizzle-orm';

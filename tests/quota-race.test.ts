@@ -1,4 +1,4 @@
-// Parallel sends against one quota (SPEC §7.3: "with 45 left, 100 parallel sends let exactly 45 through").
+// Parallel sends against one quota (docs/ARCHITECTURE.md#rules-quotas: "with 45 left, 100 parallel sends let exactly 45 through").
 // Only a real PostgreSQL server has truly parallel transactions.
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';

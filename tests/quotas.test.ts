@@ -1,4 +1,4 @@
-// SMS quotas (SPEC §7.3): one SMS per recipient, daily (platform time zone) and per period, refused whole
+// SMS quotas (docs/ARCHITECTURE.md#rules-quotas): one SMS per recipient, daily (platform time zone) and per period, refused whole
 // with 429 and {limit, used}; an SMS that expires without leaving the server gives its quota back.
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';

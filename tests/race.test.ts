@@ -1,4 +1,4 @@
-// Concurrency on the money path (SPEC §3): only a real PostgreSQL server has true parallel transactions.
+// Concurrency on the money path (docs/ARCHITECTURE.md#rules-money): only a real PostgreSQL server has true parallel transactions.
 import { and, asc, count, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { DbHandle } from '@/db';

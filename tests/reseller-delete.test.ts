@@ -1,4 +1,4 @@
-// Deleting a reseller (SPEC §5): typed confirmation, refused with the reason while it has paid clients or a
+// Deleting a reseller (docs/ARCHITECTURE.md#rules-tenancy): typed confirmation, refused with the reason while it has paid clients or a
 // balance, and then an archive, never an erasure: ledger and audit stay whole, email and subdomain come free.
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';

@@ -1,4 +1,4 @@
-// A client's own balance (SPEC §4): a reseller transfers credit, the client activates its package from it
+// A client's own balance (docs/ARCHITECTURE.md#rules-money): a reseller transfers credit, the client activates its package from it
 // (POST /api/v1/activate), auto-renew at expiry, and the reseller's extend-trial. autoRenewDue scans every
 // client, so this file has a database of its own.
 import { and, asc, eq } from 'drizzle-orm';

@@ -1,4 +1,4 @@
-// The client send API (SPEC §7.3): POST /api/v1/sms/send, GET /api/v1/messages(/:id), validation,
+// The client send API (docs/ARCHITECTURE.md#rules-quotas): POST /api/v1/sms/send, GET /api/v1/messages(/:id), validation,
 // account status, encoding and segments.
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';

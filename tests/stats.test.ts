@@ -1,4 +1,4 @@
-// The admin overview (SPEC §6): cards and 30-day series, days counted in the platform time zone. On a
+// The admin overview (docs/ARCHITECTURE.md#rules-tenancy): cards and 30-day series, days counted in the platform time zone. On a
 // database of its own, so that every figure can be checked exactly (the shared one moves under other files).
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { GET as statsRoute } from '@/app/api/admin/stats/route';

@@ -1,4 +1,4 @@
-// Time-based message states (SPEC §7.4): pending past valid_until → expired (quota given back);
+// Time-based message states (docs/ARCHITECTURE.md#rules-devices): pending past valid_until → expired (quota given back);
 // processing with no report for 15 minutes → unknown. Sweeps touch every client, so a database of its own.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, test } from 'vitest';

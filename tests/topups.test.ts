@@ -1,4 +1,4 @@
-// Top-up requests (SPEC §4): a reseller asks for credit, the admin approves (credit added, linked to the
+// Top-up requests (docs/ARCHITECTURE.md#rules-money): a reseller asks for credit, the admin approves (credit added, linked to the
 // request) or rejects (with a reason), once. Through the route handlers.
 import { and, asc, count, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';

@@ -1,4 +1,4 @@
-// Transfer to client (SPEC §4): POST /api/reseller/clients/:id/transfer-credit moves reseller credit into a
+// Transfer to client (docs/ARCHITECTURE.md#rules-money): POST /api/reseller/clients/:id/transfer-credit moves reseller credit into a
 // client's own balance (negative takes unused credit back); both sides are ledger rows of one transaction.
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';

@@ -1,4 +1,4 @@
-// Client webhooks (SPEC §7.4): CRUD and delivery log through the routes; the delivery worker with an
+// Client webhooks (docs/ARCHITECTURE.md#rules-devices): CRUD and delivery log through the routes; the delivery worker with an
 // injected fetch and with a real receiver: HMAC signature, exponential backoff, 4xx not retried,
 // timeouts retried, MAX_ATTEMPTS, and no double delivery by parallel workers. The worker delivers every
 // due row in the database, so this file has a database of its own.

@@ -32,7 +32,7 @@ export interface Quote {
 }
 
 /**
- * The pricing rule of SPEC §3. Same package while active: renewal, starting when the paid chain ends.
+ * The pricing rule of docs/ARCHITECTURE.md#rules-money. Same package while active: renewal, starting when the paid chain ends.
  * Another package while active: switch now, refunding each live subscription's unused whole days pro rata.
  */
 export function quoteActivation(live: Subscription[], pkg: Package, now: Date): Quote {
