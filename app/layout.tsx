@@ -1,11 +1,25 @@
 import type { Metadata, Viewport } from 'next';
 import { connection } from 'next/server';
+import { getDb } from '@/db';
+import { requestBrand } from '@/lib/auth/request-brand';
+import { getSettings } from '@/lib/services/settings';
 import './globals.css';
 
-export const metadata: Metadata = {
-  title: { default: 'SMS Reseller Platform', template: '%s · SMS Reseller Platform' },
-  description: 'Sell SMS gateway packages to your clients.',
-};
+/**
+ * Titles and the favicon name whoever the host belongs to: on a reseller's subdomain its brand (and its
+ * logo as the icon), never the platform; elsewhere the platform name from the settings. /favicon.ico
+ * answers the same way for browsers that ask for it directly.
+ */
+export async function generateMetadata(): Promise<Metadata> {
+  const brand = await requestBrand();
+  const name = brand?.name ?? (await getSettings(await getDb())).platform_name;
+  return {
+    title: { default: name, template: `%s · ${name}` },
+    description: brand ? `${brand.name} SMS` : 'Sell SMS gateway packages to your clients.',
+    applicationName: name,
+    icons: { icon: [{ url: brand?.logo_url ?? '/favicon.ico' }] },
+  };
+}
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 

@@ -5,6 +5,7 @@ import { useActionState } from 'react';
 import { useFormStatus } from 'react-dom';
 import type { FormState } from '@/lib/http/form-action';
 import { type ButtonVariant, buttonClass, inputClass } from './ui';
+import { useSubmitFeedback } from './use-submit-feedback';
 
 export interface FieldSpec {
   name: string;
@@ -101,6 +102,47 @@ export function Field({ spec, state, idPrefix = '' }: { spec: FieldSpec; state: 
   );
 }
 
+/** What a refusal asks the user to confirm on purpose: the form is sent again with `field` = 1. */
+export interface ConfirmRequest {
+  field: string;
+  label: string;
+}
+
+/**
+ * A refusal that can be overridden on purpose (a large top-up, a payment reference credited before) offers
+ * one button that sends the same form again with its confirm flag; flags confirmed earlier ride along.
+ */
+export function ConfirmStep({ state, show }: { state: FormState; show: boolean }) {
+  const confirm = state.data?.confirm as ConfirmRequest | undefined;
+  // Dropped once the form is edited: a changed amount is confirmed afresh.
+  const earlier = show ? Object.entries(state.values ?? {}).filter(([k, v]) => k.startsWith('confirm_') && v === '1') : [];
+  return (
+    <>
+      {earlier.map(([k]) => (
+        <input key={k} type="hidden" name={k} value="1" />
+      ))}
+      {show && confirm && (
+        <button type="submit" name={confirm.field} value="1" className={buttonClass('danger')} data-testid="confirm-step">
+          {confirm.label}
+        </button>
+      )}
+    </>
+  );
+}
+
+/** A submit's outcome above its form: green for success, red for a refusal. */
+export function FormMessage({ state, testId }: { state: FormState; testId?: string }) {
+  return (
+    <div
+      role={state.ok ? 'status' : 'alert'}
+      data-testid={testId}
+      className={`rounded-lg border px-3 py-2 text-sm ${state.ok ? 'border-emerald-200 bg-emerald-50 text-emerald-800' : 'border-red-200 bg-red-50 text-red-800'}`}
+    >
+      {state.message}
+    </div>
+  );
+}
+
 export function ActionForm({
   action,
   fields,
@@ -119,19 +161,15 @@ export function ActionForm({
   submitVariant?: ButtonVariant;
 }) {
   const [state, formAction] = useActionState(action, {} as FormState);
+  const fb = useSubmitFeedback(state);
+  const shown = { ...state, fieldErrors: fb.fieldErrors };
   return (
-    <form action={formAction} className="space-y-4" data-testid={testId} noValidate>
-      {state.message && (
-        <div
-          role={state.ok ? 'status' : 'alert'}
-          className={`rounded-lg border px-3 py-2 text-sm ${state.ok ? 'border-emerald-200 bg-emerald-50 text-emerald-800' : 'border-red-200 bg-red-50 text-red-800'}`}
-        >
-          {state.message}
-        </div>
-      )}
+    <form action={formAction} onChange={fb.onChange} onSubmit={fb.onSubmit} className="space-y-4" data-testid={testId} noValidate>
+      {fb.showMessage && <FormMessage state={state} />}
+      <ConfirmStep state={state} show={fb.showMessage} />
       <div className={`grid grid-cols-1 gap-4 ${columns === 2 ? 'sm:grid-cols-2' : ''}`}>
         {fields.map((f) => (
-          <Field key={f.name} spec={f} state={state} idPrefix={idPrefix} />
+          <Field key={f.name} spec={f} state={shown} idPrefix={idPrefix} />
         ))}
       </div>
       <SubmitButton variant={submitVariant}>{submitLabel}</SubmitButton>

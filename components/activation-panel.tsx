@@ -1,10 +1,15 @@
 'use client';
-// Choose a package, see what it costs now (price, refund on a switch, balance after), confirm.
-import { useActionState, useState } from 'react';
+// Choose a package, see what it costs now (price, each refund line of a switch, balance after), confirm.
+// The radio group, the preview and the button always describe the same package, before and after every
+// submit: the form is sent by hand (no automatic form reset after the action), and the submit carries the
+// quote it showed, so the server charges exactly that or refuses (price_changed).
+import { type FormEvent, startTransition, useActionState, useState } from 'react';
 import { formatDate, formatMoney } from '@/lib/format';
 import type { FormState } from '@/lib/http/form-action';
 import type { ActivationPreview } from '@/lib/services/activation';
-import { SubmitButton } from './action-form';
+import { FormMessage } from './action-form';
+import { buttonClass } from './ui';
+import { useSubmitFeedback } from './use-submit-feedback';
 
 type Action = (state: FormState, fd: FormData) => Promise<FormState>;
 
@@ -14,76 +19,147 @@ const KIND_LABEL = {
   switch: 'Switch now: unused days refunded',
 };
 
-export function ActivationPanel({ clientId, previews, action }: { clientId: number; previews: ActivationPreview[]; action: Action }) {
-  const [selected, setSelected] = useState(previews[0]?.package_type ?? '');
-  const [state, formAction] = useActionState(action, {} as FormState);
+const BUTTON = { new: 'Confirm activation', renewal: 'Confirm renewal', switch: 'Confirm switch' };
+
+export interface PanelPackage {
+  package_type: string;
+  /** The platform's name (Business Elite). */
+  name: string;
+  /** What this reseller calls it, when it differs. */
+  display_name: string;
+}
+
+export function ActivationPanel({
+  clientId,
+  previews,
+  current,
+  names,
+  action,
+}: {
+  clientId: number;
+  previews: ActivationPreview[];
+  /** The client's current package: selected when the panel opens, so the default action is a renewal. */
+  current: string | null;
+  names: Record<string, string>;
+  action: Action;
+}) {
+  const initial = previews.find((x) => x.package_type === current)?.package_type ?? previews[0]?.package_type ?? '';
+  const [selected, setSelected] = useState(initial);
+  const [state, dispatch, pending] = useActionState(action, {} as FormState);
+  const fb = useSubmitFeedback(state);
   const p = previews.find((x) => x.package_type === selected);
+  const label = (code: string, platformName: string) => {
+    const own = names[code];
+    return own && own !== platformName ? `${own} (${platformName})` : platformName;
+  };
+
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    if (pending || !p) return;
+    fb.onSubmit();
+    const fd = new FormData(e.currentTarget);
+    startTransition(() => dispatch(fd));
+  };
+
   return (
-    <form action={formAction} className="space-y-4" data-testid="activation-form">
+    <form onSubmit={submit} className="space-y-4" data-testid="activation-form" noValidate>
       <input type="hidden" name="client_id" value={clientId} />
-      {state.message && (
-        <div
-          role={state.ok ? 'status' : 'alert'}
-          data-testid="activation-result"
-          className={`rounded-lg border px-3 py-2 text-sm ${state.ok ? 'border-emerald-200 bg-emerald-50 text-emerald-800' : 'border-red-200 bg-red-50 text-red-800'}`}
-        >
-          {state.message}
-        </div>
-      )}
-      <fieldset className="grid grid-cols-1 gap-2 sm:grid-cols-2">
-        <legend className="sr-only">Package</legend>
-        {previews.map((x) => (
-          <label
-            key={x.package_type}
-            className={`flex cursor-pointer items-start gap-3 rounded-lg border p-3 ${selected === x.package_type ? 'border-brand-600 bg-brand-50' : 'border-slate-200 hover:bg-slate-50'}`}
-          >
-            <input
-              type="radio"
-              name="package_type"
-              value={x.package_type}
-              checked={selected === x.package_type}
-              onChange={() => setSelected(x.package_type)}
-              className="mt-1"
-            />
-            <span>
-              <span className="block font-medium">{x.name}</span>
-              <span className="block text-sm tabular-nums text-slate-600">{formatMoney(x.price)}</span>
-            </span>
-          </label>
-        ))}
-      </fieldset>
-      {p && (
-        <dl className="grid grid-cols-2 gap-x-4 gap-y-1 rounded-lg bg-slate-50 p-3 text-sm tabular-nums" data-testid="activation-preview">
-          <dt className="text-slate-500">Type</dt>
-          <dd className="text-right">{KIND_LABEL[p.kind]}</dd>
-          <dt className="text-slate-500">Period</dt>
-          <dd className="text-right">
-            {formatDate(p.starts_at)} – {formatDate(p.ends_at)}
-          </dd>
-          <dt className="text-slate-500">Cost</dt>
-          <dd className="text-right" data-testid="preview-cost">
-            {formatMoney(p.price)}
-          </dd>
-          {p.refund > 0 && (
-            <>
-              <dt className="text-slate-500">Refund</dt>
-              <dd className="text-right text-emerald-700">+{formatMoney(p.refund)}</dd>
-            </>
-          )}
-          <dt className="text-slate-500">Balance now</dt>
-          <dd className="text-right">{formatMoney(p.credit_balance)}</dd>
-          <dt className="font-medium">Balance after</dt>
-          <dd className={`text-right font-medium ${p.sufficient ? '' : 'text-red-700'}`} data-testid="preview-balance-after">
-            {formatMoney(p.balance_after)}
-          </dd>
-        </dl>
-      )}
+      {p && <input type="hidden" name="expected_price" value={p.price} />}
+      {p && <input type="hidden" name="expected_refund" value={p.refund} />}
+      {fb.showMessage && <FormMessage state={state} testId="activation-result" />}
+      <div role="radiogroup" aria-label="Package" className="grid grid-cols-1 gap-2 sm:grid-cols-2">
+        {previews.map((x) => {
+          const checked = selected === x.package_type;
+          return (
+            <label
+              key={x.package_type}
+              className={`flex cursor-pointer items-start gap-3 rounded-lg border p-3 ${checked ? 'border-brand-600 bg-brand-50' : 'border-slate-200 hover:bg-slate-50'}`}
+              data-testid={`package-option-${x.package_type}`}
+            >
+              <input
+                type="radio"
+                name="package_type"
+                value={x.package_type}
+                checked={checked}
+                onChange={() => {
+                  setSelected(x.package_type);
+                  fb.dismiss();
+                }}
+                className="mt-1"
+              />
+              <span className="min-w-0">
+                <span className="block font-medium">
+                  {label(x.package_type, x.name)}
+                  {x.package_type === current && (
+                    <span className="ml-2 rounded bg-emerald-100 px-1.5 py-0.5 text-xs font-medium text-emerald-800">current</span>
+                  )}
+                </span>
+                <span className="block text-sm tabular-nums text-slate-600">{formatMoney(x.price)}</span>
+              </span>
+            </label>
+          );
+        })}
+      </div>
+      {p && <Preview p={p} label={label} />}
       {p && !p.sufficient && (
         <p className="text-sm text-red-700">Not enough credit for this package. Ask the platform admin for a top-up.</p>
       )}
-      <SubmitButton testId="activate-submit">
-        {p?.kind === 'renewal' ? 'Confirm renewal' : p?.kind === 'switch' ? 'Confirm switch' : 'Confirm activation'}
-      </SubmitButton>
+      <button type="submit" disabled={pending || !p} className={buttonClass('primary')} data-testid="activate-submit">
+        {pending ? 'Working…' : p ? `${BUTTON[p.kind]}: ${label(p.package_type, p.name)}` : 'Choose a package'}
+      </button>
     </form>
+  );
+}
+
+function Preview({ p, label }: { p: ActivationPreview; label: (code: string, name: string) => string }) {
+  return (
+    <dl className="grid grid-cols-2 gap-x-4 gap-y-1 rounded-lg bg-slate-50 p-3 text-sm tabular-nums" data-testid="activation-preview">
+      <dt className="text-slate-500">Package</dt>
+      <dd className="text-right font-medium" data-testid="preview-package">
+        {label(p.package_type, p.name)}
+      </dd>
+      <dt className="text-slate-500">Type</dt>
+      <dd className="text-right">{KIND_LABEL[p.kind]}</dd>
+      <dt className="text-slate-500">Period</dt>
+      <dd className="text-right">
+        {formatDate(p.starts_at)} – {formatDate(p.ends_at)}
+      </dd>
+      <dt className="text-slate-500">Cost</dt>
+      <dd className="text-right" data-testid="preview-cost">
+        {formatMoney(p.price)}
+      </dd>
+      {p.refunds.map((r) => (
+        <RefundRow key={r.subscription_id} r={r} label={label} />
+      ))}
+      {p.refunds.length > 1 && (
+        <>
+          <dt className="text-slate-500">Refunds in total</dt>
+          <dd className="text-right text-emerald-700" data-testid="preview-refund-total">
+            +{formatMoney(p.refund)}
+          </dd>
+        </>
+      )}
+      <dt className="text-slate-500">Balance now</dt>
+      <dd className="text-right">{formatMoney(p.credit_balance)}</dd>
+      <dt className="font-medium">Balance after</dt>
+      <dd className={`text-right font-medium ${p.sufficient ? '' : 'text-red-700'}`} data-testid="preview-balance-after">
+        {formatMoney(p.balance_after)}
+      </dd>
+    </dl>
+  );
+}
+
+function RefundRow({ r, label }: { r: ActivationPreview['refunds'][number]; label: (code: string, name: string) => string }) {
+  const what = r.queued
+    ? `Refund: queued ${label(r.package_type, r.name)} (${formatDate(r.starts_at)} – ${formatDate(r.ends_at)}), in full`
+    : `Refund: ${r.unused_days} unused day${r.unused_days === 1 ? '' : 's'} of ${label(r.package_type, r.name)}`;
+  return (
+    <>
+      <dt className="text-slate-500" data-testid="preview-refund-line">
+        {what}
+        {r.paid_by === 'client' && ' (to the client’s credit)'}
+      </dt>
+      <dd className="self-end text-right text-emerald-700">+{formatMoney(r.amount)}</dd>
+    </>
   );
 }

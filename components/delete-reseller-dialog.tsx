@@ -96,12 +96,22 @@ export function DeleteResellerDialog({ target, action, onClose }: { target: Dele
   );
 }
 
-/** A "Delete" button that opens the dialog, for pages that show one reseller. */
-export function DeleteResellerButton({ target, action }: { target: DeleteTarget; action: Action }) {
+/** A "Delete" button that opens the dialog (a page's button, or a list row's small one). */
+export function DeleteResellerButton({ target, action, row = false }: { target: DeleteTarget; action: Action; row?: boolean }) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" onClick={() => setOpen(true)} className={buttonClass('secondary')} data-testid="delete-reseller">
+      <button
+        type="button"
+        onClick={() => setOpen(true)}
+        className={
+          row
+            ? 'inline-flex min-h-9 items-center rounded-lg px-2.5 text-sm font-medium text-red-700 hover:bg-red-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600'
+            : buttonClass('secondary')
+        }
+        aria-label={row ? `Delete ${target.name}` : undefined}
+        data-testid={row ? undefined : 'delete-reseller'}
+      >
         <span className="text-red-700">Delete</span>
       </button>
       <DeleteResellerDialog target={open ? target : null} action={action} onClose={() => setOpen(false)} />

@@ -1,7 +1,9 @@
-// A ledger page as a table: signed amounts, balance after, reference and note.
+// A ledger page in the shared DataList: signed amounts, balance after, the client an entry is about
+// (linked), method, reference and note.
+import Link from 'next/link';
 import { formatDateTime, formatMoney } from '@/lib/format';
 import type { LedgerRow } from '@/lib/services/ledger';
-import { EmptyState } from './ui';
+import { type Column, DataList, type ListNav, type ListPage } from './data-list';
 
 export const KIND_LABEL: Record<string, string> = {
   topup: 'Top-up',
@@ -16,37 +18,70 @@ export const KIND_LABEL: Record<string, string> = {
   commission_conversion: 'Commission to credit',
 };
 
-export function LedgerTable({ rows }: { rows: LedgerRow[] }) {
-  if (!rows.length) return <EmptyState title="No ledger entries yet." />;
+export function LedgerTable({
+  rows,
+  clientHref,
+  page,
+  nav,
+  filters,
+  empty = { title: 'No ledger entries yet.' },
+}: {
+  rows: LedgerRow[];
+  /** Where a client's name links to (the reseller's client page); without it the name is plain text. */
+  clientHref?: (clientId: number) => string;
+  page?: ListPage;
+  nav?: ListNav;
+  filters?: React.ReactNode;
+  empty?: { title: string; body?: React.ReactNode };
+}) {
+  const columns: Column<LedgerRow>[] = [
+    { key: 'when', header: 'When', className: 'whitespace-nowrap', cell: (r) => formatDateTime(r.created_at) },
+    { key: 'kind', header: 'Kind', cell: (r) => KIND_LABEL[r.kind] ?? r.kind },
+    {
+      key: 'client',
+      header: 'Client',
+      cell: (r) =>
+        r.client_id === null ? (
+          '—'
+        ) : clientHref ? (
+          <Link href={clientHref(r.client_id)} className="text-brand-700 hover:underline" data-testid="ledger-client">
+            {r.client_name ?? `#${r.client_id}`}
+          </Link>
+        ) : (
+          <span data-testid="ledger-client">{r.client_name ?? `#${r.client_id}`}</span>
+        ),
+    },
+    {
+      key: 'amount',
+      header: 'Amount',
+      align: 'right',
+      className: 'whitespace-nowrap',
+      cell: (r) => (
+        <span className={r.amount < 0 ? 'text-red-700' : 'text-emerald-700'}>
+          {r.amount > 0 ? '+' : '−'}
+          {formatMoney(Math.abs(r.amount))}
+        </span>
+      ),
+    },
+    { key: 'balance', header: 'Balance after', align: 'right', className: 'whitespace-nowrap', cell: (r) => formatMoney(r.balance_after) },
+    {
+      key: 'ref',
+      header: 'Reference / note',
+      from: 'lg',
+      cell: (r) => <span className="text-slate-600">{[r.method, r.reference, r.note].filter(Boolean).join(' · ') || '—'}</span>,
+    },
+  ];
   return (
-    <div className="-mx-4 overflow-x-auto sm:mx-0">
-      <table className="min-w-full text-sm" data-testid="ledger-table">
-        <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th className="px-4 py-2 font-medium sm:px-2">When</th>
-            <th className="px-2 py-2 font-medium">Kind</th>
-            <th className="px-2 py-2 text-right font-medium">Amount</th>
-            <th className="hidden px-2 py-2 text-right font-medium sm:table-cell">Balance after</th>
-            <th className="hidden px-2 py-2 font-medium md:table-cell">Reference / note</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((r) => (
-            <tr key={r.id}>
-              <td className="whitespace-nowrap px-4 py-2 sm:px-2">{formatDateTime(r.created_at)}</td>
-              <td className="px-2 py-2">{KIND_LABEL[r.kind] ?? r.kind}</td>
-              <td className={`whitespace-nowrap px-2 py-2 text-right tabular-nums ${r.amount < 0 ? 'text-red-700' : 'text-emerald-700'}`}>
-                {r.amount > 0 ? '+' : '−'}
-                {formatMoney(Math.abs(r.amount))}
-              </td>
-              <td className="hidden whitespace-nowrap px-2 py-2 text-right tabular-nums sm:table-cell">{formatMoney(r.balance_after)}</td>
-              <td className="hidden px-2 py-2 text-slate-600 md:table-cell">
-                {[r.method, r.reference, r.note].filter(Boolean).join(' · ') || '—'}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataList
+      rows={rows}
+      columns={columns}
+      rowKey={(r) => r.id}
+      testId="ledger-table"
+      caption="Ledger"
+      page={page}
+      nav={nav}
+      filters={filters}
+      empty={empty}
+    />
   );
 }

@@ -1,17 +1,7 @@
-// Display names for the payment methods a top-up or top-up request records.
+// Payment method choices for the top-up forms; the labels live in lib/payment-methods.ts.
+import { PAYMENT_METHOD_LABEL } from '@/lib/payment-methods';
 import { PAYMENT_METHODS } from '@/lib/validation/credit';
 
-export const PAYMENT_METHOD_LABEL: Record<(typeof PAYMENT_METHODS)[number], string> = {
-  bank_transfer: 'Bank transfer',
-  kbzpay: 'KBZPay',
-  wavepay: 'WavePay',
-  cash: 'Cash',
-  other: 'Other',
-};
+export { PAYMENT_METHOD_LABEL, paymentMethodLabel } from '@/lib/payment-methods';
 
 export const paymentMethodOptions = PAYMENT_METHODS.map((m) => ({ value: m, label: PAYMENT_METHOD_LABEL[m] }));
-
-export function paymentMethodLabel(method: string | null | undefined): string {
-  if (!method) return '—';
-  return (PAYMENT_METHOD_LABEL as Record<string, string>)[method] ?? method;
-}

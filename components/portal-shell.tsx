@@ -1,14 +1,13 @@
-// The frame of each portal: brand, navigation (scrolls sideways on phones), who is signed in, sign out.
+// The frame of each portal: brand, navigation (a row on wide screens, a folding menu on phones, the current
+// page marked), who is signed in, sign out.
 import Link from 'next/link';
 import { logoutAction } from '@/app/login/actions';
 import { brandStyle } from './brand';
+import { CurrentNavLabel, type NavItem, NavLinks } from './nav-links';
 
-export interface NavItem {
-  href: string;
-  label: string;
-}
+export type { NavItem };
 
-/** A reseller's brand, shown instead of the platform's in its clients' portal. */
+/** Whose name and logo the header shows: a reseller's brand, or the platform's name. */
 export interface ShellBrand {
   name: string;
   logo_url: string | null;
@@ -44,7 +43,7 @@ export function PortalShell({
               </span>
             )}
             <span className="hidden sm:inline" data-testid="shell-brand">
-              {brand?.name ?? 'SMS Platform'}
+              {brand?.name ?? 'SMS'}
             </span>
             <span className="rounded-md bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-600">{portal}</span>
           </Link>
@@ -60,17 +59,23 @@ export function PortalShell({
             </form>
           </div>
         </div>
-        <nav className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-3 pb-2 text-sm" aria-label={`${portal} navigation`}>
-          {nav.map((n) => (
-            <Link
-              key={n.href}
-              href={n.href}
-              className="whitespace-nowrap rounded-lg px-3 py-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900"
-            >
-              {n.label}
-            </Link>
-          ))}
+        <nav className="mx-auto hidden max-w-6xl gap-1 px-3 pb-2 text-sm sm:flex sm:flex-wrap" aria-label={`${portal} navigation`}>
+          <NavLinks items={nav} variant="row" />
         </nav>
+        {/* Phones: the navigation folds into a menu (no sideways scrolling to discover pages). */}
+        <details className="group border-t border-slate-100 text-sm sm:hidden" data-testid="nav-menu">
+          <summary className="flex cursor-pointer list-none items-center justify-between gap-2 px-4 py-2.5 font-medium [&::-webkit-details-marker]:hidden">
+            <span className="flex min-w-0 items-center gap-2">
+              <span aria-hidden="true">☰</span> Menu <CurrentNavLabel items={nav} />
+            </span>
+            <span aria-hidden="true" className="text-slate-400 group-open:rotate-180">
+              ▾
+            </span>
+          </summary>
+          <nav className="space-y-0.5 px-3 pb-3" aria-label={`${portal} menu`}>
+            <NavLinks items={nav} variant="menu" />
+          </nav>
+        </details>
       </header>
       <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
     </div>

@@ -1,141 +1,123 @@
-'use client';
-// The admin's resellers list: one server page of rows in the shared DataTable, with the instant status
-// switch and the Edit / Delete row actions. On a phone: name, credit, status and actions.
+// The admin's resellers list, server-rendered in the shared DataList: the status switch and the Delete
+// dialog are the only client islands. On a phone every row is a card with its status and actions.
 import Link from 'next/link';
-import { useMemo, useState } from 'react';
 import { formatDate, formatMoney } from '@/lib/format';
 import type { FormState } from '@/lib/http/form-action';
 import type { ResellerView } from '@/lib/services/resellers';
-import { DataTable, type DataTablePage, dataTableColumns } from './data-table';
-import { DeleteResellerDialog, type DeleteTarget } from './delete-reseller-dialog';
+import { type Column, DataList, type ListNav, type ListPage } from './data-list';
+import { DeleteResellerButton } from './delete-reseller-dialog';
 import { StatusSwitch } from './status-switch';
 import { Badge } from './ui';
 
 type Action = (state: FormState, fd: FormData) => Promise<FormState>;
 
-const col = dataTableColumns<ResellerView>();
-
 const actionLink =
-  'inline-flex min-h-9 items-center rounded-lg px-2.5 text-sm font-medium hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600';
+  'inline-flex min-h-9 items-center rounded-lg px-2.5 text-sm font-medium text-slate-700 hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600';
 
 export function ResellerTable({
   rows,
-  pagination,
+  page,
+  nav,
   sort,
-  query,
   statusAction,
   deleteAction,
+  empty,
+  filters,
 }: {
   rows: ResellerView[];
-  pagination: DataTablePage;
+  page: ListPage;
+  nav: ListNav;
   sort: { id: string; dir: 'asc' | 'desc' };
-  query: Record<string, string | undefined>;
   statusAction: Action;
   deleteAction: Action;
+  empty: { title: string; body?: React.ReactNode };
+  filters?: React.ReactNode;
 }) {
-  const [deleting, setDeleting] = useState<DeleteTarget | null>(null);
-  // After a successful delete the row is gone from the page (archived): the dialog closes with it.
-  const target = deleting && rows.some((r) => r.id === deleting.id) ? deleting : null;
-
-  const columns = useMemo(
-    () =>
-      col.columns([
-        col.accessor('name', {
-          header: 'Reseller',
-          cell: ({ row }) => (
-            <div className="min-w-36">
-              <Link href={`/admin/resellers/${row.original.id}`} className="font-medium text-brand-700 hover:underline">
-                {row.original.name}
-              </Link>
-              <div className="max-w-44 truncate text-xs text-slate-500 sm:max-w-none" title={row.original.email}>
-                {row.original.email}
-              </div>
-            </div>
-          ),
-        }),
-        col.accessor('partner_type', {
-          header: 'Type',
-          enableSorting: false,
-          meta: { className: 'hidden md:table-cell' },
-          cell: ({ row }) =>
-            row.original.partner_type === 'commission' ? (
-              <Badge tone="blue">Commission {row.original.commission_rate}%</Badge>
-            ) : (
-              <Badge>Own plans</Badge>
-            ),
-        }),
-        col.accessor('credit_balance', {
-          header: 'Credit',
-          sortDescFirst: true,
-          meta: { align: 'right', className: 'whitespace-nowrap' },
-          cell: ({ getValue }) => formatMoney(getValue()),
-        }),
-        col.accessor((r) => r.clients_count ?? 0, {
-          id: 'clients_count',
-          header: 'Clients',
-          sortDescFirst: true,
-          meta: { align: 'right', className: 'hidden sm:table-cell' },
-          cell: ({ getValue }) => getValue().toLocaleString('en-US'),
-        }),
-        col.accessor('created_at', {
-          header: 'Joined',
-          sortDescFirst: true,
-          meta: { className: 'hidden whitespace-nowrap lg:table-cell' },
-          cell: ({ getValue }) => formatDate(getValue()),
-        }),
-        col.display({
-          id: 'status',
-          header: 'Status',
-          cell: ({ row }) => {
-            const r = row.original;
-            return r.status === 'archived' ? (
-              <Badge>archived</Badge>
-            ) : (
-              <StatusSwitch id={r.id} name={r.name} status={r.status} action={statusAction} compact />
-            );
-          },
-        }),
-        col.display({
-          id: 'actions',
-          header: () => <span className="sr-only">Actions</span>,
-          meta: { align: 'right' },
-          cell: ({ row }) => (
-            <div className="flex justify-end gap-1 whitespace-nowrap">
-              <Link
-                href={`/admin/resellers/${row.original.id}/edit`}
-                className={`${actionLink} text-slate-700`}
-                aria-label={`Edit ${row.original.name}`}
-              >
-                Edit
-              </Link>
-              <button
-                type="button"
-                onClick={() => setDeleting({ id: row.original.id, name: row.original.name })}
-                className={`${actionLink} text-red-700 hover:bg-red-50`}
-                aria-label={`Delete ${row.original.name}`}
-              >
-                Delete
-              </button>
-            </div>
-          ),
-        }),
-      ]),
-    [statusAction],
-  );
-
+  const columns: Column<ResellerView>[] = [
+    {
+      key: 'name',
+      header: 'Reseller',
+      label: false,
+      sort: 'name',
+      cell: (r) => (
+        <div className="min-w-36">
+          <Link href={`/admin/resellers/${r.id}`} className="font-medium text-brand-700 hover:underline">
+            {r.name}
+          </Link>
+          <div className="max-w-56 truncate text-xs text-slate-500 sm:max-w-none" title={r.email}>
+            {r.email}
+          </div>
+        </div>
+      ),
+    },
+    {
+      key: 'type',
+      header: 'Type',
+      from: 'md',
+      cell: (r) =>
+        r.partner_type === 'commission' ? <Badge tone="blue">Commission {r.commission_rate}%</Badge> : <Badge>Own plans</Badge>,
+    },
+    {
+      key: 'credit',
+      header: 'Credit',
+      sort: 'credit_balance',
+      align: 'right',
+      className: 'whitespace-nowrap',
+      cell: (r) => formatMoney(r.credit_balance),
+    },
+    {
+      key: 'clients',
+      header: 'Clients',
+      sort: 'clients_count',
+      align: 'right',
+      cell: (r) => (r.clients_count ?? 0).toLocaleString('en-US'),
+    },
+    {
+      key: 'joined',
+      header: 'Joined',
+      sort: 'created_at',
+      from: 'lg',
+      className: 'whitespace-nowrap',
+      cell: (r) => formatDate(r.created_at),
+    },
+    {
+      key: 'status',
+      header: 'Status',
+      cell: (r) =>
+        r.status === 'archived' ? (
+          <Badge>archived</Badge>
+        ) : (
+          <StatusSwitch id={r.id} name={r.name} status={r.status} action={statusAction} compact />
+        ),
+    },
+    {
+      key: 'actions',
+      header: <span className="sr-only">Actions</span>,
+      label: false,
+      align: 'right',
+      cell: (r) => (
+        <div className="flex justify-end gap-1 whitespace-nowrap">
+          <Link href={`/admin/resellers/${r.id}/edit`} className={actionLink} aria-label={`Edit ${r.name}`}>
+            Edit
+          </Link>
+          <DeleteResellerButton target={{ id: r.id, name: r.name }} action={deleteAction} row />
+        </div>
+      ),
+    },
+  ];
   return (
-    <>
-      <DataTable
-        data={rows}
-        columns={columns}
-        pagination={pagination}
-        sort={sort}
-        basePath="/admin/resellers"
-        query={query}
-        testId="resellers-table"
-        caption="Resellers"
-      />
-      <DeleteResellerDialog target={target} action={deleteAction} onClose={() => setDeleting(null)} />
-    </>
+    <DataList
+      rows={rows}
+      columns={columns}
+      rowKey={(r) => r.id}
+      rowTestId={(r) => `reseller-row-${r.id}`}
+      testId="resellers-table"
+      caption="Resellers"
+      page={page}
+      nav={nav}
+      sort={sort}
+      empty={empty}
+      filters={filters}
+    />
   );
 }

@@ -2,10 +2,12 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { DomainError } from '@/lib/errors';
 import { formatMoney } from '@/lib/format';
 import { formAction, num } from '@/lib/http/form-action';
 import { creditReseller } from '@/lib/services/credit';
 import { createReseller } from '@/lib/services/resellers';
+import { getSettings } from '@/lib/services/settings';
 import { idParam } from '@/lib/validation/common';
 import { creditInput } from '@/lib/validation/credit';
 import { createResellerInput } from '@/lib/validation/resellers';
@@ -20,15 +22,52 @@ export const createResellerAction = formAction(
   (v) => ({ ...v, commission_rate: v.partner_type === 'commission' ? num(v.commission_rate) : undefined }),
 );
 
+const confirmFlags = z.object({ confirm_large: z.literal('1').optional(), confirm_duplicate: z.literal('1').optional() });
+
+/**
+ * The admin's top-up form. Two confirm steps before money moves: an amount above the large-top-up setting
+ * (default 1,000,000 MMK), and a payment reference already credited (the service's duplicate_reference,
+ * which names the earlier ledger entry). Each is a second press of a button, never a silent default.
+ */
 export const creditResellerAction = formAction(
   'admin',
-  creditInput.and(z.object({ reseller_id: idParam })),
+  creditInput.and(z.object({ reseller_id: idParam })).and(confirmFlags),
   async ({ db, actor, input }) => {
-    const { reseller_id, ...credit } = input;
-    const res = await creditReseller(db, actor, reseller_id, credit);
+    const { reseller_id, confirm_large, confirm_duplicate, ...credit } = input;
+    const values = formEcho(input);
+    const threshold = (await getSettings(db)).large_topup_threshold;
+    if (credit.amount > threshold && !confirm_large) {
+      return {
+        ok: false,
+        message: `This top-up is ${formatMoney(credit.amount)}, more than ${formatMoney(threshold)}. Check the amount before it is credited.`,
+        values,
+        data: { confirm: { field: 'confirm_large', label: `Yes, add ${formatMoney(credit.amount)}` } },
+      };
+    }
+    let res: Awaited<ReturnType<typeof creditReseller>>;
+    try {
+      res = await creditReseller(db, actor, reseller_id, { ...credit, allow_duplicate_reference: Boolean(confirm_duplicate) || undefined });
+    } catch (err) {
+      if (err instanceof DomainError && err.code === 'duplicate_reference') {
+        return {
+          ok: false,
+          message: err.message,
+          values,
+          data: { confirm: { field: 'confirm_duplicate', label: 'Credit this payment again' } },
+        };
+      }
+      throw err;
+    }
     revalidatePath(`/admin/resellers/${reseller_id}`);
     const verb = credit.amount > 0 ? 'Added' : 'Deducted';
     return { ok: true, message: `${verb} ${formatMoney(Math.abs(credit.amount))}. New balance: ${formatMoney(res.credit_balance)}.` };
   },
   (v) => ({ ...v, amount: num(v.amount), method: v.method || undefined }),
 );
+
+/** The form's values as typed, so a confirm step re-sends exactly them. */
+function formEcho(input: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(input)) if (v !== undefined && v !== null) out[k] = String(v);
+  return out;
+}

@@ -1,12 +1,15 @@
 import { PortalShell } from '@/components/portal-shell';
 import { requireRole } from '@/lib/auth/session';
+import { getSettings } from '@/lib/services/settings';
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
-  const { name } = await requireRole('admin');
+  const { db, name } = await requireRole('admin');
+  const settings = await getSettings(db);
   return (
     <PortalShell
       portal="Admin"
       userName={name}
+      brand={{ name: settings.platform_name, logo_url: null, color: null }}
       nav={[
         { href: '/admin', label: 'Overview' },
         { href: '/admin/resellers', label: 'Resellers' },

@@ -1,6 +1,7 @@
+import type { Metadata } from 'next';
 import { PortalShell } from '@/components/portal-shell';
-import { requireRole } from '@/lib/auth/session';
-import { brandForReseller } from '@/lib/services/branding';
+import { requireRole, sessionUser } from '@/lib/auth/session';
+import { brandForClient, brandForReseller } from '@/lib/services/branding';
 import { clientHome } from '@/lib/services/client-portal';
 
 const NAV = [
@@ -12,6 +13,14 @@ const NAV = [
   { href: '/client/webhooks', label: 'Webhooks' },
   { href: '/client/account', label: 'Account' },
 ];
+
+/** A client's pages carry its reseller's brand in their titles, on any host. */
+export async function generateMetadata(): Promise<Metadata> {
+  const user = await sessionUser();
+  if (user?.actor.role !== 'client') return {};
+  const brand = await brandForClient(user.db, user.actor.userId);
+  return brand ? { title: { default: brand.name, template: `%s · ${brand.name}` } } : {};
+}
 
 export default async function ClientLayout({ children }: { children: React.ReactNode }) {
   const { db, actor, name } = await requireRole('client');

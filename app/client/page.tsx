@@ -3,9 +3,10 @@ import Link from 'next/link';
 import { AutoRefresh } from '@/components/client/auto-refresh';
 import { isMoving, MessageTable } from '@/components/client/message-table';
 import { InlineAction } from '@/components/inline-action';
-import { Card, DetailList, EmptyState, LinkButton, PageHeader, StatCard, StatusBadge } from '@/components/ui';
+import { Card, DetailList, LinkButton, PageHeader, StatCard, StatusBadge } from '@/components/ui';
 import { requireRole } from '@/lib/auth/session';
 import { daysLeft, formatDate, formatMoney } from '@/lib/format';
+import { phoneCountry } from '@/lib/phone';
 import { type ActivationPreview, previewActivation } from '@/lib/services/activation';
 import { clientHome } from '@/lib/services/client-portal';
 import { listDevices } from '@/lib/services/devices';
@@ -112,7 +113,7 @@ export default async function ClientOverview() {
           {renewal.sufficient && (
             <InlineAction
               action={renewFromBalanceAction}
-              fields={{ package_type: renewal.package_type }}
+              fields={{ package_type: renewal.package_type, expected_price: String(renewal.price) }}
               label="Renew from my balance"
               variant="primary"
               testId="renew-from-balance"
@@ -149,13 +150,12 @@ export default async function ClientOverview() {
           </div>
         }
       >
-        {recent.data.length ? (
-          <MessageTable rows={recent.data} timeZone={settings.time_zone} />
-        ) : (
-          <EmptyState title="No messages yet">
-            <LinkButton href="/client/send">Send your first SMS</LinkButton>
-          </EmptyState>
-        )}
+        <MessageTable
+          rows={recent.data}
+          timeZone={settings.time_zone}
+          country={phoneCountry(client.country, settings.default_country)}
+          empty={{ title: 'No messages yet', body: <LinkButton href="/client/send">Send your first SMS</LinkButton> }}
+        />
       </Card>
     </>
   );

@@ -31,15 +31,34 @@ export const createClientAction = formAction(
   (v) => ({ ...v, trial_days: v.trial_days === '' ? undefined : v.trial_days }),
 );
 
-export const activateAction = formAction('reseller', activateInput.and(clientRef), async ({ db, actor, input }) => {
-  const res = await activatePackage(db, actor, input.client_id, { package_type: input.package_type });
-  revalidatePath('/reseller', 'layout');
-  const refund = res.refund > 0 ? ` Refunded ${formatMoney(res.refund)} for unused days.` : '';
-  return {
-    ok: true,
-    message: `${res.subscription.name} ${res.kind === 'renewal' ? 'renewed' : 'activated'}: ${formatDate(res.subscription.starts_at)} – ${formatDate(res.subscription.ends_at)}. Charged ${formatMoney(res.subscription.price)}.${refund} Balance now ${formatMoney(res.credit_balance)}.`,
-  };
-});
+/**
+ * The package panel's submit: the previewed package with the quote it showed (price and refund). The
+ * service charges exactly that or refuses (price_changed); the page is re-rendered either way, so the
+ * panel's preview is fresh after every submit.
+ */
+export const activateAction = formAction(
+  'reseller',
+  activateInput.and(clientRef),
+  async ({ db, actor, input }) => {
+    let res: Awaited<ReturnType<typeof activatePackage>>;
+    try {
+      res = await activatePackage(db, actor, input.client_id, {
+        package_type: input.package_type,
+        expected_price: input.expected_price,
+        expected_refund: input.expected_refund,
+      });
+    } finally {
+      revalidatePath('/reseller', 'layout');
+    }
+    const refund = res.refund > 0 ? ` Refunded ${formatMoney(res.refund)} for unused days.` : '';
+    return {
+      ok: true,
+      message: `${res.subscription.name} ${res.kind === 'renewal' ? 'renewed' : 'activated'}: ${formatDate(res.subscription.starts_at)} – ${formatDate(res.subscription.ends_at)}. Charged ${formatMoney(res.subscription.price)}.${refund} Balance now ${formatMoney(res.credit_balance)}.`,
+      data: { package_type: res.subscription.package_type },
+    };
+  },
+  (v) => ({ ...v, expected_price: num(v.expected_price), expected_refund: num(v.expected_refund) }),
+);
 
 /** One-click renewal from the overview: the same package, the new period after the current one. */
 export const renewAction = formAction('reseller', renewForm, async ({ db, actor, input }) => {

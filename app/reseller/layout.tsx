@@ -1,7 +1,9 @@
 import { PortalShell } from '@/components/portal-shell';
+import { requestBrand } from '@/lib/auth/request-brand';
 import { requireRole } from '@/lib/auth/session';
 import { formatMoney } from '@/lib/format';
 import { resellerProfile } from '@/lib/services/resellers';
+import { getSettings } from '@/lib/services/settings';
 
 const NAV = [
   { href: '/reseller', label: 'Overview' },
@@ -14,11 +16,14 @@ const NAV = [
 
 export default async function ResellerLayout({ children }: { children: React.ReactNode }) {
   const { db, actor, name } = await requireRole('reseller');
-  const profile = await resellerProfile(db, actor);
+  const [profile, hostBrand, settings] = await Promise.all([resellerProfile(db, actor), requestBrand(), getSettings(db)]);
+  // On its own subdomain a reseller works under its own brand; on the platform's host, the platform's.
+  const brand = hostBrand?.reseller_id === actor.userId ? hostBrand : { name: settings.platform_name, logo_url: null, color: null };
   return (
     <PortalShell
       portal="Reseller"
       userName={name}
+      brand={brand}
       nav={NAV}
       aside={
         <span className="rounded-lg bg-emerald-50 px-2.5 py-1 text-xs font-medium text-emerald-800 tabular-nums">

@@ -1,55 +1,84 @@
-// The client's message log rows: time, recipient(s), text, state. On a phone the text moves under the
-// recipient and the segment column drops, so the table never pushes the page sideways.
+// The client's message log rows in the shared DataList: time, recipient(s), text, SMS count, state. On a
+// phone each message is a card with its state on screen.
 import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { type Column, DataList, type ListNav, type ListPage } from '@/components/data-list';
 import { formatDateTime } from '@/lib/format';
+import { type CountryCode, displayPhone } from '@/lib/phone';
 import type { MessageView } from '@/lib/services/messages';
 import { MessageStateBadge } from './message-state';
 
-function recipientsLabel(m: MessageView): string {
-  return m.recipients.length > 1 ? `${m.phone} +${m.recipients.length - 1}` : m.phone;
+function recipientsLabel(m: MessageView, country: CountryCode): string {
+  const first = displayPhone(m.phone, country);
+  return m.recipients.length > 1 ? `${first} +${m.recipients.length - 1}` : first;
 }
 
-export function MessageTable({ rows, timeZone }: { rows: MessageView[]; timeZone?: string }) {
+export function MessageTable({
+  rows,
+  timeZone,
+  country,
+  page,
+  nav,
+  empty,
+}: {
+  rows: MessageView[];
+  timeZone?: string;
+  /** The client's country: its own numbers show in the national format. */
+  country: CountryCode;
+  page?: ListPage;
+  nav?: ListNav;
+  empty: { title: string; body?: ReactNode };
+}) {
+  const columns: Column<MessageView>[] = [
+    {
+      key: 'sent',
+      header: 'Sent',
+      className: 'align-top text-xs text-slate-600 sm:w-40',
+      cell: (m) => (
+        <Link href={`/client/messages/${m.id}`} className="hover:underline">
+          {formatDateTime(m.created_at, timeZone)}
+        </Link>
+      ),
+    },
+    {
+      key: 'recipient',
+      header: 'Recipient',
+      className: 'align-top',
+      cell: (m) => (
+        <Link href={`/client/messages/${m.id}`} className="font-mono text-xs font-medium text-brand-700 hover:underline">
+          {recipientsLabel(m, country)}
+        </Link>
+      ),
+    },
+    {
+      key: 'text',
+      header: 'Message',
+      className: 'align-top sm:max-w-xs',
+      cell: (m) => (
+        <p className="truncate text-slate-700 max-sm:max-w-[14rem]" title={m.message}>
+          {m.message}
+        </p>
+      ),
+    },
+    { key: 'sms', header: 'SMS', align: 'right', from: 'md', className: 'align-top', cell: (m) => m.segments * m.recipients.length },
+    {
+      key: 'state',
+      header: 'State',
+      className: 'align-top',
+      cell: (m) => <MessageStateBadge state={m.state} testId={`message-state-${m.id}`} />,
+    },
+  ];
   return (
-    <div className="-mx-4 overflow-x-auto sm:mx-0">
-      <table className="w-full table-fixed text-left text-sm">
-        <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th className="w-28 px-4 py-2 font-medium sm:w-40 sm:px-2">Sent</th>
-            <th className="px-2 py-2 font-medium">Recipient</th>
-            <th className="hidden px-2 py-2 font-medium md:table-cell">Message</th>
-            <th className="hidden w-16 px-2 py-2 text-right font-medium sm:table-cell">SMS</th>
-            <th className="w-24 px-4 py-2 font-medium sm:px-2">State</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((m) => (
-            <tr key={m.id} className="align-top hover:bg-slate-50">
-              <td className="px-4 py-2 text-xs text-slate-600 sm:px-2">
-                <Link href={`/client/messages/${m.id}`} className="hover:underline">
-                  {formatDateTime(m.created_at, timeZone)}
-                </Link>
-              </td>
-              <td className="min-w-0 px-2 py-2">
-                <Link href={`/client/messages/${m.id}`} className="font-mono text-xs font-medium text-brand-700 hover:underline">
-                  {recipientsLabel(m)}
-                </Link>
-                <p className="mt-0.5 truncate text-xs text-slate-500 md:hidden">{m.message}</p>
-              </td>
-              <td className="hidden min-w-0 px-2 py-2 md:table-cell">
-                <p className="truncate text-slate-700" title={m.message}>
-                  {m.message}
-                </p>
-              </td>
-              <td className="hidden px-2 py-2 text-right tabular-nums sm:table-cell">{m.segments * m.recipients.length}</td>
-              <td className="px-4 py-2 sm:px-2">
-                <MessageStateBadge state={m.state} testId={`message-state-${m.id}`} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataList
+      rows={rows}
+      columns={columns}
+      rowKey={(m) => m.id}
+      testId="messages-table"
+      caption="Messages"
+      page={page}
+      nav={nav}
+      empty={empty}
+    />
   );
 }
 

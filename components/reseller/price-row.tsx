@@ -4,6 +4,7 @@
 import { useActionState, useState } from 'react';
 import { FieldErrors, SubmitButton } from '@/components/action-form';
 import { inputClass } from '@/components/ui';
+import { useSubmitFeedback } from '@/components/use-submit-feedback';
 import { formatMoney } from '@/lib/format';
 import type { FormState } from '@/lib/http/form-action';
 
@@ -26,15 +27,19 @@ export function PriceRow({
   action: Action;
 }) {
   const [state, formAction] = useActionState(action, {} as FormState);
+  const fb = useSubmitFeedback(state);
   const [price, setPrice] = useState(String(pkg.retail_price));
   const n = Number(price.replace(/[,\s]/g, ''));
   const valid = price.trim() !== '' && Number.isFinite(n);
   const profit = valid ? n - pkg.cost : 0;
   const margin = valid && pkg.cost > 0 ? Math.round((profit / pkg.cost) * 1000) / 10 : 0;
   const id = `price-${pkg.package_type}`;
+  const belowCost = valid && n < pkg.cost;
   return (
     <form
       action={formAction}
+      onChange={fb.onChange}
+      onSubmit={fb.onSubmit}
       className="grid grid-cols-2 items-start gap-x-3 gap-y-2 py-4 md:grid-cols-[1.3fr_1fr_1.2fr_1.4fr_1fr_auto] md:items-center md:py-3"
       data-testid={`price-row-${pkg.package_type}`}
     >
@@ -60,10 +65,10 @@ export function PriceRow({
           inputMode="numeric"
           value={price}
           onChange={(e) => setPrice(e.target.value)}
-          aria-invalid={state.fieldErrors?.retail_price ? true : undefined}
+          aria-invalid={fb.fieldErrors?.retail_price ? true : undefined}
           className={inputClass}
         />
-        <FieldErrors errors={state.fieldErrors?.retail_price} id={`${id}-error`} />
+        <FieldErrors errors={fb.fieldErrors?.retail_price} id={`${id}-error`} />
       </div>
       <div className="col-span-2 md:col-span-1">
         <label htmlFor={`${id}-name`} className="block text-xs text-slate-500 md:sr-only">
@@ -76,7 +81,7 @@ export function PriceRow({
           placeholder={pkg.name}
           className={inputClass}
         />
-        <FieldErrors errors={state.fieldErrors?.display_name} id={`${id}-name-error`} />
+        <FieldErrors errors={fb.fieldErrors?.display_name} id={`${id}-name-error`} />
       </div>
       <div className="text-sm tabular-nums">
         <span className="block text-xs text-slate-500 md:hidden">Profit · margin</span>
@@ -88,7 +93,19 @@ export function PriceRow({
       <div className="flex flex-col items-end gap-1 self-end md:self-center">
         <SubmitButton variant="secondary">Save</SubmitButton>
       </div>
-      {state.message && (
+      {belowCost && (
+        <div
+          role="alert"
+          className="col-span-2 rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-xs text-amber-900 md:col-span-6"
+          data-testid={`below-cost-${pkg.package_type}`}
+        >
+          Below your cost of {formatMoney(pkg.cost)}: you lose {formatMoney(pkg.cost - n)} on every sale.{' '}
+          <label className="ml-1 inline-flex items-center gap-1.5 font-medium">
+            <input type="checkbox" name="allow_below_cost" value="1" /> Sell below cost anyway
+          </label>
+        </div>
+      )}
+      {fb.showMessage && (
         <p
           role={state.ok ? 'status' : 'alert'}
           className={`col-span-2 text-xs md:col-span-6 ${state.ok ? 'text-emerald-700' : 'text-red-700'}`}

@@ -1,4 +1,5 @@
 // Billing: the package catalog, subscriptions (snapshots of what was sold), the ledger, top-up requests.
+import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { clients, resellers, users } from './accounts';
 
@@ -106,6 +107,8 @@ export const ledgerEntries = pgTable(
     index('ledger_account_created_idx').on(t.account, t.accountId, t.createdAt, t.id),
     index('ledger_reseller_created_idx').on(t.resellerId, t.createdAt),
     index('ledger_kind_created_idx').on(t.kind, t.createdAt),
+    // A payment reference is credited once (lib/services/payment-reference.ts looks it up per top-up).
+    index('ledger_topup_reference_idx').on(sql`lower(trim(${t.reference}))`).where(sql`${t.kind} = 'topup' and ${t.reference} is not null`),
   ],
 );
 

@@ -17,8 +17,14 @@ declare module 'next-auth' {
     uid: number;
     role: Role;
     sv: number;
+    /** This browser session's id: sign-out revokes it on the server (lib/auth/session.ts). */
+    sid: string;
+    /** When it was signed in (seconds): a session lives at most SESSION_MAX_AGE_S, however it is refreshed. */
+    sat: number;
   }
 }
+
+export const SESSION_MAX_AGE_S = 7 * 24 * 3600;
 
 class InvalidCredentials extends CredentialsSignin {
   code = 'invalid_credentials';
@@ -29,9 +35,12 @@ class SuspendedAccount extends CredentialsSignin {
 class TooManyAttempts extends CredentialsSignin {
   code = 'rate_limited';
 }
+class WrongPortal extends CredentialsSignin {
+  code = 'wrong_portal';
+}
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
-  session: { strategy: 'jwt', maxAge: 7 * 24 * 3600 },
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },
   pages: { signIn: '/login' },
   trustHost: true,
   // A refused sign-in is an expected outcome, not a server error: keep it out of the error log.
@@ -63,6 +72,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         } catch (err) {
           if (err instanceof DomainError && err.code === 'account_suspended') throw new SuspendedAccount();
           if (err instanceof DomainError && err.code === 'rate_limited') throw new TooManyAttempts();
+          if (err instanceof DomainError && err.code === 'wrong_portal') throw new WrongPortal();
           if (err instanceof DomainError) throw new InvalidCredentials();
           throw err;
         }
@@ -75,11 +85,20 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         token.uid = Number(user.id);
         token.role = user.role;
         token.sv = user.sv;
+        token.sid = crypto.randomUUID();
+        token.sat = Math.floor(Date.now() / 1000);
       }
       return token;
     },
     session({ session, token }) {
-      return { ...session, uid: Number(token.uid), role: token.role as Role, sv: Number(token.sv) };
+      return {
+        ...session,
+        uid: Number(token.uid),
+        role: token.role as Role,
+        sv: Number(token.sv),
+        sid: typeof token.sid === 'string' ? token.sid : '',
+        sat: Number(token.sat ?? 0),
+      };
     },
   },
 });

@@ -1,10 +1,10 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { eq, lt, sql } from 'drizzle-orm';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { type Db, getDb } from '@/db';
-import { users } from '@/db/schema';
-import { auth } from './auth';
+import { revokedSessions, users } from '@/db/schema';
+import { auth, SESSION_MAX_AGE_S } from './auth';
 import type { Actor, Role } from './permissions';
 
 export interface SessionUser {
@@ -17,15 +17,24 @@ export interface SessionUser {
 export const PORTAL: Record<Role, string> = { admin: '/admin', reseller: '/reseller', client: '/client' };
 
 /**
- * The signed-in user, re-read from the database: a suspended or archived account, or a session from
- * before a password change, counts as signed out.
+ * The signed-in user, re-read from the database: a suspended or archived account, a session from before
+ * a password change, a session signed out on the server, or one older than the maximum age counts as
+ * signed out.
  */
 export async function sessionUser(): Promise<SessionUser | null> {
   const session = await auth();
-  if (!session?.uid) return null;
+  if (!session?.uid || !session.sid) return null;
+  if (Date.now() / 1000 - session.sat > SESSION_MAX_AGE_S) return null;
   const db = await getDb();
-  const [u] = await db.select().from(users).where(eq(users.id, session.uid));
-  if (u?.status !== 'active' || u.role !== session.role || u.sessionVersion !== session.sv) return null;
+  const [row] = await db
+    .select({
+      u: users,
+      revoked: sql<boolean>`exists (select 1 from ${revokedSessions} where ${revokedSessions.sid} = ${session.sid})`,
+    })
+    .from(users)
+    .where(eq(users.id, session.uid));
+  const u = row?.u;
+  if (!u || row.revoked || u.status !== 'active' || u.role !== session.role || u.sessionVersion !== session.sv) return null;
   const h = await headers();
   const ip = h.get('x-forwarded-for')?.split(',')[0].trim() || h.get('x-real-ip') || null;
   return { actor: { userId: u.id, role: u.role, ip }, name: u.name, email: u.email, db };
@@ -37,4 +46,17 @@ export async function requireRole(role: Role): Promise<SessionUser> {
   if (!user) redirect('/login?signed_out=1');
   if (user.actor.role !== role) redirect(PORTAL[user.actor.role]);
   return user;
+}
+
+/**
+ * Sign-out on the server: this browser session's id is revoked, so the cookie (and any copy of it) is
+ * refused from now on, not only deleted from this browser. Rows past their possible lifetime are dropped.
+ */
+export async function revokeCurrentSession(now = new Date()): Promise<void> {
+  const session = await auth();
+  if (!session?.uid || !session.sid) return;
+  const db = await getDb();
+  const expiresAt = new Date((session.sat + SESSION_MAX_AGE_S) * 1000 + 60_000);
+  await db.insert(revokedSessions).values({ sid: session.sid, userId: session.uid, revokedAt: now, expiresAt }).onConflictDoNothing();
+  await db.delete(revokedSessions).where(lt(revokedSessions.expiresAt, now));
 }

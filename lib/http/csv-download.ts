@@ -53,6 +53,7 @@ const LEDGER_HEADER = [
   'reference',
   'note',
   'client_id',
+  'client_name',
   'subscription_id',
 ];
 
@@ -70,6 +71,7 @@ export function ledgerCsv(filename: string, batches: AsyncGenerator<LedgerRow[]>
       r.reference,
       r.note,
       r.client_id,
+      r.client_name,
       r.subscription_id,
     ],
   ]);

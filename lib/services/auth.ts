@@ -31,15 +31,17 @@ export async function verifyCredentials(db: Db, creds: Credentials, role?: Role)
 }
 
 /**
- * Sign-in on a reseller's subdomain: only that reseller's clients get in there. Anyone else is refused
- * with the usual wrong-credentials answer, after the password check, so nothing about the account leaks.
+ * Sign-in on a reseller's subdomain: that reseller itself and its own clients get in there. Anyone else,
+ * with the right password, is told this page is not theirs (wrong_portal); a wrong password is the usual
+ * "incorrect" whatever the account, so nothing about other tenants' accounts leaks.
  */
 export async function verifyCredentialsOnBrand(db: Db, creds: Credentials, brandResellerId: number | null): Promise<User> {
   const user = await verifyCredentials(db, creds);
   if (brandResellerId === null) return user;
+  if (user.role === 'reseller' && user.id === brandResellerId) return user;
   const [c] =
     user.role === 'client' ? await db.select({ resellerId: clients.resellerId }).from(clients).where(eq(clients.id, user.id)) : [];
-  if (c?.resellerId !== brandResellerId) throw new DomainError('invalid_credentials', 'Email or password is incorrect.');
+  if (c?.resellerId !== brandResellerId) throw new DomainError('wrong_portal', 'This sign-in page is for another brand’s clients.');
   return user;
 }
 

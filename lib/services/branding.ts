@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { resellers, users } from '@/db/schema';
+import { clients, resellers, users } from '@/db/schema';
 import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { fieldError, notFound } from '@/lib/errors';
 import { subdomainFromHost } from '@/lib/http/host';
@@ -120,6 +120,12 @@ export async function brandForReseller(db: Db, resellerId: number): Promise<Publ
     .innerJoin(users, eq(users.id, resellers.id))
     .where(eq(resellers.id, resellerId));
   return r ? brandView(r.r, r.name) : null;
+}
+
+/** The brand a client lives under: its reseller's. */
+export async function brandForClient(db: Db, clientId: number): Promise<PublicBrand | null> {
+  const [c] = await db.select({ resellerId: clients.resellerId }).from(clients).where(eq(clients.id, clientId));
+  return c ? brandForReseller(db, c.resellerId) : null;
 }
 
 function brandView(r: Row, companyName: string): PublicBrand {

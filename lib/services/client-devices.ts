@@ -17,3 +17,13 @@ export async function clientDevices(db: Db, actor: Actor, clientId: number, now 
     .orderBy(asc(devices.createdAt));
   return rows.map((d) => deviceView(d, now));
 }
+
+/** A device's name for display (a message's sending phone), also when it was removed since; null if unknown. */
+export async function deviceNameOf(db: Db, actor: Actor, deviceId: string): Promise<{ name: string; removed: boolean } | null> {
+  if (actor.role !== 'client') return null;
+  const [d] = await db
+    .select({ name: devices.name, removedAt: devices.removedAt })
+    .from(devices)
+    .where(and(eq(devices.id, deviceId), eq(devices.clientId, actor.userId)));
+  return d ? { name: d.name, removed: d.removedAt !== null } : null;
+}

@@ -4,10 +4,12 @@ import type { Db } from '@/db';
 import { resellers } from '@/db/schema';
 import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { DomainError, notFound } from '@/lib/errors';
+import { formatMoney } from '@/lib/format';
 import type { CreditInput, LedgerQuery } from '@/lib/validation/credit';
 import { writeAudit } from './audit';
 import { type LedgerRow, ledgerRowView, listLedger, postLedger } from './ledger';
 import type { Page } from './paging';
+import { assertReferenceUnused } from './payment-reference';
 
 export interface CreditResult {
   ledger_entry: LedgerRow;
@@ -32,9 +34,10 @@ export async function creditReseller(db: Db, actor: Actor, resellerId: number, i
       throw new DomainError('insufficient_credit', 'An adjustment cannot make the balance negative.', {
         balance: r.balance,
         required: -input.amount,
-        fields: { amount: [`At most ${r.balance} can be deducted.`] },
+        fields: { amount: [`At most ${formatMoney(r.balance)} can be deducted.`] },
       });
     }
+    if (!isAdjustment) await assertReferenceUnused(tx, input, input.allow_duplicate_reference);
     const entry = await postLedger(tx, {
       account: 'reseller_credit',
       accountId: resellerId,
@@ -58,6 +61,7 @@ export async function creditReseller(db: Db, actor: Actor, resellerId: number, i
         method: input.method ?? null,
         reference: input.reference ?? null,
         ledger_entry_id: entry.id,
+        ...(input.allow_duplicate_reference ? { allow_duplicate_reference: true } : {}),
       },
     );
     return { ledger_entry: ledgerRowView(entry), credit_balance: entry.balanceAfter };

@@ -4,7 +4,7 @@ import type { Db } from '@/db';
 import { ledgerEntries, resellers } from '@/db/schema';
 import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { notFound } from '@/lib/errors';
-import { type LedgerKind, type LedgerRow, ledgerRowView } from './ledger';
+import { type LedgerKind, type LedgerRow, ledgerRowView, selectLedgerRows } from './ledger';
 
 export interface LedgerExportFilters {
   kind?: string;
@@ -47,15 +47,13 @@ export async function resellerLedgerExport(
               ...base,
               sql`(${ledgerEntries.createdAt}, ${ledgerEntries.id}) < (select c.created_at, c.id from ledger_entries c where c.id = ${cursor})`,
             ];
-      const rows = await db
-        .select()
-        .from(ledgerEntries)
+      const rows = await selectLedgerRows(db)
         .where(and(...conds))
         .orderBy(desc(ledgerEntries.createdAt), desc(ledgerEntries.id))
         .limit(batchSize);
-      if (rows.length) yield rows.map(ledgerRowView);
+      if (rows.length) yield rows.map((r) => ledgerRowView(r.e, r.clientName));
       if (rows.length < batchSize) return;
-      cursor = rows[rows.length - 1].id;
+      cursor = rows[rows.length - 1].e.id;
     }
   })();
 }

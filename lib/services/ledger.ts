@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, count, desc, eq, gte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { clients, type LEDGER_KINDS, ledgerEntries, resellers } from '@/db/schema';
+import { clients, type LEDGER_KINDS, ledgerEntries, resellers, users } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import type { LedgerQuery } from '@/lib/validation/credit';
 import { dateRange } from './date-filter';
@@ -103,11 +103,18 @@ export type LedgerRow = {
   reference: string | null;
   note: string | null;
   client_id: number | null;
+  /** The client the entry is about (activations, refunds, transfers), by name. */
+  client_name: string | null;
   subscription_id: number | null;
   created_at: string;
 };
 
-export function ledgerRowView(r: typeof ledgerEntries.$inferSelect): LedgerRow {
+/** Ledger rows with the name of the client each one is about. */
+export function selectLedgerRows(db: Db) {
+  return db.select({ e: ledgerEntries, clientName: users.name }).from(ledgerEntries).leftJoin(users, eq(users.id, ledgerEntries.clientId));
+}
+
+export function ledgerRowView(r: typeof ledgerEntries.$inferSelect, clientName: string | null = null): LedgerRow {
   return {
     id: r.id,
     kind: r.kind,
@@ -117,6 +124,7 @@ export function ledgerRowView(r: typeof ledgerEntries.$inferSelect): LedgerRow {
     reference: r.reference,
     note: r.note,
     client_id: r.clientId,
+    client_name: clientName,
     subscription_id: r.subscriptionId,
     created_at: r.createdAt.toISOString(),
   };
@@ -129,14 +137,16 @@ export async function listLedger(db: Db, account: LedgerAccount, accountId: numb
   conds.push(...dateRange(ledgerEntries.createdAt, q.from, q.to, (await getSettings(db)).time_zone));
   const where = and(...conds);
   const [rows, [{ total }]] = await Promise.all([
-    db
-      .select()
-      .from(ledgerEntries)
+    selectLedgerRows(db)
       .where(where)
       .orderBy(desc(ledgerEntries.createdAt), desc(ledgerEntries.id))
       .limit(q.limit)
       .offset((q.page - 1) * q.limit),
     db.select({ total: count() }).from(ledgerEntries).where(where),
   ]);
-  return paginated(rows.map(ledgerRowView), q, total);
+  return paginated(
+    rows.map((r) => ledgerRowView(r.e, r.clientName)),
+    q,
+    total,
+  );
 }

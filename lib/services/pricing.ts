@@ -4,6 +4,7 @@ import type { Db } from '@/db';
 import { packages, resellerPrices, resellers, subscriptions } from '@/db/schema';
 import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { DomainError, fieldError, notFound } from '@/lib/errors';
+import { formatMoney } from '@/lib/format';
 import type { RetailPriceInput } from '@/lib/validation/branding';
 import { writeAudit } from './audit';
 import { type PackageView, packageView } from './packages';
@@ -63,6 +64,14 @@ export async function setRetailPrice(db: Db, actor: Actor, input: RetailPriceInp
     if (r?.type !== 'own_plans') throw new DomainError('forbidden', 'Commission partners sell at the platform list prices.');
     const [p] = await tx.select().from(packages).where(eq(packages.code, input.package_type));
     if (!p) throw fieldError('package_type', `Unknown package_type "${input.package_type}".`);
+    if (input.retail_price < p.price && !input.allow_below_cost) {
+      const loss = p.price - input.retail_price;
+      throw fieldError(
+        'retail_price',
+        `${formatMoney(input.retail_price)} is below your cost of ${formatMoney(p.price)}: you lose ${formatMoney(loss)} on every sale. Confirm to sell at a loss.`,
+        'below_cost',
+      );
+    }
     const [before] = await tx
       .select()
       .from(resellerPrices)
@@ -93,58 +102,85 @@ export interface ProfitRow {
   package_type: string;
   name: string;
   activations: number;
+  /** What the platform charged for this month's activations. */
   cost: number;
+  /** What the reseller billed its clients for them (the retail price at each activation). */
   revenue: number;
+  /** Switch refunds the platform gave back this month (unused days, queued renewals): they lower the cost. */
   refunds: number;
+  /** The same switched-away days at the retail price: what the reseller owes its clients back. */
+  client_refunds: number;
+  /** (revenue − client_refunds) − (cost − refunds). */
   profit: number;
 }
 
+type Totals = Omit<ProfitRow, 'package_type' | 'name'>;
+
 /**
- * Profit from actual activations in a month (platform time zone): what clients were charged (the retail
- * price snapshotted at activation) less what the platform charged. Refunds of switched-away days are
- * reported beside it, not subtracted: how a reseller settles a switch with its client is its own business.
+ * Profit in a month (platform time zone): what clients were billed for the month's activations, less the
+ * switch refunds of the month at the retail price (the days a switch took away from the client), less what
+ * the platform charged net of its own refunds for those days.
  */
 export async function profitReport(
   db: Db,
   actor: Actor,
   month?: string,
   now = new Date(),
-): Promise<{ month: string; rows: ProfitRow[]; totals: Omit<ProfitRow, 'package_type' | 'name'> }> {
+): Promise<{ month: string; rows: ProfitRow[]; totals: Totals }> {
   assertCan(actor, 'pricing.manage');
   const tz = (await getSettings(db)).time_zone;
   const m = month ?? new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit' }).format(now).slice(0, 7);
   const start = sql`(${`${m}-01`}::timestamp at time zone ${tz})`;
   const end = sql`((${`${m}-01`}::timestamp + interval '1 month') at time zone ${tz})`;
-  const rows = await db
-    .select({
-      code: subscriptions.packageCode,
-      name: sql<string>`min(${subscriptions.packageName})`,
-      activations: sql<number>`count(*)::int`,
-      cost: sql<string>`sum(${subscriptions.price})`,
-      revenue: sql<string>`sum(coalesce(${subscriptions.retailPrice}, ${subscriptions.price}))`,
-      refunds: sql<string>`sum(${subscriptions.refundAmount})`,
-    })
-    .from(subscriptions)
-    .where(
-      and(eq(subscriptions.resellerId, actor.userId), sql`${subscriptions.createdAt} >= ${start} and ${subscriptions.createdAt} < ${end}`),
-    )
-    .groupBy(subscriptions.packageCode)
-    .orderBy(asc(subscriptions.packageCode));
-  const out = rows.map((r) => {
-    const cost = Number(r.cost),
-      revenue = Number(r.revenue),
-      refunds = Number(r.refunds);
-    return { package_type: r.code, name: r.name, activations: r.activations, cost, revenue, refunds, profit: revenue - cost };
-  });
-  const totals = out.reduce(
+  const inMonth = (col: unknown) => sql`${col} >= ${start} and ${col} < ${end}`;
+  const retail = sql`coalesce(${subscriptions.retailPrice}, ${subscriptions.price})`;
+  const [sales, refunds] = await Promise.all([
+    db
+      .select({
+        code: subscriptions.packageCode,
+        name: sql<string>`min(${subscriptions.packageName})`,
+        activations: sql<number>`count(*)::int`,
+        cost: sql<string>`sum(${subscriptions.price})`,
+        revenue: sql<string>`sum(${retail})`,
+      })
+      .from(subscriptions)
+      .where(and(eq(subscriptions.resellerId, actor.userId), inMonth(subscriptions.createdAt)))
+      .groupBy(subscriptions.packageCode),
+    db
+      .select({
+        code: subscriptions.packageCode,
+        name: sql<string>`min(${subscriptions.packageName})`,
+        refunds: sql<string>`sum(${subscriptions.refundAmount})`,
+        clientRefunds: sql<string>`sum(case when ${subscriptions.price} > 0 then ${retail} * ${subscriptions.refundAmount} / ${subscriptions.price} else 0 end)`,
+      })
+      .from(subscriptions)
+      .where(and(eq(subscriptions.resellerId, actor.userId), sql`${subscriptions.refundAmount} > 0`, inMonth(subscriptions.canceledAt)))
+      .groupBy(subscriptions.packageCode),
+  ]);
+  const byCode = new Map<string, ProfitRow>();
+  const row = (code: string, name: string) => {
+    let r = byCode.get(code);
+    if (!r) {
+      r = { package_type: code, name, activations: 0, cost: 0, revenue: 0, refunds: 0, client_refunds: 0, profit: 0 };
+      byCode.set(code, r);
+    }
+    return r;
+  };
+  for (const s of sales)
+    Object.assign(row(s.code, s.name), { activations: s.activations, cost: Number(s.cost), revenue: Number(s.revenue) });
+  for (const f of refunds) Object.assign(row(f.code, f.name), { refunds: Number(f.refunds), client_refunds: Number(f.clientRefunds) });
+  const rows = [...byCode.values()].sort((a, b) => a.package_type.localeCompare(b.package_type));
+  for (const r of rows) r.profit = r.revenue - r.client_refunds - (r.cost - r.refunds);
+  const totals = rows.reduce<Totals>(
     (t, r) => ({
       activations: t.activations + r.activations,
       cost: t.cost + r.cost,
       revenue: t.revenue + r.revenue,
       refunds: t.refunds + r.refunds,
+      client_refunds: t.client_refunds + r.client_refunds,
       profit: t.profit + r.profit,
     }),
-    { activations: 0, cost: 0, revenue: 0, refunds: 0, profit: 0 },
+    { activations: 0, cost: 0, revenue: 0, refunds: 0, client_refunds: 0, profit: 0 },
   );
-  return { month: m, rows: out, totals };
+  return { month: m, rows, totals };
 }

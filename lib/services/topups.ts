@@ -8,6 +8,7 @@ import type { ListTopupsQuery, TopupRequestInput } from '@/lib/validation/credit
 import { writeAudit } from './audit';
 import { postLedger } from './ledger';
 import { type Page, paginated } from './paging';
+import { assertReferenceUnused } from './payment-reference';
 
 export interface TopupRequestView {
   id: number;
@@ -73,6 +74,14 @@ async function getTopup(db: Db, id: number): Promise<TopupRequestView> {
   return view(r);
 }
 
+/** One request, for the admin (any) or its reseller (own only; another's is not found). */
+export async function getTopupRequest(db: Db, actor: Actor, id: number): Promise<TopupRequestView> {
+  assertCan(actor, 'topup.read');
+  const r = await getTopup(db, id);
+  if (actor.role === 'reseller' && r.reseller_id !== actor.userId) throw notFound('Top-up request');
+  return r;
+}
+
 /** A reseller asks the admin for credit; the admin decides once. */
 export async function fileTopupRequest(db: Db, actor: Actor, input: TopupRequestInput): Promise<TopupRequestView> {
   assertCan(actor, 'topup.file');
@@ -120,7 +129,7 @@ export async function decideTopupRequest(
   db: Db,
   actor: Actor,
   id: number,
-  decision: { approve: true; note?: string } | { approve: false; reason: string },
+  decision: { approve: true; note?: string; allow_duplicate_reference?: boolean } | { approve: false; reason: string },
   now = new Date(),
 ): Promise<TopupRequestView & { credit_balance?: number }> {
   assertCan(actor, 'topup.decide');
@@ -136,6 +145,7 @@ export async function decideTopupRequest(
     let ledgerEntryId: number | null = null;
     let balanceAfter: number | undefined;
     if (decision.approve) {
+      await assertReferenceUnused(tx, req, decision.allow_duplicate_reference);
       const entry = await postLedger(tx, {
         account: 'reseller_credit',
         accountId: req.resellerId,

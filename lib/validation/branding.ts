@@ -39,6 +39,8 @@ export const retailPriceInput = z.object({
   package_type: z.string().trim().min(1).max(64),
   retail_price: money.min(0, 'The price cannot be negative.').max(1_000_000_000, 'The price is too large.'),
   display_name: optionalText(80),
+  /** A price below the platform's cost saves only with this (else 409 below_cost on retail_price). */
+  allow_below_cost: z.boolean().optional(),
 });
 export type RetailPriceInput = z.infer<typeof retailPriceInput>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { email, name, optionalText, PHONE_HINT, pagination, password, phone } from './common';
+import { email, money, name, optionalText, PHONE_HINT, pagination, password, phone } from './common';
 
 export const CLIENT_STATUSES = ['trial', 'active', 'expired', 'suspended'] as const;
 export type ClientStatus = (typeof CLIENT_STATUSES)[number];
@@ -65,6 +65,12 @@ export const activateInput = z.object({
     .min(1, 'package_type is required.')
     .max(64)
     .regex(/^[a-z0-9_]+$/, 'Unknown package_type.'),
+  /**
+   * The quote the caller saw: the package price it expects to be charged and (optional) the refund it
+   * expects back on a switch. When either differs now, nothing is charged: 409 price_changed.
+   */
+  expected_price: money.min(0, 'expected_price cannot be negative.').optional(),
+  expected_refund: money.min(0, 'expected_refund cannot be negative.').optional(),
 });
 export type ActivateInput = z.infer<typeof activateInput>;
 

@@ -81,6 +81,8 @@ export const auditQuery = pagination.extend({
   target_type: z.string().trim().max(40).optional(),
   target_id: z.string().trim().max(40).optional(),
   actor_id: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  /** Part of the actor's name or email. */
+  actor: z.string().trim().max(120).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
 });

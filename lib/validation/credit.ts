@@ -13,6 +13,8 @@ export const creditInput = z
     method: paymentMethod.optional(),
     reference: optionalText(120),
     note: optionalText(500),
+    /** Credit a payment whose method and reference were credited before, on purpose (else 409 duplicate_reference). */
+    allow_duplicate_reference: z.boolean().optional(),
   })
   .superRefine((v, ctx) => {
     if (v.amount < 0 && !v.note) {
@@ -46,7 +48,11 @@ export type ListTopupsQuery = z.infer<typeof listTopupsQuery>;
 export const rejectTopupInput = z.object({
   reason: z.string({ error: 'A reason is required.' }).trim().min(1, 'A reason is required.').max(500),
 });
-export const approveTopupInput = z.object({ note: optionalText(500) });
+export const approveTopupInput = z.object({
+  note: optionalText(500),
+  /** Approve although the request's method and reference were already credited (else 409 duplicate_reference). */
+  allow_duplicate_reference: z.boolean().optional(),
+});
 
 export const commissionSettleInput = z.object({
   mode: z.enum(['payout', 'convert'], { error: 'Mode is payout (paid out of the platform) or convert (to credit).' }),

@@ -1,6 +1,9 @@
 // The audit log's filter bar: a GET form, so the filters live in the URL.
 import Link from 'next/link';
 import { inputClass } from '@/components/ui';
+import { AUDIT_ACTION_LABEL } from '@/lib/audit-labels';
+
+const ACTIONS = Object.entries(AUDIT_ACTION_LABEL).sort((a, b) => a[1].localeCompare(b[1]));
 
 const TARGET_TYPES = ['reseller', 'client', 'package', 'topup_request', 'admin', 'settings', 'api_key', 'user'];
 
@@ -18,20 +21,19 @@ function Labeled({ label, htmlFor, children }: { label: string; htmlFor: string;
 export function AuditFilters({ values }: { values: Record<string, string | undefined> }) {
   return (
     <form action="/admin/audit" method="get" role="search" className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
-      <Labeled label="Action starts with" htmlFor="f-action">
-        <input
-          id="f-action"
-          name="action"
-          defaultValue={values.action}
-          placeholder="topup_request."
-          list="audit-actions"
-          className={inputClass}
-        />
-        <datalist id="audit-actions">
-          {['reseller.', 'client.', 'package.', 'topup_request.', 'admin.', 'settings.', 'api_key.'].map((a) => (
-            <option key={a} value={a} />
+      <Labeled label="Who (name or email)" htmlFor="f-actor-name">
+        <input id="f-actor-name" name="actor" type="search" defaultValue={values.actor} className={inputClass} />
+      </Labeled>
+      <Labeled label="What" htmlFor="f-action">
+        <select id="f-action" name="action" defaultValue={values.action ?? ''} className={inputClass}>
+          <option value="">Anything</option>
+          {ACTIONS.map(([code, label]) => (
+            <option key={code} value={code}>
+              {label}
+            </option>
           ))}
-        </datalist>
+          {values.action && !(values.action in AUDIT_ACTION_LABEL) && <option value={values.action}>{values.action}…</option>}
+        </select>
       </Labeled>
       <Labeled label="Target type" htmlFor="f-target-type">
         <select id="f-target-type" name="target_type" defaultValue={values.target_type ?? ''} className={inputClass}>
@@ -46,12 +48,8 @@ export function AuditFilters({ values }: { values: Record<string, string | undef
           )}
         </select>
       </Labeled>
-      <Labeled label="Target id" htmlFor="f-target-id">
-        <input id="f-target-id" name="target_id" defaultValue={values.target_id} className={inputClass} />
-      </Labeled>
-      <Labeled label="Actor id" htmlFor="f-actor">
-        <input id="f-actor" name="actor_id" inputMode="numeric" defaultValue={values.actor_id} className={inputClass} />
-      </Labeled>
+      {values.target_id && <input type="hidden" name="target_id" value={values.target_id} />}
+      {values.actor_id && <input type="hidden" name="actor_id" value={values.actor_id} />}
       <Labeled label="From" htmlFor="f-from">
         <input id="f-from" name="from" type="date" defaultValue={values.from?.slice(0, 10)} className={inputClass} />
       </Labeled>

@@ -1,7 +1,10 @@
+// /admin/audit — the audit log for people: what happened in words, who did it and to whom (linked), the
+// fields that changed as a small before/after table, filters by actor name and action, CSV export.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Pagination } from '@/components/pagination';
-import { Badge, Card, EmptyState, PageHeader } from '@/components/ui';
+import { DataList } from '@/components/data-list';
+import { Badge, buttonClass, Card, PageHeader } from '@/components/ui';
+import { auditActionLabel, auditChanges } from '@/lib/audit-labels';
 import { requireRole } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/format';
 import { type AuditView, listAudit } from '@/lib/services/audit';
@@ -10,81 +13,69 @@ import { AuditFilters } from './audit-filters';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
-const FILTER_KEYS = ['action', 'target_type', 'target_id', 'actor_id', 'from', 'to'] as const;
+const FILTER_KEYS = ['action', 'actor', 'target_type', 'target_id', 'actor_id', 'from', 'to'] as const;
 
 function targetHref(e: AuditView): string | null {
   if (!e.target_id) return null;
   if (e.target_type === 'reseller') return `/admin/resellers/${e.target_id}`;
+  if (e.target_type === 'client' && e.target_name) return `/admin/clients?search=${encodeURIComponent(e.target_name)}`;
+  if (e.target_type === 'topup_request') return '/admin/topups?status=all';
+  if (e.target_type === 'package') return '/admin/packages';
+  if (e.target_type === 'admin') return '/admin/settings';
   return null;
 }
 
-function Json({ label, value }: { label: string; value: unknown }) {
+function Target({ e }: { e: AuditView }) {
+  const href = targetHref(e);
+  const kind = e.target_type.replace(/_/g, ' ');
+  const text = e.target_name ? `${e.target_name}` : `${kind}${e.target_id ? ` #${e.target_id}` : ''}`;
   return (
     <div className="min-w-0">
-      <div className="mb-1 text-xs font-medium uppercase tracking-wide text-slate-500">{label}</div>
-      <pre className="max-h-80 overflow-auto whitespace-pre-wrap break-all rounded-lg bg-slate-900 p-3 text-xs leading-relaxed text-slate-100">
-        {value === null || value === undefined ? '—' : JSON.stringify(value, null, 2)}
-      </pre>
+      {href ? (
+        <Link href={href} className="text-brand-700 wrap-anywhere hover:underline">
+          {text}
+        </Link>
+      ) : (
+        <span className="wrap-anywhere">{text}</span>
+      )}
+      {e.target_name && <div className="text-xs text-slate-500">{kind}</div>}
     </div>
   );
 }
 
-function Entry({ e }: { e: AuditView }) {
-  const href = targetHref(e);
-  const target = `${e.target_type}${e.target_id ? ` #${e.target_id}` : ''}`;
-  const hasChanges = e.before !== null || e.after !== null;
-  return (
-    <tbody className="border-t border-slate-100" data-testid={`audit-row-${e.id}`}>
-      <tr className="align-top">
-        <td className="px-4 py-2.5 sm:whitespace-nowrap sm:px-2">{formatDateTime(e.created_at)}</td>
-        <td className="px-2 py-2.5">
-          {e.actor_id ? (
-            <Link
-              href={`/admin/audit?actor_id=${e.actor_id}`}
-              className="text-brand-700 wrap-anywhere hover:underline"
-              title="Only this actor"
-            >
-              {e.actor_email ?? `user #${e.actor_id}`}
-            </Link>
-          ) : (
-            <span className="text-slate-500">system</span>
-          )}
-          <div className="mt-0.5">
-            <Badge>{e.actor_role}</Badge>
-          </div>
-        </td>
-        <td className="px-2 py-2.5">
-          <span className="font-mono text-xs wrap-anywhere">{e.action}</span>
-          <div className="mt-0.5 text-xs text-slate-500 wrap-anywhere md:hidden">
-            {target}
-            {e.ip ? ` · ${e.ip}` : ''}
-          </div>
-        </td>
-        <td className="hidden px-2 py-2.5 md:table-cell">
-          {href ? (
-            <Link href={href} className="text-brand-700 hover:underline">
-              {target}
-            </Link>
-          ) : (
-            target
-          )}
-        </td>
-        <td className="hidden whitespace-nowrap px-2 py-2.5 font-mono text-xs md:table-cell">{e.ip ?? '—'}</td>
-      </tr>
-      {hasChanges && (
+function Changes({ e }: { e: AuditView }) {
+  const changes = auditChanges(e.before, e.after);
+  if (!changes.length) return <span className="text-slate-400">—</span>;
+  const table = (
+    <table className="w-full text-xs" data-testid="audit-changes">
+      <thead className="sr-only">
         <tr>
-          <td colSpan={5} className="px-4 pb-3 sm:px-2">
-            <details className="group">
-              <summary className="cursor-pointer select-none text-xs font-medium text-brand-700 hover:underline">Before / after</summary>
-              <div className="mt-2 grid gap-3 md:grid-cols-2">
-                <Json label="Before" value={e.before} />
-                <Json label="After" value={e.after} />
-              </div>
-            </details>
-          </td>
+          <th>Field</th>
+          <th>Before</th>
+          <th>After</th>
         </tr>
-      )}
-    </tbody>
+      </thead>
+      <tbody>
+        {changes.map((c) => (
+          <tr key={c.field} className="align-top">
+            <th scope="row" className="py-0.5 pr-2 text-left font-medium text-slate-600">
+              {c.field.replace(/_/g, ' ')}
+            </th>
+            <td className="py-0.5 pr-2 text-slate-500 line-through decoration-slate-300 wrap-anywhere">{c.before}</td>
+            <td className="py-0.5 text-slate-900 wrap-anywhere">{c.after}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+  if (changes.length <= 4) return table;
+  return (
+    <details>
+      <summary className="cursor-pointer select-none text-xs font-medium text-brand-700 hover:underline">
+        {changes.length} fields changed
+      </summary>
+      <div className="mt-1">{table}</div>
+    </details>
   );
 }
 
@@ -99,37 +90,86 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const params: Record<string, string | undefined> = {};
   for (const k of FILTER_KEYS) params[k] = q[k] === undefined ? undefined : String(q[k]);
   const filtered = FILTER_KEYS.some((k) => params[k]);
+  const exportQuery = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => Boolean(e[1]))).toString();
   return (
     <>
-      <PageHeader title="Audit log" subtitle="Who changed what, from where, and the record before and after." />
+      <PageHeader
+        title="Audit log"
+        subtitle="Who changed what, from where, and what changed."
+        actions={
+          <a
+            href={`/admin/audit/export.csv${exportQuery ? `?${exportQuery}` : ''}`}
+            className={buttonClass('secondary')}
+            download
+            data-testid="audit-csv"
+          >
+            Export CSV
+          </a>
+        }
+      />
       <Card>
-        <AuditFilters values={params} />
-        {!parsed.success && (
-          <p className="mb-3 text-sm text-red-700" role="alert">
-            Some filters were not valid and were ignored.
-          </p>
-        )}
-        {page.data.length === 0 ? (
-          <EmptyState title={filtered ? 'No entries match these filters.' : 'No audit entries yet.'} />
-        ) : (
-          <div className="-mx-4 overflow-x-auto sm:mx-0">
-            <table className="min-w-full text-sm" data-testid="audit-table">
-              <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th className="px-4 py-2 font-medium sm:px-2">Time</th>
-                  <th className="px-2 py-2 font-medium">Actor</th>
-                  <th className="px-2 py-2 font-medium">Action</th>
-                  <th className="hidden px-2 py-2 font-medium md:table-cell">Target</th>
-                  <th className="hidden px-2 py-2 font-medium md:table-cell">IP</th>
-                </tr>
-              </thead>
-              {page.data.map((e) => (
-                <Entry key={e.id} e={e} />
-              ))}
-            </table>
-          </div>
-        )}
-        <Pagination basePath="/admin/audit" params={params} {...page.pagination} />
+        <DataList
+          rows={page.data}
+          rowKey={(e) => e.id}
+          rowTestId={(e) => `audit-row-${e.id}`}
+          testId="audit-table"
+          caption="Audit log"
+          page={page.pagination}
+          nav={{ basePath: '/admin/audit', query: params }}
+          empty={{ title: filtered ? 'No entries match these filters.' : 'No audit entries yet.' }}
+          filters={
+            <>
+              <AuditFilters values={params} />
+              {!parsed.success && (
+                <p className="mb-3 text-sm text-red-700" role="alert">
+                  Some filters were not valid and were ignored.
+                </p>
+              )}
+            </>
+          }
+          columns={[
+            { key: 'time', header: 'Time', className: 'align-top sm:whitespace-nowrap', cell: (e) => formatDateTime(e.created_at) },
+            {
+              key: 'actor',
+              header: 'Who',
+              className: 'align-top',
+              cell: (e) =>
+                e.actor_id ? (
+                  <div className="min-w-0">
+                    <Link
+                      href={`/admin/audit?actor_id=${e.actor_id}`}
+                      className="text-brand-700 wrap-anywhere hover:underline"
+                      title="Only this person"
+                    >
+                      {e.actor_name ?? e.actor_email ?? `user #${e.actor_id}`}
+                    </Link>
+                    <div className="mt-0.5 flex flex-wrap items-center gap-1 text-xs text-slate-500">
+                      <Badge>{e.actor_role}</Badge>
+                      <span className="wrap-anywhere">{e.actor_email}</span>
+                    </div>
+                  </div>
+                ) : (
+                  <span className="text-slate-500">system</span>
+                ),
+            },
+            {
+              key: 'action',
+              header: 'What',
+              className: 'align-top',
+              cell: (e) => (
+                <div>
+                  <span className="font-medium" data-testid="audit-action">
+                    {auditActionLabel(e.action)}
+                  </span>
+                  <div className="font-mono text-[11px] text-slate-400 wrap-anywhere">{e.action}</div>
+                </div>
+              ),
+            },
+            { key: 'target', header: 'Target', className: 'align-top', cell: (e) => <Target e={e} /> },
+            { key: 'changes', header: 'Changes', className: 'align-top sm:min-w-56', cell: (e) => <Changes e={e} /> },
+            { key: 'ip', header: 'IP', from: 'lg', className: 'align-top whitespace-nowrap font-mono text-xs', cell: (e) => e.ip ?? '—' },
+          ]}
+        />
       </Card>
     </>
   );

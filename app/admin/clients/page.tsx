@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ClientTable } from '@/components/client-table';
-import { Pagination, SearchBar } from '@/components/pagination';
-import { Card, EmptyState, PageHeader } from '@/components/ui';
+import { ClientList } from '@/components/client-list';
+import { SearchBar } from '@/components/search-bar';
+import { Card, PageHeader } from '@/components/ui';
 import { requireRole } from '@/lib/auth/session';
 import { listClients } from '@/lib/services/clients';
+import { platformPhoneCountry } from '@/lib/services/recipients';
 import { listResellers } from '@/lib/services/resellers';
 import { CLIENT_STATUSES, listClientsQuery } from '@/lib/validation/clients';
 import { listResellersQuery } from '@/lib/validation/resellers';
@@ -23,10 +24,11 @@ export default async function AdminClientsPage({ searchParams }: { searchParams:
       reseller_id: sp.reseller_id || undefined,
       search: sp.search || undefined,
     }).data ?? listClientsQuery.parse({});
-  const [page, resellers] = await Promise.all([
+  const [page, resellers, country] = await Promise.all([
     listClients(db, actor, q),
     // The filter lists resellers by name; with more than 100 the reseller page's "Clients" link still filters by id.
     listResellers(db, actor, listResellersQuery.parse({ limit: 100, sort: 'name', dir: 'asc' })),
+    platformPhoneCountry(db),
   ]);
   const options = resellers.data.map((r) => ({ id: r.id, name: r.name }));
   if (q.reseller_id && !options.some((o) => o.id === q.reseller_id))
@@ -36,47 +38,53 @@ export default async function AdminClientsPage({ searchParams }: { searchParams:
     <>
       <PageHeader title="All clients" subtitle="Every reseller's clients in one place." />
       <Card>
-        <SearchBar action="/admin/clients" search={q.search}>
-          <select name="status" defaultValue={q.status ?? ''} aria-label="Status" className={selectClass}>
-            <option value="">All statuses</option>
-            {CLIENT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {s[0].toUpperCase() + s.slice(1)}
-              </option>
-            ))}
-          </select>
-          <select
-            name="reseller_id"
-            defaultValue={q.reseller_id ? String(q.reseller_id) : ''}
-            aria-label="Reseller"
-            className={selectClass}
-          >
-            <option value="">All resellers</option>
-            {options.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </SearchBar>
-        {filtered && (
-          <p className="mb-3 text-sm">
-            <Link href="/admin/clients" className="text-brand-700 hover:underline">
-              Clear filters
-            </Link>
-          </p>
-        )}
-        {page.data.length === 0 ? (
-          <EmptyState title={filtered ? 'No client matches these filters.' : 'No clients yet.'}>
-            {!filtered && 'Resellers create clients from their portal.'}
-          </EmptyState>
-        ) : (
-          <ClientTable clients={page.data} showReseller />
-        )}
-        <Pagination
-          basePath="/admin/clients"
-          params={{ search: q.search, status: q.status, reseller_id: q.reseller_id ? String(q.reseller_id) : undefined }}
-          {...page.pagination}
+        <ClientList
+          rows={page.data}
+          country={country}
+          showReseller
+          page={page.pagination}
+          nav={{
+            basePath: '/admin/clients',
+            query: { search: q.search, status: q.status, reseller_id: q.reseller_id ? String(q.reseller_id) : undefined },
+          }}
+          empty={{
+            title: filtered ? 'No client matches these filters.' : 'No clients yet.',
+            body: filtered ? undefined : 'Resellers create clients from their portal.',
+          }}
+          filters={
+            <>
+              <SearchBar action="/admin/clients" search={q.search}>
+                <select name="status" defaultValue={q.status ?? ''} aria-label="Status" className={selectClass}>
+                  <option value="">All statuses</option>
+                  {CLIENT_STATUSES.map((s) => (
+                    <option key={s} value={s}>
+                      {s[0].toUpperCase() + s.slice(1)}
+                    </option>
+                  ))}
+                </select>
+                <select
+                  name="reseller_id"
+                  defaultValue={q.reseller_id ? String(q.reseller_id) : ''}
+                  aria-label="Reseller"
+                  className={selectClass}
+                >
+                  <option value="">All resellers</option>
+                  {options.map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.name}
+                    </option>
+                  ))}
+                </select>
+              </SearchBar>
+              {filtered && (
+                <p className="mb-3 text-sm">
+                  <Link href="/admin/clients" className="text-brand-700 hover:underline">
+                    Clear filters
+                  </Link>
+                </p>
+              )}
+            </>
+          }
         />
       </Card>
     </>

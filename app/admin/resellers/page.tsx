@@ -2,9 +2,9 @@
 // with the status switch and Edit / Delete on each row.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { SearchBar } from '@/components/pagination';
 import { ResellerTable } from '@/components/reseller-table';
-import { Card, EmptyState, LinkButton, Notice, PageHeader } from '@/components/ui';
+import { SearchBar } from '@/components/search-bar';
+import { Card, LinkButton, Notice, PageHeader } from '@/components/ui';
 import { requireRole } from '@/lib/auth/session';
 import { compactParams, type RawSearchParams, tableLinkParams } from '@/lib/http/search-params';
 import { listResellers } from '@/lib/services/resellers';
@@ -36,56 +36,61 @@ export default async function ResellersPage({ searchParams }: { searchParams: Pr
         </div>
       )}
       <Card>
-        <SearchBar action="/admin/resellers" search={q.search} placeholder="Search name, email or subdomain">
-          <select name="status" defaultValue={q.status ?? ''} aria-label="Status" className={selectClass}>
-            <option value="">All statuses</option>
-            <option value="active">Active</option>
-            <option value="suspended">Suspended</option>
-          </select>
-          {query.sort && <input type="hidden" name="sort" value={query.sort} />}
-          {query.dir && <input type="hidden" name="dir" value={query.dir} />}
-          {query.limit && <input type="hidden" name="limit" value={query.limit} />}
-        </SearchBar>
-        {filtered && (
-          <p className="mb-3 text-sm">
-            <Link href="/admin/resellers" className="text-brand-700 hover:underline">
-              Clear search
-            </Link>
-          </p>
-        )}
-        {page.data.length === 0 ? (
-          page.pagination.total > 0 ? (
-            <EmptyState title="This page is past the end of the list.">
-              <Link className="text-brand-700 underline" href="/admin/resellers">
-                Back to the first page
-              </Link>
-            </EmptyState>
-          ) : filtered ? (
-            <EmptyState title={q.search ? `No reseller matches “${q.search}”.` : 'No reseller has this status.'}>
-              Try another name or email, or{' '}
-              <Link className="text-brand-700 underline" href="/admin/resellers">
-                clear the search
-              </Link>
-              .
-            </EmptyState>
-          ) : (
-            <EmptyState title="No resellers yet.">
-              Resellers buy credit from you and activate packages for their clients.{' '}
-              <Link className="text-brand-700 underline" href="/admin/resellers/new">
-                Create the first reseller
-              </Link>
-            </EmptyState>
-          )
-        ) : (
-          <ResellerTable
-            rows={page.data}
-            pagination={page.pagination}
-            sort={{ id: q.sort, dir: q.dir }}
-            query={query}
-            statusAction={setResellerStatusAction}
-            deleteAction={deleteResellerAction}
-          />
-        )}
+        <ResellerTable
+          rows={page.data}
+          page={page.pagination}
+          nav={{ basePath: '/admin/resellers', query, pageSizes: [10, 20, 50, 100] }}
+          sort={{ id: q.sort, dir: q.dir }}
+          statusAction={setResellerStatusAction}
+          deleteAction={deleteResellerAction}
+          empty={
+            filtered
+              ? {
+                  title: q.search ? `No reseller matches “${q.search}”.` : 'No reseller has this status.',
+                  body: (
+                    <>
+                      Try another name or email, or{' '}
+                      <Link className="text-brand-700 underline" href="/admin/resellers">
+                        clear the search
+                      </Link>
+                      .
+                    </>
+                  ),
+                }
+              : {
+                  title: 'No resellers yet.',
+                  body: (
+                    <>
+                      Resellers buy credit from you and activate packages for their clients.{' '}
+                      <Link className="text-brand-700 underline" href="/admin/resellers/new">
+                        Create the first reseller
+                      </Link>
+                    </>
+                  ),
+                }
+          }
+          filters={
+            <>
+              <SearchBar action="/admin/resellers" search={q.search} placeholder="Search name, email or subdomain">
+                <select name="status" defaultValue={q.status ?? ''} aria-label="Status" className={selectClass}>
+                  <option value="">All statuses</option>
+                  <option value="active">Active</option>
+                  <option value="suspended">Suspended</option>
+                </select>
+                {query.sort && <input type="hidden" name="sort" value={query.sort} />}
+                {query.dir && <input type="hidden" name="dir" value={query.dir} />}
+                {query.limit && <input type="hidden" name="limit" value={query.limit} />}
+              </SearchBar>
+              {filtered && (
+                <p className="mb-3 text-sm">
+                  <Link href="/admin/resellers" className="text-brand-700 hover:underline">
+                    Clear search
+                  </Link>
+                </p>
+              )}
+            </>
+          }
+        />
       </Card>
     </>
   );

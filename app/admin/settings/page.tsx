@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { ActionForm } from '@/components/action-form';
+import { DataList } from '@/components/data-list';
 import { Card, PageHeader } from '@/components/ui';
 import { requireRole } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/format';
@@ -123,34 +124,27 @@ export default async function SettingsPage() {
           Sign-in: 10 attempts per 15 minutes per email and per IP. API: 100 requests per minute per key (per-reseller override). Listed:
           buckets at 80 % of their limit or more.
         </p>
-        {limits.length === 0 ? (
-          <p className="text-sm text-slate-500" data-testid="rate-limits-empty">
-            Nobody is near a limit.
-          </p>
-        ) : (
-          <div className="-mx-4 overflow-x-auto sm:mx-0">
-            <table className="min-w-full text-sm" data-testid="rate-limits">
-              <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th className="px-4 py-2 font-medium sm:px-2">Bucket</th>
-                  <th className="px-2 py-2 text-right font-medium">Count</th>
-                  <th className="px-2 py-2 font-medium">Window</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {limits.map((l) => (
-                  <tr key={l.bucket}>
-                    <td className="break-all px-4 py-2 font-mono text-xs sm:px-2">{l.bucket}</td>
-                    <td className={`px-2 py-2 text-right tabular-nums ${l.blocked ? 'font-semibold text-red-700' : ''}`}>
-                      {l.count} / {l.limit}
-                    </td>
-                    <td className="whitespace-nowrap px-2 py-2">{formatDateTime(l.window_start)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataList
+          rows={limits}
+          rowKey={(l) => l.bucket}
+          testId="rate-limits"
+          caption="Rate limits"
+          empty={{ title: 'Nobody is near a limit.' }}
+          columns={[
+            { key: 'bucket', header: 'Bucket', cell: (l) => <span className="break-all font-mono text-xs">{l.bucket}</span> },
+            {
+              key: 'count',
+              header: 'Count',
+              align: 'right',
+              cell: (l) => (
+                <span className={l.blocked ? 'font-semibold text-red-700' : ''}>
+                  {l.count} / {l.limit}
+                </span>
+              ),
+            },
+            { key: 'window', header: 'Window', className: 'whitespace-nowrap', cell: (l) => formatDateTime(l.window_start) },
+          ]}
+        />
       </Card>
     </>
   );

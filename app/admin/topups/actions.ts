@@ -2,15 +2,19 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { DomainError } from '@/lib/errors';
+import { formatMoney } from '@/lib/format';
 import { formAction } from '@/lib/http/form-action';
-import { decideTopupRequest } from '@/lib/services/topups';
+import { getSettings } from '@/lib/services/settings';
+import { decideTopupRequest, getTopupRequest } from '@/lib/services/topups';
 import { idParam } from '@/lib/validation/common';
 import { approveTopupInput, rejectTopupInput, TOPUP_STATUSES } from '@/lib/validation/credit';
 
 const tab = z.enum([...TOPUP_STATUSES, 'all']).catch('pending');
+const flags = { confirm_large: z.literal('1').optional(), confirm_duplicate: z.literal('1').optional() };
 const decideInput = z.discriminatedUnion('decision', [
-  approveTopupInput.extend({ decision: z.literal('approve'), id: idParam, tab }),
-  rejectTopupInput.extend({ decision: z.literal('reject'), id: idParam, tab }),
+  approveTopupInput.omit({ allow_duplicate_reference: true }).extend({ decision: z.literal('approve'), id: idParam, tab, ...flags }),
+  rejectTopupInput.extend({ decision: z.literal('reject'), id: idParam, tab, ...flags }),
 ]);
 
 /**
@@ -21,9 +25,38 @@ export const decideTopupAction = formAction(
   'admin',
   decideInput,
   async ({ db, actor, input }) => {
+    const text = input.decision === 'approve' ? (input.note ?? '') : input.reason;
+    const values: Record<string, string> = { text, ...(input.confirm_large ? { confirm_large: '1' } : {}) };
+    if (input.decision === 'approve' && !input.confirm_large) {
+      // A large amount is approved with a second press (the large-top-up setting, default 1,000,000 MMK).
+      const [req, threshold] = await Promise.all([getTopupRequest(db, actor, input.id), getSettings(db)]);
+      if (req.status === 'pending' && req.amount > threshold.large_topup_threshold) {
+        return {
+          ok: false,
+          message: `This request is for ${formatMoney(req.amount)}, more than ${formatMoney(threshold.large_topup_threshold)}. Check the payment before approving.`,
+          values,
+          data: { confirm: { field: 'confirm_large', label: `Yes, approve ${formatMoney(req.amount)}` } },
+        };
+      }
+    }
     const decision =
-      input.decision === 'approve' ? { approve: true as const, note: input.note } : { approve: false as const, reason: input.reason };
-    const res = await decideTopupRequest(db, actor, input.id, decision);
+      input.decision === 'approve'
+        ? { approve: true as const, note: input.note, allow_duplicate_reference: Boolean(input.confirm_duplicate) || undefined }
+        : { approve: false as const, reason: input.reason };
+    let res: Awaited<ReturnType<typeof decideTopupRequest>>;
+    try {
+      res = await decideTopupRequest(db, actor, input.id, decision);
+    } catch (err) {
+      if (err instanceof DomainError && err.code === 'duplicate_reference') {
+        return {
+          ok: false,
+          message: err.message,
+          values,
+          data: { confirm: { field: 'confirm_duplicate', label: 'Approve and credit it again' } },
+        };
+      }
+      throw err;
+    }
     revalidatePath('/admin/topups');
     revalidatePath(`/admin/resellers/${res.reseller_id}`);
     const q = new URLSearchParams({ decided: String(res.id), outcome: res.status });
@@ -31,5 +64,13 @@ export const decideTopupAction = formAction(
     redirect(`/admin/topups?${q.toString()}`);
   },
   // One text box serves as the approval note or the rejection reason, depending on the button pressed.
-  (v) => ({ id: v.id, tab: v.tab, decision: v.decision, [v.decision === 'reject' ? 'reason' : 'note']: v.text ?? '' }),
+  (v) => ({
+    id: v.id,
+    tab: v.tab,
+    // A confirm button approves: it carries its flag instead of decision=approve.
+    decision: v.confirm_large || v.confirm_duplicate ? 'approve' : v.decision,
+    confirm_large: v.confirm_large || undefined,
+    confirm_duplicate: v.confirm_duplicate || undefined,
+    [v.decision === 'reject' ? 'reason' : 'note']: v.text ?? '',
+  }),
 );

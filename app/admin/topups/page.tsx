@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Pagination } from '@/components/pagination';
+import { DataList } from '@/components/data-list';
 import { paymentMethodLabel } from '@/components/payment-method';
-import { Card, EmptyState, Notice, PageHeader, StatusBadge } from '@/components/ui';
+import { Card, Notice, PageHeader, StatusBadge } from '@/components/ui';
 import { requireRole } from '@/lib/auth/session';
 import { formatDateTime, formatMoney } from '@/lib/format';
 import { listTopupRequests, type TopupRequestView } from '@/lib/services/topups';
@@ -60,38 +60,30 @@ function Decision({ r }: { r: TopupRequestView }) {
   );
 }
 
-function RequestRow({ r, tab }: { r: TopupRequestView; tab: Tab }) {
+function RequestSummary({ r, tab }: { r: TopupRequestView; tab: Tab }) {
   return (
-    <li
-      data-testid={`topup-row-${r.id}`}
-      className="flex flex-col gap-3 py-4 first:pt-0 last:pb-0 sm:flex-row sm:items-start sm:justify-between"
-    >
-      <div className="min-w-0 space-y-1">
-        <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-          <span className="text-lg font-semibold tabular-nums">{formatMoney(r.amount)}</span>
-          <Link href={`/admin/resellers/${r.reseller_id}`} className="font-medium text-brand-700 hover:underline">
-            {r.reseller_name}
-          </Link>
-          {tab === 'all' && r.status === 'pending' && <StatusBadge status="pending" />}
-        </div>
-        <p className="break-words text-sm text-slate-600">
-          {paymentMethodLabel(r.method)}
-          {r.reference && (
-            <>
-              {' '}
-              · Ref <span className="font-mono text-slate-800">{r.reference}</span>
-            </>
-          )}
-        </p>
-        {r.note && <p className="break-words text-sm text-slate-700">“{r.note}”</p>}
-        <p className="text-xs text-slate-500">
-          Request #{r.id} · filed {formatDateTime(r.created_at)}
-        </p>
+    <div className="min-w-0 space-y-1">
+      <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+        <span className="text-lg font-semibold tabular-nums">{formatMoney(r.amount)}</span>
+        <Link href={`/admin/resellers/${r.reseller_id}`} className="font-medium text-brand-700 hover:underline">
+          {r.reseller_name}
+        </Link>
+        {tab === 'all' && r.status === 'pending' && <StatusBadge status="pending" />}
       </div>
-      <div className="w-full shrink-0 sm:w-72">
-        {r.status === 'pending' ? <TopupDecision id={r.id} tab={tab} action={decideTopupAction} /> : <Decision r={r} />}
-      </div>
-    </li>
+      <p className="break-words text-sm text-slate-600">
+        {paymentMethodLabel(r.method)}
+        {r.reference && (
+          <>
+            {' '}
+            · Ref <span className="font-mono text-slate-800">{r.reference}</span>
+          </>
+        )}
+      </p>
+      {r.note && <p className="break-words text-sm text-slate-700">“{r.note}”</p>}
+      <p className="text-xs text-slate-500">
+        Request #{r.id} · filed {formatDateTime(r.created_at)}
+      </p>
+    </div>
   );
 }
 
@@ -127,23 +119,31 @@ export default async function TopupsPage({ searchParams }: { searchParams: Promi
             </Link>
           </p>
         )}
-        {page.data.length === 0 ? (
-          <EmptyState
-            title={tab === 'pending' ? 'No pending requests.' : tab === 'all' ? 'No top-up requests yet.' : `No ${tab} requests.`}
-          >
-            {tab === 'pending' && 'Requests resellers file from their Credit page appear here.'}
-          </EmptyState>
-        ) : (
-          <ul className="divide-y divide-slate-100" data-testid="topups-list">
-            {page.data.map((r) => (
-              <RequestRow key={r.id} r={r} tab={tab} />
-            ))}
-          </ul>
-        )}
-        <Pagination
-          basePath="/admin/topups"
-          params={{ status: tab === 'pending' ? undefined : tab, reseller_id: q.reseller_id ? String(q.reseller_id) : undefined }}
-          {...page.pagination}
+        <DataList
+          rows={page.data}
+          rowKey={(r) => r.id}
+          rowTestId={(r) => `topup-row-${r.id}`}
+          testId="topups-list"
+          caption="Top-up requests"
+          empty={{
+            title: tab === 'pending' ? 'No pending requests.' : tab === 'all' ? 'No top-up requests yet.' : `No ${tab} requests.`,
+            body: tab === 'pending' ? 'Requests resellers file from their Credit page appear here.' : undefined,
+          }}
+          page={page.pagination}
+          nav={{
+            basePath: '/admin/topups',
+            query: { status: tab === 'pending' ? undefined : tab, reseller_id: q.reseller_id ? String(q.reseller_id) : undefined },
+          }}
+          columns={[
+            { key: 'request', header: 'Request', label: false, className: 'align-top', cell: (r) => <RequestSummary r={r} tab={tab} /> },
+            {
+              key: 'decision',
+              header: 'Decision',
+              label: false,
+              className: 'align-top sm:w-72',
+              cell: (r) => (r.status === 'pending' ? <TopupDecision id={r.id} tab={tab} action={decideTopupAction} /> : <Decision r={r} />),
+            },
+          ]}
         />
       </Card>
     </>

@@ -3,8 +3,9 @@
 // required rejection reason; the service's refusal (e.g. already decided) shows above it.
 import { useActionState } from 'react';
 import { useFormStatus } from 'react-dom';
-import { FieldErrors, inputClass } from '@/components/action-form';
+import { ConfirmStep, FieldErrors, inputClass } from '@/components/action-form';
 import { buttonClass } from '@/components/ui';
+import { useSubmitFeedback } from '@/components/use-submit-feedback';
 import type { FormState } from '@/lib/http/form-action';
 
 type Action = (state: FormState, fd: FormData) => Promise<FormState>;
@@ -25,18 +26,20 @@ function Buttons() {
 
 export function TopupDecision({ id, tab, action }: { id: number; tab: string; action: Action }) {
   const [state, formAction] = useActionState(action, {} as FormState);
-  const errors = [...(state.fieldErrors?.reason ?? []), ...(state.fieldErrors?.note ?? [])];
+  const fb = useSubmitFeedback(state);
+  const errors = [...(fb.fieldErrors?.reason ?? []), ...(fb.fieldErrors?.note ?? [])];
   const textId = `decision-text-${id}`;
   const errId = `decision-error-${id}`;
   return (
-    <form action={formAction} className="space-y-2" noValidate>
+    <form action={formAction} onChange={fb.onChange} onSubmit={fb.onSubmit} className="space-y-2" noValidate>
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="tab" value={tab} />
-      {state.message && !errors.length && (
+      {fb.showMessage && !errors.length && (
         <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-2 py-1 text-xs text-red-800">
           {state.message}
         </p>
       )}
+      <ConfirmStep state={state} show={fb.showMessage} />
       <div>
         <label htmlFor={textId} className="sr-only">
           Note or rejection reason

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import { AutoRefresh } from '@/components/client/auto-refresh';
 import { isMoving, MessageTable } from '@/components/client/message-table';
-import { Pagination } from '@/components/pagination';
-import { buttonClass, Card, EmptyState, inputClass, LinkButton, Notice, PageHeader } from '@/components/ui';
+import { buttonClass, Card, inputClass, LinkButton, Notice, PageHeader } from '@/components/ui';
 import { MESSAGE_STATES } from '@/db/schema/messaging';
 import { requireRole } from '@/lib/auth/session';
 import { zodFieldErrors } from '@/lib/http/errors';
@@ -112,24 +111,18 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
         <div className="mb-2 flex justify-end">
           <AutoRefresh active={isMoving(page.data)} />
         </div>
-        {page.data.length ? (
-          <>
-            <MessageTable rows={page.data} timeZone={settings.time_zone} />
-            <Pagination
-              basePath="/client/messages"
-              params={kept}
-              page={page.pagination.page}
-              pages={page.pagination.pages}
-              total={page.pagination.total}
-            />
-          </>
-        ) : filtered ? (
-          <EmptyState title="No messages match these filters">Try another state, search or date range.</EmptyState>
-        ) : (
-          <EmptyState title="No messages yet">
-            <LinkButton href="/client/send">Send an SMS</LinkButton>
-          </EmptyState>
-        )}
+        <MessageTable
+          rows={page.data}
+          timeZone={settings.time_zone}
+          country={country}
+          page={page.pagination}
+          nav={{ basePath: '/client/messages', query: kept }}
+          empty={
+            filtered
+              ? { title: 'No messages match these filters', body: 'Try another state, search or date range.' }
+              : { title: 'No messages yet', body: <LinkButton href="/client/send">Send an SMS</LinkButton> }
+          }
+        />
       </Card>
     </>
   );

@@ -2,13 +2,14 @@
 // reseller's clients on the server: one page of rows at a time, however many clients there are.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { SearchBar } from '@/components/pagination';
-import { ClientDataTable, type ClientRow } from '@/components/reseller/client-data-table';
-import { Card, EmptyState, LinkButton, PageHeader } from '@/components/ui';
+import { ClientList } from '@/components/client-list';
+import { SearchBar } from '@/components/search-bar';
+import { Card, LinkButton, PageHeader } from '@/components/ui';
 import { requireRole } from '@/lib/auth/session';
 import { compactParams, type RawSearchParams, tableLinkParams } from '@/lib/http/search-params';
 import { listClients } from '@/lib/services/clients';
 import { resellerCatalog } from '@/lib/services/pricing';
+import { platformPhoneCountry } from '@/lib/services/recipients';
 import { CLIENT_STATUSES, listClientsQuery } from '@/lib/validation/clients';
 
 export const metadata: Metadata = { title: 'Clients' };
@@ -20,13 +21,12 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
   const { db, actor } = await requireRole('reseller');
   const sp = compactParams(await searchParams);
   const q = listClientsQuery.safeParse(sp).data ?? DEFAULTS;
-  const [page, catalog] = await Promise.all([listClients(db, actor, q), resellerCatalog(db, actor.userId)]);
+  const [page, catalog, country] = await Promise.all([
+    listClients(db, actor, q),
+    resellerCatalog(db, actor.userId),
+    platformPhoneCountry(db),
+  ]);
   const names = new Map(catalog.map((p) => [p.package_type, p.display_name]));
-  const rows: ClientRow[] = page.data.map((c) => ({
-    ...c,
-    package_label: c.package ? (names.get(c.package.package_type) ?? c.package.name) : c.status === 'trial' ? 'Free trial' : '—',
-    expiry: c.expires_at,
-  }));
   const filtered = Boolean(q.search || q.status);
   const query = tableLinkParams(q, DEFAULTS);
   return (
@@ -37,51 +37,64 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
         actions={<LinkButton href="/reseller/clients/new">New client</LinkButton>}
       />
       <Card>
-        <SearchBar action="/reseller/clients" search={q.search} placeholder="Search name, email, phone or account">
-          <select name="status" defaultValue={q.status ?? ''} aria-label="Status" className={selectClass}>
-            <option value="">All statuses</option>
-            {CLIENT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {s[0].toUpperCase() + s.slice(1)}
-              </option>
-            ))}
-          </select>
-          {query.sort && <input type="hidden" name="sort" value={query.sort} />}
-          {query.dir && <input type="hidden" name="dir" value={query.dir} />}
-          {query.limit && <input type="hidden" name="limit" value={query.limit} />}
-        </SearchBar>
-        {filtered && (
-          <p className="mb-3 text-sm">
-            <Link href="/reseller/clients" className="text-brand-700 hover:underline">
-              Clear filters
-            </Link>
-          </p>
-        )}
-        {rows.length === 0 ? (
-          page.pagination.total > 0 ? (
-            <EmptyState title="This page is past the end of the list.">
-              <Link className="text-brand-700 underline" href="/reseller/clients">
-                Back to the first page
-              </Link>
-            </EmptyState>
-          ) : filtered ? (
-            <EmptyState title="No client matches these filters.">
-              Try another search, or{' '}
-              <Link className="text-brand-700 underline" href="/reseller/clients">
-                clear the filters
-              </Link>
-              .
-            </EmptyState>
-          ) : (
-            <EmptyState title="No clients yet.">
-              <Link className="text-brand-700 underline" href="/reseller/clients/new">
-                Create your first client
-              </Link>
-            </EmptyState>
-          )
-        ) : (
-          <ClientDataTable rows={rows} pagination={page.pagination} sort={{ id: q.sort, dir: q.dir }} query={query} />
-        )}
+        <ClientList
+          rows={page.data}
+          country={country}
+          hrefBase="/reseller/clients"
+          packageLabel={(c) =>
+            c.package ? (names.get(c.package.package_type) ?? c.package.name) : c.status === 'trial' ? 'Free trial' : '—'
+          }
+          page={page.pagination}
+          nav={{ basePath: '/reseller/clients', query, pageSizes: [10, 20, 50, 100] }}
+          sort={{ id: q.sort, dir: q.dir }}
+          empty={
+            filtered
+              ? {
+                  title: 'No client matches these filters.',
+                  body: (
+                    <>
+                      Try another search, or{' '}
+                      <Link className="text-brand-700 underline" href="/reseller/clients">
+                        clear the filters
+                      </Link>
+                      .
+                    </>
+                  ),
+                }
+              : {
+                  title: 'No clients yet.',
+                  body: (
+                    <Link className="text-brand-700 underline" href="/reseller/clients/new">
+                      Create your first client
+                    </Link>
+                  ),
+                }
+          }
+          filters={
+            <>
+              <SearchBar action="/reseller/clients" search={q.search} placeholder="Search name, email, phone or account">
+                <select name="status" defaultValue={q.status ?? ''} aria-label="Status" className={selectClass}>
+                  <option value="">All statuses</option>
+                  {CLIENT_STATUSES.map((s) => (
+                    <option key={s} value={s}>
+                      {s[0].toUpperCase() + s.slice(1)}
+                    </option>
+                  ))}
+                </select>
+                {query.sort && <input type="hidden" name="sort" value={query.sort} />}
+                {query.dir && <input type="hidden" name="dir" value={query.dir} />}
+                {query.limit && <input type="hidden" name="limit" value={query.limit} />}
+              </SearchBar>
+              {filtered && (
+                <p className="mb-3 text-sm">
+                  <Link href="/reseller/clients" className="text-brand-700 hover:underline">
+                    Clear filters
+                  </Link>
+                </p>
+              )}
+            </>
+          }
+        />
       </Card>
     </>
   );

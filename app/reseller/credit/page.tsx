@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionForm } from '@/components/action-form';
+import { DataList } from '@/components/data-list';
 import { KIND_LABEL, LedgerTable } from '@/components/ledger-table';
-import { Pagination } from '@/components/pagination';
 import { paymentMethodLabel, paymentMethodOptions } from '@/components/payment-method';
-import { buttonClass, Card, EmptyState, inputClass, PageHeader, StatCard, StatusBadge } from '@/components/ui';
+import { buttonClass, Card, inputClass, PageHeader, StatCard, StatusBadge } from '@/components/ui';
 import { requireRole } from '@/lib/auth/session';
 import { formatDateTime, formatMoney } from '@/lib/format';
 import { compactParams, type RawSearchParams } from '@/lib/http/search-params';
@@ -56,43 +56,55 @@ export default async function ResellerCreditPage({ searchParams }: { searchParam
           />
         </Card>
         <Card title="Your requests" className="lg:col-span-3">
-          {requests.data.length === 0 ? (
-            <EmptyState title="No requests yet.">Pay the platform, then send a request with the payment reference.</EmptyState>
-          ) : (
-            <ul className="divide-y divide-slate-100" data-testid="my-topups">
-              {requests.data.map((r) => (
-                <li
-                  key={r.id}
-                  data-testid={`my-topup-${r.id}`}
-                  className="flex items-start justify-between gap-3 py-3 first:pt-0 last:pb-0"
-                >
-                  <div className="min-w-0 flex-1">
-                    <div className="font-semibold tabular-nums">{formatMoney(r.amount)}</div>
-                    <div className="break-words text-xs text-slate-500">
-                      {paymentMethodLabel(r.method)}
-                      {r.reference ? ` · ${r.reference}` : ''} · filed {formatDateTime(r.created_at)}
-                    </div>
+          <DataList
+            rows={requests.data}
+            rowKey={(r) => r.id}
+            rowTestId={(r) => `my-topup-${r.id}`}
+            testId="my-topups"
+            caption="Your top-up requests"
+            empty={{ title: 'No requests yet.', body: 'Pay the platform, then send a request with the payment reference.' }}
+            page={requests.pagination}
+            nav={{ basePath: '/reseller/credit', query: { ...filters, lpage: sp.lpage }, keepScroll: true }}
+            columns={[
+              {
+                key: 'amount',
+                header: 'Amount',
+                className: 'whitespace-nowrap',
+                cell: (r) => <span className="font-semibold tabular-nums">{formatMoney(r.amount)}</span>,
+              },
+              {
+                key: 'payment',
+                header: 'Payment',
+                cell: (r) => (
+                  <span className="break-words text-xs text-slate-600">
+                    {paymentMethodLabel(r.method)}
+                    {r.reference ? ` · ${r.reference}` : ''}
+                  </span>
+                ),
+              },
+              {
+                key: 'filed',
+                header: 'Filed',
+                from: 'md',
+                className: 'whitespace-nowrap text-xs',
+                cell: (r) => formatDateTime(r.created_at),
+              },
+              {
+                key: 'status',
+                header: 'Status',
+                cell: (r) => (
+                  <div>
+                    <StatusBadge status={r.status} />
                     {r.decision_note && (
-                      <div className="mt-1 break-words text-sm text-slate-700">
+                      <div className="mt-1 break-words text-xs text-slate-600">
                         {r.status === 'rejected' ? 'Reason: ' : 'Note: '}
                         {r.decision_note}
                       </div>
                     )}
                   </div>
-                  <div className="shrink-0 text-right">
-                    <StatusBadge status={r.status} />
-                    {r.decided_at && <div className="mt-1 text-xs text-slate-500">{formatDateTime(r.decided_at)}</div>}
-                  </div>
-                </li>
-              ))}
-            </ul>
-          )}
-          <Pagination
-            basePath="/reseller/credit"
-            params={{ ...filters, lpage: sp.lpage }}
-            param="page"
-            keepScroll
-            {...requests.pagination}
+                ),
+              },
+            ]}
           />
         </Card>
       </div>
@@ -144,8 +156,15 @@ export default async function ResellerCreditPage({ searchParams }: { searchParam
             Dates are YYYY-MM-DD; showing the whole ledger.
           </p>
         )}
-        <LedgerTable rows={ledger.data} />
-        <Pagination basePath="/reseller/credit" params={{ ...filters, page: sp.page }} param="lpage" keepScroll {...ledger.pagination} />
+        <LedgerTable
+          rows={ledger.data}
+          clientHref={(id) => `/reseller/clients/${id}`}
+          page={ledger.pagination}
+          nav={{ basePath: '/reseller/credit', query: { ...filters, page: sp.page }, pageParam: 'lpage', keepScroll: true }}
+          empty={{
+            title: filters.kind || filters.from || filters.to ? 'No ledger entry matches these filters.' : 'No ledger entries yet.',
+          }}
+        />
       </Card>
     </>
   );

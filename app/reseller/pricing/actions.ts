@@ -13,5 +13,5 @@ export const setRetailPriceAction = formAction(
     revalidatePath('/reseller', 'layout');
     return { ok: true, message: `Saved: ${p.display_name} at ${formatMoney(p.retail_price)}.` };
   },
-  (v) => ({ ...v, retail_price: num(v.retail_price) }),
+  (v) => ({ ...v, retail_price: num(v.retail_price), allow_below_cost: v.allow_below_cost === '1' || undefined }),
 );

@@ -2,11 +2,12 @@
 // profit and margin per sale, plus the monthly profit report from actual activations. Commission partners
 // see the list prices and the commission each package earns them.
 import type { Metadata } from 'next';
+import { DataList } from '@/components/data-list';
 import { PriceRow } from '@/components/reseller/price-row';
 import { buttonClass, Card, EmptyState, inputClass, PageHeader, StatCard } from '@/components/ui';
 import { requireRole } from '@/lib/auth/session';
 import { formatMoney } from '@/lib/format';
-import { profitReport, resellerCatalog } from '@/lib/services/pricing';
+import { type ProfitRow, profitReport, resellerCatalog } from '@/lib/services/pricing';
 import { resellerProfile } from '@/lib/services/resellers';
 import { profitQuery } from '@/lib/validation/branding';
 import { setRetailPriceAction } from './actions';
@@ -60,26 +61,24 @@ export default async function PricingPage({ searchParams }: { searchParams: Prom
         </Card>
       ) : (
         <Card title="List prices and commission">
-          <div className="-mx-4 overflow-x-auto sm:mx-0">
-            <table className="min-w-full text-sm" data-testid="commission-table">
-              <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th className="px-4 py-2 font-medium sm:px-2">Package</th>
-                  <th className="px-2 py-2 text-right font-medium">List price</th>
-                  <th className="px-2 py-2 text-right font-medium">Your commission</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {catalog.map((p) => (
-                  <tr key={p.package_type}>
-                    <td className="px-4 py-2.5 font-medium sm:px-2">{p.name}</td>
-                    <td className="whitespace-nowrap px-2 py-2.5 text-right tabular-nums">{formatMoney(p.cost)}</td>
-                    <td className="whitespace-nowrap px-2 py-2.5 text-right tabular-nums text-emerald-700">{formatMoney(p.commission)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataList
+            rows={catalog}
+            rowKey={(p) => p.package_type}
+            testId="commission-table"
+            caption="List prices and commission"
+            empty={{ title: 'No packages on sale yet.' }}
+            columns={[
+              { key: 'name', header: 'Package', label: false, cell: (p) => <span className="font-medium">{p.name}</span> },
+              { key: 'price', header: 'List price', align: 'right', className: 'whitespace-nowrap', cell: (p) => formatMoney(p.cost) },
+              {
+                key: 'commission',
+                header: 'Your commission',
+                align: 'right',
+                className: 'whitespace-nowrap',
+                cell: (p) => <span className="text-emerald-700">{formatMoney(p.commission)}</span>,
+              },
+            ]}
+          />
           <p className="mt-3 text-xs text-slate-500">
             Commission accrues to your commission balance ({formatMoney(profile.commission_balance)} now); the platform pays it out or
             converts it to credit.
@@ -113,52 +112,67 @@ export default async function PricingPage({ searchParams }: { searchParams: Prom
           {own && <StatCard label="Billed to clients" value={formatMoney(report.totals.revenue)} />}
           {own && <StatCard label="Profit" value={formatMoney(report.totals.profit)} testId="profit-total" />}
         </div>
-        {report.rows.length === 0 ? (
-          <EmptyState title="No activations in this month." />
-        ) : (
-          <div className="-mx-4 overflow-x-auto sm:mx-0">
-            <table className="min-w-full text-sm" data-testid="profit-report">
-              <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th className="px-4 py-2 font-medium sm:px-2">Package</th>
-                  <th className="px-2 py-2 text-right font-medium">Sold</th>
-                  <th className="hidden px-2 py-2 text-right font-medium sm:table-cell">Cost</th>
-                  {own && <th className="hidden px-2 py-2 text-right font-medium sm:table-cell">Billed</th>}
-                  <th className="hidden px-2 py-2 text-right font-medium md:table-cell">Refunds</th>
-                  {own && <th className="px-2 py-2 text-right font-medium">Profit</th>}
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {report.rows.map((r) => (
-                  <tr key={r.package_type}>
-                    <td className="px-4 py-2.5 sm:px-2">
-                      {catalog.find((p) => p.package_type === r.package_type)?.display_name ?? r.name}
-                    </td>
-                    <td className="px-2 py-2.5 text-right tabular-nums">{r.activations}</td>
-                    <td className="hidden whitespace-nowrap px-2 py-2.5 text-right tabular-nums sm:table-cell">{formatMoney(r.cost)}</td>
-                    {own && (
-                      <td className="hidden whitespace-nowrap px-2 py-2.5 text-right tabular-nums sm:table-cell">
-                        {formatMoney(r.revenue)}
-                      </td>
-                    )}
-                    <td className="hidden whitespace-nowrap px-2 py-2.5 text-right tabular-nums md:table-cell">{formatMoney(r.refunds)}</td>
-                    {own && (
-                      <td
-                        className={`whitespace-nowrap px-2 py-2.5 text-right tabular-nums ${r.profit < 0 ? 'text-red-700' : 'text-emerald-700'}`}
-                      >
-                        {formatMoney(r.profit)}
-                      </td>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataList
+          rows={report.rows}
+          rowKey={(r) => r.package_type}
+          testId="profit-report"
+          caption={`Profit in ${monthLabel(report.month)}`}
+          empty={{ title: 'No activations in this month.' }}
+          columns={[
+            {
+              key: 'name',
+              header: 'Package',
+              label: false,
+              cell: (r) => (
+                <span className="font-medium">{catalog.find((p) => p.package_type === r.package_type)?.display_name ?? r.name}</span>
+              ),
+            },
+            { key: 'sold', header: 'Sold', align: 'right', cell: (r) => r.activations.toLocaleString('en-US') },
+            ...(own
+              ? [
+                  {
+                    key: 'billed',
+                    header: 'Billed',
+                    align: 'right' as const,
+                    className: 'whitespace-nowrap',
+                    cell: (r: ProfitRow) => formatMoney(r.revenue),
+                  },
+                  {
+                    key: 'client_refunds',
+                    header: 'Refunded to clients',
+                    align: 'right' as const,
+                    className: 'whitespace-nowrap',
+                    cell: (r: ProfitRow) => (r.client_refunds ? `−${formatMoney(r.client_refunds)}` : formatMoney(0)),
+                  },
+                ]
+              : []),
+            { key: 'cost', header: 'Cost', align: 'right', className: 'whitespace-nowrap', cell: (r) => formatMoney(r.cost) },
+            {
+              key: 'refunds',
+              header: 'Refunds to you',
+              align: 'right',
+              className: 'whitespace-nowrap',
+              cell: (r) => (r.refunds ? `−${formatMoney(r.refunds)}` : formatMoney(0)),
+            },
+            ...(own
+              ? [
+                  {
+                    key: 'profit',
+                    header: 'Profit',
+                    align: 'right' as const,
+                    className: 'whitespace-nowrap',
+                    cell: (r: ProfitRow) => (
+                      <span className={r.profit < 0 ? 'text-red-700' : 'text-emerald-700'}>{formatMoney(r.profit)}</span>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
         {own && (
           <p className="mt-3 text-xs text-slate-500">
-            Billed is the retail price at each activation. Refunds for switched-away days come back to your credit and are shown beside the
-            profit, not subtracted.
+            Billed is the retail price at each activation. A switch refunds you the unused days at your cost, and you owe your client the
+            same days at your retail price: profit is (billed − refunded to clients) − (cost − refunds to you).
           </p>
         )}
       </Card>

@@ -8,7 +8,10 @@ import { Card, DetailList, PageHeader } from '@/components/ui';
 import { requireRole } from '@/lib/auth/session';
 import { DomainError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/format';
+import { displayPhone } from '@/lib/phone';
+import { deviceNameOf } from '@/lib/services/client-devices';
 import { getMessage } from '@/lib/services/messages';
+import { clientPhoneCountry } from '@/lib/services/recipients';
 import { getSettings } from '@/lib/services/settings';
 import { messageId } from '@/lib/validation/messages';
 import { cancelMessageAction } from '../actions';
@@ -20,8 +23,13 @@ async function load(id: string) {
   const parsed = messageId.safeParse(id);
   if (!parsed.success) notFound();
   try {
-    const [m, settings] = await Promise.all([getMessage(db, actor, parsed.data), getSettings(db)]);
-    return { m, tz: settings.time_zone };
+    const [m, settings, country] = await Promise.all([
+      getMessage(db, actor, parsed.data),
+      getSettings(db),
+      clientPhoneCountry(db, actor.userId),
+    ]);
+    const device = m.device_id ? await deviceNameOf(db, actor, m.device_id) : null;
+    return { m, tz: settings.time_zone, device, country };
   } catch (err) {
     if (err instanceof DomainError && err.code === 'not_found') notFound();
     throw err;
@@ -29,7 +37,7 @@ async function load(id: string) {
 }
 
 export default async function MessagePage({ params }: { params: Promise<{ id: string }> }) {
-  const { m, tz } = await load((await params).id);
+  const { m, tz, device, country } = await load((await params).id);
   const timeline = Object.entries(m.states).sort((a, b) => a[1].localeCompare(b[1]));
   const moving = m.state === 'pending' || m.state === 'processing';
   return (
@@ -64,8 +72,9 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
                 [
                   'Device',
                   m.device_id ? (
-                    <span key="device" className="break-all font-mono text-xs">
-                      {m.device_id}
+                    <span key="device" data-testid="message-device">
+                      {device ? `${device.name}${device.removed ? ' (removed)' : ''}` : 'Unknown phone'}{' '}
+                      <span className="break-all font-mono text-xs text-slate-500">{m.device_id}</span>
                     </span>
                   ) : (
                     'Any device'
@@ -107,7 +116,7 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
               className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm"
               data-testid={`recipient-${i}`}
             >
-              <span className="font-mono">{r.phone}</span>
+              <span className="font-mono">{displayPhone(r.phone, country)}</span>
               <span className="flex items-center gap-2">
                 {r.error && <span className="text-xs text-red-700">{r.error}</span>}
                 <MessageStateBadge state={r.state} />

@@ -6,6 +6,7 @@ import { notFound } from 'next/navigation';
 import { ActionForm } from '@/components/action-form';
 import { ActivationPanel } from '@/components/activation-panel';
 import { InlineAction } from '@/components/inline-action';
+import { SubscriptionHistory } from '@/components/reseller/subscription-history';
 import { UsageBar } from '@/components/reseller/usage-bar';
 import { SuspendButton } from '@/components/suspend-button';
 import { Badge, Card, DetailList, Notice, PageHeader, StatusBadge } from '@/components/ui';
@@ -79,7 +80,13 @@ export default async function ClientDetailPage({
       <div className="grid gap-5 lg:grid-cols-5">
         <div id="activate" className="scroll-mt-28 lg:col-span-3">
           <Card title="Activate, renew or switch package">
-            <ActivationPanel clientId={client.id} previews={previews} action={activateAction} />
+            <ActivationPanel
+              clientId={client.id}
+              previews={previews}
+              current={client.package?.package_type ?? null}
+              names={Object.fromEntries(names)}
+              action={activateAction}
+            />
           </Card>
         </div>
         <Card title="Account" className="lg:col-span-2">
@@ -218,24 +225,7 @@ export default async function ClientDetailPage({
 
       <div className="mt-5 grid gap-5 lg:grid-cols-2">
         <Card title="Subscription history">
-          {history.length === 0 ? (
-            <p className="text-sm text-slate-500">No package activated yet.</p>
-          ) : (
-            <ul className="divide-y divide-slate-100 text-sm" data-testid="subscription-history">
-              {history.map((s) => (
-                <li key={s.id} className="flex flex-wrap justify-between gap-2 py-2">
-                  <span>
-                    <span className="font-medium">{names.get(s.packageCode) ?? s.packageName}</span>{' '}
-                    <span className="text-slate-500">({s.kind})</span>
-                  </span>
-                  <span className="tabular-nums text-slate-600">
-                    {formatDate(s.startsAt)} – {formatDate(s.canceledAt ?? s.endsAt)} · {formatMoney(s.price)}
-                    {s.refundAmount > 0 && <span className="text-emerald-700"> · refunded {formatMoney(s.refundAmount)}</span>}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
+          <SubscriptionHistory history={history} names={names} />
         </Card>
         <Card title="Devices">
           {devices.length === 0 ? (

@@ -2,8 +2,7 @@
 // them), one server page of rows, and a CSV download of everything that matches.
 import Link from 'next/link';
 import { KIND_LABEL, LedgerTable } from '@/components/ledger-table';
-import { Pagination } from '@/components/pagination';
-import { Card, EmptyState, inputClass } from '@/components/ui';
+import { Card, inputClass } from '@/components/ui';
 import type { Db } from '@/db';
 import type { Actor } from '@/lib/auth/permissions';
 import { resellerLedger } from '@/lib/services/credit';
@@ -83,16 +82,26 @@ export async function LedgerSection({
           )}
         </div>
       </form>
-      {ledger.data.length === 0 && filtered ? (
-        <EmptyState title="No ledger entries match these filters.">
-          <Link href={base} className="text-brand-700 underline">
-            Show all entries
-          </Link>
-        </EmptyState>
-      ) : (
-        <LedgerTable rows={ledger.data} />
-      )}
-      <Pagination basePath={base} params={filters} {...ledger.pagination} />
+      <LedgerTable
+        rows={ledger.data}
+        clientHref={(id) =>
+          `/admin/clients?reseller_id=${resellerId}&search=${encodeURIComponent(ledger.data.find((r) => r.client_id === id)?.client_name ?? '')}`
+        }
+        page={ledger.pagination}
+        nav={{ basePath: base, query: filters }}
+        empty={
+          filtered
+            ? {
+                title: 'No ledger entries match these filters.',
+                body: (
+                  <Link href={base} className="text-brand-700 underline">
+                    Show all entries
+                  </Link>
+                ),
+              }
+            : { title: 'No ledger entries yet.' }
+        }
+      />
       <p className="mt-2 text-xs text-slate-500">Days are counted in {timeZone}.</p>
     </Card>
   );

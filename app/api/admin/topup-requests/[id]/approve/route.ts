@@ -1,4 +1,5 @@
-// POST /api/admin/topup-requests/:id/approve  {note?} — 409 already_decided when decided before
+// POST /api/admin/topup-requests/:id/approve  {note?, allow_duplicate_reference?} — 409 already_decided when
+// decided before, 409 duplicate_reference when its method and reference were already credited
 import { api } from '@/lib/http/families';
 import { decideTopupRequest } from '@/lib/services/topups';
 import { approveTopupInput } from '@/lib/validation/credit';
@@ -13,5 +14,6 @@ export const POST = api(
     response: topupDecision,
     errors: [409],
   },
-  ({ db, actor, id, body }) => decideTopupRequest(db, actor, id, { approve: true, note: body.note }),
+  ({ db, actor, id, body }) =>
+    decideTopupRequest(db, actor, id, { approve: true, note: body.note, allow_duplicate_reference: body.allow_duplicate_reference }),
 );

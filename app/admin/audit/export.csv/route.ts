@@ -1,0 +1,60 @@
+// GET /admin/audit/export.csv?actor=&action=&target_type=&from=&to= — the filtered audit log as CSV (admin
+// browser session), streamed batch by batch; dated in the platform time zone.
+import { auditActionLabel, auditChanges } from '@/lib/audit-labels';
+import { requireRole } from '@/lib/auth/session';
+import { formatDateTime } from '@/lib/format';
+import { csvDownload } from '@/lib/http/csv-download';
+import { errorResponse } from '@/lib/http/errors';
+import { compactParams } from '@/lib/http/search-params';
+import { auditExport } from '@/lib/services/audit';
+import { getSettings } from '@/lib/services/settings';
+import { zonedToday } from '@/lib/time';
+import { auditQuery } from '@/lib/validation/common';
+
+export const dynamic = 'force-dynamic';
+
+const HEADER = [
+  'id',
+  'created_at_utc',
+  'local_time',
+  'actor_name',
+  'actor_email',
+  'actor_role',
+  'action',
+  'what',
+  'target_type',
+  'target_id',
+  'target_name',
+  'changes',
+  'ip',
+];
+
+export async function GET(req: Request): Promise<Response> {
+  const { db, actor } = await requireRole('admin');
+  try {
+    const { page: _p, limit: _l, ...q } = auditQuery.parse(compactParams(Object.fromEntries(new URL(req.url).searchParams)));
+    const tz = (await getSettings(db)).time_zone;
+    const batches = await auditExport(db, actor, q);
+    return csvDownload(`audit-${zonedToday(tz)}.csv`, HEADER, batches, (e) => [
+      [
+        e.id,
+        e.created_at,
+        formatDateTime(e.created_at, tz),
+        e.actor_name,
+        e.actor_email,
+        e.actor_role,
+        e.action,
+        auditActionLabel(e.action),
+        e.target_type,
+        e.target_id,
+        e.target_name,
+        auditChanges(e.before, e.after)
+          .map((c) => `${c.field}: ${c.before} → ${c.after}`)
+          .join('; '),
+        e.ip,
+      ],
+    ]);
+  } catch (err) {
+    return errorResponse(err);
+  }
+}

@@ -1,0 +1,29 @@
+'use client';
+// Rows per page for a server-paged list: choosing a size follows a link with the new limit (back to page 1).
+import { useRouter } from 'next/navigation';
+import { useTransition } from 'react';
+
+export function PageSizeSelect({ sizes, value, href }: { sizes: number[]; value: number; href: string }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  return (
+    <label className="flex items-center gap-1.5">
+      <span>Rows</span>
+      <select
+        value={value}
+        disabled={pending}
+        onChange={(e) => {
+          const url = href.replace('__LIMIT__', e.target.value);
+          startTransition(() => router.push(url, { scroll: false }));
+        }}
+        className="rounded-lg border border-slate-300 bg-white px-2 py-1.5"
+      >
+        {sizes.map((n) => (
+          <option key={n} value={n}>
+            {n}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
