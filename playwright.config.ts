@@ -42,6 +42,13 @@ export default defineConfig({
     // Signs the demo admin, reseller and client in once and saves their cookies under e2e/.auth/.
     { name: 'setup', testMatch: /auth\.setup\.ts/, use: chromium },
     { name: 'chromium', testMatch: /.*\.spec\.ts/, dependencies: ['setup'], use: chromium },
+    // The same Chromium at phone size (390 px) for the specs that must hold on a phone too (issue 10).
+    {
+      name: 'phone',
+      testMatch: /(package-panel|white-label|lists)\.spec\.ts/,
+      dependencies: ['setup'],
+      use: { ...chromium, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+    },
   ],
   webServer: {
     command: 'node scripts/e2e-server.mjs',

@@ -56,17 +56,18 @@ test('reseller runs its business: prices, activation, renewal, switch with refun
     await expect(page.getByTestId('client-status')).toContainText('trial');
 
     const panel = page.getByTestId('activation-form');
-    await panel.getByText('Starter Pro', { exact: true }).click();
+    await panel.getByRole('radio', { name: /Starter Pro/ }).check();
     await page.getByTestId('activate-submit').click();
     await expect(page.getByTestId('activation-result')).toContainText('activated');
     await expect(page.getByTestId('client-status')).toContainText('active');
 
-    await panel.getByText('Starter Pro', { exact: true }).click();
+    // The panel now opens on the current package: the default is a renewal.
+    await expect(panel.getByRole('radio', { name: /Starter Pro/ })).toBeChecked();
     await expect(page.getByTestId('activation-preview')).toContainText('Renewal');
     await page.getByTestId('activate-submit').click();
     await expect(page.getByTestId('activation-result')).toContainText('renewed');
 
-    await panel.getByText('Business Elite', { exact: true }).click();
+    await panel.getByRole('radio', { name: /Business Elite/ }).check();
     await expect(page.getByTestId('activation-preview')).toContainText('Refund');
     await page.getByTestId('activate-submit').click();
     await expect(page.getByTestId('activation-result')).toContainText('Refunded');
@@ -128,7 +129,7 @@ test('reseller runs its business: prices, activation, renewal, switch with refun
     const c = await browser.newContext({ storageState: { cookies: [], origins: [] }, baseURL: branded });
     const p = await c.newPage();
     await submitLogin(p, DEMO.client.email, DEMO.client.password);
-    await expect(p.getByRole('main').getByRole('alert')).toContainText('Email or password is incorrect.');
+    await expect(p.getByRole('main').getByRole('alert')).toContainText(`This sign-in page is for Brand ${id}'s clients; sign in at`);
     await expect(p).toHaveURL(/\/login/);
     await c.close();
   });

@@ -103,8 +103,11 @@ describe('own_plans retail prices', () => {
     await setPrice(r.token, { package_type: 'business_elite', retail_price: 150_000, display_name: 'Pro SMS' });
     const res = await setPrice(r.token, { package_type: 'business_elite', retail_price: 125_000 });
     expect(res.json).toMatchObject({ retail_price: 125_000, profit: 25_000, margin_pct: 25, display_name: 'Business Elite' });
-    // Below cost is allowed (a promotion); the profit shows as a loss.
-    const promo = await setPrice(r.token, { package_type: 'starter_pro', retail_price: 45_000 });
+    // Below cost saves only on purpose (a promotion): without allow_below_cost it is 409 below_cost and nothing changes.
+    const refused = await setPrice(r.token, { package_type: 'starter_pro', retail_price: 45_000 });
+    expect(fieldsOf(expectError(refused, 409, 'below_cost')).retail_price[0]).toMatch(/below your cost of 50,000 MMK: you lose 5,000 MMK/);
+    expect((await packagesOf(r.token)).starter_pro).toMatchObject({ retail_price: 50_000 });
+    const promo = await setPrice(r.token, { package_type: 'starter_pro', retail_price: 45_000, allow_below_cost: true });
     expect(promo.json).toMatchObject({ profit: -5_000, margin_pct: -10 });
   });
 
@@ -165,7 +168,10 @@ describe('activation snapshot and profit report', () => {
     const empty = await profit(r.token);
     expect(empty.status).toBe(200);
     expect(empty.json.month).toMatch(/^\d{4}-\d{2}$/);
-    expect(empty.json).toMatchObject({ rows: [], totals: { activations: 0, cost: 0, revenue: 0, refunds: 0, profit: 0 } });
+    expect(empty.json).toMatchObject({
+      rows: [],
+      totals: { activations: 0, cost: 0, revenue: 0, refunds: 0, client_refunds: 0, profit: 0 },
+    });
 
     await setPrice(r.token, { package_type: 'starter_pro', retail_price: 80_000 });
     await activate(r.actor, 'starter_pro');
@@ -173,10 +179,28 @@ describe('activation snapshot and profit report', () => {
     await activate(r.actor, 'business_elite');
     const expected = {
       rows: [
-        { package_type: 'business_elite', name: 'Business Elite', activations: 1, cost: 100_000, revenue: 100_000, refunds: 0, profit: 0 },
-        { package_type: 'starter_pro', name: 'Starter Pro', activations: 2, cost: 100_000, revenue: 160_000, refunds: 0, profit: 60_000 },
+        {
+          package_type: 'business_elite',
+          name: 'Business Elite',
+          activations: 1,
+          cost: 100_000,
+          revenue: 100_000,
+          refunds: 0,
+          client_refunds: 0,
+          profit: 0,
+        },
+        {
+          package_type: 'starter_pro',
+          name: 'Starter Pro',
+          activations: 2,
+          cost: 100_000,
+          revenue: 160_000,
+          refunds: 0,
+          client_refunds: 0,
+          profit: 60_000,
+        },
       ],
-      totals: { activations: 3, cost: 200_000, revenue: 260_000, refunds: 0, profit: 60_000 },
+      totals: { activations: 3, cost: 200_000, revenue: 260_000, refunds: 0, client_refunds: 0, profit: 60_000 },
     };
     const report = await profit(r.token);
     expect(report.json).toEqual({ month: empty.json.month, ...expected });
@@ -184,14 +208,14 @@ describe('activation snapshot and profit report', () => {
     expect((await profit(r.token, { month: String(empty.json.month) })).json).toEqual(report.json);
     expect(await profitReport(h.db, r.actor)).toEqual(report.json);
 
-    await setPrice(r.token, { package_type: 'starter_pro', retail_price: 20_000 });
+    await setPrice(r.token, { package_type: 'starter_pro', retail_price: 20_000, allow_below_cost: true });
     await setPrice(r.token, { package_type: 'business_elite', retail_price: 150_000 });
     expect((await profit(r.token)).json).toEqual(report.json);
 
     // A new activation at the new price adds to the month; another reseller's report is its own.
     await activate(r.actor, 'starter_pro');
     const later = await profit(r.token);
-    expect(later.json.totals).toEqual({ activations: 4, cost: 250_000, revenue: 280_000, refunds: 0, profit: 30_000 });
+    expect(later.json.totals).toEqual({ activations: 4, cost: 250_000, revenue: 280_000, refunds: 0, client_refunds: 0, profit: 30_000 });
     const other = await resellerWithToken(h.db, admin);
     expect((await profit(other.token)).json).toMatchObject({ rows: [], totals: { activations: 0 } });
   });
@@ -202,11 +226,23 @@ describe('activation snapshot and profit report', () => {
     expect((await profit(r.token, { month: '2020-01' })).json).toEqual({
       month: '2020-01',
       rows: [],
-      totals: { activations: 0, cost: 0, revenue: 0, refunds: 0, profit: 0 },
+      totals: { activations: 0, cost: 0, revenue: 0, refunds: 0, client_refunds: 0, profit: 0 },
     });
     for (const month of ['bad', '2024-1', '202401', '2024-13', '2024-00', '2024-02-01']) {
       expect(Object.keys(fieldsOf(expectError(await profit(r.token, { month }), 400, 'validation_failed')))).toEqual(['month']);
     }
+  });
+
+  test('a switch refund is subtracted: billed less the switched-away days at retail, cost less the platform refund', async () => {
+    const r = await resellerWithToken(h.db, admin, { credit: 500_000 });
+    await setPrice(r.token, { package_type: 'business_elite', retail_price: 150_000 });
+    const { client } = await makeClient(h.db, r.actor);
+    await activatePackage(h.db, r.actor, client.id, { package_type: 'business_elite' }, new Date('2026-01-05T04:00:00Z'));
+    // Ten days later the client switches: 20 whole days of Business Elite come back (66,666 at cost, 99,999 at retail).
+    await activatePackage(h.db, r.actor, client.id, { package_type: 'starter_pro' }, new Date('2026-01-15T04:00:00Z'));
+    const report = (await profitReport(h.db, r.actor, '2026-01')).rows.find((x) => x.package_type === 'business_elite');
+    expect(report).toMatchObject({ activations: 1, cost: 100_000, revenue: 150_000, refunds: 66_666, client_refunds: 99_999 });
+    expect(report?.profit).toBe(150_000 - 99_999 - (100_000 - 66_666));
   });
 
   test("resellerCatalog is what the reseller's clients see: retail prices and display names", async () => {

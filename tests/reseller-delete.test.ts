@@ -70,7 +70,7 @@ describe('refusals', () => {
     const { reseller } = await makeReseller(h.db, admin, { credit: 1_500 });
     const details = expectError(await del(reseller.id, { confirm: reseller.name }), 409, 'conflict');
     expect(details).toMatchObject({ paid_subscriptions: 0, credit_balance: 1_500, commission_balance: 0 });
-    expect(details.reasons).toEqual([expect.stringMatching(/credit balance is 1500/)]);
+    expect(details.reasons).toEqual([expect.stringMatching(/credit balance is 1,500 MMK/)]);
     await creditReseller(h.db, admin, reseller.id, { amount: -1_500, note: 'Refunded by bank before closing' });
     expect((await del(reseller.id, { confirm: reseller.name })).json).toEqual({ id: reseller.id, status: 'archived' });
   });

@@ -4,6 +4,7 @@ import type { Db } from '@/db';
 import { clients, resellers, subscriptions, users } from '@/db/schema';
 import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { DomainError, notFound } from '@/lib/errors';
+import { formatMoney } from '@/lib/format';
 import type { CommissionSettleInput } from '@/lib/validation/credit';
 import { writeAudit } from './audit';
 import { postLedger } from './ledger';
@@ -37,8 +38,8 @@ export async function deleteReseller(
       .where(and(eq(subscriptions.resellerId, id), isNull(subscriptions.canceledAt), gt(subscriptions.endsAt, now)));
     const reasons: string[] = [];
     if (paid > 0) reasons.push(`${paid} paid subscription(s) still running`);
-    if (r.creditBalance !== 0) reasons.push(`credit balance is ${r.creditBalance} MMK`);
-    if (r.commissionBalance !== 0) reasons.push(`commission balance is ${r.commissionBalance} MMK`);
+    if (r.creditBalance !== 0) reasons.push(`credit balance is ${formatMoney(r.creditBalance)}`);
+    if (r.commissionBalance !== 0) reasons.push(`commission balance is ${formatMoney(r.commissionBalance)}`);
     if (reasons.length) {
       throw new DomainError('conflict', `This reseller cannot be deleted: ${reasons.join('; ')}.`, {
         reasons,
@@ -96,7 +97,7 @@ export async function settleCommission(
       throw new DomainError('insufficient_credit', 'The amount is more than the commission balance.', {
         balance: r.commissionBalance,
         required: amount,
-        fields: { amount: [`At most ${r.commissionBalance} MMK.`] },
+        fields: { amount: [`At most ${formatMoney(r.commissionBalance)}.`] },
       });
     }
     const kind = input.mode === 'payout' ? 'commission_payout' : 'commission_conversion';

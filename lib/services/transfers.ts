@@ -4,6 +4,7 @@ import type { Db } from '@/db';
 import { resellers } from '@/db/schema';
 import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { DomainError, notFound } from '@/lib/errors';
+import { formatMoney } from '@/lib/format';
 import { writeAudit } from './audit';
 import { lockClientFor } from './clients';
 import { postLedger } from './ledger';
@@ -38,7 +39,7 @@ export async function transferCredit(db: Db, actor: Actor, clientId: number, amo
       throw new DomainError('insufficient_credit', 'The client does not have that much unused credit.', {
         balance: client.creditBalance,
         required: -amount,
-        fields: { amount: [`At most ${client.creditBalance} can be taken back.`] },
+        fields: { amount: [`At most ${formatMoney(client.creditBalance)} can be taken back.`] },
       });
     }
     const common = { resellerId: reseller.id, actorId: actor.userId, clientId, note: note ?? null };

@@ -3,6 +3,7 @@ import { ActionForm } from '@/components/action-form';
 import { Card, DetailList, Notice, PageHeader, StatusBadge } from '@/components/ui';
 import { requireRole } from '@/lib/auth/session';
 import { formatDate, formatMoney } from '@/lib/format';
+import { displayPhone, phoneCountry } from '@/lib/phone';
 import { clientHome } from '@/lib/services/client-portal';
 import { getSettings } from '@/lib/services/settings';
 import { changePasswordAction } from './actions';
@@ -27,7 +28,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             items={[
               ['Name', client.name],
               ['Email', client.email],
-              ['Phone', client.phone ?? '—'],
+              ['Phone', displayPhone(client.phone, phoneCountry(client.country, settings.default_country)) || '—'],
               ['Company', client.account_name ?? '—'],
               ['Status', <StatusBadge key="s" status={client.status} />],
               ['Package', package_display_name ?? (client.status === 'trial' ? 'Free trial' : '—')],
@@ -46,7 +47,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
                   {reseller.email}
                 </a>,
               ],
-              ['Phone', reseller.phone],
+              ['Phone', displayPhone(reseller.phone, phoneCountry(client.country, settings.default_country))],
             ]}
           />
           <p className="mt-4 text-sm text-slate-600">Contact {reseller.name} to renew, change your package or raise your limits.</p>

@@ -10,6 +10,7 @@ import { requireRole } from '@/lib/auth/session';
 import { DomainError } from '@/lib/errors';
 import { formatDate, formatMoney } from '@/lib/format';
 import { compactParams, type RawSearchParams } from '@/lib/http/search-params';
+import { displayPhone, phoneCountry } from '@/lib/phone';
 import { getReseller } from '@/lib/services/resellers';
 import { getSettings } from '@/lib/services/settings';
 import { idParam } from '@/lib/validation/common';
@@ -109,7 +110,7 @@ export default async function ResellerDetailPage({
             items={[
               ['Partner type', commission ? `Commission (${reseller.commission_rate}%)` : 'Own plans'],
               ['Status', reseller.status],
-              ['Phone', reseller.phone],
+              ['Phone', displayPhone(reseller.phone, phoneCountry(settings.default_country))],
               ['Login subdomain', archived ? '—' : loginUrl],
               [
                 'Website',
@@ -129,7 +130,7 @@ export default async function ResellerDetailPage({
               ],
               ['Contact person', reseller.contact_name ?? '—'],
               ['Contact email', reseller.contact_email ?? '—'],
-              ['Contact phone', reseller.contact_phone ?? '—'],
+              ['Contact phone', displayPhone(reseller.contact_phone, phoneCountry(settings.default_country)) || '—'],
               ['Joined', formatDate(reseller.created_at, settings.time_zone)],
             ]}
           />

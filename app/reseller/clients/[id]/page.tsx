@@ -13,10 +13,12 @@ import { Badge, Card, DetailList, Notice, PageHeader, StatusBadge } from '@/comp
 import { requireRole } from '@/lib/auth/session';
 import { DomainError } from '@/lib/errors';
 import { daysLeft, formatDate, formatDateTime, formatMoney } from '@/lib/format';
+import { displayPhone } from '@/lib/phone';
 import { previewActivation } from '@/lib/services/activation';
 import { clientDevices } from '@/lib/services/client-devices';
 import { getClient } from '@/lib/services/clients';
 import { resellerCatalog } from '@/lib/services/pricing';
+import { platformPhoneCountry } from '@/lib/services/recipients';
 import { subscriptionHistory } from '@/lib/services/subscriptions';
 import { idParam } from '@/lib/validation/common';
 import {
@@ -49,7 +51,7 @@ export default async function ClientDetailPage({
     throw err;
   }
   const sp = await searchParams;
-  const catalog = await resellerCatalog(db, actor.userId);
+  const [catalog, country] = await Promise.all([resellerCatalog(db, actor.userId), platformPhoneCountry(db)]);
   const [previews, history, devices] = await Promise.all([
     Promise.all(catalog.map((p) => previewActivation(db, actor, client.id, { package_type: p.package_type }))),
     subscriptionHistory(db, client.id),
@@ -101,7 +103,7 @@ export default async function ClientDetailPage({
                     : 'None',
               ],
               [client.package ? 'Paid until' : 'Trial ends', `${formatDate(until)} (${daysLeft(until)} days left)`],
-              ['Phone', client.phone ?? '—'],
+              ['Phone', displayPhone(client.phone, country) || '—'],
               ['Account name', client.account_name ?? '—'],
               [
                 'Client credit',
