@@ -104,7 +104,7 @@ test('admin creates and tops up a reseller, who creates a client and activates S
       await expect(activation.getByTestId('activation-preview')).toBeVisible();
       await expect(activation.getByTestId('preview-cost')).toHaveText('50,000 MMK');
       await expect(activation.getByTestId('preview-balance-after')).toHaveText('450,000 MMK');
-      await expect(activation.getByTestId('activate-submit')).toHaveText('Confirm activation');
+      await expect(activation.getByTestId('activate-submit')).toHaveText('Confirm activation: Starter Pro');
     });
 
     await test.step('confirming activates the package and charges the reseller', async () => {

@@ -29,9 +29,12 @@ test.describe('admin lists', () => {
     await expectWithinWidth(page, row.getByRole('link', { name: 'Edit Demo Reseller' }));
     await expectNoHorizontalOverflow(page);
     if (!isPhone()) {
-      await table.getByRole('link', { name: /Reseller/ }).click();
+      await table.getByRole('link', { name: 'Reseller', exact: true }).click();
       await expect(page).toHaveURL(/sort=name&dir=asc/);
-      await expect(table.getByRole('columnheader', { name: /Reseller/ })).toHaveAttribute('aria-sort', 'ascending');
+      await expect(page.getByTestId('resellers-table').getByRole('columnheader', { name: 'Reseller' })).toHaveAttribute(
+        'aria-sort',
+        'ascending',
+      );
     }
     await page.goto('/admin/resellers?search=no-such-reseller-anywhere');
     await expect(page.getByText('No reseller matches “no-such-reseller-anywhere”.')).toBeVisible();
@@ -44,7 +47,7 @@ test.describe('admin lists', () => {
       await expectNoHorizontalOverflow(page);
     }
     await page.goto('/admin/resellers');
-    await page.getByTestId('resellers-table').getByRole('link', { name: 'Demo Reseller' }).click();
+    await page.getByTestId('resellers-table').getByRole('link', { name: 'Demo Reseller', exact: true }).click();
     await expect(page.getByTestId('ledger-table')).toBeVisible();
     await expectNoHorizontalOverflow(page);
     await page.goto('/admin/packages');

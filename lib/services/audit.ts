@@ -77,10 +77,10 @@ function selectAudit(db: Db) {
     .leftJoin(users, eq(users.id, auditLog.actorId))
     .leftJoin(
       targetUser,
+      // CASE keeps the cast away from ids that are not numbers (a package's code): AND does not order its checks.
       and(
         inArray(auditLog.targetType, USER_TARGETS),
-        sql`${auditLog.targetId} ~ '^[0-9]{1,9}$'`,
-        sql`${targetUser.id} = (${auditLog.targetId})::int`,
+        sql`${targetUser.id} = (case when ${auditLog.targetId} ~ '^[0-9]{1,9}$' then (${auditLog.targetId})::int end)`,
       ),
     );
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { splitRecipients } from '@/components/client/recipients';
 import { DomainError } from '@/lib/errors';
 import { formAction } from '@/lib/http/form-action';
+import { displayPhone } from '@/lib/phone';
 import { queueMessages } from '@/lib/services/messages';
 import { clientPhoneCountry, parseRecipients } from '@/lib/services/recipients';
 import { sendSmsInput } from '@/lib/validation/messages';
@@ -13,7 +14,8 @@ export const sendSmsAction = formAction(
   'client',
   sendSmsInput,
   async ({ db, actor, input }) => {
-    const phones = parseRecipients(input.phones ?? (input.phone ? [input.phone] : []), await clientPhoneCountry(db, actor.userId));
+    const country = await clientPhoneCountry(db, actor.userId);
+    const phones = parseRecipients(input.phones ?? (input.phone ? [input.phone] : []), country);
     try {
       const queued = await queueMessages(db, actor, {
         messages: phones.map((p) => ({ phones: [p] })),
@@ -23,7 +25,7 @@ export const sendSmsAction = formAction(
       });
       revalidatePath('/client');
       revalidatePath('/client/messages');
-      return { ok: true, data: { messages: queued.map((m) => ({ id: m.id, phone: m.phone })) } };
+      return { ok: true, data: { messages: queued.map((m) => ({ id: m.id, phone: displayPhone(m.phone, country) })) } };
     } catch (err) {
       throw friendlier(err);
     }
