@@ -24,7 +24,7 @@ import {
   terminate,
   within,
 } from './helpers/faults';
-import { makeClient, makeReseller } from './helpers/fixtures';
+import { makeClient, makeReseller, uid } from './helpers/fixtures';
 import { assertLedgerInvariant, moneyFootprint } from './helpers/invariants';
 
 const PRICE = 50_000; // starter_pro
@@ -314,7 +314,8 @@ describe.skipIf(!onPostgres())('connection dropped in the middle of a money tran
     'top-up approval killed ($name) → still pending, no credit; approved once on retry, then already_decided',
     async ({ spec }) => {
       const { reseller, actor } = await makeReseller(f.db, admin);
-      const req = await fileTopupRequest(f.db, actor, { amount: 25_000, method: 'bank_transfer', reference: 'TX-1' });
+      // Each case its own payment: a reference credited once cannot be approved again (duplicate_reference).
+      const req = await fileTopupRequest(f.db, actor, { amount: 25_000, method: 'bank_transfer', reference: `TX-${uid()}` });
       const audit = async () =>
         (
           await f.db

@@ -82,7 +82,7 @@ describe('refusals', () => {
     await activatePackage(h.db, actor, client.id, { package_type: 'starter_pro' }, new Date(Date.now() - 40 * DAY));
     const details = expectError(await del(reseller.id, { confirm: reseller.name }), 409, 'conflict');
     expect(details).toMatchObject({ paid_subscriptions: 0, credit_balance: 0, commission_balance: 5_000 });
-    expect(details.reasons).toEqual([expect.stringMatching(/commission balance is 5000/)]);
+    expect(details.reasons).toEqual([expect.stringMatching(/commission balance is 5,000 MMK/)]);
     await settleCommission(h.db, admin, reseller.id, { mode: 'payout' });
     expect((await del(reseller.id, { confirm: reseller.name })).status).toBe(200);
   });
