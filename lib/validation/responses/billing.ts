@@ -37,6 +37,8 @@ export const ledgerRow = obj({
   reference: z.string().nullable(),
   note: z.string().nullable(),
   client_id: int.nullable(),
+  /** The client the entry is about, by name. */
+  client_name: z.string().nullable(),
   subscription_id: int.nullable(),
   created_at: instant,
 });
@@ -93,7 +95,8 @@ export const activationResult = obj({
   client: clientView,
 });
 
-const profitTotals = { activations: int, cost: int, revenue: int, refunds: int, profit: int };
+// refunds: the platform's switch refunds to the reseller; client_refunds: the same days at the retail price.
+const profitTotals = { activations: int, cost: int, revenue: int, refunds: int, client_refunds: int, profit: int };
 export const profitReportView = obj({
   month: z.string(),
   rows: z.array(obj({ package_type: z.string(), name: z.string(), ...profitTotals })),

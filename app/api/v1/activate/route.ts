@@ -12,7 +12,7 @@ export const POST = api(
     status: 201,
     idempotent: true,
     response: activationResult,
-    errors: [402],
+    errors: [402, 409],
   },
   ({ db, actor, body }) => activatePackage(db, actor, actor.userId, body),
 );

@@ -1,4 +1,5 @@
-// POST /api/admin/resellers/:id/credit
+// POST /api/admin/resellers/:id/credit {amount, method?, reference?, note?, allow_duplicate_reference?} — 409
+// duplicate_reference when the method and reference were already credited
 import { api } from '@/lib/http/families';
 import { creditReseller } from '@/lib/services/credit';
 import { creditInput } from '@/lib/validation/credit';
@@ -12,7 +13,7 @@ export const POST = api(
     status: 201,
     idempotent: true,
     response: creditResult,
-    errors: [402],
+    errors: [402, 409],
   },
   ({ db, actor, id, body }) => creditReseller(db, actor, id, body),
 );
