@@ -62,17 +62,19 @@ describe('the route list and the pipeline', () => {
     expect(allHandlers().length).toBeGreaterThan(90);
   });
 
-  test('the hidden routes are the browser downloads, Auth.js, the logo and the document itself', () => {
+  test('the hidden routes are the browser downloads, Auth.js, the logo, the favicon and the document itself', () => {
     const hidden = allHandlers()
       .filter((h) => isRouteHandler(h.handler) && h.handler.meta.spec.hidden)
       .map((h) => `${h.method} ${h.path}`)
       .sort();
     expect(hidden).toEqual([
+      'get /admin/audit/export.csv',
       'get /admin/resellers/{id}/ledger.csv',
       'get /api/auth/{nextauth}',
       'get /api/openapi.json',
       'get /brand/{subdomain}/logo',
       'get /client/messages/export.csv',
+      'get /favicon.ico',
       'get /reseller/credit/ledger.csv',
       'post /api/auth/{nextauth}',
     ]);

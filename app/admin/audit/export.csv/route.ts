@@ -1,11 +1,10 @@
 // GET /admin/audit/export.csv?actor=&action=&target_type=&from=&to= — the filtered audit log as CSV (admin
 // browser session), streamed batch by batch; dated in the platform time zone.
 import { auditActionLabel, auditChanges } from '@/lib/audit-labels';
-import { requireRole } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/format';
 import { csvDownload } from '@/lib/http/csv-download';
-import { errorResponse } from '@/lib/http/errors';
-import { compactParams } from '@/lib/http/search-params';
+import { portal } from '@/lib/http/families';
+import { formQuery } from '@/lib/http/search-params';
 import { auditExport } from '@/lib/services/audit';
 import { getSettings } from '@/lib/services/settings';
 import { zonedToday } from '@/lib/time';
@@ -29,10 +28,17 @@ const HEADER = [
   'ip',
 ];
 
-export async function GET(req: Request): Promise<Response> {
-  const { db, actor } = await requireRole('admin');
-  try {
-    const { page: _p, limit: _l, ...q } = auditQuery.parse(compactParams(Object.fromEntries(new URL(req.url).searchParams)));
+export const GET = portal(
+  {
+    summary: 'The filtered audit log as CSV',
+    auth: 'admin',
+    query: formQuery(auditQuery),
+    response: null,
+    contentType: 'text/csv',
+    hidden: true,
+  },
+  async ({ db, actor, query }) => {
+    const { page: _p, limit: _l, ...q } = query;
     const tz = (await getSettings(db)).time_zone;
     const batches = await auditExport(db, actor, q);
     return csvDownload(`audit-${zonedToday(tz)}.csv`, HEADER, batches, (e) => [
@@ -54,7 +60,5 @@ export async function GET(req: Request): Promise<Response> {
         e.ip,
       ],
     ]);
-  } catch (err) {
-    return errorResponse(err);
-  }
-}
+  },
+);
