@@ -6,12 +6,14 @@ import { auditActionLabel, auditChanges } from '@/lib/audit-labels';
 import type { Actor } from '@/lib/auth/permissions';
 import { activatePackage } from '@/lib/services/activation';
 import { listAudit } from '@/lib/services/audit';
+import { deviceNameOf } from '@/lib/services/client-devices';
 import { updateClient } from '@/lib/services/clients';
 import { resellerLedger } from '@/lib/services/credit';
 import { resellerLedgerExport } from '@/lib/services/ledger-export';
 import { zonedToday } from '@/lib/time';
 import { openTestDb } from './helpers/db';
 import { makeAdmin, makeClient, makeReseller } from './helpers/fixtures';
+import { gatewayClient, gatewayLogin, registerPhone } from './helpers/gateway';
 
 let h: DbHandle;
 let admin: Actor;
@@ -40,6 +42,16 @@ describe('ledger', () => {
     // 20:00 UTC on 1 March is 02:30 on 2 March in Yangon.
     expect(zonedToday('Asia/Yangon', new Date('2026-03-01T20:00:00Z'))).toBe('2026-03-02');
     expect(zonedToday('UTC', new Date('2026-03-01T20:00:00Z'))).toBe('2026-03-01');
+  });
+});
+
+describe('message detail', () => {
+  test('names the sending phone for its own client only', async () => {
+    const c = await gatewayClient(h.db, admin);
+    const phone = await registerPhone(h.db, await gatewayLogin(h.db, c.actor), 'Counter phone');
+    expect(await deviceNameOf(h.db, c.actor, phone.id)).toEqual({ name: 'Counter phone', removed: false });
+    const other = await gatewayClient(h.db, admin);
+    expect(await deviceNameOf(h.db, other.actor, phone.id)).toBeNull();
   });
 });
 
