@@ -2,8 +2,9 @@ import type { NextConfig } from 'next';
 import { API_CSP } from './lib/security/csp';
 
 const nextConfig: NextConfig = {
-  // PGlite ships wasm and argon2 a native binary: both must stay real node_modules, not bundled.
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres'],
+  // PGlite ships wasm and argon2 a native binary: both must stay real node_modules, not bundled (smpp: a
+  // CommonJS codec loaded as it is).
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres', 'smpp'],
   poweredByHeader: false,
   // Pages and server actions pass the proxy (proxy.ts), which keeps a copy of the body: no more than a
   // server action may carry (Next's 1 MB), so a huge body costs little memory (API bodies: lib/http/pipeline).

@@ -3,6 +3,7 @@
 import { defaultPgliteDir, getDbHandle, installPoolRecovery } from '@/db';
 import { parseTrustedProxies } from '@/lib/http/client-ip';
 import { DEMO_LOGINS, ensureAdminFromEnv, hasDemoData, seedDemo } from '@/lib/services/seed';
+import { startSmppFromEnv } from '@/lib/smpp/start';
 import { startWorkers } from '@/lib/workers';
 
 export async function startup(): Promise<void> {
@@ -29,4 +30,5 @@ export async function startup(): Promise<void> {
   }
   if (handle.kind === 'postgres') installPoolRecovery();
   if (process.env.DISABLE_WORKERS !== '1') startWorkers();
+  await startSmppFromEnv(handle.kind === 'postgres' ? process.env.DATABASE_URL : undefined);
 }

@@ -2,6 +2,7 @@
 // rows with FOR UPDATE SKIP LOCKED, so any number of instances can run these at once.
 import { getDb } from '@/db';
 import { logError } from '@/lib/log';
+import { sweepSmpp } from '@/lib/services/smpp/outbox';
 import { sweepMessages } from '@/lib/services/sweeps';
 import { autoRenewDue } from '@/lib/services/trial-renewal';
 import { deliverDueWebhooks } from '@/lib/services/webhooks';
@@ -31,6 +32,7 @@ export function startWorkers(): () => void {
   const timers = [
     every(SWEEP_MS, 'message sweep', async () => sweepMessages(await getDb())),
     every(60_000, 'auto-renew', async () => autoRenewDue(await getDb())),
+    every(60_000, 'smpp housekeeping', async () => sweepSmpp(await getDb())),
     every(WEBHOOK_MS, 'webhook delivery', async () => {
       const db = await getDb();
       // Drain: keep going while full batches come back.

@@ -14,6 +14,9 @@ export const packages = pgTable(
     periodLimit: integer('period_limit').notNull(),
     deviceLimit: integer('device_limit').notNull(),
     periodDays: integer('period_days').notNull().default(30),
+    // SMPP: submit_sm per second and simultaneous binds allowed to a client on this package.
+    smppThroughput: integer('smpp_throughput').notNull().default(10),
+    smppMaxBinds: integer('smpp_max_binds').notNull().default(2),
     active: boolean('active').notNull().default(true),
     sortOrder: integer('sort_order').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -45,6 +48,8 @@ export const subscriptions = pgTable(
     periodLimit: integer('period_limit').notNull(),
     deviceLimit: integer('device_limit').notNull(),
     periodDays: integer('period_days').notNull(),
+    smppThroughput: integer('smpp_throughput').notNull().default(10),
+    smppMaxBinds: integer('smpp_max_binds').notNull().default(2),
     kind: text('kind', { enum: ['new', 'renewal', 'switch'] }).notNull(),
     paidBy: text('paid_by', { enum: ['reseller', 'client'] })
       .notNull()

@@ -3,3 +3,4 @@ export * from './audit';
 export * from './billing';
 export * from './messaging';
 export * from './reliability';
+export * from './smpp';

@@ -80,7 +80,7 @@ export const messages = pgTable(
     segments: integer('segments').notNull(),
     encoding: text('encoding', { enum: ['gsm7', 'ucs2'] }).notNull(),
     state: text('state', { enum: MESSAGE_STATES }).notNull().default('pending'),
-    source: text('source', { enum: ['api', 'portal', '3rdparty', 'otp'] }).notNull(),
+    source: text('source', { enum: ['api', 'portal', '3rdparty', 'otp', 'smpp'] }).notNull(),
     withDeliveryReport: boolean('with_delivery_report').notNull().default(true),
     simNumber: integer('sim_number'),
     validUntil: timestamp('valid_until', { withTimezone: true }).notNull(),

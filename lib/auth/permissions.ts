@@ -41,6 +41,7 @@ const PERMISSIONS = {
   'sms.read': ['admin', 'reseller', 'client'],
   'device.manage': ['client'],
   'webhook.manage': ['client'],
+  'smpp.manage': ['client'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

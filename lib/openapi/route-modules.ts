@@ -69,17 +69,19 @@ import * as r65 from '@/app/api/v1/messages/route';
 import * as r66 from '@/app/api/v1/otp/request/route';
 import * as r67 from '@/app/api/v1/otp/verify/route';
 import * as r68 from '@/app/api/v1/profile/route';
-import * as r69 from '@/app/api/v1/sms/send/route';
-import * as r70 from '@/app/api/v1/webhooks/[id]/deliveries/route';
-import * as r71 from '@/app/api/v1/webhooks/[id]/route';
-import * as r72 from '@/app/api/v1/webhooks/route';
-import * as r73 from '@/app/brand/[subdomain]/logo/route';
-import * as r74 from '@/app/client/messages/export.csv/route';
-import * as r75 from '@/app/favicon.ico/route';
-import * as r76 from '@/app/reseller/credit/ledger.csv/route';
-import * as r77 from '@/app/v3/reseller/accounts/[id]/route';
-import * as r78 from '@/app/v3/reseller/accounts/route';
-import * as r79 from '@/app/v3/reseller/transfer-credit/route';
+import * as r69 from '@/app/api/v1/smpp/binds/route';
+import * as r70 from '@/app/api/v1/smpp/credentials/route';
+import * as r71 from '@/app/api/v1/sms/send/route';
+import * as r72 from '@/app/api/v1/webhooks/[id]/deliveries/route';
+import * as r73 from '@/app/api/v1/webhooks/[id]/route';
+import * as r74 from '@/app/api/v1/webhooks/route';
+import * as r75 from '@/app/brand/[subdomain]/logo/route';
+import * as r76 from '@/app/client/messages/export.csv/route';
+import * as r77 from '@/app/favicon.ico/route';
+import * as r78 from '@/app/reseller/credit/ledger.csv/route';
+import * as r79 from '@/app/v3/reseller/accounts/[id]/route';
+import * as r80 from '@/app/v3/reseller/accounts/route';
+import * as r81 from '@/app/v3/reseller/transfer-credit/route';
 
 export const ROUTE_MODULES: [string, Record<string, unknown>][] = [
   ['/admin/audit/export.csv', r0],
@@ -151,15 +153,17 @@ export const ROUTE_MODULES: [string, Record<string, unknown>][] = [
   ['/api/v1/otp/request', r66],
   ['/api/v1/otp/verify', r67],
   ['/api/v1/profile', r68],
-  ['/api/v1/sms/send', r69],
-  ['/api/v1/webhooks/{id}/deliveries', r70],
-  ['/api/v1/webhooks/{id}', r71],
-  ['/api/v1/webhooks', r72],
-  ['/brand/{subdomain}/logo', r73],
-  ['/client/messages/export.csv', r74],
-  ['/favicon.ico', r75],
-  ['/reseller/credit/ledger.csv', r76],
-  ['/v3/reseller/accounts/{id}', r77],
-  ['/v3/reseller/accounts', r78],
-  ['/v3/reseller/transfer-credit', r79],
+  ['/api/v1/smpp/binds', r69],
+  ['/api/v1/smpp/credentials', r70],
+  ['/api/v1/sms/send', r71],
+  ['/api/v1/webhooks/{id}/deliveries', r72],
+  ['/api/v1/webhooks/{id}', r73],
+  ['/api/v1/webhooks', r74],
+  ['/brand/{subdomain}/logo', r75],
+  ['/client/messages/export.csv', r76],
+  ['/favicon.ico', r77],
+  ['/reseller/credit/ledger.csv', r78],
+  ['/v3/reseller/accounts/{id}', r79],
+  ['/v3/reseller/accounts', r80],
+  ['/v3/reseller/transfer-credit', r81],
 ];

@@ -93,6 +93,8 @@ export async function activatePackage(
         periodLimit: pkg.periodLimit,
         deviceLimit: pkg.deviceLimit,
         periodDays: pkg.periodDays,
+        smppThroughput: pkg.smppThroughput,
+        smppMaxBinds: pkg.smppMaxBinds,
         kind: quote.kind,
         paidBy: payer,
         startsAt: quote.startsAt,

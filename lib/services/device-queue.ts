@@ -5,6 +5,7 @@ import { type MessageState, messageRecipients, messages } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import type { Device } from './devices';
 import { type MessageView, withRecipients } from './messages';
+import { enqueueReceipts } from './smpp/outbox';
 import { enqueueEvent } from './webhooks';
 
 export const PULL_LIMIT = 100;
@@ -160,6 +161,8 @@ export async function reportStates(db: Db, device: Device, reports: StateReport[
         .update(messages)
         .set({ state: forward ? target : m.state, states, updatedAt: now, ...(forward && target === 'failed' ? { error } : {}) })
         .where(eq(messages.id, m.id));
+      // SMPP clients get their delivery receipts from the same state change (lib/services/smpp/outbox.ts).
+      if (forward && target !== m.state && m.source === 'smpp') await enqueueReceipts(tx, [m.id], target, now);
       if (forward && target !== m.state && EVENT[target]) {
         await enqueueEvent(
           tx,

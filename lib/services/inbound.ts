@@ -3,6 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { devices, inboundMessages } from '@/db/schema';
 import { notFound } from '@/lib/errors';
+import { enqueueMo } from './smpp/outbox';
 import { enqueueEvent } from './webhooks';
 
 /**
@@ -21,6 +22,8 @@ export async function recordInbound(db: Db, deviceId: string, sms: { phone: stri
       .insert(inboundMessages)
       .values({ clientId: d.clientId, deviceId, phone: sms.phone.trim(), text: sms.text, receivedAt: received })
       .returning();
+    // SMPP receivers get it as deliver_sm (waits in the outbox while none is bound).
+    await enqueueMo(tx, d.clientId, { phone: row.phone, text: row.text, receivedAt: received, to: simNumberOf(d.simCards) }, now);
     await enqueueEvent(
       tx,
       d.clientId,
@@ -30,4 +33,14 @@ export async function recordInbound(db: Db, deviceId: string, sms: { phone: stri
     );
     return row;
   });
+}
+
+/** The phone number of the device's first SIM that reports one (the MO's destination address). */
+function simNumberOf(simCards: unknown): string | null {
+  if (!Array.isArray(simCards)) return null;
+  for (const c of simCards) {
+    const n = (c as { phoneNumber?: unknown } | null)?.phoneNumber;
+    if (typeof n === 'string' && n.trim()) return n.trim();
+  }
+  return null;
 }

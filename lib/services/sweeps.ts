@@ -2,6 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '@/db';
 import { messageRecipients, messages } from '@/db/schema';
+import { enqueueReceipts } from './smpp/outbox';
 
 export const UNKNOWN_AFTER_MS = 15 * 60_000;
 
@@ -40,6 +41,13 @@ export async function sweepMessages(db: Db, now = new Date(), batch = 500): Prom
           ids.map((r) => sql`${r.id}`),
           sql`, `,
         )})`} and state in ('pending', 'processing')`);
+      // Receipts (EXPIRED / UNKNOWN) for the SMPP parts of these messages that asked.
+      await enqueueReceipts(
+        db,
+        ids.map((r) => r.id),
+        state,
+        now,
+      );
     }
   }
   return { expired: expired.length, unknown: unknown.length };

@@ -1,0 +1,35 @@
+import { isIP } from 'node:net';
+import { z } from 'zod';
+
+/** An IPv4/IPv6 address or CIDR range; a bare address means that address alone. Normalised to `addr/prefix`. */
+export const ipRange = z
+  .string({ error: 'An IP address or range is required.' })
+  .trim()
+  .max(64, 'An IP range is at most 64 characters.')
+  .transform((v, ctx) => {
+    const [addr, prefix, ...rest] = v.split('/');
+    const family = isIP(addr);
+    const max = family === 6 ? 128 : 32;
+    const bits = prefix === undefined ? max : /^\d{1,3}$/.test(prefix) ? Number(prefix) : Number.NaN;
+    if (!family || rest.length || !(bits >= 0 && bits <= max)) {
+      ctx.addIssue({ code: 'custom', message: `"${v}" is not an IP address or range such as 203.0.113.0/24.` });
+      return z.NEVER;
+    }
+    return `${addr.toLowerCase()}/${bits}`;
+  });
+
+export const smppAccountUpdate = z
+  .object({
+    allowed_ips: z.array(ipRange).max(20, 'At most 20 IP ranges.'),
+  })
+  .strict();
+export type SmppAccountUpdate = z.infer<typeof smppAccountUpdate>;
+
+/** The portal's textarea: one range per line (or separated by commas or spaces). */
+export const smppIpRangesForm = z.object({
+  allowed_ips: z
+    .string()
+    .max(2000, 'Too long.')
+    .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+    .pipe(z.array(ipRange).max(20, 'At most 20 IP ranges.')),
+});

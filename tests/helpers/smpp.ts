@@ -1,0 +1,64 @@
+// Fixtures for the SMPP tests: an in-process SMPP server on a free loopback port with fast timers, a client
+// with SMPP credentials, and a simulated phone driven through the device services.
+import type { Db } from '@/db';
+import type { Actor } from '@/lib/auth/permissions';
+import { pullMessages, reportStates } from '@/lib/services/device-queue';
+import { issueSmppCredentials } from '@/lib/services/smpp/credentials';
+import { SmppServer, type SmppServerOptions } from '@/lib/smpp/server';
+import { gatewayClient, gatewayLogin, type PackageCode, registerPhone } from './gateway';
+
+export const ENDPOINT = { host: '127.0.0.1', port: 2775, tls_port: null };
+
+export async function startTestSmpp(db: Db, opts: Partial<SmppServerOptions> = {}): Promise<SmppServer & { port: number }> {
+  const server = new SmppServer({
+    port: 0,
+    host: '127.0.0.1',
+    getDb: async () => db,
+    tickMs: 100,
+    heartbeatMs: 300,
+    pollMs: 100,
+    bindAttemptsPerMinute: 100_000,
+    ...opts,
+    session: { bindTimeoutMs: 3_000, enquireIntervalMs: 2_000, responseTimeoutMs: 2_000, ...opts.session },
+  });
+  const { port } = await server.start();
+  return Object.assign(server, { port: port as number });
+}
+
+/** A client (with a package, or in trial) and its SMPP credentials. */
+export async function smppClient(db: Db, admin: Actor, opts: { pkg?: PackageCode } = {}) {
+  const c = await gatewayClient(db, admin, opts);
+  const creds = await issueSmppCredentials(db, c.actor, ENDPOINT);
+  return { ...c, systemId: creds.system_id, password: creds.password };
+}
+
+/** A phone of the client, and a function that "sends" what it pulled: Sent, then Delivered (or Failed). */
+export async function testPhone(db: Db, actor: Actor) {
+  const login = await gatewayLogin(db, actor);
+  const phone = await registerPhone(db, login);
+  const device = phone.device;
+  if (!device) throw new Error('no device');
+  return {
+    device,
+    /** Pulls and reports every message: `outcome` for each recipient. */
+    async send(outcome: 'Delivered' | 'Failed' | 'Sent' = 'Delivered') {
+      const msgs = await pullMessages(db, device, 'fifo');
+      for (const m of msgs) {
+        const rs = (state: string) =>
+          m.recipients.map((r) => ({
+            phoneNumber: r.phone,
+            state,
+            ...(state === 'Failed' ? { error: 'RESULT_ERROR_GENERIC_FAILURE' } : {}),
+          }));
+        await reportStates(db, device, [{ id: m.id, state: 'Processed', recipients: rs('Processed') }]);
+        if (outcome === 'Failed') {
+          await reportStates(db, device, [{ id: m.id, state: 'Failed', recipients: rs('Failed') }]);
+          continue;
+        }
+        await reportStates(db, device, [{ id: m.id, state: 'Sent', recipients: rs('Sent') }]);
+        if (outcome === 'Delivered') await reportStates(db, device, [{ id: m.id, state: 'Delivered', recipients: rs('Delivered') }]);
+      }
+      return msgs;
+    },
+  };
+}
