@@ -16,6 +16,9 @@ export interface PackageView {
   period_limit: number;
   device_limit: number;
   period_days: number;
+  /** SMPP submit_sm per second and simultaneous binds. */
+  smpp_throughput: number;
+  smpp_max_binds: number;
   active: boolean;
   sort_order: number;
 }
@@ -30,6 +33,8 @@ export function packageView(p: typeof packages.$inferSelect): PackageView {
     period_limit: p.periodLimit,
     device_limit: p.deviceLimit,
     period_days: p.periodDays,
+    smpp_throughput: p.smppThroughput,
+    smpp_max_binds: p.smppMaxBinds,
     active: p.active,
     sort_order: p.sortOrder,
   };
@@ -64,6 +69,8 @@ export async function createPackage(db: Db, actor: Actor, input: CreatePackageIn
         periodLimit: input.period_limit,
         deviceLimit: input.device_limit,
         periodDays: input.period_days,
+        smppThroughput: input.smpp_throughput,
+        smppMaxBinds: input.smpp_max_binds,
         active: input.active,
         sortOrder: input.sort_order ?? 100,
       })
@@ -95,6 +102,8 @@ export async function updatePackage(db: Db, actor: Actor, id: number, input: Upd
     if (input.period_limit !== undefined) set.periodLimit = input.period_limit;
     if (input.device_limit !== undefined) set.deviceLimit = input.device_limit;
     if (input.period_days !== undefined) set.periodDays = input.period_days;
+    if (input.smpp_throughput !== undefined) set.smppThroughput = input.smpp_throughput;
+    if (input.smpp_max_binds !== undefined) set.smppMaxBinds = input.smpp_max_binds;
     if (input.active !== undefined) set.active = input.active;
     if (input.sort_order !== undefined) set.sortOrder = input.sort_order;
     if (input.active === false && before.active) {

@@ -26,6 +26,16 @@ export const packageFields = {
     .int('Whole days.')
     .min(1, 'At least 1 day.')
     .max(366, 'At most 366 days.'),
+  smpp_throughput: z
+    .number({ error: 'SMPP throughput must be a number.' })
+    .int('Whole messages per second.')
+    .min(1, 'At least 1 message per second.')
+    .max(1000, 'At most 1,000 messages per second.'),
+  smpp_max_binds: z
+    .number({ error: 'SMPP binds must be a number.' })
+    .int('A whole number of binds.')
+    .min(1, 'At least 1 bind.')
+    .max(50, 'At most 50 binds.'),
   active: z.boolean(),
   sort_order: z.number().int().min(0).max(10_000),
 };
@@ -36,6 +46,9 @@ export const createPackageInput = z
     active: packageFields.active.default(true),
     sort_order: packageFields.sort_order.optional(),
     period_days: packageFields.period_days.default(30),
+    // Absent: the database defaults (10 per second, 2 binds).
+    smpp_throughput: packageFields.smpp_throughput.optional(),
+    smpp_max_binds: packageFields.smpp_max_binds.optional(),
   })
   .refine((v) => v.period_limit >= v.daily_limit, {
     path: ['period_limit'],
@@ -51,6 +64,8 @@ export const updatePackageInput = z
     period_limit: packageFields.period_limit,
     device_limit: packageFields.device_limit,
     period_days: packageFields.period_days,
+    smpp_throughput: packageFields.smpp_throughput,
+    smpp_max_binds: packageFields.smpp_max_binds,
     active: packageFields.active,
     sort_order: packageFields.sort_order,
   })

@@ -13,6 +13,9 @@ const numbers = (v: Record<string, string>) => ({
   period_limit: num(v.period_limit),
   device_limit: num(v.device_limit),
   period_days: num(v.period_days),
+  // Absent on older forms: the schema's default (create) or no change (edit).
+  smpp_throughput: v.smpp_throughput === undefined ? undefined : num(v.smpp_throughput),
+  smpp_max_binds: v.smpp_max_binds === undefined ? undefined : num(v.smpp_max_binds),
 });
 
 export const createPackageAction = formAction(

@@ -18,5 +18,13 @@ export function packageFields(p?: PackageView): FieldSpec[] {
     },
     { name: 'device_limit', label: 'Devices', type: 'number', required: true, defaultValue: d(p?.device_limit) ?? '1' },
     { name: 'period_days', label: 'Period (days)', type: 'number', required: true, defaultValue: d(p?.period_days) ?? '30' },
+    {
+      name: 'smpp_throughput',
+      label: 'SMPP messages per second',
+      type: 'number',
+      required: true,
+      defaultValue: d(p?.smpp_throughput) ?? '10',
+    },
+    { name: 'smpp_max_binds', label: 'SMPP binds at once', type: 'number', required: true, defaultValue: d(p?.smpp_max_binds) ?? '2' },
   ];
 }

@@ -103,7 +103,6 @@ export async function enqueueReceipts(db: Db, messageIds: string[], state: Messa
         dest: { addr: part.sourceAddr, ton: part.sourceTon, npi: part.sourceNpi },
       } satisfies ReceiptPayload,
       createdAt: now,
-      availableAt: now,
     })),
   );
   await notify(
@@ -129,7 +128,7 @@ export async function enqueueMo(
     text: sms.text,
     received_at: sms.receivedAt.toISOString(),
   };
-  await db.insert(smppOutbox).values({ clientId, kind: 'mo', payload, createdAt: now, availableAt: now });
+  await db.insert(smppOutbox).values({ clientId, kind: 'mo', payload, createdAt: now });
   await notify(db, [clientId]);
   return true;
 }
