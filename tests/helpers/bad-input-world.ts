@@ -212,6 +212,7 @@ export function hintsFor(e: Endpoint, t: Tenant): Hints {
     deviceId: t.deviceId,
     subdomain: `fz${uid()}`,
     code: e.path.includes('/admin/packages') ? `fz_${uid()}` : '123456',
+    allowed_ips: ['203.0.113.0/24'],
   };
 }
 
