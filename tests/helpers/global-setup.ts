@@ -37,14 +37,15 @@ export default async function setup(project: TestProject) {
 }
 
 /**
- * The horizontal-scale tests (tests/horizontal.test.ts) serve the production build from two processes.
+ * The horizontal-scale tests (tests/horizontal.test.ts) serve the production build from two processes, and
+ * the Kannel test (tests/smpp-kannel.test.ts) from one.
  * Build it here, before any test runs, so the build never competes with tests for the CPU; start.mjs
  * skips the build when the sources have not changed since the last one.
  */
 function buildForInstances() {
   // A run of chosen files (`vitest run tests/x.test.ts`) builds only when it includes the real-server tests.
   const filters = process.argv.slice(2).filter((a) => /\.test\.ts$|^tests\//.test(a));
-  if (filters.length && !filters.some((f) => f.includes('horizontal') || f.includes('serve'))) return;
+  if (filters.length && !filters.some((f) => f.includes('horizontal') || f.includes('serve') || f.includes('smpp-kannel'))) return;
   const root = path.resolve(import.meta.dirname, '..', '..');
   const started = Date.now();
   const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'start.mjs'), '--build-only'], {

@@ -17,7 +17,7 @@ export interface Instance {
   stop: () => Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.once('error', reject);
@@ -41,6 +41,8 @@ export async function startInstance(databaseUrl: string, env: Record<string, str
       AUTH_SECRET: randomBytes(32).toString('base64url'),
       AUTH_TRUST_HOST: 'true',
       NEXT_TELEMETRY_DISABLED: '1',
+      // No SMPP server unless a test asks for one on a port of its own (2775 may be taken).
+      SMPP_PORT: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
