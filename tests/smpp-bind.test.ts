@@ -1,14 +1,19 @@
 // SMPP sessions (issue 17): binds in the three modes with the portal's credentials, wrong passwords, IP ranges,
 // the maximum binds per client, unbind, enquire_link both ways, timers that close dead or never-bound
 // connections, and binds closed by a password reset or a suspension. Against an in-process server.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { DbHandle } from '@/db';
+import { type DbHandle, setDbHandle } from '@/db';
 import { smppBinds } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
 import { listBinds } from '@/lib/services/smpp/binds';
 import { issueSmppCredentials, updateSmppAccount } from '@/lib/services/smpp/credentials';
 import type { SmppServer } from '@/lib/smpp/server';
+import { startSmppFromEnv } from '@/lib/smpp/start';
 import { openTestDb } from './helpers/db';
 import { makeAdmin, suspendUser } from './helpers/fixtures';
 import { ENDPOINT, smppClient, startTestSmpp } from './helpers/smpp';
@@ -174,6 +179,62 @@ describe('session', () => {
     expect((await e.request(CMD.enquire_link)).status).toBe(ESME.ROK);
     e.write(pdu(CMD.unbind, 99));
     expect(await e.waitClosed()).toBe(true);
+  });
+
+  test('TLS: with a certificate the server listens with TLS, and a bind over it works and is listed as TLS', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'smpp-tls-'));
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-subj',
+        '/CN=localhost',
+        '-days',
+        '1',
+        '-keyout',
+        `${dir}/key.pem`,
+        '-out',
+        `${dir}/cert.pem`,
+      ],
+      { stdio: 'ignore' },
+    );
+    const tls = await startTestSmpp(h.db, {
+      port: null,
+      tlsPort: 0,
+      tls: { cert: readFileSync(`${dir}/cert.pem`), key: readFileSync(`${dir}/key.pem`) },
+    });
+    rmSync(dir, { recursive: true, force: true });
+    expect(tls.ports.port).toBeNull();
+    const c = await smppClient(h.db, admin);
+    const e = await TestEsme.openTls(tls.ports.tlsPort as number);
+    open.push(e);
+    expect((await e.bind(c.systemId, c.password)).status).toBe(ESME.ROK);
+    expect(await listBinds(h.db, c.actor)).toMatchObject([{ tls: true }]);
+    // A plain client on the TLS port gets no SMPP answer and is dropped; the server stays up.
+    const plain = await TestEsme.open(tls.ports.tlsPort as number);
+    plain.write(pdu(CMD.enquire_link, 1));
+    expect(await plain.waitClosed()).toBe(true);
+    expect((await e.request(CMD.enquire_link)).status).toBe(ESME.ROK);
+    await e.unbind();
+    await tls.stop();
+  });
+
+  test('started from the environment: a taken SMPP_PORT is logged and leaves the app running; SMPP_PORT=0 is off', async () => {
+    setDbHandle(h);
+    const before = process.env.SMPP_PORT;
+    try {
+      process.env.SMPP_PORT = String(server.port); // taken by the test server
+      expect(await startSmppFromEnv(undefined)).toBeNull();
+      process.env.SMPP_PORT = '0';
+      expect(await startSmppFromEnv(undefined)).toBeNull();
+    } finally {
+      if (before === undefined) delete process.env.SMPP_PORT;
+      else process.env.SMPP_PORT = before;
+    }
   });
 
   test('server shutdown unbinds its sessions', async () => {

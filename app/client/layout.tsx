@@ -10,6 +10,7 @@ const NAV = [
   { href: '/client/messages', label: 'Messages' },
   { href: '/client/devices', label: 'Devices' },
   { href: '/client/api', label: 'API keys' },
+  { href: '/client/smpp', label: 'SMPP' },
   { href: '/client/webhooks', label: 'Webhooks' },
   { href: '/client/account', label: 'Account' },
 ];

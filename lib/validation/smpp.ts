@@ -25,11 +25,19 @@ export const smppAccountUpdate = z
   .strict();
 export type SmppAccountUpdate = z.infer<typeof smppAccountUpdate>;
 
-/** The portal's textarea: one range per line (or separated by commas or spaces). */
+/** The portal's textarea: one range per line (or separated by commas or spaces); each bad entry named. */
 export const smppIpRangesForm = z.object({
   allowed_ips: z
     .string()
     .max(2000, 'Too long.')
-    .transform((v) => v.split(/[\s,]+/).filter(Boolean))
-    .pipe(z.array(ipRange).max(20, 'At most 20 IP ranges.')),
+    .transform((v, ctx) => {
+      const out: string[] = [];
+      for (const entry of v.split(/[\s,]+/).filter(Boolean)) {
+        const r = ipRange.safeParse(entry);
+        if (r.success) out.push(r.data);
+        else ctx.addIssue({ code: 'custom', message: r.error.issues[0]?.message ?? `"${entry}" is not an IP range.` });
+      }
+      if (out.length > 20) ctx.addIssue({ code: 'custom', message: 'At most 20 IP ranges.' });
+      return out;
+    }),
 });

@@ -1,6 +1,7 @@
 // A small SMPP 3.4 ESME for tests, written from the specification with plain Buffers: it shares no code with
 // the server's codec (the `smpp` package), so a test passes only when both sides read the bytes the same way.
 import { connect, type Socket } from 'node:net';
+import { connect as connectTls } from 'node:tls';
 
 export const CMD = {
   generic_nack: 0x80000000,
@@ -251,6 +252,14 @@ export class TestEsme {
         resolve(p);
       });
       this.write(pdu(commandId, seq, body));
+    });
+  }
+
+  /** Over TLS (the test's self-signed certificate is not checked). */
+  static openTls(port: number, host = '127.0.0.1'): Promise<TestEsme> {
+    return new Promise((resolve, reject) => {
+      const s = connectTls({ port, host, rejectUnauthorized: false }, () => resolve(new TestEsme(s)));
+      s.once('error', reject);
     });
   }
 
