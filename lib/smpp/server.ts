@@ -10,11 +10,12 @@ import { createServer as createTlsServer } from 'node:tls';
 import type { Db } from '@/db';
 import { hitRateLimit } from '@/lib/http/rate-limit';
 import { logError } from '@/lib/log';
+import type { CountryCode } from '@/lib/phone';
+import { clientPhoneCountry } from '@/lib/services/recipients';
 import { closeBind, openBind, refreshBinds } from '@/lib/services/smpp/binds';
 import { checkBindCredentials, ipAllowed, plainIp } from '@/lib/services/smpp/credentials';
 import { ackOutbox, claimOutbox, OUTBOX_CHANNEL, type OutboxRow, releaseOutbox, retryOutbox } from '@/lib/services/smpp/outbox';
 import { submitSm } from '@/lib/services/smpp/submit';
-import { countryOf } from './address';
 import { STATUS } from './codec';
 import { deliverFields } from './deliver';
 import { DEFAULT_SESSION_OPTIONS, type SessionOptions, SmppSession } from './session';
@@ -39,7 +40,7 @@ export interface SmppServerOptions {
 
 interface ClientData {
   throughput: number;
-  country: ReturnType<typeof countryOf>;
+  country: CountryCode;
   passwordChangedAt: Date;
 }
 
@@ -168,7 +169,7 @@ export class SmppServer {
     s.clientId = check.clientId;
     const data: ClientData = {
       throughput: opened.limits.throughput,
-      country: countryOf(check.country),
+      country: await clientPhoneCountry(db, check.clientId),
       passwordChangedAt: check.passwordChangedAt,
     };
     s.data = { ...data };

@@ -3,7 +3,7 @@ import { randomInt } from 'node:crypto';
 import { BlockList, isIPv4 } from 'node:net';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { clients, smppAccounts, users } from '@/db/schema';
+import { smppAccounts, users } from '@/db/schema';
 import { dummyHash, hashPassword, verifyPassword } from '@/lib/auth/password';
 import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { notFound } from '@/lib/errors';
@@ -143,9 +143,7 @@ export function ipAllowed(ranges: string[], ip: string): boolean {
   return list.check(peer, isIPv4(peer) ? 'ipv4' : 'ipv6');
 }
 
-export type BindCheck =
-  | { ok: true; clientId: number; country: string | null; passwordChangedAt: Date }
-  | { ok: false; reason: 'password' | 'ip' | 'suspended' };
+export type BindCheck = { ok: true; clientId: number; passwordChangedAt: Date } | { ok: false; reason: 'password' | 'ip' | 'suspended' };
 
 /**
  * system_id + password of a bind → the client. An unknown system_id costs the same argon2 verification and
@@ -153,14 +151,13 @@ export type BindCheck =
  */
 export async function checkBindCredentials(db: Db, systemId: string, password: string, ip: string): Promise<BindCheck> {
   const [a] = await db
-    .select({ account: smppAccounts, status: users.status, country: clients.country })
+    .select({ account: smppAccounts, status: users.status })
     .from(smppAccounts)
     .innerJoin(users, eq(users.id, smppAccounts.clientId))
-    .innerJoin(clients, eq(clients.id, smppAccounts.clientId))
     .where(eq(smppAccounts.systemId, systemId.trim().toUpperCase()));
   const ok = await verifyPassword(a?.account.passwordHash ?? (await dummyHash()), password);
   if (!a || !ok) return { ok: false, reason: 'password' };
   if (a.status !== 'active') return { ok: false, reason: 'suspended' };
   if (!ipAllowed(a.account.allowedIps, ip)) return { ok: false, reason: 'ip' };
-  return { ok: true, clientId: a.account.clientId, country: a.country, passwordChangedAt: a.account.passwordChangedAt };
+  return { ok: true, clientId: a.account.clientId, passwordChangedAt: a.account.passwordChangedAt };
 }

@@ -1,7 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
-import type { CountryCode } from 'libphonenumber-js';
 import type { Db } from '@/db';
 import { smppAccounts, smppParts } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
@@ -10,6 +9,7 @@ import { deferEvents } from '@/lib/events';
 import { pgError } from '@/lib/http/errors';
 import { hitRateLimit } from '@/lib/http/rate-limit';
 import { logError } from '@/lib/log';
+import type { CountryCode } from '@/lib/phone';
 import { destinationToE164 } from '@/lib/smpp/address';
 import { type Pdu, STATUS } from '@/lib/smpp/codec';
 import { decodeText, type UserData, userDataOf } from '@/lib/smpp/text';
