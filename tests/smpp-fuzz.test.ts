@@ -6,13 +6,10 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DbHandle } from '@/db';
 import type { Actor } from '@/lib/auth/permissions';
-import { activatePackage } from '@/lib/services/activation';
-import { createPackage } from '@/lib/services/packages';
-import { issueSmppCredentials } from '@/lib/services/smpp/credentials';
 import type { SmppServer } from '@/lib/smpp/server';
 import { openTestDb } from './helpers/db';
-import { makeAdmin, makeClient, makeReseller, uid } from './helpers/fixtures';
-import { ENDPOINT, smppClient, startTestSmpp } from './helpers/smpp';
+import { makeAdmin } from './helpers/fixtures';
+import { smppClient, smppClientOn, startTestSmpp } from './helpers/smpp';
 import { CMD, cstr, ESME, gsm7, pdu, submitBody, TestEsme, tlv, u8 } from './helpers/smpp-client';
 
 let h: DbHandle;
@@ -30,23 +27,8 @@ beforeAll(async () => {
   admin = await makeAdmin(h.db);
   server = await startTestSmpp(h.db, { session: { bindTimeoutMs: 1_500, enquireIntervalMs: 5_000, responseTimeoutMs: 2_000 } });
   // The fuzzer's client may send 1,000 submit_sm a second, so generated PDUs get past the throttle.
-  const pkg = await createPackage(h.db, admin, {
-    code: `fuzz_smpp_${uid()}`,
-    name: 'Fuzz',
-    price: 1_000,
-    daily_limit: 100_000,
-    period_limit: 100_000,
-    device_limit: 1,
-    period_days: 30,
-    active: true,
-    smpp_throughput: 1_000,
-    smpp_max_binds: 50,
-  });
-  const r = await makeReseller(h.db, admin, { credit: 1_000 });
-  const c = await makeClient(h.db, r.actor);
-  await activatePackage(h.db, r.actor, c.client.id, { package_type: pkg.package_type });
-  const issued = await issueSmppCredentials(h.db, c.actor, ENDPOINT);
-  creds = { systemId: issued.system_id, password: issued.password };
+  const fuzzer = await smppClientOn(h.db, admin, { daily_limit: 100_000, smpp_throughput: 1_000, smpp_max_binds: 50 });
+  creds = { systemId: fuzzer.systemId, password: fuzzer.password };
   // The "other bind" (another client: the fuzzer's submits use up its own throughput): keeps sending a real
   // submit and an enquire_link while the fuzzer runs.
   const other = await smppClient(h.db, admin, { pkg: 'enterprise_max' });

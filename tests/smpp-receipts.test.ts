@@ -12,7 +12,7 @@ import { sweepMessages } from '@/lib/services/sweeps';
 import type { SmppServer } from '@/lib/smpp/server';
 import { openTestDb } from './helpers/db';
 import { makeAdmin } from './helpers/fixtures';
-import { smppClient, startTestSmpp, testPhone } from './helpers/smpp';
+import { smppClient, smppClientOn, startTestSmpp, testPhone } from './helpers/smpp';
 import { concatUdh, ESME, gsm7, receiptFields, TestEsme, ucs2 } from './helpers/smpp-client';
 
 let h: DbHandle;
@@ -154,6 +154,23 @@ describe('delivery receipts', () => {
     const [d] = await e.waitDelivers(1);
     expect(receiptFields(d.text)).toMatchObject({ id: r.id, stat: 'EXPIRED' });
     expect(d.tlvs.get(0x0427)?.[0]).toBe(3);
+  });
+});
+
+describe('limits across instances', () => {
+  test('the maximum of 2 binds counts binds on both servers; the throughput (5/s) counts submits on both', async () => {
+    const c = await smppClientOn(h.db, admin, { smpp_throughput: 5 });
+    const [x, y, z, w] = [await esme(a), await esme(b), await esme(a), await esme(b)];
+    expect((await x.bind(c.systemId, c.password)).status).toBe(ESME.ROK);
+    expect((await y.bind(c.systemId, c.password)).status).toBe(ESME.ROK);
+    expect((await z.bind(c.systemId, c.password)).status).toBe(ESME.RBINDFAIL);
+    expect((await w.bind(c.systemId, c.password)).status).toBe(ESME.RBINDFAIL);
+    await new Promise((res) => setTimeout(res, 1000 - (Date.now() % 1000) + 20));
+    const rs = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => (i % 2 ? x : y).submit({ dest: `9594200040${10 + i}`, message: gsm7('t') })),
+    );
+    expect(rs.filter((r) => r.status === ESME.ROK)).toHaveLength(5);
+    expect(rs.filter((r) => r.status === ESME.RTHROTTLED)).toHaveLength(7);
   });
 });
 

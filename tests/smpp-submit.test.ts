@@ -7,15 +7,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DbHandle } from '@/db';
 import { messages, smppParts } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
-import { activatePackage } from '@/lib/services/activation';
 import { queueMessages } from '@/lib/services/messages';
-import { createPackage } from '@/lib/services/packages';
-import { issueSmppCredentials } from '@/lib/services/smpp/credentials';
 import type { SmppServer } from '@/lib/smpp/server';
 import { openTestDb } from './helpers/db';
-import { makeAdmin, makeClient, makeReseller, uid } from './helpers/fixtures';
+import { makeAdmin } from './helpers/fixtures';
 import { clientMessages, messageRow, recipientsOf } from './helpers/gateway';
-import { ENDPOINT, smppClient, startTestSmpp } from './helpers/smpp';
+import { smppClient, smppClientOn, startTestSmpp } from './helpers/smpp';
 import { concatUdh, ESME, gsm7, TestEsme, tlv, u8, u16, ucs2 } from './helpers/smpp-client';
 
 let h: DbHandle;
@@ -213,21 +210,8 @@ describe('limits', () => {
   });
 
   test('the package throughput (5/s here) across two binds: the rest of that second → ESME_RTHROTTLED', async () => {
-    const pkg = await createPackage(h.db, admin, {
-      code: `tput_${uid()}`,
-      name: 'Throughput 5',
-      price: 1_000,
-      daily_limit: 1_000,
-      period_limit: 10_000,
-      device_limit: 1,
-      period_days: 30,
-      active: true,
-      smpp_throughput: 5,
-    });
-    const r = await makeReseller(h.db, admin, { credit: 1_000 });
-    const cl = await makeClient(h.db, r.actor);
-    await activatePackage(h.db, r.actor, cl.client.id, { package_type: pkg.package_type });
-    const creds = await issueSmppCredentials(h.db, cl.actor, ENDPOINT);
+    const cl = await smppClientOn(h.db, admin, { smpp_throughput: 5 });
+    const creds = { system_id: cl.systemId, password: cl.password };
     const [a, b] = await Promise.all([TestEsme.open(server.port), TestEsme.open(server.port)]);
     open.push(a, b);
     await a.bind(creds.system_id, creds.password);
@@ -242,7 +226,7 @@ describe('limits', () => {
     expect(statuses.filter((s) => s === ESME.RTHROTTLED)).toHaveLength(7);
     await new Promise((res) => setTimeout(res, 1100));
     expect((await a.submit({ dest: '959420003099', message: gsm7('later') })).status).toBe(ESME.ROK);
-    expect(await h.db.select().from(messages).where(eq(messages.clientId, cl.client.id))).toHaveLength(6);
+    expect(await h.db.select().from(messages).where(eq(messages.clientId, cl.id))).toHaveLength(6);
   });
 });
 

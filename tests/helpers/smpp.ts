@@ -2,9 +2,12 @@
 // with SMPP credentials, and a simulated phone driven through the device services.
 import type { Db } from '@/db';
 import type { Actor } from '@/lib/auth/permissions';
+import { activatePackage } from '@/lib/services/activation';
 import { pullMessages, reportStates } from '@/lib/services/device-queue';
+import { createPackage, updatePackage } from '@/lib/services/packages';
 import { issueSmppCredentials } from '@/lib/services/smpp/credentials';
 import { SmppServer, type SmppServerOptions } from '@/lib/smpp/server';
+import { makeClient, makeReseller, uid } from './fixtures';
 import { gatewayClient, gatewayLogin, type PackageCode, registerPhone } from './gateway';
 
 export const ENDPOINT = { host: '127.0.0.1', port: 2775, tls_port: null };
@@ -30,6 +33,37 @@ export async function smppClient(db: Db, admin: Actor, opts: { pkg?: PackageCode
   const c = await gatewayClient(db, admin, opts);
   const creds = await issueSmppCredentials(db, c.actor, ENDPOINT);
   return { ...c, systemId: creds.system_id, password: creds.password };
+}
+
+/**
+ * A client on a package of its own (SMPP throughput, binds, quota as given) with SMPP credentials. The package
+ * is taken off sale at once: the subscription keeps its limits, and other tests (one database on PostgreSQL)
+ * see the usual catalog.
+ */
+export async function smppClientOn(
+  db: Db,
+  admin: Actor,
+  limits: { daily_limit?: number; smpp_throughput?: number; smpp_max_binds?: number },
+) {
+  const daily = limits.daily_limit ?? 1_000;
+  const pkg = await createPackage(db, admin, {
+    code: `smpp_${uid()}`,
+    name: 'SMPP test',
+    price: 1_000,
+    daily_limit: daily,
+    period_limit: Math.max(daily, 1_000),
+    device_limit: 1,
+    period_days: 30,
+    active: true,
+    smpp_throughput: limits.smpp_throughput,
+    smpp_max_binds: limits.smpp_max_binds,
+  });
+  const r = await makeReseller(db, admin, { credit: 1_000 });
+  const c = await makeClient(db, r.actor);
+  await activatePackage(db, r.actor, c.client.id, { package_type: pkg.package_type });
+  await updatePackage(db, admin, pkg.id, { active: false });
+  const creds = await issueSmppCredentials(db, c.actor, ENDPOINT);
+  return { id: c.client.id, actor: c.actor, systemId: creds.system_id, password: creds.password };
 }
 
 /** A phone of the client, and a function that "sends" what it pulled: Sent, then Delivered (or Failed). */
