@@ -1,6 +1,9 @@
 // Fixtures for the SMPP tests: an in-process SMPP server on a free loopback port with fast timers, a client
 // with SMPP credentials, and a simulated phone driven through the device services.
+import { eq } from 'drizzle-orm';
+import { expect } from 'vitest';
 import type { Db } from '@/db';
+import { messages } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
 import { activatePackage } from '@/lib/services/activation';
 import { pullMessages, reportStates } from '@/lib/services/device-queue';
@@ -95,4 +98,25 @@ export async function testPhone(db: Db, actor: Actor) {
       return msgs;
     },
   };
+}
+
+/**
+ * A burst against a per-second throughput of `limit`: every submit was accepted or throttled; the accepted
+ * ones (their messages' created_at is the instant the server counted them) are never more than `limit` in
+ * one second, and some second got exactly `limit` (the burst is larger than three windows' worth of
+ * attempts split unevenly, so however the seconds fell, one of them filled up).
+ */
+export async function expectThrottledBurst(db: Db, clientId: number, statuses: number[], limit: number) {
+  const ok = statuses.filter((s) => s === 0).length;
+  const throttled = statuses.filter((s) => s === 0x58).length;
+  expect(ok + throttled, JSON.stringify(statuses)).toBe(statuses.length);
+  expect(throttled).toBeGreaterThan(0);
+  const rows = await db.select({ createdAt: messages.createdAt }).from(messages).where(eq(messages.clientId, clientId));
+  expect(rows).toHaveLength(ok);
+  const perSecond = new Map<number, number>();
+  for (const r of rows) {
+    const second = Math.floor(r.createdAt.getTime() / 1000);
+    perSecond.set(second, (perSecond.get(second) ?? 0) + 1);
+  }
+  expect(Math.max(...perSecond.values())).toBe(limit);
 }

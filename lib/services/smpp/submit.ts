@@ -2,7 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { smppAccounts, smppParts } from '@/db/schema';
+import { clients, smppParts } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
 import { DomainError } from '@/lib/errors';
 import { deferEvents } from '@/lib/events';
@@ -161,11 +161,20 @@ export async function submitSm(db: Db, s: SubmitSession, pdu: Pdu, raw: Buffer, 
 }
 
 type Part = typeof smppParts.$inferInsert & { id: string };
+
+/**
+ * The client row first, as the send itself takes it: a part's insert holds a key-share lock on that row
+ * (the foreign key), and two transactions both holding one while asking for FOR UPDATE would deadlock.
+ */
+async function lockClient(tx: Db, clientId: number): Promise<void> {
+  await tx.select({ id: clients.id }).from(clients).where(eq(clients.id, clientId)).for('update');
+}
 type Queue = (tx: Db, id: string, text: string) => Promise<unknown>;
 
 async function queueSingle(db: Db, part: Part, ud: UserData, queue: Queue): Promise<string> {
   const text = textOf([ud]);
   return db.transaction(async (tx) => {
+    await lockClient(tx, part.clientId);
     await tx.insert(smppParts).values({ ...part, messageId: part.id });
     await queue(tx, part.id, text);
     return part.id;
@@ -182,7 +191,7 @@ async function keepPart(db: Db, part: Part, ud: UserData, e164: string, now: Dat
   const concatKey = `${part.sourceAddr}|${e164}|${concat.ref}|${concat.total}`;
   return db.transaction(async (tx) => {
     // One long message at a time per client: parts arriving together on several binds see each other.
-    await tx.select({ id: smppAccounts.clientId }).from(smppAccounts).where(eq(smppAccounts.clientId, part.clientId)).for('update');
+    await lockClient(tx, part.clientId);
     const waiting = await tx
       .select()
       .from(smppParts)
