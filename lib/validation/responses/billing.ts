@@ -15,6 +15,8 @@ export const packageView = obj({
   period_limit: int,
   device_limit: int,
   period_days: int,
+  smpp_throughput: int,
+  smpp_max_binds: int,
   active: z.boolean(),
   sort_order: int,
 });
