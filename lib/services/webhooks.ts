@@ -4,7 +4,8 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '@/db';
 import { type WEBHOOK_EVENTS, webhookDeliveries, webhooks } from '@/db/schema';
 import { type Actor, assertCan } from '@/lib/auth/permissions';
-import { notFound } from '@/lib/errors';
+import { fieldError, notFound } from '@/lib/errors';
+import { assertPublicUrl, type Fetcher, safeFetch, UnsafeAddressError } from '@/lib/http/safe-fetch';
 import { writeAudit } from './audit';
 
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
@@ -30,6 +31,16 @@ const view = (w: Webhook): WebhookView => ({
   created_at: w.createdAt.toISOString(),
 });
 
+/** A webhook goes to a public address only (lib/http/safe-fetch.ts): 400 on the url field otherwise. */
+function assertTarget(url: string): void {
+  try {
+    assertPublicUrl(url);
+  } catch (err) {
+    if (err instanceof UnsafeAddressError) throw fieldError('url', err.message);
+    throw err;
+  }
+}
+
 /** X-Signature = hex HMAC-SHA256(secret, `${X-Timestamp}.${body}`). */
 export function signPayload(secret: string, timestamp: string, body: string): string {
   return createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
@@ -41,6 +52,7 @@ export async function createWebhook(
   input: { url: string; events: WebhookEvent[] },
 ): Promise<WebhookView & { secret: string }> {
   assertCan(actor, 'webhook.manage');
+  assertTarget(input.url);
   const secret = `whsec_${randomBytes(24).toString('base64url')}`;
   return db.transaction(async (tx) => {
     const [w] = await tx.insert(webhooks).values({ clientId: actor.userId, url: input.url, events: input.events, secret }).returning();
@@ -76,16 +88,31 @@ export async function updateWebhook(
 ): Promise<WebhookView> {
   assertCan(actor, 'webhook.manage');
   const before = await ownWebhook(db, actor, id);
+  if (input.url !== undefined) assertTarget(input.url);
   // An empty change ({}) is valid and changes nothing (an UPDATE with no columns is an error).
   if (Object.values(input).every((v) => v === undefined)) return view(before);
-  const [w] = await db.update(webhooks).set(input).where(eq(webhooks.id, before.id)).returning();
-  return view(w);
+  return db.transaction(async (tx) => {
+    const [w] = await tx.update(webhooks).set(input).where(eq(webhooks.id, before.id)).returning();
+    if (input.enabled === false) await stopQueued(tx, w.id, 'webhook disabled: not delivered');
+    return view(w);
+  });
+}
+
+/** Queued deliveries of a webhook that was disabled or deleted are not sent (nor retried): failed, with why. */
+async function stopQueued(tx: Db, webhookId: number, reason: string): Promise<void> {
+  await tx
+    .update(webhookDeliveries)
+    .set({ status: 'failed', lastError: reason, lockedUntil: null })
+    .where(and(eq(webhookDeliveries.webhookId, webhookId), eq(webhookDeliveries.status, 'pending')));
 }
 
 export async function deleteWebhook(db: Db, actor: Actor, id: number): Promise<{ id: number; deleted: true }> {
   assertCan(actor, 'webhook.manage');
   const w = await ownWebhook(db, actor, id);
-  await db.update(webhooks).set({ deletedAt: new Date(), enabled: false }).where(eq(webhooks.id, w.id));
+  await db.transaction(async (tx) => {
+    await tx.update(webhooks).set({ deletedAt: new Date(), enabled: false }).where(eq(webhooks.id, w.id));
+    await stopQueued(tx, w.id, 'webhook deleted: not delivered');
+  });
   return { id, deleted: true };
 }
 
@@ -156,7 +183,7 @@ export async function enqueueEvent(
  * never send the same attempt twice), posts them signed, and records the outcome: 2xx delivered; 4xx
  * failed without retry; 5xx, timeouts and network errors retried with exponential backoff.
  */
-export async function deliverDueWebhooks(db: Db, now = new Date(), fetchImpl: typeof fetch = fetch, batch = 20): Promise<number> {
+export async function deliverDueWebhooks(db: Db, now = new Date(), fetchImpl: Fetcher = safeFetch, batch = 20): Promise<number> {
   // A worker that died mid-delivery leaves rows 'delivering' past their lock: they become due again.
   await db.execute(
     sql`update ${webhookDeliveries} set status = 'pending' where status = 'delivering' and locked_until < ${now.toISOString()}::timestamptz`,
@@ -173,7 +200,7 @@ export async function deliverDueWebhooks(db: Db, now = new Date(), fetchImpl: ty
   return claimed.length;
 }
 
-async function deliverOne(db: Db, id: number, fetchImpl: typeof fetch, now: Date): Promise<void> {
+async function deliverOne(db: Db, id: number, fetchImpl: Fetcher, now: Date): Promise<void> {
   const [row] = await db
     .select({ d: webhookDeliveries, w: webhooks })
     .from(webhookDeliveries)
@@ -181,10 +208,17 @@ async function deliverOne(db: Db, id: number, fetchImpl: typeof fetch, now: Date
     .where(eq(webhookDeliveries.id, id));
   if (!row) return;
   const { d, w } = row;
+  // Disabled or deleted while this attempt was being claimed: nothing is sent.
+  if (!w.enabled || w.deletedAt) {
+    const reason = w.deletedAt ? 'webhook deleted: not delivered' : 'webhook disabled: not delivered';
+    await db.update(webhookDeliveries).set({ status: 'failed', lastError: reason, lockedUntil: null }).where(eq(webhookDeliveries.id, id));
+    return;
+  }
   const body = JSON.stringify({ id: d.id, ...(d.payload as Record<string, unknown>) });
   const timestamp = String(Math.floor(Date.now() / 1000));
   let status: number | null = null;
   let error: string | null = null;
+  let refused = false;
   try {
     const res = await fetchImpl(w.url, {
       method: 'POST',
@@ -203,10 +237,12 @@ async function deliverOne(db: Db, id: number, fetchImpl: typeof fetch, now: Date
     await res.body?.cancel().catch(() => undefined);
   } catch (err) {
     error = (err as Error).name === 'TimeoutError' ? 'timeout' : (err as Error).message.slice(0, 300);
+    // A private target is the webhook's configuration, not a passing failure: not retried.
+    refused = err instanceof UnsafeAddressError;
   }
   await db
     .update(webhookDeliveries)
-    .set(outcome(d, status, error, now))
+    .set(refused ? { status: 'failed', lastError: error, lockedUntil: null } : outcome(d, status, error, now))
     .where(eq(webhookDeliveries.id, id));
 }
 
