@@ -6,6 +6,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { DomainError, notFound } from '@/lib/errors';
 import { phoneCountry, phoneSearchTerm } from '@/lib/phone';
+import { unicodeFields } from '@/lib/text/zawgyi';
 import type { ClientStatus, CreateClientInput, ListClientsQuery, UpdateClientInput } from '@/lib/validation/clients';
 import { writeAudit } from './audit';
 import { likePattern, type Page, paginated } from './paging';
@@ -231,6 +232,7 @@ export async function listClients(db: Db, actor: Actor, q: ClientListParams, now
 
 export async function createClient(db: Db, actor: Actor, input: CreateClientInput, now = new Date()): Promise<ClientView> {
   assertCan(actor, 'client.create');
+  input = unicodeFields(input, ['name', 'account_name']); // Zawgyi names stored as Unicode (docs/zawgyi.md)
   const resellerId = actor.userId;
   const passwordHash = await hashPassword(input.password);
   const id = await db.transaction(async (tx) => {
@@ -287,6 +289,7 @@ export async function lockClientFor(tx: Db, actor: Actor, id: number) {
 
 export async function updateClient(db: Db, actor: Actor, id: number, input: UpdateClientInput, now = new Date()): Promise<ClientView> {
   assertCan(actor, 'client.update');
+  input = unicodeFields(input, ['name', 'account_name']);
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   await db.transaction(async (tx) => {
     const before = await lockClientFor(tx, actor, id);

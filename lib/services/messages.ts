@@ -7,6 +7,7 @@ import { DomainError, fieldError, notFound } from '@/lib/errors';
 import { emitEnqueued } from '@/lib/events';
 import { type CountryCode, DEFAULT_COUNTRY, phoneSearchTerm } from '@/lib/phone';
 import { smsLength } from '@/lib/sms/encoding';
+import { toUnicode } from '@/lib/text/zawgyi';
 import type { ListMessagesQuery } from '@/lib/validation/messages';
 import { dateRange } from './date-filter';
 import { newId } from './ids';
@@ -85,6 +86,8 @@ export interface QueueRequest {
   source: Message['source'];
   withDeliveryReport?: boolean;
   simNumber?: number;
+  /** Send Zawgyi text as typed; otherwise text that is Zawgyi (lib/text/zawgyi.ts) is sent as Unicode. */
+  keepEncoding?: boolean;
 }
 
 /**
@@ -94,6 +97,9 @@ export interface QueueRequest {
  */
 export async function queueMessages(db: Db, actor: Actor, req: QueueRequest, now = new Date()): Promise<MessageView[]> {
   assertCan(actor, 'sms.send');
+  // The input boundary of every send (API, portal, 3rd-party, SMPP, OTP): Zawgyi becomes Unicode before
+  // anything counts or stores it (docs/zawgyi.md).
+  req = { ...req, text: toUnicode(req.text, req.keepEncoding).text };
   const clientId = actor.userId;
   const total = req.messages.reduce((n, m) => n + m.phones.length, 0);
   const validUntil = req.validUntil ?? new Date(now.getTime() + DEFAULT_VALIDITY_MS);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { unicodeName } from '@/lib/text/zawgyi';
 
 /** Integer amount of the platform currency (MMK has no minor unit). */
 export const money = z.number({ error: 'Must be a whole number of MMK.' }).int('Must be a whole number of MMK.').safe();
@@ -28,7 +29,13 @@ export const phone = z
   .regex(/^[+(\d][\d\s().\-/]*$/, PHONE_HINT)
   .refine((v) => v.replace(/\D/g, '').length >= 3, PHONE_HINT);
 
-export const name = z.string({ error: 'Name is required.' }).trim().min(1, 'Name is required.').max(120, 'Name is too long.');
+/** A person's or company's name; typed in Zawgyi it is stored as Unicode (docs/zawgyi.md). */
+export const name = z
+  .string({ error: 'Name is required.' })
+  .trim()
+  .min(1, 'Name is required.')
+  .max(120, 'Name is too long.')
+  .transform(unicodeName);
 
 /** An optional text field: blank reads as absent. With `format`, a non-blank value must also pass it. */
 export const optionalText = (max: number, format?: z.ZodType<string>, message?: string) =>

@@ -28,6 +28,8 @@ export const sendSmsInput = z
     message: messageText,
     device_id: z.string().trim().min(1).max(36).optional(),
     valid_until: validUntil.optional(),
+    /** Send text that looks like Zawgyi as typed (otherwise it is converted to Unicode: docs/zawgyi.md). */
+    keep_encoding: z.boolean().optional(),
   })
   .superRefine((v, ctx) => {
     if (!v.phone && !v.phones) ctx.addIssue({ code: 'custom', path: ['phones'], message: 'Give phone or phones.' });

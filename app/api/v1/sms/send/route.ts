@@ -1,4 +1,6 @@
-// POST /api/v1/sms/send {phone | phones[], message, device_id?, valid_until?} → 202 with the queued messages
+// POST /api/v1/sms/send {phone | phones[], message, device_id?, valid_until?, keep_encoding?} → 202 with the queued
+// messages and whether the text was converted from Zawgyi to Unicode (docs/zawgyi.md)
+import { z } from 'zod';
 import { api } from '@/lib/http/families';
 import { queueMessages } from '@/lib/services/messages';
 import { clientPhoneCountry, parseRecipients } from '@/lib/services/recipients';
@@ -14,7 +16,7 @@ export const POST = api(
     body: sendSmsInput,
     status: 202,
     idempotent: true,
-    response: listOf(messageView),
+    response: listOf(messageView).extend({ converted_from_zawgyi: z.boolean() }),
     errors: [403, 429],
   },
   async ({ db, actor, body }) => {
@@ -26,7 +28,9 @@ export const POST = api(
       deviceId: body.device_id,
       validUntil: body.valid_until ? new Date(body.valid_until) : undefined,
       source: 'api',
+      keepEncoding: body.keep_encoding,
     });
-    return { data };
+    // The service converts at its boundary; what it stored differs from what came in only then.
+    return { data, converted_from_zawgyi: data.length > 0 && data[0].message !== body.message };
   },
 );
