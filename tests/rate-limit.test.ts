@@ -1,9 +1,8 @@
 // Rate limits live in PostgreSQL: a fixed window per bucket, 429 with Retry-After past the limit.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DbHandle } from '@/db';
-import { DomainError } from '@/lib/errors';
 import { errorResponse } from '@/lib/http/errors';
-import { hitRateLimit, limitLogin } from '@/lib/http/rate-limit';
+import { hitRateLimit } from '@/lib/http/rate-limit';
 import { onPostgres, openTestDb } from './helpers/db';
 import { domainError } from './helpers/errors';
 
@@ -31,17 +30,7 @@ test('the limit-th hit passes, the next is 429 with retry_after until the window
   expect((await hitRateLimit(h.db, b, 5, 60_000, new Date('2026-11-21T10:01:00Z'))).count).toBe(1);
 });
 
-test('sign-in: 10 attempts per 15 minutes per email and per IP', async () => {
-  const email = `${bucket()}@example.com`;
-  const now = new Date();
-  for (let i = 0; i < 10; i++) await limitLogin(h.db, email, null, now, 10);
-  expect((await domainError(limitLogin(h.db, email.toUpperCase(), null, now, 10))).code).toBe('rate_limited');
-  const ip = `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
-  for (let i = 0; i < 10; i++) await limitLogin(h.db, `${bucket()}@example.com`, ip, now, 10);
-  const err = await domainError(limitLogin(h.db, `${bucket()}@example.com`, ip, now, 10));
-  expect(err).toBeInstanceOf(DomainError);
-  expect(err.details.retry_after).toBeGreaterThan(0);
-});
+// Sign-in limits (failures only, per address and per email + address): tests/sign-in-limits.test.ts.
 
 describe.skipIf(!onPostgres())('across connections (PostgreSQL)', () => {
   test('100 parallel hits on a limit of 30: exactly 30 pass', async () => {

@@ -62,12 +62,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (!parsed.success) throw new InvalidCredentials();
         try {
           const db = await getDb();
-          const { limitLogin } = await import('@/lib/http/rate-limit');
-          const ip = request.headers.get('x-forwarded-for')?.split(',')[0].trim() || null;
-          await limitLogin(db, parsed.data.email, ip);
+          const { guardedSignIn } = await import('@/lib/http/login-limits');
+          const { clientIp } = await import('@/lib/http/client-ip');
           // The brand comes from the Host the browser used, never from a form field.
           const brand = await brandFromRequestHost(db, request.headers.get('x-forwarded-host') ?? request.headers.get('host'));
-          const user = await verifyCredentialsOnBrand(db, parsed.data, brand?.reseller_id ?? null);
+          const user = await guardedSignIn(db, parsed.data.email, clientIp(request.headers), () =>
+            verifyCredentialsOnBrand(db, parsed.data, brand?.reseller_id ?? null),
+          );
           return { id: String(user.id), name: user.name, email: user.email, role: user.role, sv: user.sessionVersion };
         } catch (err) {
           if (err instanceof DomainError && err.code === 'account_suspended') throw new SuspendedAccount();

@@ -6,7 +6,7 @@ import { resellerProfile } from '@/lib/services/resellers';
 import { credentials } from '@/lib/validation/common';
 import { adminLogin, clientLogin, resellerLogin } from '@/lib/validation/responses/accounts';
 import { api } from './families';
-import { limitLogin } from './rate-limit';
+import { guardedSignIn } from './login-limits';
 
 const SUMMARY: Record<Role, string> = {
   admin: 'Sign in; returns a Bearer token',
@@ -20,8 +20,7 @@ export function loginRoute(role: Role) {
   return api(
     { summary: SUMMARY[role], auth: 'none', body: credentials, response: RESPONSE[role], errors: [401, 403] },
     async ({ db, body, ip }) => {
-      await limitLogin(db, body.email, ip);
-      const { token, token_type, expires_at, user } = await loginWithPassword(db, body, role);
+      const { token, token_type, expires_at, user } = await guardedSignIn(db, body.email, ip, () => loginWithPassword(db, body, role));
       const actor = { userId: user.id, role, ip };
       const profile =
         role === 'reseller'

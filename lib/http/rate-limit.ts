@@ -7,7 +7,6 @@ import { ipKey } from './client-ip';
 
 // Tests and load runs raise these through the environment; production keeps the defaults.
 const positive = (v: string | undefined, fallback: number) => (Number.isInteger(Number(v)) && Number(v) > 0 ? Number(v) : fallback);
-export const LOGIN_LIMIT = { limit: Number(process.env.LOGIN_RATE_LIMIT || 10), windowMs: 15 * 60_000 };
 /** Requests per minute per credential, in every API family (a reseller may have its own); read per request. */
 export const apiLimitPerMinute = () => positive(process.env.API_RATE_LIMIT, 100);
 /** Requests per minute per phone: a phone that sends and reports one SMS a second needs about 120. */
@@ -92,9 +91,3 @@ export async function bucketCount(db: Db, bucket: string, windowMs: number, now 
 
 /** The per-IP part of a bucket name: IPv4 whole, IPv6 by /64. */
 export const ipBucket = (prefix: string, ip: string) => `${prefix}:ip:${ipKey(ip)}`;
-
-/** Sign-in attempts: 10 per 15 minutes per email and per IP. The same answer whether the email exists or not. */
-export async function limitLogin(db: Db, email: string, ip: string | null, now = new Date(), limit = LOGIN_LIMIT.limit): Promise<void> {
-  await hitRateLimit(db, `login:email:${email.trim().toLowerCase()}`, limit, LOGIN_LIMIT.windowMs, now);
-  if (ip) await hitRateLimit(db, ipBucket('login', ip), limit, LOGIN_LIMIT.windowMs, now);
-}
