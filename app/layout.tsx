@@ -1,7 +1,11 @@
 import type { Metadata, Viewport } from 'next';
 import { connection } from 'next/server';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { LanguageSwitcher } from '@/components/language-switcher';
 import { getDb } from '@/db';
 import { requestBrand } from '@/lib/auth/request-brand';
+import { languageOf } from '@/lib/i18n/locales';
 import { getSettings } from '@/lib/services/settings';
 import './globals.css';
 
@@ -12,10 +16,11 @@ import './globals.css';
  */
 export async function generateMetadata(): Promise<Metadata> {
   const brand = await requestBrand();
+  const t = await getTranslations('meta');
   const name = brand?.name ?? (await getSettings(await getDb())).platform_name;
   return {
     title: { default: name, template: `%s · ${name}` },
-    description: brand ? `${brand.name} SMS` : 'Sell SMS gateway packages to your clients.',
+    description: brand ? t('brandDescription', { brand: brand.name }) : t('description'),
     applicationName: name,
     icons: { icon: [{ url: brand?.logo_url ?? '/favicon.ico' }] },
   };
@@ -24,11 +29,20 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
 // Every page renders per request: the proxy's script nonce is new each time (and pages read the session).
+// The language is the reader's (lib/i18n/resolve.ts); the switcher is on every page, signed in or not.
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   await connection();
+  const locale = await getLocale();
   return (
-    <html lang="en">
-      <body className="min-h-screen font-sans">{children}</body>
+    <html lang={languageOf(locale)}>
+      <body className="flex min-h-screen flex-col font-sans">
+        <NextIntlClientProvider>
+          <div className="flex-1">{children}</div>
+          <footer className="mx-auto flex w-full max-w-6xl justify-end px-4 py-3">
+            <LanguageSwitcher />
+          </footer>
+        </NextIntlClientProvider>
+      </body>
     </html>
   );
 }

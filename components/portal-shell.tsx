@@ -1,6 +1,7 @@
 // The frame of each portal: brand, navigation (a row on wide screens, a folding menu on phones, the current
 // page marked), who is signed in, sign out.
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { logoutAction } from '@/app/login/actions';
 import { brandStyle } from './brand';
 import { CurrentNavLabel, type NavItem, NavLinks } from './nav-links';
@@ -22,13 +23,15 @@ export function PortalShell({
   brand,
   children,
 }: {
-  portal: string;
+  portal: 'admin' | 'reseller' | 'client';
   nav: NavItem[];
   userName: string;
   aside?: React.ReactNode;
   brand?: ShellBrand | null;
   children: React.ReactNode;
 }) {
+  const t = useTranslations('shell');
+  const portalName = t(`portal.${portal}`);
   return (
     <div className="min-h-screen" style={brandStyle(brand?.color)}>
       <header className="sticky top-0 z-10 border-b border-slate-200 bg-white/95 backdrop-blur">
@@ -45,7 +48,7 @@ export function PortalShell({
             <span className="hidden sm:inline" data-testid="shell-brand">
               {brand?.name ?? 'SMS'}
             </span>
-            <span className="rounded-md bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-600">{portal}</span>
+            <span className="rounded-md bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-600">{portalName}</span>
           </Link>
           <div className="flex items-center gap-3 text-sm">
             {aside}
@@ -54,25 +57,28 @@ export function PortalShell({
             </span>
             <form action={logoutAction}>
               <button type="submit" className="rounded-lg px-2 py-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
-                Sign out
+                {t('signOut')}
               </button>
             </form>
           </div>
         </div>
-        <nav className="mx-auto hidden max-w-6xl gap-1 px-3 pb-2 text-sm sm:flex sm:flex-wrap" aria-label={`${portal} navigation`}>
+        <nav
+          className="mx-auto hidden max-w-6xl gap-1 px-3 pb-2 text-sm sm:flex sm:flex-wrap"
+          aria-label={t('navigation', { portal: portalName })}
+        >
           <NavLinks items={nav} variant="row" />
         </nav>
         {/* Phones: the navigation folds into a menu (no sideways scrolling to discover pages). */}
         <details className="group border-t border-slate-100 text-sm sm:hidden" data-testid="nav-menu">
           <summary className="flex cursor-pointer list-none items-center justify-between gap-2 px-4 py-2.5 font-medium [&::-webkit-details-marker]:hidden">
             <span className="flex min-w-0 items-center gap-2">
-              <span aria-hidden="true">☰</span> Menu <CurrentNavLabel items={nav} />
+              <span aria-hidden="true">☰</span> {t('menu')} <CurrentNavLabel items={nav} />
             </span>
             <span aria-hidden="true" className="text-slate-400 group-open:rotate-180">
               ▾
             </span>
           </summary>
-          <nav className="space-y-0.5 px-3 pb-3" aria-label={`${portal} menu`}>
+          <nav className="space-y-0.5 px-3 pb-3" aria-label={t('menuLabel', { portal: portalName })}>
             <NavLinks items={nav} variant="menu" />
           </nav>
         </details>

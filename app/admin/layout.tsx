@@ -1,3 +1,4 @@
+import { getTranslations } from 'next-intl/server';
 import { PortalShell } from '@/components/portal-shell';
 import { requireRole } from '@/lib/auth/session';
 import { getSettings } from '@/lib/services/settings';
@@ -5,19 +6,20 @@ import { getSettings } from '@/lib/services/settings';
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const { db, name } = await requireRole('admin');
   const settings = await getSettings(db);
+  const t = await getTranslations('nav.admin');
   return (
     <PortalShell
-      portal="Admin"
+      portal="admin"
       userName={name}
       brand={{ name: settings.platform_name, logo_url: null, color: null }}
       nav={[
-        { href: '/admin', label: 'Overview' },
-        { href: '/admin/resellers', label: 'Resellers' },
-        { href: '/admin/topups', label: 'Top-up requests' },
-        { href: '/admin/clients', label: 'Clients' },
-        { href: '/admin/packages', label: 'Packages' },
-        { href: '/admin/audit', label: 'Audit log' },
-        { href: '/admin/settings', label: 'Settings' },
+        { href: '/admin', label: t('overview') },
+        { href: '/admin/resellers', label: t('resellers') },
+        { href: '/admin/topups', label: t('topups') },
+        { href: '/admin/clients', label: t('clients') },
+        { href: '/admin/packages', label: t('packages') },
+        { href: '/admin/audit', label: t('audit') },
+        { href: '/admin/settings', label: t('settings') },
       ]}
     >
       {children}

@@ -1,19 +1,20 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { PortalShell } from '@/components/portal-shell';
 import { requireRole, sessionUser } from '@/lib/auth/session';
 import { brandForClient, brandForReseller } from '@/lib/services/branding';
 import { clientHome } from '@/lib/services/client-portal';
 
 const NAV = [
-  { href: '/client', label: 'Overview' },
-  { href: '/client/send', label: 'Send SMS' },
-  { href: '/client/messages', label: 'Messages' },
-  { href: '/client/devices', label: 'Devices' },
-  { href: '/client/api', label: 'API keys' },
-  { href: '/client/smpp', label: 'SMPP' },
-  { href: '/client/webhooks', label: 'Webhooks' },
-  { href: '/client/account', label: 'Account' },
-];
+  ['/client', 'overview'],
+  ['/client/send', 'send'],
+  ['/client/messages', 'messages'],
+  ['/client/devices', 'devices'],
+  ['/client/api', 'apiKeys'],
+  ['/client/smpp', 'smpp'],
+  ['/client/webhooks', 'webhooks'],
+  ['/client/account', 'account'],
+] as const;
 
 /** A client's pages carry its reseller's brand in their titles, on any host. */
 export async function generateMetadata(): Promise<Metadata> {
@@ -27,8 +28,9 @@ export default async function ClientLayout({ children }: { children: React.React
   const { db, actor, name } = await requireRole('client');
   const { client } = await clientHome(db, actor);
   const brand = await brandForReseller(db, client.reseller_id);
+  const t = await getTranslations('nav.client');
   return (
-    <PortalShell portal="Client" userName={name} brand={brand} nav={NAV}>
+    <PortalShell portal="client" userName={name} brand={brand} nav={NAV.map(([href, key]) => ({ href, label: t(key) }))}>
       {children}
     </PortalShell>
   );

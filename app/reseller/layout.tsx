@@ -1,33 +1,35 @@
+import { getTranslations } from 'next-intl/server';
 import { PortalShell } from '@/components/portal-shell';
 import { requestBrand } from '@/lib/auth/request-brand';
 import { requireRole } from '@/lib/auth/session';
-import { formatMoney } from '@/lib/format';
+import { getFormat } from '@/lib/i18n/server';
 import { resellerProfile } from '@/lib/services/resellers';
 import { getSettings } from '@/lib/services/settings';
 
 const NAV = [
-  { href: '/reseller', label: 'Overview' },
-  { href: '/reseller/clients', label: 'Clients' },
-  { href: '/reseller/credit', label: 'Credit' },
-  { href: '/reseller/pricing', label: 'Pricing' },
-  { href: '/reseller/branding', label: 'Branding' },
-  { href: '/reseller/api', label: 'API keys' },
-];
+  ['/reseller', 'overview'],
+  ['/reseller/clients', 'clients'],
+  ['/reseller/credit', 'credit'],
+  ['/reseller/pricing', 'pricing'],
+  ['/reseller/branding', 'branding'],
+  ['/reseller/api', 'apiKeys'],
+] as const;
 
 export default async function ResellerLayout({ children }: { children: React.ReactNode }) {
   const { db, actor, name } = await requireRole('reseller');
   const [profile, hostBrand, settings] = await Promise.all([resellerProfile(db, actor), requestBrand(), getSettings(db)]);
   // On its own subdomain a reseller works under its own brand; on the platform's host, the platform's.
+  const [t, f] = await Promise.all([getTranslations('nav.reseller'), getFormat()]);
   const brand = hostBrand?.reseller_id === actor.userId ? hostBrand : { name: settings.platform_name, logo_url: null, color: null };
   return (
     <PortalShell
-      portal="Reseller"
+      portal="reseller"
       userName={name}
       brand={brand}
-      nav={NAV}
+      nav={NAV.map(([href, key]) => ({ href, label: t(key) }))}
       aside={
         <span className="rounded-lg bg-emerald-50 px-2.5 py-1 text-xs font-medium text-emerald-800 tabular-nums">
-          Credit <span data-testid="credit-balance">{formatMoney(profile.credit_balance)}</span>
+          {t('creditBalance')} <span data-testid="credit-balance">{f.money(profile.credit_balance)}</span>
         </span>
       }
     >

@@ -17,6 +17,10 @@ export const users = pgTable(
     // Bumped on password change or suspension: browser sessions carrying an older value are refused.
     sessionVersion: integer('session_version').notNull().default(1),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    // The interface language this person chose (null: not chosen yet, so cookie, browser, then default).
+    language: text('language', { enum: ['en', 'my'] }),
+    // Numbers and dates in Burmese digits (၁၂၃) rather than 0-9 when the language is Burmese.
+    burmeseDigits: boolean('burmese_digits').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -55,6 +59,8 @@ export const resellers = pgTable(
     logoUpdatedAt: timestamp('logo_updated_at', { withTimezone: true }),
     supportEmail: text('support_email'),
     supportPhone: text('support_phone'),
+    // The language its clients' portal opens in for a client who chose none (null: the platform default).
+    clientLanguage: text('client_language', { enum: ['en', 'my'] }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
   },

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Role } from '@/lib/auth/permissions';
 import { requireRole, type SessionUser } from '@/lib/auth/session';
 import { DomainError } from '@/lib/errors';
+import { readerError } from '@/lib/i18n/errors';
 import { logError } from '@/lib/log';
 import { assertStorableText, toDomainError } from './errors';
 
@@ -51,8 +52,8 @@ export function formAction<S extends z.ZodType>(
       if (isRedirectError(err)) throw err;
       const d = toDomainError(err);
       if (d.code === 'internal_error') logError('unhandled error in server action', err);
-      const fields = (d.details.fields ?? undefined) as Record<string, string[]> | undefined;
-      return { ok: false, message: d.message, fieldErrors: fields, values };
+      const { message, fieldErrors } = await readerError(d, err);
+      return { ok: false, message, fieldErrors, values };
     }
   };
 }

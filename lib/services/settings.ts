@@ -20,6 +20,8 @@ export interface PlatformSettings {
   default_country: string;
   /** A top-up above this many MMK asks the admin for a confirm step in the portal. */
   large_topup_threshold: number;
+  /** The interface language of a visitor whose account, cookie and browser name none we have (docs/i18n.md). */
+  default_language: 'en' | 'my';
 }
 
 export const DEFAULT_SETTINGS: PlatformSettings = {
@@ -33,6 +35,7 @@ export const DEFAULT_SETTINGS: PlatformSettings = {
   time_zone: 'Asia/Yangon',
   default_country: 'MM',
   large_topup_threshold: 1_000_000,
+  default_language: 'en',
 };
 
 /** Stored settings over the defaults; a key never written reads as its default. */

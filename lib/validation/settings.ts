@@ -37,6 +37,7 @@ export const updateSettingsInput = z
       .toUpperCase()
       .refine((v): boolean => isCountryCode(v), 'A two-letter country code, e.g. MM.'),
     large_topup_threshold: z.number().int('Whole MMK.').min(1, 'At least 1 MMK.').max(1_000_000_000_000),
+    default_language: z.enum(['en', 'my'], { error: 'English (en) or Burmese (my).' }),
   })
   .partial()
   .strict();

@@ -25,6 +25,7 @@ export const updateSettingsAction = formAction(
     time_zone: v.time_zone,
     default_country: v.default_country,
     large_topup_threshold: num(v.large_topup_threshold),
+    default_language: v.default_language,
   }),
 );
 

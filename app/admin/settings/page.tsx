@@ -84,6 +84,18 @@ export default async function SettingsPage() {
               hint: 'Two letters, e.g. MM: numbers typed as 09 420 000 202 are read in this country unless a client has its own.',
             },
             {
+              name: 'default_language',
+              label: 'Default language',
+              type: 'select',
+              required: true,
+              defaultValue: settings.default_language,
+              hint: 'For visitors whose browser asks for neither English nor Burmese.',
+              options: [
+                { value: 'my', label: 'မြန်မာ' },
+                { value: 'en', label: 'English' },
+              ],
+            },
+            {
               name: 'large_topup_threshold',
               label: 'Confirm top-ups above (MMK)',
               type: 'number',

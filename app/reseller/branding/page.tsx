@@ -2,19 +2,29 @@
 // support contact, with a live preview of the branded login card.
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
+import { getTranslations } from 'next-intl/server';
 import { BrandingForm } from '@/components/reseller/branding-form';
-import { PageHeader } from '@/components/ui';
+import { ClientLanguageForm } from '@/components/reseller/client-language-form';
+import { Card, PageHeader } from '@/components/ui';
 import { requireRole } from '@/lib/auth/session';
 import { getBranding } from '@/lib/services/branding';
+import { resellerClientLanguage } from '@/lib/services/language';
 import { resellerProfile } from '@/lib/services/resellers';
 import { getSettings } from '@/lib/services/settings';
 import { updateBrandingAction } from './actions';
+import { setClientLanguageAction } from './language-actions';
 
 export const metadata: Metadata = { title: 'Branding' };
 
 export default async function BrandingPage() {
   const { db, actor } = await requireRole('reseller');
-  const [branding, profile, settings] = await Promise.all([getBranding(db, actor), resellerProfile(db, actor), getSettings(db)]);
+  const [branding, profile, settings, clientLanguage] = await Promise.all([
+    getBranding(db, actor),
+    resellerProfile(db, actor),
+    getSettings(db),
+    resellerClientLanguage(db, actor),
+  ]);
+  const t = await getTranslations('reseller.branding');
   const host = (await headers()).get('host') ?? '';
   const m = /^(?:[a-z0-9.-]*\.)?(?:localhost|127\.0\.0\.1)(?::(\d+))?$/i.exec(host);
   const localPort = m ? (m[1] ?? '80') : null;
@@ -28,6 +38,9 @@ export default async function BrandingPage() {
         localPort={localPort}
         action={updateBrandingAction}
       />
+      <Card title={t('clientLanguageTitle')} className="mt-5">
+        <ClientLanguageForm current={clientLanguage} action={setClientLanguageAction} />
+      </Card>
     </>
   );
 }

@@ -104,6 +104,7 @@ export const settingsView = obj({
   time_zone: z.string(),
   default_country: z.string(),
   large_topup_threshold: z.number().int(),
+  default_language: z.enum(['en', 'my']),
 });
 
 export const rateLimitView = obj({

@@ -1,0 +1,137 @@
+// No interface text hard-coded in app/ or components/: every text a person reads comes from messages/*.json
+// (docs/i18n.md). PENDING lists the files not converted yet; it only shrinks (a clean file still listed fails).
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { literalsIn, tsxFiles } from './helpers/jsx-literals';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+const PENDING = new Set([
+  'app/admin/(overview)/loading.tsx',
+  'app/admin/(overview)/page.tsx',
+  'app/admin/audit/audit-filters.tsx',
+  'app/admin/audit/loading.tsx',
+  'app/admin/audit/page.tsx',
+  'app/admin/clients/loading.tsx',
+  'app/admin/clients/page.tsx',
+  'app/admin/packages/[id]/loading.tsx',
+  'app/admin/packages/[id]/page.tsx',
+  'app/admin/packages/loading.tsx',
+  'app/admin/packages/page.tsx',
+  'app/admin/resellers/[id]/_sections/clients-section.tsx',
+  'app/admin/resellers/[id]/_sections/credit-forms.tsx',
+  'app/admin/resellers/[id]/_sections/ledger-section.tsx',
+  'app/admin/resellers/[id]/edit/loading.tsx',
+  'app/admin/resellers/[id]/edit/page.tsx',
+  'app/admin/resellers/[id]/loading.tsx',
+  'app/admin/resellers/[id]/page.tsx',
+  'app/admin/resellers/loading.tsx',
+  'app/admin/resellers/new/loading.tsx',
+  'app/admin/resellers/new/page.tsx',
+  'app/admin/resellers/page.tsx',
+  'app/admin/settings/admins-table.tsx',
+  'app/admin/settings/loading.tsx',
+  'app/admin/settings/page.tsx',
+  'app/admin/topups/loading.tsx',
+  'app/admin/topups/page.tsx',
+  'app/admin/topups/topup-decision.tsx',
+  'app/client/account/loading.tsx',
+  'app/client/account/page.tsx',
+  'app/client/api/loading.tsx',
+  'app/client/api/page.tsx',
+  'app/client/devices/loading.tsx',
+  'app/client/devices/page.tsx',
+  'app/client/loading.tsx',
+  'app/client/messages/[id]/loading.tsx',
+  'app/client/messages/[id]/page.tsx',
+  'app/client/messages/loading.tsx',
+  'app/client/messages/page.tsx',
+  'app/client/page.tsx',
+  'app/client/send/loading.tsx',
+  'app/client/send/page.tsx',
+  'app/client/smpp/page.tsx',
+  'app/client/webhooks/loading.tsx',
+  'app/client/webhooks/page.tsx',
+  'app/docs/api/page.tsx',
+  'app/error.tsx',
+  'app/login/login-form.tsx',
+  'app/login/page.tsx',
+  'app/not-found.tsx',
+  'app/reseller/api/loading.tsx',
+  'app/reseller/api/page.tsx',
+  'app/reseller/branding/loading.tsx',
+  'app/reseller/branding/page.tsx',
+  'app/reseller/clients/[id]/loading.tsx',
+  'app/reseller/clients/[id]/page.tsx',
+  'app/reseller/clients/loading.tsx',
+  'app/reseller/clients/new/loading.tsx',
+  'app/reseller/clients/new/page.tsx',
+  'app/reseller/clients/page.tsx',
+  'app/reseller/credit/loading.tsx',
+  'app/reseller/credit/page.tsx',
+  'app/reseller/loading.tsx',
+  'app/reseller/page.tsx',
+  'app/reseller/pricing/loading.tsx',
+  'app/reseller/pricing/page.tsx',
+  'app/setup/page.tsx',
+  'components/action-form.tsx',
+  'components/activation-panel.tsx',
+  'components/charts.tsx',
+  'components/client-list.tsx',
+  'components/client/api-key-create.tsx',
+  'components/client/auto-refresh.tsx',
+  'components/client/confirm-action.tsx',
+  'components/client/device-row.tsx',
+  'components/client/gateway-panel.tsx',
+  'components/client/message-table.tsx',
+  'components/client/one-time-secret.tsx',
+  'components/client/send-form.tsx',
+  'components/client/smpp-credentials.tsx',
+  'components/client/webhook-create.tsx',
+  'components/data-list.tsx',
+  'components/delete-reseller-dialog.tsx',
+  'components/ledger-table.tsx',
+  'components/page-size-select.tsx',
+  'components/reseller-form.tsx',
+  'components/reseller-table.tsx',
+  'components/reseller/api-key-create.tsx',
+  'components/reseller/branding-form.tsx',
+  'components/reseller/confirm-action.tsx',
+  'components/reseller/price-row.tsx',
+  'components/reseller/subscription-history.tsx',
+  'components/search-bar.tsx',
+  'components/status-switch.tsx',
+  'components/subdomain-field.tsx',
+  'components/suspend-button.tsx',
+]);
+
+const found = tsxFiles(ROOT, ['app', 'components']).map((file) => ({
+  file,
+  literals: literalsIn(file, fs.readFileSync(path.join(ROOT, file), 'utf8')),
+}));
+
+describe('no literal interface text in JSX', () => {
+  it('converted files have none', () => {
+    const left = found.filter((f) => !PENDING.has(f.file)).flatMap((f) => f.literals.map((l) => `${l.file}:${l.line} ${l.text}`));
+    expect(left).toEqual([]);
+  });
+
+  it('the not-yet-converted list only names files that still need it', () => {
+    const clean = found.filter((f) => PENDING.has(f.file) && f.literals.length === 0).map((f) => f.file);
+    const gone = [...PENDING].filter((f) => !found.some((x) => x.file === f));
+    expect([...clean, ...gone]).toEqual([]);
+  });
+
+  it('the finder sees text, visible attributes and option labels, and lets names and data through', () => {
+    const src = `export const A = () => (
+      <div title="Hello there" data-testid="x-y" className="p-2">
+        Send now {'Click me'} {name} — 42 SMS
+        <input placeholder="Search…" aria-label={t('x')} />
+        <F fields={[{ name: 'email', label: 'Email' }]} />
+        <p>{t('ok')}</p>
+      </div>
+    );`;
+    expect(literalsIn('x.tsx', src).map((l) => l.text)).toEqual(['Hello there', 'Send now', 'Click me', 'Search…', 'Email']);
+  });
+});
