@@ -109,7 +109,8 @@ export async function activeGatewayClient(db: Db, login: string, password: strin
 
 /** A one-time pairing code (`Authorization: Code <code>`), valid 10 minutes, stored hashed. */
 export async function issuePairingCode(db: Db, clientId: number, now = new Date()): Promise<{ code: string; valid_until: string }> {
-  const code = String(randomInt(0, 1_000_000_000)).padStart(9, '0');
+  // 12 digits: 10^12 codes, against 5 wrong tries per address in 15 minutes (docs/device-protocol.md).
+  const code = String(randomInt(0, 1_000_000_000_000)).padStart(12, '0');
   const expiresAt = new Date(now.getTime() + CODE_TTL_MS);
   await db.insert(pairingCodes).values({ clientId, codeHash: hashToken(code), expiresAt });
   return { code, valid_until: expiresAt.toISOString() };
