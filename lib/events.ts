@@ -16,10 +16,17 @@ function bus(): EventEmitter {
   return g[key];
 }
 
+/** The app's push event types (its ExternalEventType), sent on the device's SSE stream. */
+export type DeviceEventType = 'MessageEnqueued' | 'MessageCancelled' | 'SettingsUpdated' | 'WebhooksUpdated';
+
 export interface EnqueuedEvent {
   clientId: number;
-  /** Set when the messages were addressed to one device. */
+  /** Set when the event is for one device (messages addressed to it, a cancellation it must apply). */
   deviceId: string | null;
+  /** MessageEnqueued when absent. */
+  type?: DeviceEventType;
+  /** The frame's `data` (a string map in the app's protocol); null when absent. */
+  data?: Record<string, string> | null;
 }
 
 const pending = new AsyncLocalStorage<(() => void)[]>();

@@ -61,6 +61,7 @@ describe('GET /api/mobile/v1/message', () => {
         textMessage: { text: 'Hello there' },
         phoneNumbers: ['+959111111111', '+959222222222'],
         withDeliveryReport: true,
+        ttl: expect.any(Number),
         validUntil: m.valid_until,
         state: 'Pending',
         createdAt: m.created_at,

@@ -168,20 +168,26 @@ describe.skipIf(!onPostgres())('connection dropped between queueing and delivery
     expect(await used()).toEqual({ today: 4, period: 4 });
   });
 
-  test('a device that pulls and never comes back: after 15 minutes the messages are unknown, never handed to another device', async () => {
+  test('a device that pulls and never comes back: 15 minutes after its validity the messages are unknown, never handed to another device', async () => {
     const { c, used } = await sender();
     const creds = await gatewayLogin(f.db, c.actor);
     const a = await registerPhone(f.db, creds, 'A');
     const b = await registerPhone(f.db, creds, 'B');
     const t0 = new Date();
-    const [m] = await queueMessages(f.db, c.actor, { messages: [{ phones: ['+959300000001'] }], text: 'gone', source: 'api' }, t0);
+    const validUntil = new Date(t0.getTime() + MIN);
+    const [m] = await queueMessages(
+      f.db,
+      c.actor,
+      { messages: [{ phones: ['+959300000001'] }], text: 'gone', source: 'api', validUntil },
+      t0,
+    );
     expect(await pullMessages(f.db, a.device, 'lifo', t0)).toHaveLength(1);
-    expect(await sweepMessages(f.db, new Date(t0.getTime() + 15 * MIN - 1))).toEqual({ expired: 0, unknown: 0 });
-    expect(await sweepMessages(f.db, new Date(t0.getTime() + 15 * MIN))).toEqual({ expired: 0, unknown: 1 });
+    expect(await sweepMessages(f.db, new Date(t0.getTime() + 16 * MIN - 1))).toEqual({ expired: 0, unknown: 0 });
+    expect(await sweepMessages(f.db, new Date(t0.getTime() + 16 * MIN))).toEqual({ expired: 0, unknown: 1 });
     expect(await messageRow(f.db, m.id)).toMatchObject({ state: 'unknown', claimedBy: a.id, countsTowardQuota: true });
     expect((await recipientsOf(f.db, m.id)).map((r) => r.state)).toEqual(['unknown']);
     // At most once towards the recipient: the phone may have sent it, so nobody else does.
-    expect(await pullMessages(f.db, b.device, 'lifo', new Date(t0.getTime() + 16 * MIN))).toEqual([]);
+    expect(await pullMessages(f.db, b.device, 'lifo', new Date(t0.getTime() + 17 * MIN))).toEqual([]);
     expect(await used()).toEqual({ today: 1, period: 1 });
   });
 

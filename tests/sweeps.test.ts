@@ -1,5 +1,5 @@
 // Time-based message states (docs/ARCHITECTURE.md#rules-devices): pending past valid_until → expired (quota given back);
-// processing with no report for 15 minutes → unknown. Sweeps touch every client, so a database of its own.
+// processing with no report for 15 minutes past its validity → unknown. Sweeps touch every client, so a database of its own.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { DbHandle } from '@/db';
@@ -69,14 +69,19 @@ test('an expired message is never handed to a device', async () => {
   expect(await sweepMessages(h.db, new Date(t0.getTime() + 2 * MIN))).toEqual({ expired: 1, unknown: 0 });
 });
 
-test('processing with no report for 15 minutes → unknown (not given back); a report resets the clock', async () => {
+test('processing with no report for 15 minutes past its validity → unknown (not given back); a report resets the clock', async () => {
   const t0 = new Date();
   const c = await gatewayClient(h.db, admin, { pkg: 'starter_pro', now: new Date(t0.getTime() - MIN) });
   const phone = await registerPhone(h.db, await gatewayLogin(h.db, c.actor), 'p', t0);
   const [silent, talking] = await queueMessages(
     h.db,
     c.actor,
-    { messages: [{ phones: ['+959111111111'] }, { phones: ['+959222222222'] }], text: 'x', source: 'api' },
+    {
+      messages: [{ phones: ['+959111111111'] }, { phones: ['+959222222222'] }],
+      text: 'x',
+      source: 'api',
+      validUntil: new Date(t0.getTime() + MIN),
+    },
     t0,
   );
   expect(await pullMessages(h.db, phone.device, 'fifo', t0)).toHaveLength(2);
@@ -87,12 +92,13 @@ test('processing with no report for 15 minutes → unknown (not given back); a r
     new Date(t0.getTime() + 10 * MIN),
   );
 
-  expect(await sweepMessages(h.db, new Date(t0.getTime() + 14 * MIN))).toEqual({ expired: 0, unknown: 0 });
-  expect(await sweepMessages(h.db, new Date(t0.getTime() + 15 * MIN))).toEqual({ expired: 0, unknown: 1 });
+  // Silent since t0, valid until t0 + 1 min: unknown 15 minutes after both, at t0 + 16 min.
+  expect(await sweepMessages(h.db, new Date(t0.getTime() + 15 * MIN))).toEqual({ expired: 0, unknown: 0 });
+  expect(await sweepMessages(h.db, new Date(t0.getTime() + 16 * MIN))).toEqual({ expired: 0, unknown: 1 });
   expect(await messageRow(h.db, silent.id)).toMatchObject({ state: 'unknown', countsTowardQuota: true });
   expect((await recipientsOf(h.db, silent.id)).map((r) => r.state)).toEqual(['unknown']);
   expect((await messageRow(h.db, talking.id)).state).toBe('processing');
-  expect(await sweepMessages(h.db, new Date(t0.getTime() + 16 * MIN))).toEqual({ expired: 0, unknown: 0 });
+  expect(await sweepMessages(h.db, new Date(t0.getTime() + 24 * MIN))).toEqual({ expired: 0, unknown: 0 });
   expect(await sweepMessages(h.db, new Date(t0.getTime() + 25 * MIN))).toEqual({ expired: 0, unknown: 1 });
   // A late report still moves an unknown message forward.
   await reportStates(
@@ -102,4 +108,36 @@ test('processing with no report for 15 minutes → unknown (not given back); a r
     new Date(t0.getTime() + 30 * MIN),
   );
   expect((await messageRow(h.db, silent.id)).state).toBe('sent');
+});
+
+test('a message a phone holds is never expired nor made unknown while it is valid (the app sends it or fails it itself)', async () => {
+  const t0 = new Date();
+  const c = await gatewayClient(h.db, admin, { pkg: 'starter_pro', now: new Date(t0.getTime() - MIN) });
+  const phone = await registerPhone(h.db, await gatewayLogin(h.db, c.actor), 'p', t0);
+  const [held] = await queueMessages(
+    h.db,
+    c.actor,
+    { messages: [{ phones: ['+959111111111'] }], text: 'x', source: 'api', validUntil: new Date(t0.getTime() + 120 * MIN) },
+    t0,
+  );
+  await pullMessages(h.db, phone.device, 'fifo', t0);
+  await reportStates(
+    h.db,
+    phone.device,
+    [{ id: held.id, state: 'Processed', recipients: [{ phoneNumber: '+959111111111', state: 'Processed' }] }],
+    t0,
+  );
+  // (Other tests' messages in this database may expire meanwhile: only this one is looked at.)
+  for (const at of [30, 119, 121, 134]) {
+    await sweepMessages(h.db, new Date(t0.getTime() + at * MIN));
+    expect((await messageRow(h.db, held.id)).state, `after ${at} min`).toBe('processing');
+  }
+  // The app's own answer once the validity passed on the phone.
+  await reportStates(
+    h.db,
+    phone.device,
+    [{ id: held.id, state: 'Failed', recipients: [{ phoneNumber: '+959111111111', state: 'Failed', error: 'TTL expired' }] }],
+    new Date(t0.getTime() + 134 * MIN),
+  );
+  expect(await messageRow(h.db, held.id)).toMatchObject({ state: 'failed', error: 'TTL expired' });
 });

@@ -12,7 +12,7 @@ import { POST as v1Send } from '@/app/api/v1/sms/send/route';
 import type { DbHandle } from '@/db';
 import { messages } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
-import { pullMessages } from '@/lib/services/device-queue';
+import { pullMessages, reportStates } from '@/lib/services/device-queue';
 import { clientLimits } from '@/lib/services/limits';
 import { getSettings } from '@/lib/services/settings';
 import { useTestDbForRoutes } from './helpers/db';
@@ -169,7 +169,7 @@ describe('reading and cancelling', () => {
     expect(JSON.parse((await tp(listRoute, 'GET', '/x', auth, { query: { state: 'Pending' } })).text) as unknown[]).toHaveLength(2);
   });
 
-  test('DELETE /messages/:id while pending → Cancelled and the quota given back; once claimed → 409', async () => {
+  test('DELETE /messages/:id while pending → Cancelled and the quota given back; held by a phone → Cancelling; once sent → 409', async () => {
     const { c, creds, auth } = await account();
     const sent = await tp(sendRoute, 'POST', '/x', auth, { body: { phoneNumbers: ['+959111111111', '+959222222222'], message: 'x' } });
     const id = String(sent.json.id);
@@ -183,18 +183,29 @@ describe('reading and cancelling', () => {
     const phone = await registerPhone(h.db, creds);
     const next = await tp(sendRoute, 'POST', '/x', auth, { body: { phoneNumbers: ['+959111111111'], message: 'y' } });
     await pullMessages(h.db, phone.device);
-    const late = await tp(cancelRoute, 'DELETE', '/x', auth, { id: String(next.json.id) });
-    expect(late.status).toBe(409);
-    expect(typeof late.json.message).toBe('string');
-    expect((await messageRow(h.db, String(next.json.id))).state).toBe('processing');
+    const held = await tp(cancelRoute, 'DELETE', '/x', auth, { id: String(next.json.id) });
+    expect(held.status).toBe(200);
+    expect(held.json).toMatchObject({ state: 'Cancelling', recipients: [{ state: 'Cancelling' }] });
+    expect((await messageRow(h.db, String(next.json.id))).state).toBe('cancelling');
     const other = await account();
     expect((await tp(cancelRoute, 'DELETE', '/x', other.auth, { id: String(next.json.id) })).status).toBe(404);
+    // Still counted until the phone confirms.
+    expect((await messageRow(h.db, String(next.json.id))).countsTowardQuota).toBe(true);
+
+    const third = await tp(sendRoute, 'POST', '/x', auth, { body: { phoneNumbers: ['+959111111111'], message: 'z' } });
+    await pullMessages(h.db, phone.device);
+    await reportStates(h.db, phone.device, [
+      { id: String(third.json.id), state: 'Sent', recipients: [{ phoneNumber: '+959111111111', state: 'Sent' }] },
+    ]);
+    const late = await tp(cancelRoute, 'DELETE', '/x', auth, { id: String(third.json.id) });
+    expect(late.status).toBe(409);
+    expect(typeof late.json.message).toBe('string');
     expect(
       (
         await h.db
           .select()
           .from(messages)
-          .where(eq(messages.id, String(next.json.id)))
+          .where(eq(messages.id, String(third.json.id)))
       )[0].countsTowardQuota,
     ).toBe(true);
   });

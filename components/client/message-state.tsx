@@ -9,6 +9,7 @@ const TONE: Record<string, 'green' | 'blue' | 'amber' | 'red' | 'slate'> = {
   failed: 'red',
   expired: 'slate',
   unknown: 'slate',
+  cancelling: 'amber',
   cancelled: 'slate',
 };
 

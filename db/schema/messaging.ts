@@ -3,7 +3,18 @@ import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { clients } from './accounts';
 
-export const MESSAGE_STATES = ['pending', 'processing', 'sent', 'delivered', 'failed', 'expired', 'unknown', 'cancelled'] as const;
+// `cancelling`: cancelled by the client while a phone holds it; it ends `cancelled` when the phone confirms.
+export const MESSAGE_STATES = [
+  'pending',
+  'processing',
+  'sent',
+  'delivered',
+  'failed',
+  'expired',
+  'unknown',
+  'cancelling',
+  'cancelled',
+] as const;
 export type MessageState = (typeof MESSAGE_STATES)[number];
 
 /** Per-client gateway credentials (the app's login/password in private-server mode). */
@@ -83,6 +94,10 @@ export const messages = pgTable(
     source: text('source', { enum: ['api', 'portal', '3rdparty', 'otp', 'smpp'] }).notNull(),
     withDeliveryReport: boolean('with_delivery_report').notNull().default(true),
     simNumber: integer('sim_number'),
+    // The app's send options, handed to the phone as given (docs/device-protocol.md): priority ≥ 100 skips
+    // the app's delays; an encrypted message's text and numbers are the caller's ciphertext.
+    priority: integer('priority').notNull().default(0),
+    isEncrypted: boolean('is_encrypted').notNull().default(false),
     validUntil: timestamp('valid_until', { withTimezone: true }).notNull(),
     // False once the quota was given back (expired without leaving the server).
     countsTowardQuota: boolean('counts_toward_quota').notNull().default(true),
@@ -101,6 +116,8 @@ export const messages = pgTable(
     index('messages_processing_idx').on(t.claimedAt).where(sql`state = 'processing'`),
     // A phone's pull re-offers what it claimed but has not accepted yet: found by the claiming device.
     index('messages_claimed_by_idx').on(t.claimedBy, t.createdAt).where(sql`state = 'processing'`),
+    // Cancellations a phone still has to confirm, re-offered on every pull.
+    index('messages_cancelling_idx').on(t.claimedBy).where(sql`state = 'cancelling'`),
     index('messages_pending_valid_idx').on(t.validUntil).where(sql`state = 'pending'`),
   ],
 );

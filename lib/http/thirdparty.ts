@@ -14,6 +14,7 @@ export const TO_APP: Record<MessageState, string> = {
   failed: 'Failed',
   expired: 'Failed',
   unknown: 'Processed',
+  cancelling: 'Cancelling',
   cancelled: 'Cancelled',
 };
 export const FROM_APP_FILTER: Record<string, MessageState[]> = {
@@ -22,6 +23,7 @@ export const FROM_APP_FILTER: Record<string, MessageState[]> = {
   Sent: ['sent'],
   Delivered: ['delivered'],
   Failed: ['failed', 'expired'],
+  Cancelling: ['cancelling'],
   Cancelled: ['cancelled'],
 };
 
@@ -33,7 +35,7 @@ export function messageState(m: MessageView) {
     deviceId: m.device_id,
     state: TO_APP[m.state],
     isHashed: false,
-    isEncrypted: false,
+    isEncrypted: m.is_encrypted,
     recipients: m.recipients.map((r) => ({
       phoneNumber: r.phone,
       state: TO_APP[r.state],

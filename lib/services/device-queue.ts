@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '@/db';
-import { type MessageState, messageRecipients, messages } from '@/db/schema';
+import { devices, type MessageState, messageRecipients, messages } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import type { Device } from './devices';
 import { type MessageView, withRecipients } from './messages';
@@ -16,7 +16,7 @@ export const PULL_LIMIT = 100;
  * never get the same message. Messages this device claimed but has not yet reported on are returned
  * again (the app de-duplicates by id), so a crash between pull and report loses nothing.
  */
-export async function pullMessages(db: Db, device: Device, order: 'lifo' | 'fifo' = 'lifo', now = new Date()): Promise<MessageView[]> {
+export async function pullMessages(db: Db, device: Device, order: 'lifo' | 'fifo' = 'lifo', now = new Date()): Promise<DeviceMessage[]> {
   if (!device.enabled) return [];
   const ts = now.toISOString();
   const dir = order === 'fifo' ? sql`asc` : sql`desc`;
@@ -50,13 +50,33 @@ export async function pullMessages(db: Db, device: Device, order: 'lifo' | 'fifo
         );
     }
   });
+  // Re-offered: claimed but not yet accepted, and cancellations the phone has still to confirm (the app
+  // cancels a message it holds when the pull says Cancelling, and reports Cancelled).
   const rows = await db
     .select()
     .from(messages)
-    .where(and(eq(messages.claimedBy, device.id), eq(messages.state, 'processing'), sql`not (${messages.states} ? 'device_accepted')`))
+    .where(
+      and(
+        eq(messages.claimedBy, device.id),
+        or(and(eq(messages.state, 'processing'), sql`not (${messages.states} ? 'device_accepted')`), eq(messages.state, 'cancelling')),
+      ),
+    )
     .orderBy(order === 'fifo' ? sql`${messages.createdAt} asc` : sql`${messages.createdAt} desc`)
     .limit(PULL_LIMIT);
-  return withRecipients(db, rows);
+  const views = await withRecipients(db, rows);
+  return views.map((v, i) => ({
+    ...v,
+    sim_number: rows[i].simNumber,
+    with_delivery_report: rows[i].withDeliveryReport,
+    priority: rows[i].priority,
+  }));
+}
+
+/** A message as a phone gets it: the view plus the send options the caller gave (lib/http/mobile.ts). */
+export interface DeviceMessage extends MessageView {
+  sim_number: number | null;
+  with_delivery_report: boolean;
+  priority: number;
 }
 
 /** The app's states → ours. The app's Pending/Processed mean "the phone accepted it". */
@@ -67,6 +87,7 @@ const FROM_APP: Record<string, MessageState | 'accepted'> = {
   Delivered: 'delivered',
   Failed: 'failed',
   Cancelled: 'cancelled',
+  Cancelling: 'accepted',
 };
 const RANK: Record<MessageState, number> = {
   pending: 0,
@@ -76,6 +97,8 @@ const RANK: Record<MessageState, number> = {
   failed: 3,
   expired: 3,
   unknown: 2,
+  // Cancelled by the client while the phone holds it: any report of the phone still moves it on.
+  cancelling: 1,
   cancelled: 3,
 };
 const EVENT: Partial<Record<MessageState, 'message.sent' | 'message.delivered' | 'message.failed'>> = {
@@ -83,6 +106,10 @@ const EVENT: Partial<Record<MessageState, 'message.sent' | 'message.delivered' |
   delivered: 'message.delivered',
   failed: 'message.failed',
 };
+
+/** The app's error texts can be long (exception messages); we keep the first ERROR_MAX characters. */
+export const ERROR_MAX = 500;
+const errorText = (e: string | null | undefined): string | null => (e ? e.slice(0, ERROR_MAX) : null);
 
 /**
  * The recipient a phone's report names: as stored (E.164, or a raw short code sent with
@@ -92,21 +119,27 @@ function recipientOf<T extends { phone: string }>(recipients: T[], reported: str
   return recipients.find((x) => x.phone === reported) ?? recipients.find((x) => x.phone === `+${reported}`);
 }
 
-/** Whether a phone has work waiting (its SSE stream's periodic re-check, for sends made on other instances). */
+/**
+ * What a phone's SSE stream re-checks every few seconds (for sends and cancellations made on other
+ * instances): whether the device is still enabled and registered — a disabled or removed phone is never
+ * woken — and whether work is waiting for it (pending for it or any device, or a cancellation to apply).
+ */
+export async function deviceWake(db: Db, device: Device, now = new Date()): Promise<{ enabled: boolean; waiting: boolean }> {
+  const [row] = rowsOf<{ enabled: boolean; waiting: boolean }>(
+    await db.execute(sql`
+    select d.enabled and d.removed_at is null as enabled,
+      exists (select 1 from ${messages} m where m.client_id = ${device.clientId} and m.state = 'pending'
+                and m.valid_until > ${now.toISOString()}::timestamptz and (m.device_id is null or m.device_id = ${device.id}))
+      or exists (select 1 from ${messages} m where m.claimed_by = ${device.id} and m.state = 'cancelling') as waiting
+    from ${devices} d where d.id = ${device.id}`),
+  );
+  const enabled = Boolean(row?.enabled);
+  return { enabled, waiting: enabled && Boolean(row?.waiting) };
+}
+
+/** Whether a phone has work waiting (an enabled device only). */
 export async function hasWaitingMessages(db: Db, device: Device, now = new Date()): Promise<boolean> {
-  const [waiting] = await db
-    .select({ id: messages.id })
-    .from(messages)
-    .where(
-      and(
-        eq(messages.clientId, device.clientId),
-        eq(messages.state, 'pending'),
-        gt(messages.validUntil, now),
-        or(isNull(messages.deviceId), eq(messages.deviceId, device.id)),
-      ),
-    )
-    .limit(1);
-  return Boolean(waiting);
+  return (await deviceWake(db, device, now)).waiting;
 }
 
 export interface StateReport {
@@ -144,22 +177,24 @@ export async function reportStates(db: Db, device: Device, reports: StateReport[
         if (!rec || !rs || rs === 'accepted' || RANK[rs] < RANK[rec.state] || (RANK[rec.state] === 3 && rs !== rec.state)) continue;
         await tx
           .update(messageRecipients)
-          .set({ state: rs, error: rr.error ?? null, updatedAt: now })
+          .set({ state: rs, error: errorText(rr.error), updatedAt: now })
           .where(and(eq(messageRecipients.messageId, m.id), eq(messageRecipients.position, rec.position)));
       }
-      const error = r.recipients.find((x) => x.error)?.error ?? null;
-      // When every recipient has an outcome, the message has one: delivered if any recipient got it.
-      const after = await tx
-        .select({ state: messageRecipients.state })
-        .from(messageRecipients)
-        .where(eq(messageRecipients.messageId, m.id));
-      const allSettled = after.length > 0 && after.every((x) => x.state === 'delivered' || x.state === 'failed');
-      const target: MessageState =
-        allSettled && RANK[reported] < 3 ? (after.some((x) => x.state === 'delivered') ? 'delivered' : 'failed') : reported;
+      const error = errorText(r.recipients.find((x) => x.error)?.error);
+      // The message takes the state the app reports: the app derives it from its recipients (all Failed →
+      // Failed, all Delivered → Delivered, a mix → Sent), with the real outcome kept per recipient.
+      const target = reported;
       const forward = RANK[target] >= RANK[m.state] && !(RANK[m.state] === 3 && target !== m.state);
       await tx
         .update(messages)
-        .set({ state: forward ? target : m.state, states, updatedAt: now, ...(forward && target === 'failed' ? { error } : {}) })
+        .set({
+          state: forward ? target : m.state,
+          states,
+          updatedAt: now,
+          ...(forward && target === 'failed' ? { error } : {}),
+          // A cancellation the phone confirmed never left it: the quota comes back, as for a pending cancel.
+          ...(forward && target === 'cancelled' ? { countsTowardQuota: false } : {}),
+        })
         .where(eq(messages.id, m.id));
       // SMPP clients get their delivery receipts from the same state change (lib/services/smpp/outbox.ts).
       if (forward && target !== m.state && m.source === 'smpp') await enqueueReceipts(tx, [m.id], target, now);
@@ -175,7 +210,7 @@ export async function reportStates(db: Db, device: Device, reports: StateReport[
             recipients: r.recipients.map((x) => ({
               phone: recipientOf(recipients, x.phoneNumber)?.phone ?? x.phoneNumber,
               state: (FROM_APP[x.state] === 'accepted' ? 'processing' : FROM_APP[x.state]) ?? x.state,
-              error: x.error ?? null,
+              error: errorText(x.error),
             })),
             ...(target === 'failed' ? { error } : {}),
           },

@@ -13,9 +13,11 @@ import { dateRange } from './date-filter';
 import { newId } from './ids';
 import { assertCanSend, assertQuota, clientLimits } from './limits';
 import { likePattern, type Page, paginated } from './paging';
+import { getSettings } from './settings';
 
+/** The validity when neither the sender nor the platform setting (`default_validity_minutes`) says. */
 export const DEFAULT_VALIDITY_MS = 3_600_000;
-const MAX_VALIDITY_MS = 7 * 86_400_000;
+export const MAX_VALIDITY_MS = 7 * 86_400_000;
 
 export type Message = typeof messages.$inferSelect;
 export type Recipient = typeof messageRecipients.$inferSelect;
@@ -31,6 +33,8 @@ export interface MessageView {
   device_id: string | null;
   source: string;
   valid_until: string;
+  /** The text and numbers are the sender's ciphertext (the app's end-to-end encryption). */
+  is_encrypted: boolean;
   error: string | null;
   states: Record<string, string>;
   created_at: string;
@@ -50,6 +54,7 @@ export function messageView(m: Message, rs: Recipient[]): MessageView {
     device_id: m.claimedBy ?? m.deviceId,
     source: m.source,
     valid_until: m.validUntil.toISOString(),
+    is_encrypted: m.isEncrypted,
     error: m.error,
     states: (m.states ?? {}) as Record<string, string>,
     created_at: m.createdAt.toISOString(),
@@ -88,6 +93,10 @@ export interface QueueRequest {
   simNumber?: number;
   /** Send Zawgyi text as typed; otherwise text that is Zawgyi (lib/text/zawgyi.ts) is sent as Unicode. */
   keepEncoding?: boolean;
+  /** The app's priority (-128..127; ≥ 100 skips the app's send delays). */
+  priority?: number;
+  /** The text and numbers are the caller's ciphertext (the app decrypts them). */
+  isEncrypted?: boolean;
 }
 
 /**
@@ -102,7 +111,7 @@ export async function queueMessages(db: Db, actor: Actor, req: QueueRequest, now
   req = { ...req, text: toUnicode(req.text, req.keepEncoding).text };
   const clientId = actor.userId;
   const total = req.messages.reduce((n, m) => n + m.phones.length, 0);
-  const validUntil = req.validUntil ?? new Date(now.getTime() + DEFAULT_VALIDITY_MS);
+  const validUntil = req.validUntil ?? new Date(now.getTime() + (await getSettings(db)).default_validity_minutes * 60_000);
   if (validUntil <= now) throw fieldError('valid_until', 'valid_until must be in the future.');
   if (validUntil.getTime() - now.getTime() > MAX_VALIDITY_MS) throw fieldError('valid_until', 'valid_until is at most 7 days ahead.');
   const len = smsLength(req.text);
@@ -139,6 +148,8 @@ export async function queueMessages(db: Db, actor: Actor, req: QueueRequest, now
           source: req.source,
           withDeliveryReport: req.withDeliveryReport ?? true,
           simNumber: req.simNumber ?? null,
+          priority: req.priority ?? 0,
+          isEncrypted: req.isEncrypted ?? false,
           validUntil,
           states: { pending: now.toISOString() },
           createdAt: now,
@@ -258,9 +269,15 @@ export async function listGatewayMessages(db: Db, actor: Actor, q: GatewayListFi
   return { data: await withRecipients(db, rows), total };
 }
 
-/** Cancel while still pending (never left the server): the quota comes back. */
+/**
+ * Cancel. A pending message never left the server: it is cancelled at once and its quota comes back. A
+ * message a phone holds (claimed, not yet sent) becomes `cancelling` and its phone is told
+ * (`MessageCancelled`, and the pull offers it as Cancelling); it ends `cancelled` when the phone confirms,
+ * or takes whatever state the phone reports if it was already on its way. Anything later is 409.
+ */
 export async function cancelMessage(db: Db, actor: Actor, id: string, now = new Date()): Promise<MessageView> {
   assertCan(actor, 'sms.send');
+  let tell: { clientId: number; deviceId: string } | null = null;
   const m = await db.transaction(async (tx) => {
     const [row] = await tx
       .select()
@@ -268,8 +285,21 @@ export async function cancelMessage(db: Db, actor: Actor, id: string, now = new 
       .where(and(eq(messages.id, id), tenancy(actor)))
       .for('update');
     if (!row) throw notFound('Message');
+    if (row.state === 'cancelling') return row;
+    if (row.state === 'processing' && row.claimedBy) {
+      const states = { ...(row.states as Record<string, string>), cancelling: now.toISOString() };
+      const [after] = await tx.update(messages).set({ state: 'cancelling', states, updatedAt: now }).where(eq(messages.id, id)).returning();
+      await tx
+        .update(messageRecipients)
+        .set({ state: 'cancelling', updatedAt: now })
+        .where(and(eq(messageRecipients.messageId, id), eq(messageRecipients.state, 'processing')));
+      tell = { clientId: row.clientId, deviceId: row.claimedBy };
+      return after;
+    }
     if (row.state !== 'pending')
-      throw new DomainError('cannot_cancel', `Only a pending message can be cancelled; this one is ${row.state}.`, { state: row.state });
+      throw new DomainError('cannot_cancel', `Only a pending or queued message can be cancelled; this one is ${row.state}.`, {
+        state: row.state,
+      });
     const states = { ...(row.states as Record<string, string>), cancelled: now.toISOString() };
     const [after] = await tx
       .update(messages)
@@ -279,5 +309,7 @@ export async function cancelMessage(db: Db, actor: Actor, id: string, now = new 
     await tx.update(messageRecipients).set({ state: 'cancelled', updatedAt: now }).where(eq(messageRecipients.messageId, id));
     return after;
   });
+  // After the commit, so the phone's pull sees the Cancelling state (other instances: the SSE re-check).
+  if (tell) emitEnqueued({ ...(tell as { clientId: number; deviceId: string }), type: 'MessageCancelled', data: { messageId: id } });
   return (await withRecipients(db, [m]))[0];
 }

@@ -22,6 +22,8 @@ export interface PlatformSettings {
   large_topup_threshold: number;
   /** The interface language of a visitor whose account, cookie and browser name none we have (docs/i18n.md). */
   default_language: 'en' | 'my';
+  /** How long a message waits for a phone when the sender gives no validity (docs/device-protocol.md §3). */
+  default_validity_minutes: number;
 }
 
 export const DEFAULT_SETTINGS: PlatformSettings = {
@@ -36,6 +38,7 @@ export const DEFAULT_SETTINGS: PlatformSettings = {
   default_country: 'MM',
   large_topup_threshold: 1_000_000,
   default_language: 'en',
+  default_validity_minutes: 60,
 };
 
 /** Stored settings over the defaults; a key never written reads as its default. */

@@ -10,7 +10,9 @@ export const UNKNOWN_AFTER_MS = 15 * 60_000;
  * Time-based message states, run by the server on an interval (safe with several instances: rows are
  * claimed with FOR UPDATE SKIP LOCKED):
  * - pending past valid_until → expired; it never left the server, so its quota is given back;
- * - processing with no report for 15 minutes → unknown.
+ * - processing with no report for 15 minutes → unknown, but never while the message is still valid: the
+ *   phone holding it sends it (the app may wait long between sends) or fails it itself once its validity
+ *   has passed ("TTL expired"), so only 15 minutes past both is the phone taken to have lost it.
  */
 export async function sweepMessages(db: Db, now = new Date(), batch = 500): Promise<{ expired: number; unknown: number }> {
   const ts = now.toISOString();
@@ -28,6 +30,7 @@ export async function sweepMessages(db: Db, now = new Date(), batch = 500): Prom
     update ${messages} set state = 'unknown', updated_at = ${ts}::timestamptz,
       states = states || jsonb_build_object('unknown', ${ts}::text)
     where id in (select id from ${messages} where state = 'processing' and updated_at <= ${stale}::timestamptz
+                   and valid_until <= ${stale}::timestamptz
                  order by claimed_at limit ${batch} for update skip locked)
     returning id`),
   );

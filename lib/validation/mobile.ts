@@ -39,7 +39,7 @@ export const patchMessagesBody = z
         id: z.string().min(1).max(36),
         state: appState,
         recipients: z
-          .array(z.object({ phoneNumber: z.string().min(1).max(32), state: appState, error: z.string().max(500).nullish() }).loose())
+          .array(z.object({ phoneNumber: z.string().min(1).max(32), state: appState, error: z.string().nullish() }).loose())
           .min(1),
         states: z.record(z.string(), z.string()).optional(),
       })

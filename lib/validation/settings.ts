@@ -38,6 +38,8 @@ export const updateSettingsInput = z
       .refine((v): boolean => isCountryCode(v), 'A two-letter country code, e.g. MM.'),
     large_topup_threshold: z.number().int('Whole MMK.').min(1, 'At least 1 MMK.').max(1_000_000_000_000),
     default_language: z.enum(['en', 'my'], { error: 'English (en) or Burmese (my).' }),
+    // At most the 7 days a message may wait for a phone.
+    default_validity_minutes: z.number().int('Whole minutes.').min(1, 'At least 1 minute.').max(10_080, 'At most 10080 minutes (7 days).'),
   })
   .partial()
   .strict();

@@ -38,7 +38,6 @@ export const thirdPartyMessage = z
   .superRefine((v, ctx) => {
     if (v.dataMessage !== undefined)
       ctx.addIssue({ code: 'custom', path: ['dataMessage'], message: 'Data SMS are not supported; send a text message.' });
-    if (v.isEncrypted) ctx.addIssue({ code: 'custom', path: ['isEncrypted'], message: 'Encrypted messages are not supported.' });
     if (v.scheduleAt) ctx.addIssue({ code: 'custom', path: ['scheduleAt'], message: 'Scheduled messages are not supported.' });
     if (!v.message && !v.textMessage) ctx.addIssue({ code: 'custom', path: ['textMessage'], message: 'Send message or textMessage.' });
     if (v.ttl && v.validUntil) ctx.addIssue({ code: 'custom', path: ['ttl'], message: 'Send ttl or validUntil, not both.' });
@@ -49,7 +48,7 @@ export const thirdPartyMessage = z
 export const thirdPartyList = z.object({
   from: isoInstant().optional(),
   to: isoInstant().optional(),
-  state: z.enum(['Pending', 'Processed', 'Sent', 'Delivered', 'Failed', 'Cancelled']).optional(),
+  state: z.enum(['Pending', 'Processed', 'Sent', 'Delivered', 'Failed', 'Cancelling', 'Cancelled']).optional(),
   deviceId: z.string().max(21).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),

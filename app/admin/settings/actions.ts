@@ -26,6 +26,7 @@ export const updateSettingsAction = formAction(
     default_country: v.default_country,
     large_topup_threshold: num(v.large_topup_threshold),
     default_language: v.default_language,
+    default_validity_minutes: num(v.default_validity_minutes),
   }),
 );
 

@@ -103,6 +103,14 @@ export default async function SettingsPage() {
               defaultValue: String(settings.large_topup_threshold),
               hint: 'A larger top-up asks for a second confirmation in the portal.',
             },
+            {
+              name: 'default_validity_minutes',
+              label: 'Message validity (minutes)',
+              type: 'number',
+              required: true,
+              defaultValue: String(settings.default_validity_minutes),
+              hint: 'How long a message waits for a phone when the sender sets no validity (1 to 10080).',
+            },
           ]}
         />
       </Card>

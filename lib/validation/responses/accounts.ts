@@ -105,6 +105,7 @@ export const settingsView = obj({
   default_country: z.string(),
   large_topup_threshold: z.number().int(),
   default_language: z.enum(['en', 'my']),
+  default_validity_minutes: z.number().int(),
 });
 
 export const rateLimitView = obj({

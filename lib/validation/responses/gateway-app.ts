@@ -10,14 +10,19 @@ export const externalIp = obj({
   device: obj({ id: z.string(), name: z.string(), createdAt: instant, lastSeen: instant.optional() }).optional(),
 });
 
+// The app server's MobileMessage: options left out when false, 0 or null, as its JSON does.
 export const appMessage = obj({
   id: z.string(),
   message: z.string(),
   textMessage: obj({ text: z.string() }),
   phoneNumbers: z.array(z.string()),
+  simNumber: z.number().int().optional(),
   withDeliveryReport: z.boolean(),
+  isEncrypted: z.literal(true).optional(),
+  priority: z.number().int().optional(),
+  ttl: z.number().int().optional(),
   validUntil: instant,
-  state: z.literal('Pending'),
+  state: z.enum(['Pending', 'Cancelling']),
   createdAt: instant,
 });
 
@@ -25,7 +30,7 @@ export const appWebhooks = z.array(obj({ id: z.string(), deviceId: z.string(), u
 export const appSettings = obj({});
 export const userCode = obj({ code: z.string(), validUntil: instant });
 
-const appState = z.enum(['Pending', 'Processed', 'Sent', 'Delivered', 'Failed', 'Cancelled']);
+const appState = z.enum(['Pending', 'Processed', 'Sent', 'Delivered', 'Failed', 'Cancelling', 'Cancelled']);
 export const messageState = obj({
   id: z.string(),
   deviceId: z.string().nullable(),

@@ -16,6 +16,7 @@ export const messageView = obj({
   device_id: z.string().nullable(),
   source: z.string(),
   valid_until: instant,
+  is_encrypted: z.boolean(),
   error: z.string().nullable(),
   states: z.record(z.string(), z.string()),
   created_at: instant,

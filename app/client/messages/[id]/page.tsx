@@ -39,7 +39,7 @@ async function load(id: string) {
 export default async function MessagePage({ params }: { params: Promise<{ id: string }> }) {
   const { m, tz, device, country } = await load((await params).id);
   const timeline = Object.entries(m.states).sort((a, b) => a[1].localeCompare(b[1]));
-  const moving = m.state === 'pending' || m.state === 'processing';
+  const moving = m.state === 'pending' || m.state === 'processing' || m.state === 'cancelling';
   return (
     <>
       <p className="mb-2 text-sm">
@@ -54,7 +54,7 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
           <div className="flex items-center gap-3">
             <AutoRefresh active={moving} />
             <MessageStateBadge state={m.state} testId={`message-state-${m.id}`} />
-            {m.state === 'pending' && (
+            {(m.state === 'pending' || m.state === 'processing') && (
               <InlineAction action={cancelMessageAction} fields={{ id: m.id }} label="Cancel" variant="secondary" testId="cancel-message" />
             )}
           </div>

@@ -20,8 +20,9 @@ export const POST = thirdparty(
   },
   async ({ req, db, actor, body }) => {
     // As the app's own server: numbers are parsed (national formats in the client's country) unless
-    // skipPhoneValidation=true, which sends each number exactly as given (short codes, operator services).
-    const skipValidation = new URL(req.url).searchParams.get('skipPhoneValidation') === 'true';
+    // skipPhoneValidation=true, which sends each number exactly as given (short codes, operator services),
+    // or the message is encrypted (its numbers are ciphertext only the phone can read).
+    const skipValidation = new URL(req.url).searchParams.get('skipPhoneValidation') === 'true' || body.isEncrypted === true;
     const phones = skipValidation
       ? body.phoneNumbers.map((p) => p.trim())
       : parseRecipients(body.phoneNumbers, await clientPhoneCountry(db, actor.userId), 'phoneNumbers');
@@ -40,6 +41,8 @@ export const POST = thirdparty(
         source: '3rdparty',
         withDeliveryReport: body.withDeliveryReport,
         simNumber: body.simNumber ?? undefined,
+        priority: body.priority,
+        isEncrypted: body.isEncrypted,
       },
       now,
     );

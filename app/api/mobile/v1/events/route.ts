@@ -1,11 +1,12 @@
-// GET /api/mobile/v1/events — server-sent events for one device: `MessageEnqueued` when work arrives,
-// a `:keepalive` comment every 15 s. New work is heard in-process at once and, for sends handled by
-// another instance, found by a database check every 5 s.
+// GET /api/mobile/v1/events — server-sent events for one device, in the app's frames: `MessageEnqueued`
+// when work arrives, `MessageCancelled {messageId}`, `SettingsUpdated`, `WebhooksUpdated`, and a
+// `:keepalive` comment every 15 s. Events are heard in-process at once; work queued or cancelled on another
+// instance is found by a database check every 5 s. A disabled device is never woken.
 import { getDb } from '@/db';
 import { onEnqueued, onShutdown } from '@/lib/events';
 import { mobile } from '@/lib/http/families';
 import { logError } from '@/lib/log';
-import { hasWaitingMessages } from '@/lib/services/device-queue';
+import { deviceWake } from '@/lib/services/device-queue';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,7 +17,7 @@ const MAX_LIFETIME_MS = 30 * 60_000;
 
 export const GET = mobile(
   {
-    summary: 'Server-sent events: MessageEnqueued, keepalive comments',
+    summary: 'Server-sent events: MessageEnqueued, MessageCancelled, SettingsUpdated, WebhooksUpdated, keepalive comments',
     auth: 'device',
     response: null,
     contentType: 'text/event-stream',
@@ -35,15 +36,21 @@ export const GET = mobile(
             cleanup();
           }
         };
-        const enqueued = () => send('event: MessageEnqueued\ndata: null\n\n');
+        // Refreshed by every re-check: a device disabled in the portal stops being woken within 5 s.
+        let enabled = device.enabled && !device.removedAt;
+        const event = (type: string, data: Record<string, string> | null = null) =>
+          send(`event: ${type}\ndata: ${JSON.stringify(data)}\n\n`);
         const off = onEnqueued(device.clientId, (e) => {
-          if (!e.deviceId || e.deviceId === device.id) enqueued();
+          if (!enabled && (e.type ?? 'MessageEnqueued') === 'MessageEnqueued') return;
+          if (!e.deviceId || e.deviceId === device.id) event(e.type ?? 'MessageEnqueued', e.data ?? null);
         });
         const keepalive = setInterval(() => send(':keepalive\n\n'), KEEPALIVE_MS);
         const recheck = setInterval(async () => {
           try {
             // The stream outlives its request: ask for the pool afresh (db/index.ts may have replaced it).
-            if (await hasWaitingMessages(await getDb(), device)) enqueued();
+            const wake = await deviceWake(await getDb(), device);
+            enabled = wake.enabled;
+            if (wake.waiting) event('MessageEnqueued');
           } catch (err) {
             logError('SSE recheck failed', err);
           }

@@ -9,7 +9,7 @@ import { appMessage } from '@/lib/validation/responses/gateway-app';
 
 export const GET = mobile(
   { summary: 'Pull pending messages (claimed for this device)', auth: 'device', query: pullQuery, response: z.array(appMessage) },
-  async ({ db, device, query }) => (await pullMessages(db, device, query.order)).map(mobileMessage),
+  async ({ db, device, query }) => (await pullMessages(db, device, query.order)).map((m) => mobileMessage(m)),
 );
 
 export const PATCH = mobile(
