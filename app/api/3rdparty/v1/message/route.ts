@@ -43,6 +43,8 @@ export const POST = thirdparty(
         simNumber: body.simNumber ?? undefined,
         priority: body.priority,
         isEncrypted: body.isEncrypted,
+        // Ciphertext is sent exactly as given (no Zawgyi conversion).
+        keepEncoding: body.isEncrypted === true || undefined,
       },
       now,
     );
