@@ -1,7 +1,7 @@
 // Devices of one client pulling at once (docs/ARCHITECTURE.md#rules-devices: "claimed atomically by exactly one device").
 // Only a real PostgreSQL server has truly parallel transactions.
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { DbHandle } from '@/db';
 import { messages } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
@@ -10,6 +10,7 @@ import { queueMessages } from '@/lib/services/messages';
 import { onPostgres, openTestDb } from './helpers/db';
 import { makeAdmin } from './helpers/fixtures';
 import { gatewayClient, insertDevice } from './helpers/gateway';
+import { assertUsageInvariant } from './helpers/invariants';
 
 if (!onPostgres()) console.log('claim race tests need PostgreSQL: set TEST_DATABASE_URL');
 
@@ -19,6 +20,10 @@ describe.skipIf(!onPostgres())('parallel pulls', () => {
   beforeAll(async () => {
     h = await openTestDb({ max: 20 });
     admin = await makeAdmin(h.db);
+  });
+  // Every counter equals its messages recomputed, after each race (lib/services/usage.ts).
+  afterEach(async () => {
+    await assertUsageInvariant(h.db);
   });
   afterAll(async () => {
     await h.close();

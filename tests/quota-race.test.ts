@@ -1,7 +1,7 @@
 // Parallel sends against one quota (docs/ARCHITECTURE.md#rules-quotas: "with 45 left, 100 parallel sends let exactly 45 through").
 // Only a real PostgreSQL server has truly parallel transactions.
 import { count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { POST as thirdPartySend } from '@/app/api/3rdparty/v1/message/route';
 import { POST as sendRoute } from '@/app/api/v1/sms/send/route';
 import type { DbHandle } from '@/db';
@@ -12,6 +12,7 @@ import { onPostgres, openTestDb } from './helpers/db';
 import { makeAdmin } from './helpers/fixtures';
 import { gatewayClient, gatewayLogin } from './helpers/gateway';
 import { call } from './helpers/http';
+import { assertUsageInvariant } from './helpers/invariants';
 import { apiKeyFor } from './helpers/reseller-keys';
 
 if (!onPostgres()) console.log('quota race tests need PostgreSQL: set TEST_DATABASE_URL');
@@ -23,6 +24,10 @@ describe.skipIf(!onPostgres())('parallel sends against one quota', () => {
     h = await openTestDb({ max: 20 });
     setDbHandle(h);
     admin = await makeAdmin(h.db);
+  });
+  // Every counter equals its messages recomputed, after each race (lib/services/usage.ts).
+  afterEach(async () => {
+    await assertUsageInvariant(h.db);
   });
   afterAll(async () => {
     await h.close();

@@ -97,6 +97,37 @@ describe('sending', () => {
     expect(typeof dup.json.message).toBe('string');
   });
 
+  test("ids are per client: B's `order-1001` neither refuses nor reveals A's; each reads, lists and cancels its own", async () => {
+    const a = await account();
+    const b = await account();
+    const id = `order-${Date.now()}`;
+    const sendAs = (auth: string, phone: string) =>
+      tp(sendRoute, 'POST', '/x', auth, { body: { id, phoneNumbers: [phone], message: 'x' } });
+    expect((await sendAs(b.auth, '+959222222222')).status).toBe(202);
+    const mine = await sendAs(a.auth, '+959111111111');
+    expect(mine.status).toBe(202);
+    expect(mine.json.id).toBe(id);
+    const readA = await tp(getRoute, 'GET', '/x', a.auth, { id });
+    expect((readA.json.recipients as { phoneNumber: string }[]).map((r: { phoneNumber: string }) => r.phoneNumber)).toEqual([
+      '+959111111111',
+    ]);
+    const readB = await tp(getRoute, 'GET', '/x', b.auth, { id });
+    expect((readB.json.recipients as { phoneNumber: string }[]).map((r: { phoneNumber: string }) => r.phoneNumber)).toEqual([
+      '+959222222222',
+    ]);
+    // A cancels its own; B's stays pending. Repeating the id within one client is still a conflict.
+    expect((await tp(cancelRoute, 'DELETE', '/x', a.auth, { id })).json.state).toBe('Cancelled');
+    expect((await tp(getRoute, 'GET', '/x', b.auth, { id })).json.state).toBe('Pending');
+    expect((await sendAs(b.auth, '+959333333333')).status).toBe(409);
+    // The phone sees the client's id and reports by it; the right message moves.
+    const phone = await registerPhone(h.db, b.creds);
+    const [pulled] = await pullMessages(h.db, phone.device);
+    expect(pulled.id).toBe(id);
+    await reportStates(h.db, phone.device, [{ id, state: 'Sent', recipients: [{ phoneNumber: '+959222222222', state: 'Sent' }] }]);
+    expect((await tp(getRoute, 'GET', '/x', b.auth, { id })).json.state).toBe('Sent');
+    expect((await tp(getRoute, 'GET', '/x', a.auth, { id })).json.state).toBe('Cancelled');
+  });
+
   test('bad input → 400 {message}; wrong or missing credentials → 401', async () => {
     const { auth, creds } = await account();
     for (const body of [

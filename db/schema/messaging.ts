@@ -1,6 +1,6 @@
 // Messaging: gateway devices (Android phones), messages with per-recipient states, webhooks, OTP codes.
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { clients } from './accounts';
 
 // `cancelling`: cancelled by the client while a phone holds it; it ends `cancelled` when the phone confirms.
@@ -81,6 +81,8 @@ export const messages = pgTable(
     clientId: integer('client_id')
       .notNull()
       .references(() => clients.id),
+    // The id the caller gave (3rd-party API `id`): unique per client only, and shown instead of `id`.
+    ref: text('ref'),
     resellerId: integer('reseller_id').notNull(),
     // The device asked for (null: any of the client's enabled devices may take it).
     deviceId: text('device_id'),
@@ -109,6 +111,8 @@ export const messages = pgTable(
   },
   (t) => [
     index('messages_client_created_idx').on(t.clientId, t.createdAt),
+    // A client's messages by the id it sees (its own `ref`, else ours): one client's ids never meet another's.
+    uniqueIndex('messages_client_public_id_idx').on(t.clientId, sql`coalesce(${t.ref}, ${t.id})`),
     index('messages_reseller_created_idx').on(t.resellerId, t.createdAt),
     index('messages_created_idx').on(t.createdAt),
     // The device pull and the sweeps look only at live messages.
@@ -120,6 +124,26 @@ export const messages = pgTable(
     index('messages_cancelling_idx').on(t.claimedBy).where(sql`state = 'cancelling'`),
     index('messages_pending_valid_idx').on(t.validUntil).where(sql`state = 'pending'`),
   ],
+);
+
+/**
+ * What each client has used, kept as counters so that no send, list or page sums its messages
+ * (docs/scaling.md#usage-counters): one row per client and platform day (`day`, starting at the day's
+ * first instant in the platform time zone) and per subscription period or trial (`period`, starting at
+ * the period's start). The send raises both in the same statement that checks the limits; an expiry or
+ * a cancel gives its SMS back in the transaction that changes the message's state.
+ */
+export const usageCounters = pgTable(
+  'usage_counters',
+  {
+    clientId: integer('client_id')
+      .notNull()
+      .references(() => clients.id),
+    kind: text('kind', { enum: ['day', 'period'] }).notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    used: integer('used').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.clientId, t.kind, t.startsAt] })],
 );
 
 export const messageRecipients = pgTable(

@@ -68,7 +68,7 @@ function selectClients(db: Db) {
 type ClientRow = Awaited<ReturnType<ReturnType<typeof selectClients>['execute']>>[number];
 
 /** Status is derived from timestamps at `now`: right at every instant, no cron job. */
-export function deriveStatus(userStatus: string, trialEndsAt: Date, current: Subscription | undefined, now: Date): ClientStatus {
+export function deriveStatus(userStatus: string, trialEndsAt: Date, current: object | undefined, now: Date): ClientStatus {
   if (userStatus !== 'active') return 'suspended';
   if (current) return 'active';
   return trialEndsAt > now ? 'trial' : 'expired';

@@ -4,8 +4,9 @@ import { type Db, rowsOf } from '@/db';
 import { devices, type MessageState, messageRecipients, messages } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import type { Device } from './devices';
-import { type MessageView, withRecipients } from './messages';
+import { byPublicId, type MessageView, publicId, withRecipients } from './messages';
 import { enqueueReceipts } from './smpp/outbox';
+import { giveBackQuota } from './usage';
 import { enqueueEvent } from './webhooks';
 
 export const PULL_LIMIT = 100;
@@ -164,7 +165,7 @@ export async function reportStates(db: Db, device: Device, reports: StateReport[
       const [m] = await tx
         .select()
         .from(messages)
-        .where(and(eq(messages.id, r.id), eq(messages.claimedBy, device.id)))
+        .where(and(eq(messages.clientId, device.clientId), byPublicId(r.id), eq(messages.claimedBy, device.id)))
         .for('update');
       if (!m) return 0;
       const ts = now.toISOString();
@@ -196,6 +197,8 @@ export async function reportStates(db: Db, device: Device, reports: StateReport[
           ...(forward && target === 'cancelled' ? { countsTowardQuota: false } : {}),
         })
         .where(eq(messages.id, m.id));
+      if (forward && target === 'cancelled' && m.state !== 'cancelled' && m.countsTowardQuota)
+        await giveBackQuota(tx, [{ clientId: m.clientId, createdAt: m.createdAt, count: m.recipientCount }]);
       // SMPP clients get their delivery receipts from the same state change (lib/services/smpp/outbox.ts).
       if (forward && target !== m.state && m.source === 'smpp') await enqueueReceipts(tx, [m.id], target, now);
       if (forward && target !== m.state && EVENT[target]) {
@@ -204,7 +207,7 @@ export async function reportStates(db: Db, device: Device, reports: StateReport[
           m.clientId,
           EVENT[target],
           {
-            message_id: m.id,
+            message_id: publicId(m),
             state: target,
             device_id: device.id,
             recipients: r.recipients.map((x) => ({

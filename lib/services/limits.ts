@@ -1,15 +1,15 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
-import type { Db } from '@/db';
-import { clients, users } from '@/db/schema';
+import { sql } from 'drizzle-orm';
+import { type Db, rowsOf } from '@/db';
+import { clients, devices, settings, subscriptions, users } from '@/db/schema';
 import { DomainError, notFound } from '@/lib/errors';
 import type { ClientStatus } from '@/lib/validation/clients';
 import { deriveStatus } from './clients';
-import { getSettings } from './settings';
-import { currentSubscriptions } from './subscriptions';
+import { type PlatformSettings, settingsFrom } from './settings';
+import { at, effectiveEnd } from './subscriptions';
 import { usageCounts } from './usage';
 
-export interface ClientLimits {
+export interface ClientContext {
   clientId: number;
   resellerId: number;
   status: ClientStatus;
@@ -18,50 +18,96 @@ export interface ClientLimits {
   deviceLimit: number;
   periodStart: Date;
   timeZone: string;
+  settings: PlatformSettings;
+  /** The device asked for, when one was: null when the client has no such (live) device. */
+  device?: { id: string; enabled: boolean } | null;
+}
+
+export interface ClientLimits extends ClientContext {
   used: { today: number; period: number };
+}
+
+interface ContextRow {
+  reseller_id: number;
+  trial_ends_at: string;
+  created_at: string;
+  user_status: string;
+  sub_starts_at: string | null;
+  daily_limit: number | null;
+  period_limit: number | null;
+  device_limit: number | null;
+  settings: { key: string; value: string }[];
+  device: { id: string; enabled: boolean } | null;
+}
+
+/**
+ * Everything a send needs to know about its client, in one statement: the account, its current
+ * subscription (the latest started of those covering `now`), the platform settings and, when asked, one of
+ * its devices. `lock` takes a key-share lock on the client row, which any later foreign-key insert takes
+ * anyway: taken first, it orders a send after an SMPP submit holding the row (lib/services/smpp/submit.ts).
+ */
+export async function clientContext(
+  tx: Db,
+  clientId: number,
+  now: Date,
+  opts: { deviceId?: string; lock?: boolean } = {},
+): Promise<ClientContext> {
+  const device = opts.deviceId
+    ? sql`(select json_build_object('id', d.id, 'enabled', d.enabled) from ${devices} d
+        where d.id = ${opts.deviceId} and d.client_id = c.id and d.removed_at is null)`
+    : sql`null`;
+  const result = await tx.execute(sql`
+    select json_build_object(
+      'reseller_id', c.reseller_id, 'trial_ends_at', c.trial_ends_at, 'created_at', c.created_at, 'user_status', u.status,
+      'sub_starts_at', s.starts_at, 'daily_limit', s.daily_limit, 'period_limit', s.period_limit, 'device_limit', s.device_limit,
+      'settings', (select coalesce(json_agg(json_build_object('key', st.key, 'value', st.value)), '[]'::json) from ${settings} st),
+      'device', ${device}) as j
+    from ${clients} c join ${users} u on u.id = c.id
+    left join lateral (
+      select ${subscriptions.startsAt} as starts_at, ${subscriptions.dailyLimit} as daily_limit,
+        ${subscriptions.periodLimit} as period_limit, ${subscriptions.deviceLimit} as device_limit
+      from ${subscriptions}
+      where ${subscriptions.clientId} = c.id and ${subscriptions.startsAt} <= ${at(now)} and ${effectiveEnd} > ${at(now)}
+      order by ${subscriptions.startsAt} desc limit 1) s on true
+    where c.id = ${clientId}
+    ${opts.lock ? sql`for key share of c` : sql``}`);
+  const [row] = rowsOf<{ j: unknown }>(result);
+  if (!row) throw notFound('Client');
+  const c = (typeof row.j === 'string' ? JSON.parse(row.j) : row.j) as ContextRow;
+  const s = settingsFrom(c.settings);
+  const sub = c.sub_starts_at !== null;
+  const status = deriveStatus(c.user_status, new Date(c.trial_ends_at), sub ? {} : undefined, now);
+  const trial = status === 'trial';
+  return {
+    clientId,
+    resellerId: c.reseller_id,
+    status,
+    dailyLimit: sub ? Number(c.daily_limit) : trial ? s.trial_daily_limit : 0,
+    periodLimit: sub ? Number(c.period_limit) : trial ? s.trial_period_limit : 0,
+    deviceLimit: sub ? Number(c.device_limit) : trial ? s.trial_device_limit : 0,
+    // Milliseconds, as every Date in the app: the counter's key must be the same wherever it is computed.
+    periodStart: new Date(c.sub_starts_at ?? c.created_at),
+    timeZone: s.time_zone,
+    settings: s,
+    ...(opts.deviceId ? { device: c.device } : {}),
+  };
 }
 
 /**
  * What a client may do now: its derived status, the limits of its subscription (or trial), and what it
- * has used. Call inside a transaction that holds the client row lock to check-and-insert atomically.
+ * has used (two counter rows).
  */
 export async function clientLimits(tx: Db, clientId: number, now: Date): Promise<ClientLimits> {
-  const [c] = await tx
-    .select({
-      id: clients.id,
-      resellerId: clients.resellerId,
-      trialEndsAt: clients.trialEndsAt,
-      createdAt: clients.createdAt,
-      userStatus: users.status,
-    })
-    .from(clients)
-    .innerJoin(users, eq(users.id, clients.id))
-    .where(eq(clients.id, clientId));
-  if (!c) throw notFound('Client');
-  const settings = await getSettings(tx);
-  const sub = (await currentSubscriptions(tx, [clientId], now)).get(clientId);
-  const status = deriveStatus(c.userStatus, c.trialEndsAt, sub, now);
-  const periodStart = sub?.startsAt ?? c.createdAt;
-  const used = (await usageCounts(tx, new Map([[clientId, periodStart]]), now, settings.time_zone)).get(clientId) ?? {
+  const ctx = await clientContext(tx, clientId, now);
+  const used = (await usageCounts(tx, new Map([[clientId, ctx.periodStart]]), now, ctx.timeZone)).get(clientId) ?? {
     today: 0,
     period: 0,
   };
-  const trial = status === 'trial';
-  return {
-    clientId,
-    resellerId: c.resellerId,
-    status,
-    dailyLimit: sub ? sub.dailyLimit : trial ? settings.trial_daily_limit : 0,
-    periodLimit: sub ? sub.periodLimit : trial ? settings.trial_period_limit : 0,
-    deviceLimit: sub ? sub.deviceLimit : trial ? settings.trial_device_limit : 0,
-    periodStart,
-    timeZone: settings.time_zone,
-    used,
-  };
+  return { ...ctx, used };
 }
 
 /** Suspended → 403 account_suspended; expired → 403 subscription_expired. */
-export function assertCanSend(l: ClientLimits): void {
+export function assertCanSend(l: Pick<ClientContext, 'status'>): void {
   if (l.status === 'suspended') throw new DomainError('account_suspended', 'This account is suspended.');
   if (l.status === 'expired')
     throw new DomainError('subscription_expired', 'The trial or subscription has ended. Contact your provider to renew.');

@@ -14,10 +14,9 @@ import { newId } from './ids';
 import { assertCanSend, assertQuota, clientLimits } from './limits';
 import { likePattern, type Page, paginated } from './paging';
 import { getSettings } from './settings';
+import { giveBackQuota } from './usage';
 
-/** The validity when neither the sender nor the platform setting (`default_validity_minutes`) says. */
-export const DEFAULT_VALIDITY_MS = 3_600_000;
-export const MAX_VALIDITY_MS = 7 * 86_400_000;
+export { DEFAULT_VALIDITY_MS, MAX_VALIDITY_MS, type QueueRequest, queueMessages } from './send';
 
 export type Message = typeof messages.$inferSelect;
 export type Recipient = typeof messageRecipients.$inferSelect;
@@ -41,10 +40,16 @@ export interface MessageView {
   updated_at: string;
 }
 
+/** The id a client sees: the one it gave (3rd-party `id`), else ours. */
+export const publicId = (m: Pick<Message, 'id' | 'ref'>) => m.ref ?? m.id;
+
+/** SQL: the message a client's id names, among the messages `tenancy` allows. */
+export const byPublicId = (id: string) => sql`coalesce(${messages.ref}, ${messages.id}) = ${id}`;
+
 export function messageView(m: Message, rs: Recipient[]): MessageView {
   const recipients = rs.sort((a, b) => a.position - b.position).map((r) => ({ phone: r.phone, state: r.state, error: r.error }));
   return {
-    id: m.id,
+    id: publicId(m),
     state: m.state,
     phone: recipients[0]?.phone ?? '',
     recipients,
@@ -82,102 +87,6 @@ export async function withRecipients(db: Db, rows: Message[]): Promise<MessageVi
   return rows.map((m) => messageView(m, by.get(m.id) ?? []));
 }
 
-export interface QueueRequest {
-  /** Each entry is one message; its phones are that message's recipients. */
-  messages: { id?: string; phones: string[] }[];
-  text: string;
-  deviceId?: string;
-  validUntil?: Date;
-  source: Message['source'];
-  withDeliveryReport?: boolean;
-  simNumber?: number;
-  /** Send Zawgyi text as typed; otherwise text that is Zawgyi (lib/text/zawgyi.ts) is sent as Unicode. */
-  keepEncoding?: boolean;
-  /** The app's priority (-128..127; ≥ 100 skips the app's send delays). */
-  priority?: number;
-  /** The text and numbers are the caller's ciphertext (the app decrypts them). */
-  isEncrypted?: boolean;
-}
-
-/**
- * Queues SMS for the client's devices. One transaction holds the client row lock while it checks status
- * and quota (one SMS per recipient, daily and period) and inserts, so parallel sends can never overrun a
- * limit; a request that does not fit is refused whole.
- */
-export async function queueMessages(db: Db, actor: Actor, req: QueueRequest, now = new Date()): Promise<MessageView[]> {
-  assertCan(actor, 'sms.send');
-  // The input boundary of every send (API, portal, 3rd-party, SMPP, OTP): Zawgyi becomes Unicode before
-  // anything counts or stores it (docs/zawgyi.md).
-  req = { ...req, text: toUnicode(req.text, req.keepEncoding).text };
-  const clientId = actor.userId;
-  const total = req.messages.reduce((n, m) => n + m.phones.length, 0);
-  const validUntil = req.validUntil ?? new Date(now.getTime() + (await getSettings(db)).default_validity_minutes * 60_000);
-  if (validUntil <= now) throw fieldError('valid_until', 'valid_until must be in the future.');
-  if (validUntil.getTime() - now.getTime() > MAX_VALIDITY_MS) throw fieldError('valid_until', 'valid_until is at most 7 days ahead.');
-  const len = smsLength(req.text);
-  const rows = await db.transaction(async (tx) => {
-    await tx.select({ id: clients.id }).from(clients).where(eq(clients.id, clientId)).for('update');
-    const limits = await clientLimits(tx, clientId, now);
-    assertCanSend(limits);
-    assertQuota(limits, total);
-    if (req.deviceId) {
-      const [d] = await tx
-        .select()
-        .from(devices)
-        .where(and(eq(devices.id, req.deviceId), eq(devices.clientId, clientId), isNull(devices.removedAt)));
-      if (!d) throw fieldError('device_id', 'No such device on this account.');
-      if (!d.enabled) throw fieldError('device_id', 'This device is disabled.');
-    }
-    const ids = req.messages.map((m) => m.id ?? newId());
-    if (req.messages.some((m) => m.id)) {
-      const taken = await tx.select({ id: messages.id }).from(messages).where(inArray(messages.id, ids));
-      if (taken.length) throw new DomainError('conflict', `A message with id ${taken[0].id} exists.`);
-    }
-    const inserted = await tx
-      .insert(messages)
-      .values(
-        req.messages.map((m, i) => ({
-          id: ids[i],
-          clientId,
-          resellerId: limits.resellerId,
-          deviceId: req.deviceId ?? null,
-          text: req.text,
-          recipientCount: m.phones.length,
-          segments: len.segments,
-          encoding: len.encoding,
-          source: req.source,
-          withDeliveryReport: req.withDeliveryReport ?? true,
-          simNumber: req.simNumber ?? null,
-          priority: req.priority ?? 0,
-          isEncrypted: req.isEncrypted ?? false,
-          validUntil,
-          states: { pending: now.toISOString() },
-          createdAt: now,
-          updatedAt: now,
-        })),
-      )
-      .returning();
-    const recipients = await tx
-      .insert(messageRecipients)
-      .values(
-        req.messages.flatMap((m, i) =>
-          // Callers parse numbers at the boundary (lib/services/recipients.ts): E.164, or raw with skipPhoneValidation.
-          m.phones.map((phone, position) => ({ messageId: ids[i], position, phone, updatedAt: now })),
-        ),
-      )
-      .returning();
-    return { inserted, recipients };
-  });
-  emitEnqueued({ clientId, deviceId: req.deviceId ?? null });
-  const byId = new Map<string, Recipient[]>();
-  for (const r of rows.recipients) {
-    const list = byId.get(r.messageId);
-    if (list) list.push(r);
-    else byId.set(r.messageId, [r]);
-  }
-  return rows.inserted.map((m) => messageView(m, byId.get(m.id) ?? []));
-}
-
 function tenancy(actor: Actor): SQL {
   if (actor.role === 'client') return eq(messages.clientId, actor.userId);
   if (actor.role === 'reseller') return eq(messages.resellerId, actor.userId);
@@ -189,7 +98,8 @@ export async function getMessage(db: Db, actor: Actor, id: string): Promise<Mess
   const [m] = await db
     .select()
     .from(messages)
-    .where(and(eq(messages.id, id), tenancy(actor)));
+    .where(and(byPublicId(id), tenancy(actor)))
+    .limit(1);
   if (!m) throw notFound('Message');
   return (await withRecipients(db, [m]))[0];
 }
@@ -282,17 +192,22 @@ export async function cancelMessage(db: Db, actor: Actor, id: string, now = new 
     const [row] = await tx
       .select()
       .from(messages)
-      .where(and(eq(messages.id, id), tenancy(actor)))
+      .where(and(byPublicId(id), tenancy(actor)))
+      .limit(1)
       .for('update');
     if (!row) throw notFound('Message');
     if (row.state === 'cancelling') return row;
     if (row.state === 'processing' && row.claimedBy) {
       const states = { ...(row.states as Record<string, string>), cancelling: now.toISOString() };
-      const [after] = await tx.update(messages).set({ state: 'cancelling', states, updatedAt: now }).where(eq(messages.id, id)).returning();
+      const [after] = await tx
+        .update(messages)
+        .set({ state: 'cancelling', states, updatedAt: now })
+        .where(eq(messages.id, row.id))
+        .returning();
       await tx
         .update(messageRecipients)
         .set({ state: 'cancelling', updatedAt: now })
-        .where(and(eq(messageRecipients.messageId, id), eq(messageRecipients.state, 'processing')));
+        .where(and(eq(messageRecipients.messageId, row.id), eq(messageRecipients.state, 'processing')));
       tell = { clientId: row.clientId, deviceId: row.claimedBy };
       return after;
     }
@@ -304,9 +219,11 @@ export async function cancelMessage(db: Db, actor: Actor, id: string, now = new 
     const [after] = await tx
       .update(messages)
       .set({ state: 'cancelled', countsTowardQuota: false, states, updatedAt: now })
-      .where(eq(messages.id, id))
+      .where(eq(messages.id, row.id))
       .returning();
-    await tx.update(messageRecipients).set({ state: 'cancelled', updatedAt: now }).where(eq(messageRecipients.messageId, id));
+    await tx.update(messageRecipients).set({ state: 'cancelled', updatedAt: now }).where(eq(messageRecipients.messageId, row.id));
+    // It never left the server: its SMS go back to the counters it was counted in (lib/services/usage.ts).
+    if (row.countsTowardQuota) await giveBackQuota(tx, [{ clientId: row.clientId, createdAt: row.createdAt, count: row.recipientCount }]);
     return after;
   });
   // After the commit, so the phone's pull sees the Cancelling state (other instances: the SSE re-check).

@@ -43,7 +43,11 @@ export const DEFAULT_SETTINGS: PlatformSettings = {
 
 /** Stored settings over the defaults; a key never written reads as its default. */
 export async function getSettings(db: Db): Promise<PlatformSettings> {
-  const rows = await db.select().from(settings);
+  return settingsFrom(await db.select().from(settings));
+}
+
+/** The settings rows (key, JSON-encoded value) over the defaults. */
+export function settingsFrom(rows: { key: string; value: string }[]): PlatformSettings {
   const out: PlatformSettings = { ...DEFAULT_SETTINGS };
   for (const r of rows) {
     if (!(r.key in out)) continue;

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '@/db';
 import { messageRecipients, messages } from '@/db/schema';
 import { enqueueReceipts } from './smpp/outbox';
+import { giveBackQuota } from './usage';
 
 export const UNKNOWN_AFTER_MS = 15 * 60_000;
 
@@ -16,14 +17,25 @@ export const UNKNOWN_AFTER_MS = 15 * 60_000;
  */
 export async function sweepMessages(db: Db, now = new Date(), batch = 500): Promise<{ expired: number; unknown: number }> {
   const ts = now.toISOString();
-  const expired = rowsOf<{ id: string }>(
-    await db.execute(sql`
-    update ${messages} set state = 'expired', counts_toward_quota = false, updated_at = ${ts}::timestamptz,
-      states = states || jsonb_build_object('expired', ${ts}::text)
-    where id in (select id from ${messages} where state = 'pending' and valid_until <= ${ts}::timestamptz
-                 order by valid_until limit ${batch} for update skip locked)
-    returning id`),
-  );
+  // The expiry and its quota given back in one transaction (lib/services/usage.ts).
+  const expired = await db.transaction(async (tx) => {
+    const rows = rowsOf<{ id: string; client_id: number; created_at: string | Date; recipient_count: number; counted: boolean }>(
+      await tx.execute(sql`
+      update ${messages} m set state = 'expired', counts_toward_quota = false, updated_at = ${ts}::timestamptz,
+        states = m.states || jsonb_build_object('expired', ${ts}::text)
+      from (select id, counts_toward_quota from ${messages} where state = 'pending' and valid_until <= ${ts}::timestamptz
+            order by valid_until limit ${batch} for update skip locked) old
+      where m.id = old.id
+      returning m.id, m.client_id, m.created_at, m.recipient_count, old.counts_toward_quota as counted`),
+    );
+    await giveBackQuota(
+      tx,
+      rows
+        .filter((r) => r.counted)
+        .map((r) => ({ clientId: Number(r.client_id), createdAt: new Date(r.created_at), count: Number(r.recipient_count) })),
+    );
+    return rows;
+  });
   const stale = new Date(now.getTime() - UNKNOWN_AFTER_MS).toISOString();
   const unknown = rowsOf<{ id: string }>(
     await db.execute(sql`

@@ -1,8 +1,11 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '@/db';
-import { messages } from '@/db/schema';
+import { usageCounters } from '@/db/schema';
 import { at } from './subscriptions';
+
+// Usage lives in counters (db/schema/messaging.ts `usage_counters`, docs/scaling.md#usage-counters): a read
+// is an index lookup and a send one conditional upsert, whatever the client has sent before.
 
 export interface UsageCount {
   today: number;
@@ -13,30 +16,91 @@ export interface UsageCount {
 export const dayStartSql = (now: Date, timeZone: string) =>
   sql`(date_trunc('day', ${at(now)} at time zone ${timeZone}) at time zone ${timeZone})`;
 
+/** A PostgreSQL array literal, passed as one parameter (drizzle would spread a JS array into a list). */
+export function pgArray(values: readonly (string | number | null)[]): string {
+  const item = (v: string | number | null) =>
+    v === null ? 'NULL' : typeof v === 'number' ? String(v) : `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  return `{${values.map(item).join(',')}}`;
+}
+
 /**
- * SMS counted against each client's limits: one per recipient, today (platform time zone) and since the
- * start of its period. A message that expired without leaving the server gave its quota back
- * (counts_toward_quota = false).
- * No upper time bound: a send that waited for the client lock with an earlier `now` must still see the
- * messages queued by the sends that held the lock before it.
+ * SMS counted against each client's limits, today (platform time zone) and in the period starting at
+ * the given instant (its subscription's start, or its sign-up for the trial): two counter rows each.
  */
 export async function usageCounts(db: Db, periods: Map<number, Date>, now: Date, timeZone: string): Promise<Map<number, UsageCount>> {
   const out = new Map<number, UsageCount>([...periods.keys()].map((id) => [id, { today: 0, period: 0 }]));
   if (!periods.size) return out;
-  const values = sql.join(
-    [...periods].map(([id, start]) => sql`(${id}::int, ${start.toISOString()}::timestamptz)`),
-    sql`, `,
-  );
-  const day = dayStartSql(now, timeZone);
+  const ids = [...periods.keys()];
+  const starts = ids.map((id) => (periods.get(id) as Date).toISOString());
   const result = await db.execute(sql`
-    select m.client_id as id,
-      coalesce(sum(m.recipient_count) filter (where m.created_at >= ${day}), 0) as today,
-      coalesce(sum(m.recipient_count) filter (where m.created_at >= p.start), 0) as period
-    from ${messages} m join (values ${values}) as p(id, start) on p.id = m.client_id
-    where m.counts_toward_quota and m.created_at >= least(p.start, ${day})
-    group by m.client_id`);
-  for (const r of rowsOf<{ id: number; today: string; period: string }>(result)) {
-    out.set(Number(r.id), { today: Number(r.today), period: Number(r.period) });
+    select u.client_id as id, u.kind, u.used
+    from unnest(${pgArray(ids)}::int[], ${pgArray(starts)}::timestamptz[]) as p(id, start)
+    join ${usageCounters} u on u.client_id = p.id
+      and ((u.kind = 'day' and u.starts_at = ${dayStartSql(now, timeZone)}) or (u.kind = 'period' and u.starts_at = p.start))`);
+  for (const r of rowsOf<{ id: number; kind: 'day' | 'period'; used: number }>(result)) {
+    const u = out.get(Number(r.id));
+    if (!u) continue;
+    if (r.kind === 'day') u.today = Number(r.used);
+    else u.period = Number(r.used);
   }
   return out;
+}
+
+export interface QuotaTake {
+  clientId: number;
+  count: number;
+  dailyLimit: number;
+  periodLimit: number;
+  periodStart: Date;
+  now: Date;
+  timeZone: string;
+}
+
+/**
+ * Takes `count` SMS from today's and the period's counters in one statement, only where both stay within
+ * their limits: the check and the count are one round trip, exact under any concurrency (the counter rows
+ * are locked by the upsert). False when a limit would be passed; the caller then refuses the send and its
+ * transaction rolls back whichever counter did move.
+ */
+export async function takeQuota(tx: Db, q: QuotaTake): Promise<boolean> {
+  const result = await tx.execute(sql`
+    insert into ${usageCounters} as u (client_id, kind, starts_at, used)
+    select ${q.clientId}::int, k.kind, k.starts_at, ${q.count}::int
+    from (values ('day', ${dayStartSql(q.now, q.timeZone)}, ${q.dailyLimit}::int),
+                 ('period', ${at(q.periodStart)}, ${q.periodLimit}::int)) as k(kind, starts_at, lim)
+    where ${q.count}::int <= k.lim
+    on conflict (client_id, kind, starts_at) do update set used = u.used + excluded.used
+    where u.used + excluded.used <= case u.kind when 'day' then ${q.dailyLimit}::int else ${q.periodLimit}::int end
+    returning u.kind`);
+  return rowsOf(result).length === 2;
+}
+
+/** A message's share of the counters, as given back. */
+export interface QuotaShare {
+  clientId: number;
+  createdAt: Date;
+  count: number;
+}
+
+/**
+ * Gives SMS back (an expiry, a cancel) to the counters each message was counted in: for each kind, the
+ * client's latest counter starting at or before the message (its day and its period; no time zone is
+ * needed, so a later change of the platform's zone cannot send it to the wrong row). Call in the
+ * transaction that changes the messages' state.
+ */
+export async function giveBackQuota(tx: Db, shares: QuotaShare[]): Promise<void> {
+  if (!shares.length) return;
+  const ids = pgArray(shares.map((s) => s.clientId));
+  const times = pgArray(shares.map((s) => s.createdAt.toISOString()));
+  const counts = pgArray(shares.map((s) => s.count));
+  await tx.execute(sql`
+    with m as (select * from unnest(${ids}::int[], ${times}::timestamptz[], ${counts}::int[]) as p(client_id, created_at, n)),
+    x as (
+      select m.client_id, k.kind, m.n, (select max(c.starts_at) from ${usageCounters} c
+        where c.client_id = m.client_id and c.kind = k.kind and c.starts_at <= m.created_at) as starts_at
+      from m cross join (values ('day'), ('period')) as k(kind)
+    ),
+    g as (select client_id, kind, starts_at, sum(n) as n from x where starts_at is not null group by client_id, kind, starts_at)
+    update ${usageCounters} u set used = u.used - g.n
+    from g where u.client_id = g.client_id and u.kind = g.kind and u.starts_at = g.starts_at`);
 }

@@ -24,7 +24,7 @@ const validUntil = isoInstant('valid_until is an ISO 8601 date-time.');
 export const sendSmsInput = z
   .object({
     phone: recipient.optional(),
-    phones: z.array(recipient).min(1, 'Give at least one phone number.').max(100, 'At most 100 recipients per request.').optional(),
+    phones: z.array(recipient).min(1, 'Give at least one phone number.').max(10_000, 'At most 10,000 recipients per request.').optional(),
     message: messageText,
     device_id: z.string().trim().min(1).max(36).optional(),
     valid_until: validUntil.optional(),

@@ -14,7 +14,7 @@ import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import { type Db, type DbHandle, isPoolBreakingDriverError, migrateDatabase, openDatabase, setDbHandle } from '@/db';
 import * as schema from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
-import { assertLedgerInvariant } from './invariants';
+import { assertLedgerInvariant, assertUsageInvariant } from './invariants';
 import { adminWithToken } from './sessions';
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -379,6 +379,8 @@ export function faultSuite(
     if (!f) return;
     setDbHandle(f.handle);
     await assertLedgerInvariant(f.db);
+    // Usage counters moved only with their messages, whatever was cut off (lib/services/usage.ts).
+    await assertUsageInvariant(f.db);
     await hooks.afterEach?.(f);
   });
   afterAll(async () => {

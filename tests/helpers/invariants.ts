@@ -71,3 +71,44 @@ export async function moneyFootprint(db: Db, resellerId: number, clientId: numbe
     .where(or(eq(auditLog.actorId, resellerId), and(eq(auditLog.targetType, 'client'), eq(auditLog.targetId, String(clientId)))));
   return { credit: r.credit, commission: r.commission, clientCredit: c.credit, ledger, subs, audit };
 }
+
+export interface UsageMismatch extends Record<string, unknown> {
+  client_id: number;
+  kind: string;
+  starts_at: string | null;
+  counter: number | null;
+  messages: number | null;
+}
+
+/**
+ * Usage counters recomputed from the messages (lib/services/usage.ts): every counted message belongs, per
+ * kind, to its client's latest counter starting at or before it (a day counter within the day); each
+ * counter must equal the sum of its messages' recipients, and no counted message may be left without one.
+ * One statement, so one snapshot: safe while other suites send (the counters move in the send's transaction).
+ */
+export async function usageMismatches(db: Db, clientIds?: number[]): Promise<UsageMismatch[]> {
+  const only = (col: SQL) => (clientIds ? sql`${col} = any(${`{${clientIds.join(',')}}`}::int[])` : sql`true`);
+  return queryRows<UsageMismatch>(
+    db,
+    sql`
+    with m as (select client_id, created_at, recipient_count as n from messages where counts_toward_quota and ${only(sql`client_id`)}),
+    a as (
+      select m.client_id, k.kind, m.n, (select max(c.starts_at) from usage_counters c
+        where c.client_id = m.client_id and c.kind = k.kind and c.starts_at <= m.created_at
+          and (k.kind = 'period' or c.starts_at > m.created_at - interval '25 hours')) as s
+      from m cross join (values ('day'), ('period')) as k(kind)
+    ),
+    want as (select client_id, kind, s, sum(n)::int as used from a where s is not null group by 1, 2, 3),
+    have as (select client_id, kind, starts_at as s, used from usage_counters where ${only(sql`client_id`)})
+    select coalesce(h.client_id, w.client_id) as client_id, coalesce(h.kind, w.kind) as kind, coalesce(h.s, w.s)::text as starts_at,
+      h.used as counter, w.used as messages
+    from have h full join want w on w.client_id = h.client_id and w.kind = h.kind and w.s = h.s
+    where coalesce(h.used, 0) <> coalesce(w.used, 0)
+    union all
+    select client_id, kind || ' (no counter)', null, null, sum(n)::int from a where s is null group by client_id, kind`,
+  );
+}
+
+export async function assertUsageInvariant(db: Db, clientIds?: number[]): Promise<void> {
+  expect(await usageMismatches(db, clientIds)).toEqual([]);
+}

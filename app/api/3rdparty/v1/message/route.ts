@@ -34,7 +34,7 @@ export const POST = thirdparty(
       db,
       actor,
       {
-        messages: [{ id: body.id, phones }],
+        messages: [{ ref: body.id, phones }],
         text: body.textMessage?.text ?? body.message ?? '',
         deviceId: body.deviceId ?? undefined,
         validUntil,

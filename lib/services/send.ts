@@ -1,0 +1,126 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { type MessageState, messageRecipients, messages } from '@/db/schema';
+import { type Actor, assertCan } from '@/lib/auth/permissions';
+import { DomainError, fieldError } from '@/lib/errors';
+import { emitEnqueued } from '@/lib/events';
+import { pgError } from '@/lib/http/errors';
+import { smsLength } from '@/lib/sms/encoding';
+import { toUnicode } from '@/lib/text/zawgyi';
+import { newId } from './ids';
+import { assertCanSend, assertQuota, clientContext } from './limits';
+import type { MessageView } from './messages';
+import { at } from './subscriptions';
+import { pgArray, takeQuota, usageCounts } from './usage';
+
+/** The validity when neither the sender nor the platform setting (`default_validity_minutes`) says. */
+export const DEFAULT_VALIDITY_MS = 3_600_000;
+export const MAX_VALIDITY_MS = 7 * 86_400_000;
+
+export interface QueueRequest {
+  /**
+   * Each entry is one message; its phones are that message's recipients. `id` is our id, when the caller
+   * must know it in advance (SMPP); `ref` is the id a client chose (3rd-party API), unique per client.
+   */
+  messages: { id?: string; ref?: string; phones: string[] }[];
+  text: string;
+  deviceId?: string;
+  validUntil?: Date;
+  source: (typeof messages.$inferSelect)['source'];
+  withDeliveryReport?: boolean;
+  simNumber?: number;
+  /** Send Zawgyi text as typed; otherwise text that is Zawgyi (lib/text/zawgyi.ts) is sent as Unicode. */
+  keepEncoding?: boolean;
+  /** The app's priority (-128..127; ≥ 100 skips the app's send delays). */
+  priority?: number;
+  /** The text and numbers are the caller's ciphertext (the app decrypts them). */
+  isEncrypted?: boolean;
+}
+
+/**
+ * Queues SMS for the client's devices in one transaction of four statements, whatever the number of
+ * recipients (docs/scaling.md#usage-counters): the client and its subscription; the quota, taken from
+ * the day's and the period's counters by one conditional upsert (exact under any concurrency; a request
+ * that does not fit is refused whole); the messages and their recipients, each one set-based insert.
+ */
+export async function queueMessages(db: Db, actor: Actor, req: QueueRequest, now = new Date()): Promise<MessageView[]> {
+  assertCan(actor, 'sms.send');
+  // The input boundary of every send (API, portal, 3rd-party, SMPP, OTP): Zawgyi becomes Unicode before
+  // anything counts or stores it (docs/zawgyi.md).
+  req = { ...req, text: toUnicode(req.text, req.keepEncoding).text };
+  const clientId = actor.userId;
+  const total = req.messages.reduce((n, m) => n + m.phones.length, 0);
+  if (req.validUntil && req.validUntil <= now) throw fieldError('valid_until', 'valid_until must be in the future.');
+  if (req.validUntil && req.validUntil.getTime() - now.getTime() > MAX_VALIDITY_MS)
+    throw fieldError('valid_until', 'valid_until is at most 7 days ahead.');
+  // Without one, the platform's default validity (read with the client, in the same statement).
+  let validUntil = req.validUntil ?? now;
+  const len = smsLength(req.text);
+  const ids = req.messages.map((m) => m.id ?? newId());
+  const states = { pending: now.toISOString() };
+  await db.transaction(async (tx) => {
+    const ctx = await clientContext(tx, clientId, now, { deviceId: req.deviceId, lock: true });
+    assertCanSend(ctx);
+    validUntil = req.validUntil ?? new Date(now.getTime() + ctx.settings.default_validity_minutes * 60_000);
+    if (req.deviceId) {
+      if (!ctx.device) throw fieldError('device_id', 'No such device on this account.');
+      if (!ctx.device.enabled) throw fieldError('device_id', 'This device is disabled.');
+    }
+    const q = { clientId, count: total, dailyLimit: ctx.dailyLimit, periodLimit: ctx.periodLimit, periodStart: ctx.periodStart, now };
+    if (!(await takeQuota(tx, { ...q, timeZone: ctx.timeZone }))) {
+      // The refusal's figures (the error path only): the counters as this transaction sees them.
+      const used = (await usageCounts(tx, new Map([[clientId, ctx.periodStart]]), now, ctx.timeZone)).get(clientId) ?? {
+        today: 0,
+        period: 0,
+      };
+      assertQuota({ ...ctx, used }, total);
+      throw new DomainError('daily_limit_reached', `The daily limit of ${ctx.dailyLimit} SMS is reached.`, { limit: ctx.dailyLimit });
+    }
+    try {
+      await tx.execute(sql`
+        insert into ${messages} (id, ref, client_id, reseller_id, device_id, text, recipient_count, segments, encoding, source,
+          with_delivery_report, sim_number, priority, is_encrypted, valid_until, states, created_at, updated_at)
+        select u.id, u.ref, ${clientId}::int, ${ctx.resellerId}::int, ${req.deviceId ?? null}::text, ${req.text}::text, u.n,
+          ${len.segments}::int, ${len.encoding}::text, ${req.source}::text, ${req.withDeliveryReport ?? true}::boolean,
+          ${req.simNumber ?? null}::int, ${req.priority ?? 0}::int, ${req.isEncrypted ?? false}::boolean, ${at(validUntil)}, ${JSON.stringify(states)}::jsonb, ${at(now)}, ${at(now)}
+        from unnest(${pgArray(ids)}::text[], ${pgArray(req.messages.map((m) => m.ref ?? null))}::text[],
+          ${pgArray(req.messages.map((m) => m.phones.length))}::int[]) as u(id, ref, n)`);
+    } catch (err) {
+      if (pgError(err)?.code === '23505') {
+        const given = req.messages.find((m) => m.ref)?.ref ?? req.messages.find((m) => m.id)?.id;
+        throw new DomainError('conflict', `A message with id ${given ?? ''} exists.`);
+      }
+      throw err;
+    }
+    // Callers parse numbers at the boundary (lib/services/recipients.ts): E.164, or raw with skipPhoneValidation.
+    const flat = req.messages.flatMap((m, i) => m.phones.map((phone, position) => ({ id: ids[i], position, phone })));
+    await tx.execute(sql`
+      insert into ${messageRecipients} (message_id, position, phone, updated_at)
+      select u.id, u.position, u.phone, ${at(now)}
+      from unnest(${pgArray(flat.map((r) => r.id))}::text[], ${pgArray(flat.map((r) => r.position))}::int[],
+        ${pgArray(flat.map((r) => r.phone))}::text[]) as u(id, position, phone)`);
+  });
+  emitEnqueued({ clientId, deviceId: req.deviceId ?? null });
+  const pending: MessageState = 'pending';
+  return req.messages.map((m, i) => {
+    const recipients = m.phones.map((phone) => ({ phone, state: pending, error: null }));
+    return {
+      id: m.ref ?? ids[i],
+      state: pending,
+      phone: recipients[0]?.phone ?? '',
+      recipients,
+      message: req.text,
+      segments: len.segments,
+      encoding: len.encoding,
+      device_id: req.deviceId ?? null,
+      source: req.source,
+      valid_until: validUntil.toISOString(),
+      is_encrypted: req.isEncrypted ?? false,
+      error: null,
+      states,
+      created_at: now.toISOString(),
+      updated_at: now.toISOString(),
+    };
+  });
+}
