@@ -5,6 +5,8 @@ export const PAYMENT_METHOD_LABEL: Record<(typeof PAYMENT_METHODS)[number], stri
   bank_transfer: 'Bank transfer',
   kbzpay: 'KBZPay',
   wavepay: 'WavePay',
+  ayapay: 'AYA Pay',
+  cbpay: 'CB Pay',
   cash: 'Cash',
   other: 'Other',
 };

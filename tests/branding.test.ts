@@ -44,6 +44,8 @@ test('GET is the current branding with the login URL; a new reseller has no bran
     logo_url: null,
     support_email: null,
     support_phone: null,
+    support_viber: null,
+    support_telegram: null,
     login_url: expect.stringMatching(new RegExp(`^https://${r.reseller.subdomain}\\.[^/]+/login$`)),
   });
   expectError(await call(getBrandingRoute, 'GET', '/api/reseller/branding'), 401, 'unauthorized');
@@ -211,6 +213,8 @@ describe('brandForSubdomain', () => {
       logo_url: expect.stringMatching(new RegExp(`^/brand/${sub}/logo`)),
       support_email: null,
       support_phone: '+95 9 1234 5678',
+      support_viber: null,
+      support_telegram: null,
     });
     expect(await brandForSubdomain(h.db, `unknown-${uid()}`)).toBeNull();
     const moved = newSub();

@@ -62,20 +62,23 @@ describe('the route list and the pipeline', () => {
     expect(allHandlers().length).toBeGreaterThan(90);
   });
 
-  test('the hidden routes are the browser downloads, Auth.js, the logo, the favicon and the document itself', () => {
+  test('the hidden routes are the browser downloads (CSV, payment images), Auth.js, the logo, the favicon and the document itself', () => {
     const hidden = allHandlers()
       .filter((h) => isRouteHandler(h.handler) && h.handler.meta.spec.hidden)
       .map((h) => `${h.method} ${h.path}`)
       .sort();
     expect(hidden).toEqual([
       'get /admin/audit/export.csv',
+      'get /admin/images/{id}',
       'get /admin/resellers/{id}/ledger.csv',
       'get /api/auth/{nextauth}',
       'get /api/openapi.json',
       'get /brand/{subdomain}/logo',
+      'get /client/images/{id}',
       'get /client/messages/export.csv',
       'get /favicon.ico',
       'get /reseller/credit/ledger.csv',
+      'get /reseller/images/{id}',
       'post /api/auth/{nextauth}',
     ]);
   });

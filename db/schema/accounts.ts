@@ -61,6 +61,9 @@ export const resellers = pgTable(
     supportPhone: text('support_phone'),
     // The language its clients' portal opens in for a client who chose none (null: the platform default).
     clientLanguage: text('client_language', { enum: ['en', 'my'] }),
+    // Shown to clients as viber:// and https://t.me/ links (docs/payments.md#support-contacts).
+    supportViber: text('support_viber'),
+    supportTelegram: text('support_telegram'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
   },

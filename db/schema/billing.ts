@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { clients, resellers, users } from './accounts';
+import { paymentAccounts, storedImages } from './payments';
 
 export const packages = pgTable(
   'packages',
@@ -128,6 +129,9 @@ export const topupRequests = pgTable(
     method: text('method').notNull(),
     reference: text('reference'),
     note: text('note'),
+    // The account the reseller says it paid into, and the payment slip it attached (docs/payments.md).
+    paymentAccountId: integer('payment_account_id').references(() => paymentAccounts.id),
+    slipImageId: integer('slip_image_id').references(() => storedImages.id),
     status: text('status', { enum: ['pending', 'approved', 'rejected'] })
       .notNull()
       .default('pending'),
@@ -140,6 +144,7 @@ export const topupRequests = pgTable(
   (t) => [
     index('topup_requests_status_created_idx').on(t.status, t.createdAt),
     index('topup_requests_reseller_created_idx').on(t.resellerId, t.createdAt),
+    index('topup_requests_slip_idx').on(t.slipImageId),
   ],
 );
 

@@ -2,5 +2,6 @@ export * from './accounts';
 export * from './audit';
 export * from './billing';
 export * from './messaging';
+export * from './payments';
 export * from './reliability';
 export * from './smpp';

@@ -27,6 +27,9 @@ const PERMISSIONS = {
   'topup.file': ['reseller'],
   'topup.read': ['admin', 'reseller'],
   'topup.decide': ['admin'],
+  // The platform's payment accounts (admin) and a reseller's own (docs/payments.md).
+  'payment_account.manage': ['admin', 'reseller'],
+  'payment_account.read': ['admin', 'reseller', 'client'],
   'reseller.delete': ['admin'],
   'commission.settle': ['admin'],
   'stats.read': ['admin'],

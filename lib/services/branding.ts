@@ -5,6 +5,7 @@ import { clients, resellers, users } from '@/db/schema';
 import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { fieldError, notFound } from '@/lib/errors';
 import { subdomainFromHost } from '@/lib/http/host';
+import { DEFAULT_COUNTRY, parsePhone } from '@/lib/phone';
 import type { UpdateBrandingInput } from '@/lib/validation/branding';
 import { writeAudit } from './audit';
 import { getSettings } from './settings';
@@ -16,6 +17,8 @@ export interface BrandingView {
   logo_url: string | null;
   support_email: string | null;
   support_phone: string | null;
+  support_viber: string | null;
+  support_telegram: string | null;
   login_url: string;
 }
 
@@ -28,6 +31,8 @@ export interface PublicBrand {
   logo_url: string | null;
   support_email: string | null;
   support_phone: string | null;
+  support_viber: string | null;
+  support_telegram: string | null;
 }
 
 type Row = typeof resellers.$inferSelect;
@@ -43,6 +48,8 @@ function view(r: Row, baseDomain: string): BrandingView {
     logo_url: logoUrlOf(r),
     support_email: r.supportEmail,
     support_phone: r.supportPhone,
+    support_viber: r.supportViber,
+    support_telegram: r.supportTelegram,
     login_url: `https://${r.subdomain}.${baseDomain}/login`,
   };
 }
@@ -72,6 +79,8 @@ export async function updateBranding(db: Db, actor: Actor, input: UpdateBranding
     if (input.color !== undefined) set.brandColor = input.color?.toLowerCase() ?? null;
     if (input.support_email !== undefined) set.supportEmail = input.support_email || null;
     if (input.support_phone !== undefined) set.supportPhone = input.support_phone || null;
+    if (input.support_viber !== undefined) set.supportViber = input.support_viber ? viberNumber(input.support_viber, before.phone) : null;
+    if (input.support_telegram !== undefined) set.supportTelegram = input.support_telegram || null;
     if (input.logo_url !== undefined) {
       if (input.logo_url === null) {
         Object.assign(set, { logoData: null, logoType: null, logoUpdatedAt: now });
@@ -94,6 +103,14 @@ export async function updateBranding(db: Db, actor: Actor, input: UpdateBranding
     return view(row, baseDomain);
   });
   return after;
+}
+
+/** A Viber number in E.164 (read in the country of the reseller's own phone, else Myanmar), or a 400 on the field. */
+function viberNumber(input: string, resellerPhone: string): string {
+  const own = parsePhone(resellerPhone);
+  const p = parsePhone(input, own.ok && own.country ? own.country : DEFAULT_COUNTRY);
+  if (!p.ok) throw fieldError('support_viber', p.message);
+  return p.e164;
 }
 
 /** The brand for a request's Host (`<sub>.<base domain>` or `<sub>.localhost`), or null on the platform's own host. */
@@ -137,6 +154,8 @@ function brandView(r: Row, companyName: string): PublicBrand {
     logo_url: logoUrlOf(r),
     support_email: r.supportEmail,
     support_phone: r.supportPhone,
+    support_viber: r.supportViber,
+    support_telegram: r.supportTelegram,
   };
 }
 

@@ -1,11 +1,12 @@
 import 'server-only';
-import { and, count, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { resellers, topupRequests, users } from '@/db/schema';
+import { paymentAccounts, resellers, topupRequests, users } from '@/db/schema';
 import { type Actor, assertCan } from '@/lib/auth/permissions';
-import { DomainError, notFound } from '@/lib/errors';
+import { DomainError, fieldError, notFound } from '@/lib/errors';
 import type { ListTopupsQuery, TopupRequestInput } from '@/lib/validation/credit';
 import { writeAudit } from './audit';
+import { storeImage } from './images';
 import { postLedger } from './ledger';
 import { type Page, paginated } from './paging';
 import { assertReferenceUnused } from './payment-reference';
@@ -18,6 +19,10 @@ export interface TopupRequestView {
   method: string;
   reference: string | null;
   note: string | null;
+  /** The platform account the reseller paid into (docs/payments.md), as it is now. */
+  payment_account: { id: number; method: string; account_name: string; account_number: string } | null;
+  /** The payment slip: GET /api/admin/images/:id (or /api/reseller/images/:id). */
+  slip_image_id: number | null;
   status: 'pending' | 'approved' | 'rejected';
   decision_note: string | null;
   decided_by: number | null;
@@ -35,6 +40,11 @@ const columns = {
   method: topupRequests.method,
   reference: topupRequests.reference,
   note: topupRequests.note,
+  slipImageId: topupRequests.slipImageId,
+  accountId: paymentAccounts.id,
+  accountMethod: paymentAccounts.method,
+  accountName: paymentAccounts.accountName,
+  accountNumber: paymentAccounts.accountNumber,
   status: topupRequests.status,
   decisionNote: topupRequests.decisionNote,
   decidedBy: topupRequests.decidedBy,
@@ -45,7 +55,11 @@ const columns = {
 };
 
 function selectTopups(db: Db) {
-  return db.select(columns).from(topupRequests).innerJoin(users, eq(users.id, topupRequests.resellerId));
+  return db
+    .select(columns)
+    .from(topupRequests)
+    .innerJoin(users, eq(users.id, topupRequests.resellerId))
+    .leftJoin(paymentAccounts, eq(paymentAccounts.id, topupRequests.paymentAccountId));
 }
 type Row = Awaited<ReturnType<ReturnType<typeof selectTopups>['execute']>>[number];
 
@@ -58,6 +72,11 @@ function view(r: Row): TopupRequestView {
     method: r.method,
     reference: r.reference,
     note: r.note,
+    payment_account:
+      r.accountId === null
+        ? null
+        : { id: r.accountId, method: r.accountMethod ?? '', account_name: r.accountName ?? '', account_number: r.accountNumber ?? '' },
+    slip_image_id: r.slipImageId,
     status: r.status,
     decision_note: r.decisionNote,
     decided_by: r.decidedBy,
@@ -86,17 +105,37 @@ export async function getTopupRequest(db: Db, actor: Actor, id: number): Promise
 export async function fileTopupRequest(db: Db, actor: Actor, input: TopupRequestInput): Promise<TopupRequestView> {
   assertCan(actor, 'topup.file');
   const id = await db.transaction(async (tx) => {
+    let method = input.method;
+    if (input.payment_account_id) {
+      // Only an enabled platform account can be paid into; its method is the request's.
+      const [acct] = await tx
+        .select({ method: paymentAccounts.method })
+        .from(paymentAccounts)
+        .where(
+          and(eq(paymentAccounts.id, input.payment_account_id), isNull(paymentAccounts.resellerId), eq(paymentAccounts.enabled, true)),
+        );
+      if (!acct) throw fieldError('payment_account_id', 'No such payment account.');
+      method = acct.method;
+    }
+    const slipImageId = input.slip_image ? await storeImage(tx, input.slip_image) : null;
     const [r] = await tx
       .insert(topupRequests)
       .values({
         resellerId: actor.userId,
         amount: input.amount,
-        method: input.method,
+        method: method ?? 'other',
         reference: input.reference ?? null,
         note: input.note ?? null,
+        paymentAccountId: input.payment_account_id ?? null,
+        slipImageId,
       })
       .returning({ id: topupRequests.id });
-    await writeAudit(tx, actor, 'topup_request.create', { type: 'topup_request', id: r.id }, null, input);
+    const { slip_image: _bytes, ...audited } = input;
+    await writeAudit(tx, actor, 'topup_request.create', { type: 'topup_request', id: r.id }, null, {
+      ...audited,
+      method,
+      slip_image_id: slipImageId,
+    });
     return r.id;
   });
   return getTopup(db, id);

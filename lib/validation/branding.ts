@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { telegramUsername } from '@/lib/support-links';
 import { money, optionalText, phone } from './common';
 import { LOGO_TYPES, MAX_LOGO_BYTES } from './logo';
 import { subdomain } from './resellers';
@@ -30,6 +31,19 @@ export const updateBrandingInput = z
     logo_url: z.union([logoDataUrl, z.null()]),
     support_email: z.union([z.literal(''), z.email('Enter a valid email address.'), z.null()]),
     support_phone: z.union([z.literal(''), phone, z.null()]),
+    /** The Viber number clients chat with (any phone format; stored in E.164). */
+    support_viber: z.union([z.literal(''), phone, z.null()]),
+    /** The Telegram username: `name`, `@name` or `https://t.me/name`; stored as the bare name. */
+    support_telegram: z.union([
+      z.literal(''),
+      z
+        .string()
+        .trim()
+        .max(64, 'At most 64 characters.')
+        .refine((v) => telegramUsername(v) !== null, 'A Telegram username (5-32 letters, digits, _) or a t.me link.')
+        .transform((v) => telegramUsername(v) as string),
+      z.null(),
+    ]),
   })
   .partial()
   .strict();

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { isoDate, money, optionalText, pagination } from './common';
+import { idParam, isoDate, money, optionalText, pagination } from './common';
+import { imageUpload } from './payments';
 
-export const PAYMENT_METHODS = ['bank_transfer', 'kbzpay', 'wavepay', 'cash', 'other'] as const;
+export const PAYMENT_METHODS = ['bank_transfer', 'kbzpay', 'wavepay', 'ayapay', 'cbpay', 'cash', 'other'] as const;
 export const paymentMethod = z.enum(PAYMENT_METHODS, {
-  error: 'Method is one of bank_transfer, kbzpay, wavepay, cash, other.',
+  error: 'Method is one of bank_transfer, kbzpay, wavepay, ayapay, cbpay, cash, other.',
 });
 
 /** A positive amount is a top-up; a negative one is an adjustment and needs a note (the reason). */
@@ -30,12 +31,26 @@ export const ledgerQuery = pagination.extend({
 });
 export type LedgerQuery = z.infer<typeof ledgerQuery>;
 
-export const topupRequestInput = z.object({
-  amount: money.min(1, 'Amount must be positive.').max(1_000_000_000_000, 'Amount is too large.'),
-  method: paymentMethod,
-  reference: optionalText(120),
-  note: optionalText(500),
-});
+/**
+ * A reseller's request for credit (docs/payments.md): the platform account it paid into (its method is the
+ * request's) and the transaction id as `reference`, or a `method` alone; optionally the payment slip.
+ */
+export const topupRequestInput = z
+  .object({
+    amount: money.min(1, 'Amount must be positive.').max(1_000_000_000_000, 'Amount is too large.'),
+    payment_account_id: idParam.optional(),
+    method: paymentMethod.optional(),
+    reference: optionalText(120),
+    note: optionalText(500),
+    /** The payment slip (screenshot or photo): PNG or JPEG, base64 or a data URL, at most 2 MB. */
+    slip_image: imageUpload.optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.method && !v.payment_account_id)
+      ctx.addIssue({ code: 'custom', path: ['method'], message: 'Say which account you paid into (payment_account_id), or the method.' });
+    if (v.payment_account_id && !v.reference)
+      ctx.addIssue({ code: 'custom', path: ['reference'], message: 'Give the transaction id of the payment.' });
+  });
 export type TopupRequestInput = z.infer<typeof topupRequestInput>;
 
 export const TOPUP_STATUSES = ['pending', 'approved', 'rejected'] as const;

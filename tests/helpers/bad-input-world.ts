@@ -9,6 +9,7 @@ import { activatePackage } from '@/lib/services/activation';
 import { pullMessages, reportStates } from '@/lib/services/device-queue';
 import { queueMessages } from '@/lib/services/messages';
 import { createPackage } from '@/lib/services/packages';
+import { createPaymentAccount } from '@/lib/services/payment-accounts';
 import { fileTopupRequest } from '@/lib/services/topups';
 import { transferCredit } from '@/lib/services/transfers';
 import { createWebhook } from '@/lib/services/webhooks';
@@ -40,6 +41,10 @@ export interface Tenant {
   webhookId: number;
   messageId: string;
   topupId: number;
+  /** The reseller's own payment account (with a QR code) and the slip of its top-up request. */
+  ownPaymentAccountId: number;
+  qrImageId: number;
+  slipImageId: number;
   /** Text only this tenant's data holds: must never appear in another tenant's answers. */
   markers: string[];
 }
@@ -50,6 +55,8 @@ export interface AdminTargets {
   topupId: number;
   packageId: number;
   adminId: number;
+  paymentAccountId: number;
+  imageId: number;
 }
 
 /** Everything the suite acts as and on: the admin, tenants A (refused cases), B (the other tenant) and C (accepted cases). */
@@ -79,13 +86,30 @@ export async function makeWorld(db: Db): Promise<World> {
     active: true,
   });
   const otherAdmin = await makeAdmin(db);
+  const platformAccount = () =>
+    createPaymentAccount(db, admin.actor, { method: 'kbzpay', account_name: 'Platform', account_number: `09${uid()}`, qr_image: TINY_PNG });
+  const [payA, payC] = [await platformAccount(), await platformAccount()];
   return {
     admin,
     A,
     B,
     C,
-    targetsA: { resellerId: A.resellerId, topupId: A.topupId, packageId: pkgs[0].id, adminId: admin.actor.userId },
-    targetsC: { resellerId: C.resellerId, topupId: C.topupId, packageId: fuzzPkg.id, adminId: otherAdmin.userId },
+    targetsA: {
+      resellerId: A.resellerId,
+      topupId: A.topupId,
+      packageId: pkgs[0].id,
+      adminId: admin.actor.userId,
+      paymentAccountId: payA.id,
+      imageId: payA.qr_image_id as number,
+    },
+    targetsC: {
+      resellerId: C.resellerId,
+      topupId: C.topupId,
+      packageId: fuzzPkg.id,
+      adminId: otherAdmin.userId,
+      paymentAccountId: payC.id,
+      imageId: C.slipImageId,
+    },
   };
 }
 
@@ -109,7 +133,13 @@ async function makeTenant(db: Db, admin: Actor, label: string, settle: boolean):
     await pullMessages(db, phone.device);
     await reportStates(db, phone.device, [{ id: m.id, state: 'Sent', recipients: [{ phoneNumber: '+959111111111', state: 'Sent' }] }]);
   }
-  const topup = await fileTopupRequest(db, r.actor, { amount: 5_000, method: 'cash' });
+  const topup = await fileTopupRequest(db, r.actor, { amount: 5_000, method: 'cash', slip_image: TINY_PNG });
+  const own = await createPaymentAccount(db, r.actor, {
+    method: 'wavepay',
+    account_name: `Shop ${label}`,
+    account_number: '0977',
+    qr_image: TINY_PNG,
+  });
   return {
     resellerId: r.id,
     resellerEmail: r.reseller.email,
@@ -130,11 +160,32 @@ async function makeTenant(db: Db, admin: Actor, label: string, settle: boolean):
     webhookId: wh.id,
     messageId: m.id,
     topupId: topup.id,
+    ownPaymentAccountId: own.id,
+    qrImageId: own.qr_image_id as number,
+    slipImageId: topup.slip_image_id as number,
     markers: [r.reseller.email, c.client.email, secret],
   };
 }
 
-export type IdKind = 'reseller' | 'topup' | 'package' | 'admin' | 'client' | 'resellerKey' | 'clientKey' | 'message' | 'device' | 'webhook';
+export type IdKind =
+  | 'reseller'
+  | 'topup'
+  | 'package'
+  | 'admin'
+  | 'client'
+  | 'resellerKey'
+  | 'clientKey'
+  | 'message'
+  | 'device'
+  | 'webhook'
+  | 'paymentAccount'
+  | 'ownPaymentAccount'
+  | 'adminImage'
+  | 'resellerImage'
+  | 'clientImage';
+
+/** The smallest PNG signature the image check accepts (content is checked by magic bytes). */
+const TINY_PNG = { contentType: 'image/png' as const, bytes: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex') };
 const ID_KINDS: [RegExp, IdKind][] = [
   [/^\/api\/admin\/resellers\/\{id\}/, 'reseller'],
   [/^\/api\/admin\/topup-requests\/\{id\}/, 'topup'],
@@ -149,6 +200,11 @@ const ID_KINDS: [RegExp, IdKind][] = [
   [/^\/api\/mobile\/v1\/inbound\/\{id\}/, 'device'],
   [/^\/api\/v1\/api-keys\/\{id\}/, 'clientKey'],
   [/^\/api\/v1\/webhooks\/\{id\}/, 'webhook'],
+  [/^\/api\/admin\/payment-accounts\/\{id\}/, 'paymentAccount'],
+  [/^\/api\/reseller\/own-payment-accounts\/\{id\}/, 'ownPaymentAccount'],
+  [/^\/api\/admin\/images\/\{id\}/, 'adminImage'],
+  [/^\/api\/reseller\/images\/\{id\}/, 'resellerImage'],
+  [/^\/api\/v1\/images\/\{id\}/, 'clientImage'],
 ];
 
 export function idKindOf(e: Endpoint): IdKind {
@@ -170,6 +226,11 @@ export function ownId(kind: IdKind, t: Tenant, targets: AdminTargets): string {
     message: t.messageId,
     device: t.spareDeviceId,
     webhook: t.webhookId,
+    paymentAccount: targets.paymentAccountId,
+    ownPaymentAccount: t.ownPaymentAccountId,
+    adminImage: targets.imageId,
+    resellerImage: t.slipImageId,
+    clientImage: t.qrImageId,
   };
   return String(byKind[kind]);
 }
@@ -186,6 +247,12 @@ export function foreignIds(kind: IdKind, w: World): string[] {
       return nums([w.B.clientKeyId, w.A.resellerKeyId, w.B.resellerKeyId]);
     case 'webhook':
       return nums([w.B.webhookId]);
+    case 'ownPaymentAccount':
+      return nums([w.B.ownPaymentAccountId, w.targetsA.paymentAccountId]);
+    case 'resellerImage':
+      return nums([w.B.slipImageId, w.B.qrImageId]);
+    case 'clientImage':
+      return nums([w.B.qrImageId, w.B.slipImageId, w.A.slipImageId, w.targetsA.imageId]);
     case 'message':
       return [w.B.messageId, ` ${w.B.messageId}`, w.B.messageId.toUpperCase(), `${w.B.messageId}%`];
     case 'device':

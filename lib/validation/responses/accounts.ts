@@ -123,6 +123,8 @@ export const brandingView = obj({
   logo_url: z.string().nullable(),
   support_email: z.string().nullable(),
   support_phone: z.string().nullable(),
+  support_viber: z.string().nullable(),
+  support_telegram: z.string().nullable(),
   login_url: z.string(),
 });
 

@@ -1,5 +1,6 @@
 // What the money endpoints answer: packages, prices, the ledger, top-ups, transfers, activations.
 import { z } from 'zod';
+import { PAYMENT_ACCOUNT_METHODS } from '@/db/schema/payments';
 import { TOPUP_STATUSES } from '../credit';
 import { clientView } from './accounts';
 import { instant, nullableInstant, obj } from './common';
@@ -62,6 +63,8 @@ export const topupView = obj({
   method: z.string(),
   reference: z.string().nullable(),
   note: z.string().nullable(),
+  payment_account: obj({ id: int, method: z.string(), account_name: z.string(), account_number: z.string() }).nullable(),
+  slip_image_id: int.nullable(),
   status: z.enum(TOPUP_STATUSES),
   decision_note: z.string().nullable(),
   decided_by: int.nullable(),
@@ -106,3 +109,15 @@ export const profitReportView = obj({
 });
 
 export const resellerArchived = obj({ id: int, status: z.literal('archived') });
+
+export const paymentAccountView = obj({
+  id: int,
+  method: z.enum(PAYMENT_ACCOUNT_METHODS),
+  account_name: z.string(),
+  account_number: z.string(),
+  qr_image_id: int.nullable(),
+  instructions: z.string().nullable(),
+  enabled: z.boolean(),
+  created_at: instant,
+  updated_at: instant,
+});

@@ -1,4 +1,5 @@
-// GET|PATCH /api/reseller/branding  {subdomain, brand_name, color, logo_url (data: URL or null), support_email, support_phone}
+// GET|PATCH /api/reseller/branding  {subdomain, brand_name, color, logo_url (data: URL or null), support_email, support_phone,
+// support_viber (a phone number), support_telegram (a username or t.me link)}
 import { api } from '@/lib/http/families';
 import { getBranding, updateBranding } from '@/lib/services/branding';
 import { updateBrandingInput } from '@/lib/validation/branding';

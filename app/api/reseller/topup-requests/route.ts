@@ -2,6 +2,7 @@
 import { api } from '@/lib/http/families';
 import { fileTopupRequest, listTopupRequests } from '@/lib/services/topups';
 import { listTopupsQuery, topupRequestInput } from '@/lib/validation/credit';
+import { IMAGE_BODY_LIMIT } from '@/lib/validation/image-rules';
 import { topupView } from '@/lib/validation/responses/billing';
 import { paged } from '@/lib/validation/responses/common';
 
@@ -11,6 +12,14 @@ export const GET = api(
 );
 
 export const POST = api(
-  { summary: 'Ask the admin for credit', auth: 'reseller', body: topupRequestInput, status: 201, idempotent: true, response: topupView },
+  {
+    summary: 'Ask the admin for credit {amount, payment_account_id, reference (transaction id), note?, slip_image?}',
+    auth: 'reseller',
+    body: topupRequestInput,
+    bodyLimit: IMAGE_BODY_LIMIT,
+    status: 201,
+    idempotent: true,
+    response: topupView,
+  },
   ({ db, actor, body }) => fileTopupRequest(db, actor, body),
 );
