@@ -1,6 +1,7 @@
 'use client';
 // A form driven by a server action wrapped in formAction(): per-field errors under each field, the
 // typed values kept when refused, a pending state on the button.
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { useFormStatus } from 'react-dom';
 import type { FormState } from '@/lib/http/form-action';
@@ -34,9 +35,10 @@ export function SubmitButton({
   testId?: string;
 }) {
   const { pending } = useFormStatus();
+  const t = useTranslations('common');
   return (
     <button type="submit" disabled={pending} className={buttonClass(variant)} data-testid={testId}>
-      {pending ? 'Working…' : children}
+      {pending ? t('working') : children}
     </button>
   );
 }

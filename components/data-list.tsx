@@ -6,7 +6,9 @@
 // Phone layout (below 640 px): each row is a card; every cell shows with its column's label, so a row's
 // status and its actions are always on screen, never off to the right of a scrolling table.
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
+import { useFormat } from '@/lib/i18n/format';
 import { PageSizeSelect } from './page-size-select';
 import { EmptyState } from './ui';
 
@@ -80,14 +82,15 @@ export function DataList<T>({
   rowTestId?: (row: T) => string;
 }) {
   const pastEnd = rows.length === 0 && page !== undefined && page.total > 0;
+  const t = useTranslations('list');
   return (
     <div data-testid={testId ? `${testId}-list` : undefined}>
       {filters}
       {rows.length === 0 ? (
         pastEnd && nav ? (
-          <EmptyState title="This page is past the end of the list.">
+          <EmptyState title={t('pastEnd')}>
             <Link className="text-brand-700 underline" href={hrefWith(nav, { [nav.pageParam ?? 'page']: undefined })}>
-              Back to the first page
+              {t('firstPage')}
             </Link>
           </EmptyState>
         ) : (
@@ -165,11 +168,18 @@ function Pager({ page, nav, testId }: { page: ListPage; nav: ListNav; testId?: s
   const to = Math.min(page.total, page.page * page.limit);
   const link = 'inline-flex min-h-9 items-center rounded-lg border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50';
   const at = (p: number) => hrefWith(nav, { [param]: p > 1 ? p : undefined });
+  const t = useTranslations('list');
+  const f = useFormat();
   return (
-    <nav aria-label="Pages" className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
+    <nav aria-label={t('pages')} className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
       <span data-testid={testId ? `${testId}-range` : undefined}>
-        {from.toLocaleString('en-US')}–{to.toLocaleString('en-US')} of {page.total.toLocaleString('en-US')} · page{' '}
-        {page.page.toLocaleString('en-US')} of {Math.max(page.pages, 1).toLocaleString('en-US')}
+        {t('range', {
+          from: f.number(from),
+          to: f.number(to),
+          total: f.number(page.total),
+          page: f.number(page.page),
+          pages: f.number(Math.max(page.pages, 1)),
+        })}
       </span>
       <div className="flex flex-wrap items-center gap-2">
         {nav.pageSizes && (
@@ -177,12 +187,12 @@ function Pager({ page, nav, testId }: { page: ListPage; nav: ListNav; testId?: s
         )}
         {page.page > 1 && (
           <Link className={link} href={at(page.page - 1)} scroll={!nav.keepScroll}>
-            Previous
+            {t('previous')}
           </Link>
         )}
         {page.page < page.pages && (
           <Link className={link} href={at(page.page + 1)} scroll={!nav.keepScroll}>
-            Next
+            {t('next')}
           </Link>
         )}
       </div>

@@ -1,14 +1,16 @@
 'use client';
 // Rows per page for a server-paged list: choosing a size follows a link with the new limit (back to page 1).
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useTransition } from 'react';
 
 export function PageSizeSelect({ sizes, value, href }: { sizes: number[]; value: number; href: string }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
+  const t = useTranslations('list');
   return (
     <label className="flex items-center gap-1.5">
-      <span>Rows</span>
+      <span>{t('rows')}</span>
       <select
         value={value}
         disabled={pending}

@@ -1,5 +1,6 @@
 // Small shared UI pieces: consistent spacing, type scale and colours across the three portals.
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 
 export function Card({
   title,
@@ -105,7 +106,9 @@ const STATUS_TONE: Record<string, keyof typeof badgeTones> = {
   rejected: 'red',
 };
 export function StatusBadge({ status }: { status: string }) {
-  return <Badge tone={STATUS_TONE[status] ?? 'slate'}>{status}</Badge>;
+  const t = useTranslations('status');
+  const key = status as Parameters<typeof t>[0];
+  return <Badge tone={STATUS_TONE[status] ?? 'slate'}>{t.has(key) ? t(key) : status}</Badge>;
 }
 
 export function EmptyState({ title, children }: { title: string; children?: React.ReactNode }) {

@@ -1,11 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { AutoRefresh } from '@/components/client/auto-refresh';
 import { isMoving, MessageTable } from '@/components/client/message-table';
 import { InlineAction } from '@/components/inline-action';
 import { Card, DetailList, LinkButton, PageHeader, StatCard, StatusBadge } from '@/components/ui';
 import { requireRole } from '@/lib/auth/session';
-import { daysLeft, formatDate, formatMoney } from '@/lib/format';
+import { daysLeft } from '@/lib/format';
+import { useFormat } from '@/lib/i18n/format';
+import { getFormat } from '@/lib/i18n/server';
 import { phoneCountry } from '@/lib/phone';
 import { type ActivationPreview, previewActivation } from '@/lib/services/activation';
 import { clientHome } from '@/lib/services/client-portal';
@@ -14,16 +17,19 @@ import { listMessages } from '@/lib/services/messages';
 import { getSettings } from '@/lib/services/settings';
 import { renewFromBalanceAction } from './actions';
 
-export const metadata: Metadata = { title: 'Overview' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('client.home'))('title') };
+}
 
 function UsageBar({ label, used, limit }: { label: string; used: number; limit: number }) {
+  const f = useFormat();
   const pct = limit > 0 ? Math.min(100, Math.round((used / limit) * 100)) : 0;
   return (
     <div>
       <div className="mb-1 flex justify-between text-sm">
         <span>{label}</span>
         <span className="tabular-nums text-slate-600">
-          {used.toLocaleString('en-US')} / {limit.toLocaleString('en-US')}
+          {f.number(used)} / {f.number(limit)}
         </span>
       </div>
       <div
@@ -43,14 +49,17 @@ function UsageBar({ label, used, limit }: { label: string; used: number; limit: 
 export default async function ClientOverview() {
   const { db, actor } = await requireRole('client');
   const { client, reseller, package_display_name } = await clientHome(db, actor);
+  const [t, f] = await Promise.all([getTranslations('client.home'), getFormat()]);
   if (client.status === 'expired') {
     return (
       <div className="mx-auto max-w-lg py-10 text-center" data-testid="expired-screen">
         <div className="mx-auto mb-4 flex h-12 w-12 items-center justify-center rounded-full bg-amber-100 text-2xl">⏳</div>
-        <h1 className="text-xl font-semibold">Account expired — contact {reseller.name}</h1>
+        <h1 className="text-xl font-semibold">{t('expiredTitle', { reseller: reseller.name })}</h1>
         <p className="mt-2 text-slate-600">
-          Your {client.package ? 'package' : 'free trial'} ended on {formatDate(client.package?.ends_at ?? client.trial_ends_at)}. Sending
-          is paused until {reseller.name} activates a package for you.
+          {t(client.package ? 'expiredPackage' : 'expiredTrial', {
+            date: f.date(client.package?.ends_at ?? client.trial_ends_at),
+            reseller: reseller.name,
+          })}
         </p>
         <p className="mt-4 text-sm text-slate-600">
           {reseller.email} · {reseller.phone}
@@ -74,10 +83,10 @@ export default async function ClientOverview() {
   return (
     <>
       <PageHeader
-        title="Overview"
+        title={t('title')}
         subtitle={
           <>
-            Your account is{' '}
+            {t('accountIs')}{' '}
             <span data-testid="client-status">
               <StatusBadge status={client.status} />
             </span>
@@ -86,15 +95,15 @@ export default async function ClientOverview() {
       />
       <div className="mb-5 grid grid-cols-2 gap-3 sm:grid-cols-3">
         <StatCard
-          label={client.status === 'trial' ? 'Trial' : 'Package'}
-          value={package_display_name ?? 'Free trial'}
+          label={client.status === 'trial' ? t('trial') : t('package')}
+          value={package_display_name ?? t('freeTrial')}
           testId="client-package"
         />
-        <StatCard label="Days left" value={left} hint={`until ${formatDate(until)}`} testId="client-days-left" />
+        <StatCard label={t('daysLeft')} value={f.number(left)} hint={t('until', { date: f.date(until) })} testId="client-days-left" />
         <StatCard
-          label="Devices online"
-          value={`${online} / ${devices.length}`}
-          hint={`${client.usage.device_limit} allowed by your package`}
+          label={t('devicesOnline')}
+          value={`${f.number(online)} / ${f.number(devices.length)}`}
+          hint={t('devicesAllowed', { count: client.usage.device_limit })}
           testId="client-devices-online"
         />
       </div>
@@ -104,17 +113,21 @@ export default async function ClientOverview() {
           data-testid="renew-panel"
         >
           <div className="text-sm">
-            <p className="font-medium">Your balance: {formatMoney(client.credit_balance, settings.currency)}</p>
+            <p className="font-medium">{t('balance', { amount: f.money(client.credit_balance, settings.currency) })}</p>
             <p className="text-slate-600">
-              Renew {package_display_name} for {formatMoney(renewal.net, settings.currency)}, until {formatDate(renewal.ends_at)}.
-              {!renewal.sufficient && ' Your balance does not cover it yet.'}
+              {t('renewOffer', {
+                package: package_display_name ?? '',
+                amount: f.money(renewal.net, settings.currency),
+                date: f.date(renewal.ends_at),
+              })}
+              {!renewal.sufficient && ` ${t('renewShort')}`}
             </p>
           </div>
           {renewal.sufficient && (
             <InlineAction
               action={renewFromBalanceAction}
               fields={{ package_type: renewal.package_type, expected_price: String(renewal.price) }}
-              label="Renew from my balance"
+              label={t('renew')}
               variant="primary"
               testId="renew-from-balance"
             />
@@ -122,30 +135,30 @@ export default async function ClientOverview() {
         </div>
       )}
       <div className="grid gap-5 [&>*]:min-w-0 lg:grid-cols-2">
-        <Card title="Usage">
+        <Card title={t('usage')}>
           <div className="space-y-4">
-            <UsageBar label="SMS today" used={client.usage.today} limit={client.usage.daily_limit} />
-            <UsageBar label="SMS this period" used={client.usage.period} limit={client.usage.period_limit} />
+            <UsageBar label={t('smsToday')} used={client.usage.today} limit={client.usage.daily_limit} />
+            <UsageBar label={t('smsPeriod')} used={client.usage.period} limit={client.usage.period_limit} />
           </div>
         </Card>
-        <Card title="Your provider">
+        <Card title={t('provider')}>
           <DetailList
             items={[
-              ['Reseller', reseller.name],
-              ['Email', reseller.email],
-              ['Phone', reseller.phone],
+              [t('reseller'), reseller.name],
+              [t('email'), reseller.email],
+              [t('phone'), reseller.phone],
             ]}
           />
         </Card>
       </div>
       <Card
-        title="Recent messages"
+        title={t('recent')}
         className="mt-5"
         actions={
           <div className="flex items-center gap-3">
             <AutoRefresh active={isMoving(recent.data)} />
             <Link href="/client/messages" className="text-sm font-medium text-brand-700 hover:underline">
-              All messages
+              {t('allMessages')}
             </Link>
           </div>
         }
@@ -154,7 +167,7 @@ export default async function ClientOverview() {
           rows={recent.data}
           timeZone={settings.time_zone}
           country={phoneCountry(client.country, settings.default_country)}
-          empty={{ title: 'No messages yet', body: <LinkButton href="/client/send">Send your first SMS</LinkButton> }}
+          empty={{ title: t('noMessages'), body: <LinkButton href="/client/send">{t('sendFirst')}</LinkButton> }}
         />
       </Card>
     </>

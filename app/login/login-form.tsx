@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { Field, SubmitButton } from '@/components/action-form';
 import type { FormState } from '@/lib/http/form-action';
@@ -6,6 +7,7 @@ import { loginAction } from './actions';
 
 export function LoginForm() {
   const [state, action] = useActionState(loginAction, {} as FormState);
+  const t = useTranslations('login');
   return (
     <form action={action} className="space-y-4" noValidate>
       {state.message && (
@@ -13,13 +15,13 @@ export function LoginForm() {
           {state.message}
         </div>
       )}
-      <Field spec={{ name: 'email', label: 'Email', type: 'email', autoComplete: 'username', required: true }} state={state} />
+      <Field spec={{ name: 'email', label: t('email'), type: 'email', autoComplete: 'username', required: true }} state={state} />
       <Field
-        spec={{ name: 'password', label: 'Password', type: 'password', autoComplete: 'current-password', required: true }}
+        spec={{ name: 'password', label: t('password'), type: 'password', autoComplete: 'current-password', required: true }}
         state={state}
       />
       <div className="pt-1 [&>button]:w-full">
-        <SubmitButton testId="login-submit">Sign in</SubmitButton>
+        <SubmitButton testId="login-submit">{t('submit')}</SubmitButton>
       </div>
     </form>
   );

@@ -1,9 +1,11 @@
 'use server';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
-import { toDomainError, zodFieldErrors } from '@/lib/http/errors';
+import { toDomainError } from '@/lib/http/errors';
 import { type FormState, formValues } from '@/lib/http/form-action';
+import { readerError } from '@/lib/i18n/errors';
 import { createFirstAdmin } from '@/lib/services/seed';
 import { createAdminInput } from '@/lib/validation/settings';
 
@@ -12,16 +14,16 @@ import { createAdminInput } from '@/lib/validation/settings';
 export async function setupAction(_prev: FormState, fd: FormData): Promise<FormState> {
   const values = formValues(fd);
   const parsed = createAdminInput.safeParse(values);
-  if (!parsed.success) return { ok: false, fieldErrors: zodFieldErrors(parsed.error), values };
+  if (!parsed.success)
+    return { ok: false, fieldErrors: (await readerError(toDomainError(parsed.error), parsed.error)).fieldErrors, values };
   if (values.password !== values.password_confirmation) {
-    return { ok: false, fieldErrors: { password_confirmation: ['Passwords do not match.'] }, values };
+    return { ok: false, fieldErrors: { password_confirmation: [(await getTranslations('setup'))('mismatch')] }, values };
   }
   try {
     const h = await headers();
     await createFirstAdmin(await getDb(), parsed.data, h.get('x-forwarded-for')?.split(',')[0].trim() ?? null);
   } catch (err) {
-    const d = toDomainError(err);
-    return { ok: false, message: d.message, fieldErrors: d.details.fields as Record<string, string[]> | undefined, values };
+    return { ok: false, ...(await readerError(toDomainError(err), err)), values };
   }
   redirect('/login?setup=1');
 }

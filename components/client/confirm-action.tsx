@@ -1,5 +1,6 @@
 'use client';
 // A destructive one-button action (remove, delete) that asks "are you sure?" in place before it submits.
+import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
 import { SubmitButton } from '@/components/action-form';
 import { buttonClass } from '@/components/ui';
@@ -21,6 +22,7 @@ export function ConfirmAction({
   testId?: string;
 }) {
   const [asking, setAsking] = useState(false);
+  const t = useTranslations('common');
   const [state, run] = useActionState(action, {} as FormState);
   if (!asking) {
     return (
@@ -43,10 +45,10 @@ export function ConfirmAction({
       ))}
       <span className="text-sm text-slate-700">{question}</span>
       <SubmitButton variant="danger" testId={testId ? `${testId}-confirm` : undefined}>
-        Yes, {label.toLowerCase()}
+        {t('yes', { action: label.toLowerCase() })}
       </SubmitButton>
       <button type="button" className={buttonClass('secondary')} onClick={() => setAsking(false)}>
-        Keep
+        {t('keep')}
       </button>
       {state.message && !state.ok && (
         <span role="alert" className="w-full text-right text-xs text-red-700">

@@ -1,6 +1,7 @@
 'use client';
 // One paired phone: name (renamable in place), online badge, last seen, battery, app version, and the
 // enable/disable and remove actions. A refusal (e.g. the device limit) shows beside its button.
+import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
 import { FieldErrors, SubmitButton } from '@/components/action-form';
 import { InlineAction } from '@/components/inline-action';
@@ -18,12 +19,13 @@ function RenameForm({ device, action, onDone }: { device: DeviceView; action: Ac
     return next;
   }, {} as FormState);
   const err = state.fieldErrors?.name ?? (state.ok === false && state.message ? [state.message] : undefined);
+  const t = useTranslations('client.devices');
   return (
     <form action={run} className="flex flex-wrap items-start gap-2">
       <input type="hidden" name="id" value={device.id} />
       <div className="min-w-0 flex-1">
         <label htmlFor={`name-${device.id}`} className="sr-only">
-          Device name
+          {t('name')}
         </label>
         <input
           id={`name-${device.id}`}
@@ -36,9 +38,9 @@ function RenameForm({ device, action, onDone }: { device: DeviceView; action: Ac
         />
         <FieldErrors errors={err} id={`name-${device.id}-error`} />
       </div>
-      <SubmitButton>Save</SubmitButton>
+      <SubmitButton>{t('save')}</SubmitButton>
       <button type="button" className={buttonClass('secondary')} onClick={onDone}>
-        Cancel
+        {t('cancel')}
       </button>
     </form>
   );
@@ -58,6 +60,7 @@ export function DeviceRow({
   removeAction: Action;
 }) {
   const [editing, setEditing] = useState(false);
+  const t = useTranslations('client.devices');
   const d = device;
   return (
     <li className="py-4" data-testid={`device-row-${d.id}`}>
@@ -68,29 +71,29 @@ export function DeviceRow({
           ) : (
             <div className="flex flex-wrap items-center gap-2">
               <span className="font-medium break-words">{d.name}</span>
-              <Badge tone={d.online ? 'green' : 'slate'}>{d.online ? 'online' : 'offline'}</Badge>
-              {!d.enabled && <Badge tone="amber">disabled</Badge>}
+              <Badge tone={d.online ? 'green' : 'slate'}>{d.online ? t('online') : t('offline')}</Badge>
+              {!d.enabled && <Badge tone="amber">{t('disabled')}</Badge>}
               <button
                 type="button"
                 className="text-xs font-medium text-brand-700 hover:underline"
                 onClick={() => setEditing(true)}
                 data-testid={`rename-${d.id}`}
               >
-                Rename
+                {t('rename')}
               </button>
             </div>
           )}
           <dl className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600">
             <div>
-              <dt className="inline">Last seen: </dt>
+              <dt className="inline">{t('lastSeen')} </dt>
               <dd className="inline">{lastSeen}</dd>
             </div>
             <div>
-              <dt className="inline">Battery: </dt>
-              <dd className="inline">{d.battery === null ? '—' : `${d.battery}%${d.charging ? ' (charging)' : ''}`}</dd>
+              <dt className="inline">{t('battery')} </dt>
+              <dd className="inline">{d.battery === null ? '—' : `${d.battery}%${d.charging ? ` ${t('charging')}` : ''}`}</dd>
             </div>
             <div>
-              <dt className="inline">App: </dt>
+              <dt className="inline">{t('app')} </dt>
               <dd className="inline">{d.app_version ?? '—'}</dd>
             </div>
           </dl>
@@ -99,14 +102,14 @@ export function DeviceRow({
           <InlineAction
             action={enableAction}
             fields={{ id: d.id, enabled: d.enabled ? 'false' : 'true' }}
-            label={d.enabled ? 'Disable' : 'Enable'}
+            label={d.enabled ? t('disable') : t('enable')}
             testId={`toggle-${d.id}`}
           />
           <ConfirmAction
             action={removeAction}
             fields={{ id: d.id }}
-            label="Remove"
-            question="Remove this phone?"
+            label={t('remove')}
+            question={t('removeQuestion')}
             testId={`remove-${d.id}`}
           />
         </div>

@@ -1,6 +1,7 @@
 'use client';
 // Pairing a phone: the server URL and gateway login, a password issued (or reset) on request and shown
 // once, and a one-time 10-minute code; each comes with a QR code of the settings for the app to scan.
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { SubmitButton } from '@/components/action-form';
 import { Notice } from '@/components/ui';
@@ -28,6 +29,7 @@ export function GatewayPanel({
   credentialsAction: Action;
   codeAction: Action;
 }) {
+  const t = useTranslations('client.gateway');
   const [cred, issue] = useActionState(credentialsAction, {} as FormState);
   const [code, makeCode] = useActionState(codeAction, {} as FormState);
   const shownLogin = typeof cred.data?.login === 'string' ? cred.data.login : login;
@@ -38,69 +40,63 @@ export function GatewayPanel({
   return (
     <div className="space-y-5">
       <ol className="list-decimal space-y-1 pl-5 text-sm text-slate-600">
-        <li>Install the SMS Gateway app on an Android phone with a SIM card.</li>
-        <li>
-          In the app choose <strong>Private server</strong> and enter the server URL below.
-        </li>
-        <li>Sign in with the login and password, or with a one-time code — or scan the QR code.</li>
+        <li>{t('step1')}</li>
+        <li>{t.rich('step2', { strong: (c) => <strong>{c}</strong> })}</li>
+        <li>{t('step3')}</li>
       </ol>
       <dl className="grid gap-3 sm:grid-cols-2">
         <div className="min-w-0">
-          <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">Server URL</dt>
+          <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{t('serverUrl')}</dt>
           <dd className="mt-0.5 break-all font-mono text-sm" data-testid="mobile-api-url">
             {url}
           </dd>
         </div>
         <div>
-          <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">Gateway login</dt>
+          <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{t('login')}</dt>
           <dd className="mt-0.5 font-mono text-sm" data-testid="gateway-login">
-            {shownLogin ?? 'Not issued yet'}
+            {shownLogin ?? t('notIssued')}
           </dd>
         </div>
       </dl>
       <div className="grid gap-5 md:grid-cols-2">
         <form action={issue} className="space-y-3">
-          <h3 className="text-sm font-semibold">Password</h3>
+          <h3 className="text-sm font-semibold">{t('password')}</h3>
           {cred.message && !cred.ok && <Notice tone="error">{cred.message}</Notice>}
           {typeof cred.data?.password === 'string' ? (
             <>
               <OneTimeSecret
-                label="Gateway password"
+                label={t('gatewayPassword')}
                 value={cred.data.password}
                 testId="gateway-password"
-                warning="Shown only once. Issuing a new one replaces it for new pairings and the 3rd-party API; phones already paired keep working."
+                warning={t('passwordOnce')}
               />
-              <Qr src={cred.data.qr} label="QR code with the server URL, login and password" />
+              <Qr src={cred.data.qr} label={t('qrPassword')} />
             </>
           ) : (
-            <p className="text-sm text-slate-600">
-              {login
-                ? 'A password was issued before. Resetting it stops phones signed in with the old one from registering again.'
-                : 'Issue a password to sign the app in.'}
-            </p>
+            <p className="text-sm text-slate-600">{login ? t('issuedBefore') : t('issueHint')}</p>
           )}
           <SubmitButton variant={login || cred.data ? 'secondary' : 'primary'} testId="issue-password">
-            {login || cred.data ? 'Reset password' : 'Issue password'}
+            {login || cred.data ? t('reset') : t('issue')}
           </SubmitButton>
         </form>
         <form action={makeCode} className="space-y-3">
-          <h3 className="text-sm font-semibold">One-time code</h3>
+          <h3 className="text-sm font-semibold">{t('code')}</h3>
           {code.message && !code.ok && <Notice tone="error">{code.message}</Notice>}
           {typeof code.data?.code === 'string' ? (
             <>
               <OneTimeSecret
-                label="Pairing code"
+                label={t('pairingCode')}
                 value={code.data.code}
                 testId="pairing-code"
-                warning={`Valid once, for 10 minutes${expires ? ` (until ${expires})` : ''}.`}
+                warning={expires ? t('codeValidUntil', { time: expires }) : t('codeValid')}
               />
-              <Qr src={code.data.qr} label="QR code with the server URL and pairing code" />
+              <Qr src={code.data.qr} label={t('qrCode')} />
             </>
           ) : (
-            <p className="text-sm text-slate-600">A code signs in one phone without the password. It works once, within 10 minutes.</p>
+            <p className="text-sm text-slate-600">{t('codeHint')}</p>
           )}
           <SubmitButton variant="secondary" testId="issue-code">
-            {code.data ? 'New code' : 'Get a code'}
+            {code.data ? t('newCode') : t('getCode')}
           </SubmitButton>
         </form>
       </div>

@@ -1,4 +1,5 @@
 // A message's delivery state as a coloured badge: waiting states amber/blue, done green, problems red.
+import { useTranslations } from 'next-intl';
 import { Badge } from '@/components/ui';
 
 const TONE: Record<string, 'green' | 'blue' | 'amber' | 'red' | 'slate'> = {
@@ -14,9 +15,11 @@ const TONE: Record<string, 'green' | 'blue' | 'amber' | 'red' | 'slate'> = {
 };
 
 export function MessageStateBadge({ state, testId }: { state: string; testId?: string }) {
+  const t = useTranslations('messageState');
+  const key = state as Parameters<typeof t>[0];
   return (
     <span data-testid={testId} data-state={state}>
-      <Badge tone={TONE[state] ?? 'slate'}>{state}</Badge>
+      <Badge tone={TONE[state] ?? 'slate'}>{t.has(key) ? t(key) : state}</Badge>
     </span>
   );
 }

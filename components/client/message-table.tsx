@@ -1,9 +1,10 @@
 // The client's message log rows in the shared DataList: time, recipient(s), text, SMS count, state. On a
 // phone each message is a card with its state on screen.
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { type Column, DataList, type ListNav, type ListPage } from '@/components/data-list';
-import { formatDateTime } from '@/lib/format';
+import { useFormat } from '@/lib/i18n/format';
 import { type CountryCode, displayPhone } from '@/lib/phone';
 import type { MessageView } from '@/lib/services/messages';
 import { MessageStateBadge } from './message-state';
@@ -29,20 +30,22 @@ export function MessageTable({
   nav?: ListNav;
   empty: { title: string; body?: ReactNode };
 }) {
+  const t = useTranslations('client.messages');
+  const f = useFormat(timeZone);
   const columns: Column<MessageView>[] = [
     {
       key: 'sent',
-      header: 'Sent',
+      header: t('sent'),
       className: 'align-top text-xs text-slate-600 sm:w-40',
       cell: (m) => (
         <Link href={`/client/messages/${m.id}`} className="hover:underline">
-          {formatDateTime(m.created_at, timeZone)}
+          {f.dateTime(m.created_at)}
         </Link>
       ),
     },
     {
       key: 'recipient',
-      header: 'Recipient',
+      header: t('recipient'),
       className: 'align-top',
       cell: (m) => (
         <Link href={`/client/messages/${m.id}`} className="font-mono text-xs font-medium text-brand-700 hover:underline">
@@ -52,7 +55,7 @@ export function MessageTable({
     },
     {
       key: 'text',
-      header: 'Message',
+      header: t('message'),
       className: 'align-top sm:max-w-xs',
       cell: (m) => (
         <p className="truncate text-slate-700 max-sm:max-w-[14rem]" title={m.message}>
@@ -60,10 +63,17 @@ export function MessageTable({
         </p>
       ),
     },
-    { key: 'sms', header: 'SMS', align: 'right', from: 'md', className: 'align-top', cell: (m) => m.segments * m.recipients.length },
+    {
+      key: 'sms',
+      header: 'SMS',
+      align: 'right',
+      from: 'md',
+      className: 'align-top',
+      cell: (m) => f.number(m.segments * m.recipients.length),
+    },
     {
       key: 'state',
-      header: 'State',
+      header: t('state'),
       className: 'align-top',
       cell: (m) => <MessageStateBadge state={m.state} testId={`message-state-${m.id}`} />,
     },
@@ -74,7 +84,7 @@ export function MessageTable({
       columns={columns}
       rowKey={(m) => m.id}
       testId="messages-table"
-      caption="Messages"
+      caption={t('title')}
       page={page}
       nav={nav}
       empty={empty}

@@ -1,20 +1,12 @@
 'use client';
 // A secret the server shows exactly once (password, pairing code, API key, signing secret): a monospace
 // box with a copy button and the reminder that it will not be shown again.
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
-export function OneTimeSecret({
-  label,
-  value,
-  testId,
-  warning = 'Copy it now: it is shown only once.',
-}: {
-  label: string;
-  value: string;
-  testId?: string;
-  warning?: string;
-}) {
+export function OneTimeSecret({ label, value, testId, warning }: { label: string; value: string; testId?: string; warning?: string }) {
   const [copied, setCopied] = useState(false);
+  const t = useTranslations('common');
   return (
     <div className="rounded-lg border border-amber-200 bg-amber-50 p-3">
       <p className="text-xs font-medium uppercase tracking-wide text-amber-800">{label}</p>
@@ -32,11 +24,11 @@ export function OneTimeSecret({
             );
           }}
         >
-          {copied ? 'Copied' : 'Copy'}
+          {copied ? t('copied') : t('copy')}
         </button>
       </div>
       <p className="mt-1 text-xs text-amber-800" role="note">
-        {warning}
+        {warning ?? t('shownOnce')}
       </p>
     </div>
   );

@@ -2,6 +2,7 @@
 // The send form: recipients (one per line or comma-separated, counted as typed), the message with a live
 // length and segment counter (GSM-7 160/153, UCS-2 70/67), a device choice, and the queued result.
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
 import { FieldErrors, SubmitButton } from '@/components/action-form';
 import { inputClass, Notice } from '@/components/ui';
@@ -12,23 +13,24 @@ import { splitRecipients } from './recipients';
 type Action = (state: FormState, fd: FormData) => Promise<FormState>;
 
 /** Errors of `phones` and `phones.3` (one bad number) both belong under the recipients box. */
-function recipientErrors(fields: Record<string, string[]> | undefined): string[] | undefined {
+function recipientErrors(fields: Record<string, string[]> | undefined, label: (n: number) => string): string[] | undefined {
   if (!fields) return undefined;
   const out: string[] = [];
   for (const [k, v] of Object.entries(fields)) {
     if (k === 'phones' || k === 'phone' || k === 'recipients') out.push(...v);
     const m = /^phones\.(\d+)$/.exec(k);
-    if (m) out.push(...v.map((msg) => `Recipient ${Number(m[1]) + 1}: ${msg}`));
+    if (m) out.push(...v.map((msg) => `${label(Number(m[1]) + 1)}: ${msg}`));
   }
   return out.length ? out : undefined;
 }
 
 export function SmsCounter({ text }: { text: string }) {
   const len = smsLength(text);
+  const t = useTranslations('client.send');
   const enc = len.encoding === 'gsm7' ? 'GSM-7' : 'Unicode';
   return (
     <p className="mt-1 text-xs text-slate-600 tabular-nums" data-testid="sms-counter" aria-live="polite">
-      {len.units.toLocaleString('en-US')} characters · {len.segments} SMS ({enc}) · {len.remaining} left in this SMS
+      {t('counter', { units: len.units, segments: len.segments, encoding: enc, remaining: len.remaining })}
     </p>
   );
 }
@@ -45,8 +47,9 @@ export function SendForm({
   const [state, formAction] = useActionState(action, {} as FormState);
   const [recipients, setRecipients] = useState(state.values?.recipients ?? '');
   const [message, setMessage] = useState(state.values?.message ?? '');
+  const t = useTranslations('client.send');
   const count = splitRecipients(recipients).length;
-  const rErr = recipientErrors(state.fieldErrors);
+  const rErr = recipientErrors(state.fieldErrors, (n) => t('recipientN', { n }));
   const mErr = state.fieldErrors?.message;
   const dErr = state.fieldErrors?.device_id;
   const queued = (state.ok ? state.data?.messages : undefined) as { id: string; phone: string }[] | undefined;
@@ -59,9 +62,7 @@ export function SendForm({
           data-testid="send-result"
           role="status"
         >
-          <p className="font-medium">
-            Queued {queued.length} message{queued.length === 1 ? '' : 's'}. They go out when a gateway phone picks them up.
-          </p>
+          <p className="font-medium">{t('queued', { count: queued.length })}</p>
           <ul className="mt-1 space-y-0.5">
             {queued.map((m) => (
               <li key={m.id} className="break-all">
@@ -77,7 +78,7 @@ export function SendForm({
       <form action={formAction} className="space-y-4" data-testid="send-form" noValidate>
         <div>
           <label htmlFor="recipients" className="mb-1 block text-sm font-medium text-slate-700">
-            Recipients <span className="text-red-600">*</span>
+            {t('recipients')} <span className="text-red-600">*</span>
           </label>
           <textarea
             id="recipients"
@@ -92,15 +93,15 @@ export function SendForm({
           />
           {!rErr && (
             <p id="recipients-hint" className="mt-1 text-xs text-slate-600" data-testid="recipient-count">
-              {count} recipient{count === 1 ? '' : 's'} · one per line or comma-separated, international format
-              {count > remaining ? ` · only ${remaining} SMS left in your quota` : ''}
+              {t('recipientCount', { count })}
+              {count > remaining ? ` · ${t('quotaLeft', { remaining })}` : ''}
             </p>
           )}
           <FieldErrors errors={rErr} id="recipients-error" />
         </div>
         <div>
           <label htmlFor="message" className="mb-1 block text-sm font-medium text-slate-700">
-            Message <span className="text-red-600">*</span>
+            {t('message')} <span className="text-red-600">*</span>
           </label>
           <textarea
             id="message"
@@ -118,7 +119,7 @@ export function SendForm({
         </div>
         <div>
           <label htmlFor="device_id" className="mb-1 block text-sm font-medium text-slate-700">
-            Send through
+            {t('sendThrough')}
           </label>
           <select
             id="device_id"
@@ -127,17 +128,16 @@ export function SendForm({
             className={inputClass}
             aria-invalid={dErr ? true : undefined}
           >
-            <option value="">Any device</option>
+            <option value="">{t('anyDevice')}</option>
             {devices.map((d) => (
               <option key={d.id} value={d.id}>
-                {d.name}
-                {d.online ? ' (online)' : ' (offline)'}
+                {d.name} {d.online ? t('online') : t('offline')}
               </option>
             ))}
           </select>
           <FieldErrors errors={dErr} id="device_id-error" />
         </div>
-        <SubmitButton testId="send-submit">Send SMS</SubmitButton>
+        <SubmitButton testId="send-submit">{t('submit')}</SubmitButton>
       </form>
     </div>
   );

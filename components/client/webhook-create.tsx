@@ -1,5 +1,6 @@
 'use client';
 // Add a webhook: URL and events; the signing secret comes back once, with how to verify a delivery.
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { Field, FieldErrors, SubmitButton } from '@/components/action-form';
 import { Notice } from '@/components/ui';
@@ -18,22 +19,15 @@ const ok = crypto.timingSafeEqual(
 
 export function WebhookCreate({ action, events }: { action: Action; events: readonly string[] }) {
   const [state, run] = useActionState(action, {} as FormState);
+  const t = useTranslations('client.webhooks');
   const secret = state.ok && typeof state.data?.secret === 'string' ? state.data.secret : null;
   const failed = state.ok ? {} : state;
   return (
     <div className="space-y-4">
       {secret && (
         <div className="space-y-2" data-testid="webhook-created">
-          <OneTimeSecret
-            label="Signing secret"
-            value={secret}
-            testId="webhook-secret"
-            warning="Shown only once. Keep it on your server to verify deliveries."
-          />
-          <p className="text-xs text-slate-600">
-            Each delivery is a POST with headers <code>X-Timestamp</code> and <code>X-Signature</code> = hex HMAC-SHA256(secret,{' '}
-            <code>{'X-Timestamp + "." + body'}</code>).
-          </p>
+          <OneTimeSecret label={t('secret')} value={secret} testId="webhook-secret" warning={t('secretOnce')} />
+          <p className="text-xs text-slate-600">{t.rich('verifyHelp', { code: (c) => <code>{c}</code> })}</p>
           <pre className="overflow-x-auto rounded-lg bg-slate-900 p-3 text-xs text-slate-100">
             <code>{VERIFY}</code>
           </pre>
@@ -42,13 +36,13 @@ export function WebhookCreate({ action, events }: { action: Action; events: read
       {state.message && !state.ok && !state.fieldErrors && <Notice tone="error">{state.message}</Notice>}
       <form action={run} className="space-y-4" data-testid="webhook-form" noValidate>
         <Field
-          spec={{ name: 'url', label: 'URL', type: 'url', placeholder: 'https://example.com/sms-events', required: true }}
+          spec={{ name: 'url', label: 'URL', type: 'url', placeholder: t('urlPlaceholder'), required: true }}
           state={failed}
           idPrefix="wh-"
         />
         <fieldset aria-describedby={failed.fieldErrors?.events ? 'wh-events-error' : undefined}>
           <legend className="mb-1 text-sm font-medium text-slate-700">
-            Events <span className="text-red-600">*</span>
+            {t('events')} <span className="text-red-600">*</span>
           </legend>
           <div className="grid grid-cols-1 gap-2 sm:grid-cols-2">
             {events.map((e) => (
@@ -65,7 +59,7 @@ export function WebhookCreate({ action, events }: { action: Action; events: read
           </div>
           <FieldErrors errors={failed.fieldErrors?.events} id="wh-events-error" />
         </fieldset>
-        <SubmitButton testId="create-webhook">Add webhook</SubmitButton>
+        <SubmitButton testId="create-webhook">{t('submit')}</SubmitButton>
       </form>
     </div>
   );

@@ -39,6 +39,6 @@ export function makeFormat(locale: string, timeZone = PLATFORM_TIME_ZONE): Forma
 }
 
 /** The reader's formatter in a client component or a server component that is not async. */
-export function useFormat(): Format {
-  return makeFormat(useLocale());
+export function useFormat(timeZone?: string): Format {
+  return makeFormat(useLocale(), timeZone);
 }

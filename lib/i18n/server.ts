@@ -3,6 +3,6 @@ import 'server-only';
 import { getLocale } from 'next-intl/server';
 import { type Format, makeFormat } from './format';
 
-export async function getFormat(): Promise<Format> {
-  return makeFormat(await getLocale());
+export async function getFormat(timeZone?: string): Promise<Format> {
+  return makeFormat(await getLocale(), timeZone);
 }

@@ -1,5 +1,7 @@
+import { useTranslations } from 'next-intl';
 import { PageSkeleton } from '@/components/skeleton';
 
 export default function Loading() {
-  return <PageSkeleton rows={5} label="Loading top-up requests…" />;
+  const t = useTranslations('loading');
+  return <PageSkeleton rows={5} label={t('topups')} />;
 }

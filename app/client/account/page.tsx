@@ -1,75 +1,85 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { ActionForm } from '@/components/action-form';
 import { Card, DetailList, Notice, PageHeader, StatusBadge } from '@/components/ui';
 import { requireRole } from '@/lib/auth/session';
-import { formatDate, formatMoney } from '@/lib/format';
+import { getFormat } from '@/lib/i18n/server';
 import { displayPhone, phoneCountry } from '@/lib/phone';
 import { clientHome } from '@/lib/services/client-portal';
 import { getSettings } from '@/lib/services/settings';
 import { changePasswordAction } from './actions';
 
-export const metadata: Metadata = { title: 'Account' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('client.account'))('title') };
+}
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<{ password_changed?: string }> }) {
   const changed = (await searchParams).password_changed === '1';
   const { db, actor } = await requireRole('client');
   const [{ client, reseller, package_display_name }, settings] = await Promise.all([clientHome(db, actor), getSettings(db)]);
+  const [t, f] = await Promise.all([getTranslations('client.account'), getFormat(settings.time_zone)]);
   return (
     <>
-      <PageHeader title="Account" subtitle="Your profile, your provider and your password." />
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
       {changed && (
         <div className="mb-5" data-testid="password-changed">
-          <Notice tone="success">Password changed. Other devices and browsers have been signed out.</Notice>
+          <Notice tone="success">{t('changed')}</Notice>
         </div>
       )}
       <div className="grid gap-5 [&>*]:min-w-0 lg:grid-cols-2">
-        <Card title="Profile">
+        <Card title={t('profile')}>
           <DetailList
             items={[
-              ['Name', client.name],
-              ['Email', client.email],
-              ['Phone', displayPhone(client.phone, phoneCountry(client.country, settings.default_country)) || '—'],
-              ['Company', client.account_name ?? '—'],
-              ['Status', <StatusBadge key="s" status={client.status} />],
-              ['Package', package_display_name ?? (client.status === 'trial' ? 'Free trial' : '—')],
-              ['Credit balance', formatMoney(client.credit_balance, settings.currency)],
-              ['Member since', formatDate(client.created_at, settings.time_zone)],
+              [t('name'), client.name],
+              [t('email'), client.email],
+              [t('phone'), displayPhone(client.phone, phoneCountry(client.country, settings.default_country)) || '—'],
+              [t('company'), client.account_name ?? '—'],
+              [t('status'), <StatusBadge key="s" status={client.status} />],
+              [t('package'), package_display_name ?? (client.status === 'trial' ? t('freeTrial') : '—')],
+              [t('credit'), f.money(client.credit_balance, settings.currency)],
+              [t('memberSince'), f.date(client.created_at)],
             ]}
           />
         </Card>
-        <Card title="Your provider">
+        <Card title={t('provider')}>
           <DetailList
             items={[
-              ['Reseller', reseller.name],
+              [t('reseller'), reseller.name],
               [
-                'Email',
+                t('email'),
                 <a key="e" className="text-brand-700 hover:underline" href={`mailto:${reseller.email}`}>
                   {reseller.email}
                 </a>,
               ],
-              ['Phone', displayPhone(reseller.phone, phoneCountry(client.country, settings.default_country))],
+              [t('phone'), displayPhone(reseller.phone, phoneCountry(client.country, settings.default_country))],
             ]}
           />
-          <p className="mt-4 text-sm text-slate-600">Contact {reseller.name} to renew, change your package or raise your limits.</p>
+          <p className="mt-4 text-sm text-slate-600">{t('contact', { reseller: reseller.name })}</p>
         </Card>
-        <Card title="Change password" className="lg:col-span-2">
+        <Card title={t('changePassword')} className="lg:col-span-2">
           <div className="max-w-xl">
             <ActionForm
               action={changePasswordAction}
               testId="change-password-form"
               columns={1}
-              submitLabel="Change password"
+              submitLabel={t('changePassword')}
               fields={[
-                { name: 'current_password', label: 'Current password', type: 'password', autoComplete: 'current-password', required: true },
+                {
+                  name: 'current_password',
+                  label: t('currentPassword'),
+                  type: 'password',
+                  autoComplete: 'current-password',
+                  required: true,
+                },
                 {
                   name: 'new_password',
-                  label: 'New password',
+                  label: t('newPassword'),
                   type: 'password',
                   autoComplete: 'new-password',
                   required: true,
-                  hint: 'At least 6 characters. Other sessions will be signed out.',
+                  hint: t('newPasswordHint'),
                 },
-                { name: 'confirm_password', label: 'Confirm new password', type: 'password', autoComplete: 'new-password', required: true },
+                { name: 'confirm_password', label: t('confirmPassword'), type: 'password', autoComplete: 'new-password', required: true },
               ]}
             />
           </div>

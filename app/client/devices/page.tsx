@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { DeviceRow } from '@/components/client/device-row';
 import { GatewayPanel } from '@/components/client/gateway-panel';
 import { Card, EmptyState, PageHeader } from '@/components/ui';
 import { requireRole } from '@/lib/auth/session';
-import { formatDateTime } from '@/lib/format';
+import { getFormat } from '@/lib/i18n/server';
 import { clientHome } from '@/lib/services/client-portal';
 import { listDevices } from '@/lib/services/devices';
 import { gatewayLoginOf, gatewayUrls } from '@/lib/services/gateway-credentials';
@@ -11,7 +12,9 @@ import { getSettings } from '@/lib/services/settings';
 import { requestOrigin } from '../_lib/origin';
 import { issueCredentialsAction, pairingCodeAction, removeDeviceAction, renameDeviceAction, setDeviceEnabledAction } from './actions';
 
-export const metadata: Metadata = { title: 'Devices' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('client.devices'))('title') };
+}
 
 export default async function DevicesPage() {
   const { db, actor } = await requireRole('client');
@@ -24,22 +27,23 @@ export default async function DevicesPage() {
   ]);
   const active = devices.filter((d) => d.enabled).length;
   const limit = client.usage.device_limit;
+  const [t, f] = await Promise.all([getTranslations('client.devices'), getFormat(settings.time_zone)]);
   return (
     <>
       <PageHeader
-        title="Devices"
+        title={t('title')}
         subtitle={
           <>
-            Android phones that send your SMS.{' '}
+            {t('subtitle')}{' '}
             <span data-testid="device-limit" className="font-medium text-slate-700">
-              {active} of {limit} device{limit === 1 ? '' : 's'}
+              {t('limit', { active, limit })}
             </span>{' '}
-            in use.
+            {t('inUse')}
           </>
         }
       />
       <div className="space-y-5">
-        <Card title="Pair a phone">
+        <Card title={t('pair')}>
           <GatewayPanel
             url={gatewayUrls(origin).mobile_api_url}
             login={login}
@@ -47,14 +51,14 @@ export default async function DevicesPage() {
             codeAction={pairingCodeAction}
           />
         </Card>
-        <Card title={`Your devices (${devices.length})`}>
+        <Card title={t('yours', { count: devices.length })}>
           {devices.length ? (
             <ul className="-my-4 divide-y divide-slate-100">
               {devices.map((d) => (
                 <DeviceRow
                   key={d.id}
                   device={d}
-                  lastSeen={d.last_seen_at ? formatDateTime(d.last_seen_at, settings.time_zone) : 'never'}
+                  lastSeen={d.last_seen_at ? f.dateTime(d.last_seen_at) : t('never')}
                   renameAction={renameDeviceAction}
                   enableAction={setDeviceEnabledAction}
                   removeAction={removeDeviceAction}
@@ -62,13 +66,9 @@ export default async function DevicesPage() {
               ))}
             </ul>
           ) : (
-            <EmptyState title="No phone paired yet">Follow the steps above; the phone appears here once the app signs in.</EmptyState>
+            <EmptyState title={t('empty')}>{t('emptyBody')}</EmptyState>
           )}
-          {active >= limit && limit > 0 && (
-            <p className="mt-4 text-xs text-slate-500">
-              Your package allows {limit} active device{limit === 1 ? '' : 's'}. Disable or remove one to add another.
-            </p>
-          )}
+          {active >= limit && limit > 0 && <p className="mt-4 text-xs text-slate-500">{t('atLimit', { limit })}</p>}
         </Card>
       </div>
     </>

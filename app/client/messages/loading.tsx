@@ -1,5 +1,7 @@
+import { useTranslations } from 'next-intl';
 import { PageSkeleton } from '@/components/skeleton';
 
 export default function Loading() {
-  return <PageSkeleton rows={10} label="Loading messages…" />;
+  const t = useTranslations('loading');
+  return <PageSkeleton rows={10} label={t('messages')} />;
 }

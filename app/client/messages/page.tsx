@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { AutoRefresh } from '@/components/client/auto-refresh';
 import { isMoving, MessageTable } from '@/components/client/message-table';
 import { buttonClass, Card, inputClass, LinkButton, Notice, PageHeader } from '@/components/ui';
@@ -11,7 +12,9 @@ import { clientPhoneCountry } from '@/lib/services/recipients';
 import { getSettings } from '@/lib/services/settings';
 import { listMessagesQuery } from '@/lib/validation/messages';
 
-export const metadata: Metadata = { title: 'Messages' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('client.messages'))('title') };
+}
 
 const FILTERS = ['status', 'search', 'from', 'to', 'limit'] as const;
 
@@ -30,18 +33,20 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
     Object.entries(kept).filter((e): e is [string, string] => Boolean(e[1]) && e[0] !== 'limit'),
   ).toString();
   const filtered = Object.keys(kept).some((k) => k !== 'limit');
+  const t = await getTranslations('client.messages');
+  const st = await getTranslations('messageState');
   return (
     <>
       <PageHeader
-        title="Messages"
-        subtitle="Every SMS you sent, newest first."
+        title={t('title')}
+        subtitle={t('subtitle')}
         actions={
           <a
             href={`/client/messages/export.csv${exportQuery ? `?${exportQuery}` : ''}`}
             className={buttonClass('secondary')}
             data-testid="export-csv"
           >
-            Export CSV
+            {t('export')}
           </a>
         }
       />
@@ -54,28 +59,28 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
           data-testid="message-filters"
         >
           <label className="col-span-2 text-xs font-medium text-slate-600 sm:min-w-56 sm:flex-1">
-            Search
+            {t('search')}
             <input
               type="search"
               name="search"
               defaultValue={raw.search}
-              placeholder="Text or phone number"
+              placeholder={t('searchPlaceholder')}
               className={`${inputClass} mt-1`}
             />
           </label>
           <label className="col-span-2 text-xs font-medium text-slate-600 sm:col-span-1">
-            Status
+            {t('status')}
             <select name="status" defaultValue={raw.status ?? ''} className={`${inputClass} mt-1`}>
-              <option value="">All states</option>
+              <option value="">{t('allStates')}</option>
               {MESSAGE_STATES.map((s) => (
                 <option key={s} value={s}>
-                  {s}
+                  {st(s)}
                 </option>
               ))}
             </select>
           </label>
           <label className="min-w-0 text-xs font-medium text-slate-600">
-            From
+            {t('from')}
             <input
               type="date"
               name="from"
@@ -85,7 +90,7 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
             />
           </label>
           <label className="min-w-0 text-xs font-medium text-slate-600">
-            To
+            {t('to')}
             <input
               type="date"
               name="to"
@@ -95,13 +100,13 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
             />
           </label>
           <button type="submit" className={`${buttonClass('secondary')} col-span-2 sm:col-span-1`}>
-            Filter
+            {t('filter')}
           </button>
         </form>
         {!parsed.success && (
           <div className="mb-4">
             <Notice tone="error">
-              Some filters were not understood and are ignored:{' '}
+              {t('badFilters')}{' '}
               {Object.entries(errors)
                 .map(([k, v]) => `${k}: ${v.join(' ')}`)
                 .join('; ')}
@@ -119,8 +124,8 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
           nav={{ basePath: '/client/messages', query: kept }}
           empty={
             filtered
-              ? { title: 'No messages match these filters', body: 'Try another state, search or date range.' }
-              : { title: 'No messages yet', body: <LinkButton href="/client/send">Send an SMS</LinkButton> }
+              ? { title: t('noMatch'), body: t('noMatchBody') }
+              : { title: t('empty'), body: <LinkButton href="/client/send">{t('sendOne')}</LinkButton> }
           }
         />
       </Card>

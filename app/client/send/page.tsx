@@ -1,12 +1,16 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { SendForm } from '@/components/client/send-form';
 import { Card, Notice, PageHeader, StatCard } from '@/components/ui';
 import { requireRole } from '@/lib/auth/session';
+import { getFormat } from '@/lib/i18n/server';
 import { clientHome } from '@/lib/services/client-portal';
 import { listDevices } from '@/lib/services/devices';
 import { sendSmsAction } from './actions';
 
-export const metadata: Metadata = { title: 'Send SMS' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('client.send'))('title') };
+}
 
 export default async function SendPage() {
   const { db, actor } = await requireRole('client');
@@ -16,22 +20,29 @@ export default async function SendPage() {
   const leftPeriod = Math.max(0, u.period_limit - u.period);
   const blocked = client.status === 'expired' || client.status === 'suspended';
   const usable = devices.filter((d) => d.enabled);
+  const [t, f] = await Promise.all([getTranslations('client.send'), getFormat()]);
   return (
     <>
-      <PageHeader title="Send SMS" subtitle="Messages go out through your paired Android gateway phones." />
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <div className="mb-5 grid grid-cols-2 gap-3">
-        <StatCard label="Left today" value={leftToday} hint={`${u.today} of ${u.daily_limit} used`} testId="quota-today" />
-        <StatCard label="Left this period" value={leftPeriod} hint={`${u.period} of ${u.period_limit} used`} testId="quota-period" />
+        <StatCard
+          label={t('leftToday')}
+          value={f.number(leftToday)}
+          hint={t('used', { used: f.number(u.today), limit: f.number(u.daily_limit) })}
+          testId="quota-today"
+        />
+        <StatCard
+          label={t('leftPeriod')}
+          value={f.number(leftPeriod)}
+          hint={t('used', { used: f.number(u.period), limit: f.number(u.period_limit) })}
+          testId="quota-period"
+        />
       </div>
       <div className="grid gap-5 [&>*]:min-w-0 lg:grid-cols-3">
-        <Card title="New message" className="lg:col-span-2">
+        <Card title={t('newMessage')} className="lg:col-span-2">
           {blocked && (
             <div className="mb-4">
-              <Notice tone="error">
-                {client.status === 'expired'
-                  ? `Your account has expired — contact ${reseller.name} to renew before sending.`
-                  : 'This account is suspended.'}
-              </Notice>
+              <Notice tone="error">{client.status === 'expired' ? t('expired', { reseller: reseller.name }) : t('suspended')}</Notice>
             </div>
           )}
           <SendForm
@@ -40,17 +51,15 @@ export default async function SendPage() {
             remaining={Math.min(leftToday, leftPeriod)}
           />
         </Card>
-        <Card title="Good to know">
+        <Card title={t('goodToKnow')}>
           <ul className="list-disc space-y-2 pl-5 text-sm text-slate-600">
-            <li>Each recipient counts as one SMS against your quota.</li>
-            <li>Latin text uses GSM-7: 160 characters in one SMS, 153 per part of a long one.</li>
-            <li>Myanmar script and emoji use Unicode: 70 characters in one SMS, 67 per part.</li>
+            <li>{t('tipQuota')}</li>
+            <li>{t('tipGsm')}</li>
+            <li>{t('tipUnicode')}</li>
             <li>
-              {usable.length
-                ? `${usable.filter((d) => d.online).length} of ${usable.length} enabled device(s) online.`
-                : 'No device paired yet: messages wait until you pair a phone on the Devices page.'}
+              {usable.length ? t('tipOnline', { online: usable.filter((d) => d.online).length, total: usable.length }) : t('tipNoDevice')}
             </li>
-            <li>Unsent messages expire after an hour and give their quota back.</li>
+            <li>{t('tipExpire')}</li>
           </ul>
         </Card>
       </div>

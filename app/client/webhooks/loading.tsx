@@ -1,5 +1,7 @@
+import { useTranslations } from 'next-intl';
 import { PageSkeleton } from '@/components/skeleton';
 
 export default function Loading() {
-  return <PageSkeleton rows={6} filters={false} label="Loading webhooks…" />;
+  const t = useTranslations('loading');
+  return <PageSkeleton rows={6} filters={false} label={t('webhooks')} />;
 }

@@ -1,13 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { AutoRefresh } from '@/components/client/auto-refresh';
 import { MessageStateBadge } from '@/components/client/message-state';
 import { InlineAction } from '@/components/inline-action';
 import { Card, DetailList, PageHeader } from '@/components/ui';
 import { requireRole } from '@/lib/auth/session';
 import { DomainError } from '@/lib/errors';
-import { formatDateTime } from '@/lib/format';
+import { getFormat } from '@/lib/i18n/server';
 import { displayPhone } from '@/lib/phone';
 import { deviceNameOf } from '@/lib/services/client-devices';
 import { getMessage } from '@/lib/services/messages';
@@ -16,7 +17,9 @@ import { getSettings } from '@/lib/services/settings';
 import { messageId } from '@/lib/validation/messages';
 import { cancelMessageAction } from '../actions';
 
-export const metadata: Metadata = { title: 'Message' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('client.message'))('title') };
+}
 
 async function load(id: string) {
   const { db, actor } = await requireRole('client');
@@ -40,52 +43,60 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
   const { m, tz, device, country } = await load((await params).id);
   const timeline = Object.entries(m.states).sort((a, b) => a[1].localeCompare(b[1]));
   const moving = m.state === 'pending' || m.state === 'processing' || m.state === 'cancelling';
+  const [t, f, src] = await Promise.all([getTranslations('client.message'), getFormat(tz), getTranslations('messageSource')]);
+  const source = m.source as Parameters<typeof src>[0];
   return (
     <>
       <p className="mb-2 text-sm">
         <Link href="/client/messages" className="text-brand-700 hover:underline">
-          ← Messages
+          ← {t('back')}
         </Link>
       </p>
       <PageHeader
-        title="Message"
+        title={t('title')}
         subtitle={<span className="break-all font-mono text-xs">{m.id}</span>}
         actions={
           <div className="flex items-center gap-3">
             <AutoRefresh active={moving} />
             <MessageStateBadge state={m.state} testId={`message-state-${m.id}`} />
             {(m.state === 'pending' || m.state === 'processing') && (
-              <InlineAction action={cancelMessageAction} fields={{ id: m.id }} label="Cancel" variant="secondary" testId="cancel-message" />
+              <InlineAction
+                action={cancelMessageAction}
+                fields={{ id: m.id }}
+                label={t('cancel')}
+                variant="secondary"
+                testId="cancel-message"
+              />
             )}
           </div>
         }
       />
       <div className="grid gap-5 [&>*]:min-w-0 lg:grid-cols-3">
-        <Card title="Content" className="lg:col-span-2">
+        <Card title={t('content')} className="lg:col-span-2">
           <p className="whitespace-pre-wrap break-words rounded-lg bg-slate-50 p-3 text-sm">{m.message}</p>
           <div className="mt-4">
             <DetailList
               items={[
-                ['Encoding', m.encoding === 'gsm7' ? 'GSM-7' : 'Unicode (UCS-2)'],
-                ['SMS per recipient', m.segments],
-                ['Source', m.source],
+                [t('encoding'), m.encoding === 'gsm7' ? 'GSM-7' : 'Unicode (UCS-2)'],
+                [t('perRecipient'), f.number(m.segments)],
+                [t('source'), src.has(source) ? src(source) : m.source],
                 [
-                  'Device',
+                  t('device'),
                   m.device_id ? (
                     <span key="device" data-testid="message-device">
-                      {device ? `${device.name}${device.removed ? ' (removed)' : ''}` : 'Unknown phone'}{' '}
+                      {device ? `${device.name}${device.removed ? ` ${t('removed')}` : ''}` : t('unknownPhone')}{' '}
                       <span className="break-all font-mono text-xs text-slate-500">{m.device_id}</span>
                     </span>
                   ) : (
-                    'Any device'
+                    t('anyDevice')
                   ),
                 ],
-                ['Created', formatDateTime(m.created_at, tz)],
-                ['Valid until', formatDateTime(m.valid_until, tz)],
+                [t('created'), f.dateTime(m.created_at)],
+                [t('validUntil'), f.dateTime(m.valid_until)],
                 ...(m.error
                   ? [
                       [
-                        'Error',
+                        t('error'),
                         <span key="e" className="text-red-700">
                           {m.error}
                         </span>,
@@ -96,19 +107,19 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
             />
           </div>
         </Card>
-        <Card title="Timeline">
+        <Card title={t('timeline')}>
           <ol className="relative space-y-4 border-l border-slate-200 pl-4" data-testid="state-timeline">
             {timeline.map(([state, at]) => (
               <li key={state} className="relative">
                 <span className="absolute -left-[1.3rem] top-1 h-2.5 w-2.5 rounded-full bg-brand-600 ring-4 ring-white" aria-hidden />
                 <MessageStateBadge state={state} />
-                <p className="mt-0.5 text-xs text-slate-500">{formatDateTime(at, tz)}</p>
+                <p className="mt-0.5 text-xs text-slate-500">{f.dateTime(at)}</p>
               </li>
             ))}
           </ol>
         </Card>
       </div>
-      <Card title={`Recipients (${m.recipients.length})`} className="mt-5">
+      <Card title={t('recipients', { count: m.recipients.length })} className="mt-5">
         <ul className="divide-y divide-slate-100">
           {m.recipients.map((r, i) => (
             <li
