@@ -215,7 +215,7 @@ describe('GET /api/admin/clients', () => {
 
     const onlyA = await list({ reseller_id: a.id });
     expect(onlyA.status).toBe(200);
-    expect(onlyA.json.pagination).toEqual({ page: 1, limit: 20, total: 2, pages: 1 });
+    expect(onlyA.json.pagination).toEqual({ page: 1, limit: 20, total: 2, pages: 1, next_cursor: null });
     const rows = onlyA.json.data as { id: number; reseller_id: number; reseller_name: string }[];
     expect(rows.map((c) => c.id).sort()).toEqual([...aIds].sort());
     for (const c of rows) expect(c).toMatchObject({ reseller_id: a.id, reseller_name: a.reseller.name });

@@ -135,7 +135,7 @@ describe('clients', () => {
     const list = (query: Record<string, string | number>) =>
       call(listClientsRoute, 'GET', '/api/reseller/clients', { token: r.token, query });
     const all = await list({ limit: 2 });
-    expect(all.json.pagination).toEqual({ page: 1, limit: 2, total: 3, pages: 2 });
+    expect(all.json.pagination).toEqual({ page: 1, limit: 2, total: 3, pages: 2, next_cursor: expect.any(String) });
     const ids = (x: { json: Record<string, unknown> }) => (x.json.data as { id: number }[]).map((c) => c.id);
     expect(ids(await list({ search: tag })).sort()).toEqual([a, b].sort());
     expect(ids(await list({ search: tag, status: 'expired' }))).toEqual([b]);

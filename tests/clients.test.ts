@@ -97,13 +97,13 @@ describe('listClients', () => {
     const made: number[] = [];
     for (let i = 0; i < 5; i++) made.push((await newClient(actor, { name: `Paged ${i}` })).id);
     const p1 = await listClients(h.db, actor, query({ limit: 2 }), t0);
-    expect(p1.pagination).toEqual({ page: 1, limit: 2, total: 5, pages: 3 });
+    expect(p1.pagination).toEqual({ page: 1, limit: 2, total: 5, pages: 3, next_cursor: expect.any(String) });
     const p3 = await listClients(h.db, actor, query({ limit: 2, page: 3 }), t0);
-    expect(p3.pagination).toEqual({ page: 3, limit: 2, total: 5, pages: 3 });
+    expect(p3.pagination).toEqual({ page: 3, limit: 2, total: 5, pages: 3, next_cursor: null });
     const all = [...p1.data, ...(await listClients(h.db, actor, query({ limit: 2, page: 2 }), t0)).data, ...p3.data];
     expect(all.map((c) => c.id)).toEqual([...made].reverse());
     const filtered = await listClients(h.db, actor, query({ limit: 2, search: 'Paged 3' }), t0);
-    expect(filtered.pagination).toEqual({ page: 1, limit: 2, total: 1, pages: 1 });
+    expect(filtered.pagination).toEqual({ page: 1, limit: 2, total: 1, pages: 1, next_cursor: null });
   });
 
   test('a reseller lists only its own clients; the admin sees any', async () => {

@@ -4,7 +4,7 @@ import type { Db } from '@/db';
 import { clients, resellers, subscriptions, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { type Actor, assertCan } from '@/lib/auth/permissions';
-import { DomainError, notFound } from '@/lib/errors';
+import { DomainError, fieldError, notFound } from '@/lib/errors';
 import { phoneCountry, phoneSearchTerm } from '@/lib/phone';
 import { unicodeFields } from '@/lib/text/zawgyi';
 import type { ClientStatus, CreateClientInput, ListClientsQuery, UpdateClientInput } from '@/lib/validation/clients';
@@ -190,21 +190,34 @@ export async function getClient(db: Db, actor: Actor, id: number, now = new Date
   return view;
 }
 
-/** The list's order; ties broken by id so pages never overlap. Expiry: paid-until, else the trial end. */
-function clientOrder(q: ClientListParams): SQL[] {
-  const dir = q.dir === 'asc' ? asc : desc;
-  const key =
-    q.sort === 'name'
-      ? sql`lower(${users.name})`
-      : q.sort === 'expiry'
-        ? sql`coalesce(${paidUntilSql}, ${clients.trialEndsAt})`
-        : sql`${clients.createdAt}`;
-  return [dir(key), dir(clients.id)];
+/** The list's sort key; ties broken by id so pages never overlap. Expiry: paid-until, else the trial end. */
+function sortKey(q: ClientListParams): { key: SQL; type: SQL } {
+  if (q.sort === 'name') return { key: sql`lower(${users.name})`, type: sql`text` };
+  if (q.sort === 'expiry') return { key: sql`coalesce(${paidUntilSql}, ${clients.trialEndsAt})`, type: sql`timestamptz` };
+  return { key: sql`${clients.createdAt}`, type: sql`timestamptz` };
+}
+
+/** A keyset cursor: the last row's sort key (as PostgreSQL prints it, to the microsecond) and its id. */
+const encodeCursor = (key: string, id: number) => Buffer.from(JSON.stringify([key, id])).toString('base64url');
+function decodeCursor(cursor: string): [string, number] {
+  try {
+    const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && Number.isSafeInteger(v[1])) return [v[0], v[1]];
+  } catch {
+    // falls through to the refusal
+  }
+  throw fieldError('cursor', 'Not a valid cursor.');
 }
 
 /** The list query; sort and dir are optional for callers that build it by hand (newest first). */
-export type ClientListParams = Omit<ListClientsQuery, 'sort' | 'dir'> & Partial<Pick<ListClientsQuery, 'sort' | 'dir'>>;
+export type ClientListParams = Omit<ListClientsQuery, 'sort' | 'dir' | 'cursor'> &
+  Partial<Pick<ListClientsQuery, 'sort' | 'dir' | 'cursor'>>;
 
+/**
+ * A page of clients: its rows by index (offset `page`, or keyset `cursor`), the exact total (an index-only
+ * count of the reseller's clients unless a filter reads the users), then, for the page's rows only, their
+ * subscriptions and usage counters (toViews).
+ */
 export async function listClients(db: Db, actor: Actor, q: ClientListParams, now = new Date()): Promise<Page<ClientView>> {
   assertCan(actor, 'client.read');
   const conds: (SQL | undefined)[] = [tenancy(actor)];
@@ -216,18 +229,33 @@ export async function listClients(db: Db, actor: Actor, q: ClientListParams, now
     conds.push(or(ilike(users.name, p), ilike(users.email, p), ...phones, ilike(clients.accountName, p)));
   }
   const where = and(...conds);
+  const { key, type } = sortKey(q);
+  const desc_ = q.dir !== 'asc';
+  const dir = desc_ ? desc : asc;
+  const after = q.cursor ? decodeCursor(q.cursor) : null;
+  const rowsWhere = after
+    ? and(where, sql`(${key}, ${clients.id}) ${desc_ ? sql`<` : sql`>`} (${after[0]}::${type}, ${after[1]}::int)`)
+    : where;
   const [rows, [{ total }]] = await Promise.all([
-    selectClients(db)
-      .where(where)
-      .orderBy(...clientOrder(q))
+    db
+      .select({ ...clientColumns, sortKey: sql<string>`(${key})::text` })
+      .from(clients)
+      .innerJoin(users, eq(users.id, clients.id))
+      .where(rowsWhere)
+      .orderBy(dir(key), dir(clients.id))
       .limit(q.limit)
-      .offset((q.page - 1) * q.limit),
+      .offset(after ? 0 : (q.page - 1) * q.limit),
     // The count joins the users only when a filter reads them (search, status): the join scanned them all.
     q.search || q.status
       ? db.select({ total: count() }).from(clients).innerJoin(users, eq(users.id, clients.id)).where(where)
       : db.select({ total: count() }).from(clients).where(where),
   ]);
-  return paginated(await toViews(db, rows, now), q, total);
+  const last = rows[rows.length - 1];
+  const page = paginated(await toViews(db, rows, now), q, total);
+  return {
+    ...page,
+    pagination: { ...page.pagination, next_cursor: rows.length === q.limit && last ? encodeCursor(last.sortKey, last.id) : null },
+  };
 }
 
 export async function createClient(db: Db, actor: Actor, input: CreateClientInput, now = new Date()): Promise<ClientView> {

@@ -1,6 +1,6 @@
 export interface Page<T> {
   data: T[];
-  pagination: { page: number; limit: number; total: number; pages: number };
+  pagination: { page: number; limit: number; total: number; pages: number; next_cursor?: string | null };
 }
 
 export function paginated<T>(data: T[], q: { page: number; limit: number }, total: number | string): Page<T> {

@@ -1,7 +1,12 @@
 // Zawgyi, the legacy Myanmar font encoding many phones still type, detected and converted with Google's
 // myanmar-tools (pinned 1.1.3: 1.2.0 on the registry ships without its compiled files). Used wherever
 // Burmese text enters (docs/zawgyi.md): message text, names, inbound SMS; also in the browser (send form).
-import { ZawgyiConverter, ZawgyiDetector } from 'myanmar-tools';
+import myanmarTools from 'myanmar-tools';
+
+// A CommonJS package: its default export, so that Node's own ESM loader (tsx in scripts/bench) reads it too.
+const { ZawgyiConverter, ZawgyiDetector } = myanmarTools;
+type ZawgyiDetector = InstanceType<typeof ZawgyiDetector>;
+type ZawgyiConverter = InstanceType<typeof ZawgyiConverter>;
 
 /** At or above this probability a text is treated as Zawgyi (the library's own recommended cut-off). */
 export const ZAWGYI_THRESHOLD = 0.95;

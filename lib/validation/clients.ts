@@ -55,6 +55,16 @@ export const listClientsQuery = pagination.extend({
   reseller_id: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   sort: z.enum(CLIENT_SORTS, { error: 'Sort by created_at, name or expiry.' }).default('created_at'),
   dir: z.enum(['asc', 'desc'], { error: 'dir is asc or desc.' }).default('desc'),
+  /**
+   * Keyset paging: the `next_cursor` of the page before (same sort and filters). Each page then costs the
+   * same however deep it is; `page` is ignored while a cursor is given.
+   */
+  cursor: z
+    .string()
+    .trim()
+    .max(200)
+    .regex(/^[A-Za-z0-9_-]+$/, 'Not a valid cursor.')
+    .optional(),
 });
 export type ListClientsQuery = z.infer<typeof listClientsQuery>;
 

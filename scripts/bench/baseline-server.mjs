@@ -33,13 +33,54 @@ const paidUntilSql = (n) =>
 const currentSubsSql = (n) =>
   `select ${SUB_COLUMNS} from "subscriptions" where ("subscriptions"."client_id" in (${list(n)}) and "subscriptions"."starts_at" <= $${n + 1} and coalesce("subscriptions"."canceled_at", "subscriptions"."ends_at") > $${n + 2}::timestamptz) order by "subscriptions"."starts_at" asc`;
 
-const usageSql = (n) => `
-    select m.client_id as id,
-      coalesce(sum(m.recipient_count) filter (where m.created_at >= (date_trunc('day', $1::timestamptz at time zone $2) at time zone $3)), 0) as today,
-      coalesce(sum(m.recipient_count) filter (where m.created_at >= p.start), 0) as period
-    from "messages" m join (values ${Array.from({ length: n }, (_, i) => `($${4 + 2 * i}::int, $${5 + 2 * i}::timestamptz)`).join(', ')}) as p(id, start) on p.id = m.client_id
-    where m.counts_toward_quota and m.created_at >= least(p.start, (date_trunc('day', $${4 + 2 * n}::timestamptz at time zone $${5 + 2 * n}) at time zone $${6 + 2 * n}))
-    group by m.client_id`;
+// The usage of a page's clients: two counter rows each (lib/services/usage.ts).
+const USAGE = `
+    select u.client_id as id, u.kind, u.used
+    from unnest($1::int[], $2::timestamptz[]) as p(id, start)
+    join "usage_counters" u on u.client_id = p.id
+      and ((u.kind = 'day' and u.starts_at = (date_trunc('day', $3::timestamptz at time zone $4) at time zone $5)) or (u.kind = 'period' and u.starts_at = p.start))`;
+
+// The send (lib/services/send.ts): the client context, the conditional counter upsert, two set-based inserts.
+const SEND_CONTEXT = `
+    select json_build_object(
+      'reseller_id', c.reseller_id, 'trial_ends_at', c.trial_ends_at, 'created_at', c.created_at, 'user_status', u.status,
+      'sub_starts_at', s.starts_at, 'daily_limit', s.daily_limit, 'period_limit', s.period_limit, 'device_limit', s.device_limit,
+      'settings', (select coalesce(json_agg(json_build_object('key', st.key, 'value', st.value)), '[]'::json) from "settings" st),
+      'device', null) as j
+    from "clients" c join "users" u on u.id = c.id
+    left join lateral (
+      select "subscriptions"."starts_at" as starts_at, "subscriptions"."daily_limit" as daily_limit,
+        "subscriptions"."period_limit" as period_limit, "subscriptions"."device_limit" as device_limit
+      from "subscriptions"
+      where "subscriptions"."client_id" = c.id and "subscriptions"."starts_at" <= $1::timestamptz and coalesce("subscriptions"."canceled_at", "subscriptions"."ends_at") > $2::timestamptz
+      order by "subscriptions"."starts_at" desc limit 1) s on true
+    where c.id = $3
+    for key share of c`;
+const TAKE_QUOTA = `
+    insert into "usage_counters" as u (client_id, kind, starts_at, used)
+    select $1::int, k.kind, k.starts_at, $2::int
+    from (values ('day', (date_trunc('day', $3::timestamptz at time zone $4) at time zone $5), $6::int),
+                 ('period', $7::timestamptz, $8::int)) as k(kind, starts_at, lim)
+    where $9::int <= k.lim
+    on conflict (client_id, kind, starts_at) do update set used = u.used + excluded.used
+    where u.used + excluded.used <= case u.kind when 'day' then $10::int else $11::int end
+    returning u.kind`;
+const INSERT_MESSAGES = `
+        insert into "messages" (id, ref, client_id, reseller_id, device_id, text, recipient_count, segments, encoding, source,
+          with_delivery_report, sim_number, priority, is_encrypted, valid_until, states, created_at, updated_at)
+        select u.id, u.ref, $1::int, $2::int, $3::text, $4::text, u.n,
+          $5::int, $6::text, $7::text, $8::boolean,
+          $9::int, $10::int, $11::boolean, $12::timestamptz, $13::jsonb, $14::timestamptz, $15::timestamptz
+        from unnest($16::text[], $17::text[],
+          $18::int[]) as u(id, ref, n)`;
+const INSERT_RECIPIENTS = `
+      insert into "message_recipients" (message_id, position, phone, updated_at)
+      select u.id, u.position, u.phone, $1::timestamptz
+      from unnest($2::text[], $3::int[],
+        $4::text[]) as u(id, position, phone)`;
+
+const pgArray = (values) =>
+  `{${values.map((v) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`)).join(',')}}`;
 
 const DEFAULT_SETTINGS = {
   platform_name: 'SMS Reseller Platform',
@@ -50,6 +91,7 @@ const DEFAULT_SETTINGS = {
   trial_device_limit: 1,
   currency: 'MMK',
   time_zone: 'Asia/Yangon',
+  default_validity_minutes: 60,
 };
 
 // ---- the services, as plain functions over postgres.js ----
@@ -77,11 +119,13 @@ export function createBaseline(sql) {
   async function usageCounts(db, periods, now, tz) {
     const out = new Map([...periods.keys()].map((id) => [id, { today: 0, period: 0 }]));
     if (!periods.size) return out;
-    const params = [now, tz, tz];
-    for (const [id, start] of periods) params.push(id, start);
-    params.push(now, tz, tz);
-    for (const r of await q(db, usageSql(periods.size), params))
-      out.set(Number(r.id), { today: Number(r.today), period: Number(r.period) });
+    const ids = [...periods.keys()];
+    const starts = ids.map((id) => new Date(periods.get(id)).toISOString());
+    for (const r of await q(db, USAGE, [pgArray(ids), pgArray(starts), now, tz, tz])) {
+      const u = out.get(Number(r.id));
+      if (r.kind === 'day') u.today = Number(r.used);
+      else u.period = Number(r.used);
+    }
     return out;
   }
 
@@ -328,57 +372,86 @@ export function createBaseline(sql) {
     };
   }
 
-  async function queueMessage(clientId, phone, text, now = new Date()) {
-    const validUntil = new Date(now.getTime() + 3_600_000);
+  async function queueMessage(clientId, phones, text, now = new Date()) {
     const len = smsLength(text);
-    const rows = await sql.begin(async (tx) => {
-      await q(tx, `select "id" from "clients" where "clients"."id" = $1 for update`, [clientId]);
-      const [c] = await q(
-        tx,
-        `select "clients"."id", "clients"."reseller_id", "clients"."trial_ends_at", "clients"."created_at", "users"."status" from "clients" inner join "users" on "users"."id" = "clients"."id" where "clients"."id" = $1`,
-        [clientId],
-      );
-      if (!c) throw httpError(404, 'not_found', 'Client not found.');
-      const settings = await getSettings(tx);
-      const sub = (await currentSubscriptions(tx, [clientId], now)).get(clientId);
-      const status = c.status !== 'active' ? 'suspended' : sub ? 'active' : c.trial_ends_at > now ? 'trial' : 'expired';
+    const ids = phones.map(() => newId());
+    const states = { pending: now.toISOString() };
+    let validUntil;
+    await sql.begin(async (tx) => {
+      const [row] = await q(tx, SEND_CONTEXT, [now, now, clientId]);
+      if (!row) throw httpError(404, 'not_found', 'Client not found.');
+      const c = typeof row.j === 'string' ? JSON.parse(row.j) : row.j;
+      const settings = { ...DEFAULT_SETTINGS };
+      for (const r of c.settings) {
+        if (!(r.key in settings)) continue;
+        const v = JSON.parse(r.value);
+        if (typeof v === typeof settings[r.key]) settings[r.key] = v;
+      }
+      const sub = c.sub_starts_at !== null;
+      const trialEnds = new Date(c.trial_ends_at);
+      const status = c.user_status !== 'active' ? 'suspended' : sub ? 'active' : trialEnds > now ? 'trial' : 'expired';
       if (status === 'suspended') throw httpError(403, 'account_suspended', 'This account is suspended.');
       if (status === 'expired') throw httpError(403, 'subscription_expired', 'The trial or subscription has ended.');
-      const used = (await usageCounts(tx, new Map([[clientId, sub?.starts_at ?? c.created_at]]), now, settings.time_zone)).get(clientId);
-      const daily = sub ? sub.daily_limit : settings.trial_daily_limit;
-      const periodLimit = sub ? sub.period_limit : settings.trial_period_limit;
-      if (used.today + 1 > daily) throw httpError(429, 'daily_limit_reached', `The daily limit of ${daily} SMS is reached.`);
-      if (used.period + 1 > periodLimit) throw httpError(429, 'period_limit_reached', `The period limit of ${periodLimit} SMS is reached.`);
-      const id = newId();
-      const [m] = await q(
-        tx,
-        `insert into "messages" ("id", "client_id", "reseller_id", "device_id", "claimed_by", "text", "recipient_count", "segments", "encoding", "state", "source", "with_delivery_report", "sim_number", "valid_until", "counts_toward_quota", "error", "states", "created_at", "claimed_at", "updated_at") values ($1, $2, $3, $4, default, $5, $6, $7, $8, default, $9, $10, $11, $12, default, default, $13, $14, default, $15) returning ${MESSAGE_COLUMNS}`,
-        [
-          id,
-          clientId,
-          c.reseller_id,
-          null,
-          text,
-          1,
-          len.segments,
-          len.encoding,
-          'api',
-          true,
-          null,
-          validUntil,
-          { pending: now.toISOString() },
-          now,
-          now,
-        ],
-      );
-      const rs = await q(
-        tx,
-        `insert into "message_recipients" ("message_id", "position", "phone", "state", "error", "updated_at") values ($1, $2, $3, default, default, $4) returning "message_id", "position", "phone", "state", "error", "updated_at"`,
-        [id, 0, `+${phone.replace(/[^\d]/g, '')}`, now],
-      );
-      return { m, rs };
+      validUntil = new Date(now.getTime() + settings.default_validity_minutes * 60_000);
+      const daily = sub ? c.daily_limit : settings.trial_daily_limit;
+      const periodLimit = sub ? c.period_limit : settings.trial_period_limit;
+      const periodStart = new Date(c.sub_starts_at ?? c.created_at);
+      const n = phones.length;
+      const took = await q(tx, TAKE_QUOTA, [
+        clientId,
+        n,
+        now,
+        settings.time_zone,
+        settings.time_zone,
+        daily,
+        periodStart,
+        periodLimit,
+        n,
+        daily,
+        periodLimit,
+      ]);
+      if (took.length !== 2) throw httpError(429, 'daily_limit_reached', `The daily limit of ${daily} SMS is reached.`);
+      await q(tx, INSERT_MESSAGES, [
+        clientId,
+        c.reseller_id,
+        null,
+        text,
+        len.segments,
+        len.encoding,
+        'api',
+        true,
+        null,
+        0,
+        false,
+        validUntil,
+        states,
+        now,
+        now,
+        pgArray(ids),
+        pgArray(ids.map(() => null)),
+        pgArray(ids.map(() => 1)),
+      ]);
+      await q(tx, INSERT_RECIPIENTS, [now, pgArray(ids), pgArray(ids.map(() => 0)), pgArray(phones)]);
     });
-    return { data: [messageView(rows.m, rows.rs)] };
+    return {
+      data: ids.map((id, i) => ({
+        id,
+        state: 'pending',
+        phone: phones[i],
+        recipients: [{ phone: phones[i], state: 'pending', error: null }],
+        message: text,
+        segments: len.segments,
+        encoding: len.encoding,
+        device_id: null,
+        source: 'api',
+        valid_until: validUntil.toISOString(),
+        is_encrypted: false,
+        error: null,
+        states,
+        created_at: now.toISOString(),
+        updated_at: now.toISOString(),
+      })),
+    };
   }
 
   async function pull(token, now = new Date()) {
@@ -581,7 +654,8 @@ export function startBaselineServer({ port, databaseUrl, token, poolMax = 10 }) 
       }
       if (req.method === 'POST' && url.pathname === '/api/v1/sms/send') {
         const body = await readJson(req);
-        return send(res, 202, await svc.queueMessage(actor, String(body.phone ?? ''), String(body.message ?? '')));
+        const phones = (Array.isArray(body.phones) ? body.phones : [body.phone ?? '']).map((p) => `+${String(p).replace(/[^\d]/g, '')}`);
+        return send(res, 202, await svc.queueMessage(actor, phones, String(body.message ?? '')));
       }
       if (req.method === 'GET' && url.pathname === '/reseller/clients') {
         const page = Math.max(1, Number(url.searchParams.get('page') ?? 1) | 0);

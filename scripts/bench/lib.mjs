@@ -8,10 +8,10 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const BENCH_DB_URL = process.env.BENCH_DATABASE_URL || 'postgres://root@127.0.0.1:5432/sms_bench';
 
 /** The benchmarked requests, in the order they run (run.mjs describes each). */
-export const SCENARIO_NAMES = ['list', 'search', 'activate', 'send', 'pull', 'page'];
+export const SCENARIO_NAMES = ['list', 'search', 'activate', 'send', 'pull', 'page', 'bulk', 'growth'];
 
 /** Bump when the generated data changes shape: a database seeded by another version is re-seeded. */
-export const SEED_VERSION = 3;
+export const SEED_VERSION = 4;
 
 /** Totals in the database after seeding (the demo seed's 2 resellers and 5 clients included). */
 export const SCALE = { resellers: 1_000, clients: 100_000, messages: 1_000_000 };

@@ -53,6 +53,8 @@ export async function pageFacts(sql, resellerId, { page = 1, search } = {}) {
     ids: ids.join(', '),
     reseller_ids: [...new Set(rows.map((r) => r.reseller_id))].join(', '),
     periods: rows.map((r) => `(${r.id}::int, ${sqlLiteral(start.get(r.id).toISOString())}::timestamptz)`).join(', '),
+    id_array: `{${ids.join(',')}}`,
+    start_array: `{${rows.map((r) => new Date(start.get(r.id)).toISOString()).join(',')}}`,
     offset: page > 1 ? ` offset ${(page - 1) * 20}` : '',
     // The total joins the users only when a filter reads them (the search).
     count_join: search ? ' inner join "users" on "users"."id" = "clients"."id"' : '',

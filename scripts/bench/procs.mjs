@@ -89,3 +89,35 @@ export function groupCpuMs(pgid) {
 }
 
 export const tail = (file) => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').slice(-20).join('\n') : '');
+
+/** Resident memory (MB) of every process in a process group, from /proc (VmRSS). */
+export function groupRssMb(pgid) {
+  let kb = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(f[2]) !== pgid) continue;
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (m) kb += Number(m[1]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return kb / 1024;
+}
+
+/** Samples a process group's resident memory every `ms` until stopped; `max` is the highest seen. */
+export function rssSampler(pgid, ms = 250) {
+  const s = { max: groupRssMb(pgid) };
+  const timer = setInterval(() => {
+    s.max = Math.max(s.max, groupRssMb(pgid));
+  }, ms);
+  timer.unref();
+  s.stop = () => {
+    clearInterval(timer);
+    s.max = Math.max(s.max, groupRssMb(pgid));
+    return s.max;
+  };
+  return s;
+}

@@ -4,6 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fmtSecs, ROOT, SCENARIO_NAMES } from './lib.mjs';
+import { targetsMarkdown } from './targets.mjs';
 
 export const f1 = (x) => (Number.isFinite(x) ? (x >= 100 ? x.toFixed(0) : x.toFixed(1)) : '—');
 export const rate = (x) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : '—');
@@ -13,13 +14,25 @@ const flag = (r) => (r?.failures ? ` ⚠${r.failures}` : '');
 
 export function table(results) {
   const head =
-    '| Scenario | Ours req/s | Ours p50 / p95 / p99 ms | node:http req/s | node:http p50 / p95 / p99 ms | pgbench TPS | pgbench p50 / p95 / p99 ms | Ours ÷ node:http | Ours ÷ pgbench |';
-  const sep = '|---|--:|--:|--:|--:|--:|--:|--:|--:|';
-  const rows = results.map(
-    ({ title, ours, baseline, pgbench }) =>
-      `| ${title} | ${rate(ours?.rps)}${flag(ours)} | ${lat(ours)} | ${rate(baseline?.rps)}${flag(baseline)} | ${lat(baseline)} | ${rate(pgbench?.rps)}${flag(pgbench)} | ${lat(pgbench)} | ${ratio(ours, baseline)} | ${ratio(ours, pgbench)} |`,
-  );
-  return [head, sep, ...rows].join('\n');
+    '| Scenario | Ours /s | Ours p50 / p95 / p99 ms | node:http /s | node:http p50 / p95 / p99 ms | pgbench (our SQL) TPS | limit TPS | limit p50 / p95 / p99 ms | Ours ÷ node:http | Ours ÷ limit | pgbench ours ÷ limit |';
+  const sep = '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|';
+  const rows = results
+    .filter((r) => r.ours)
+    .map(
+      ({ title, ours, baseline, pgbench, limit }) =>
+        `| ${title} | ${rate(ours?.rps)}${flag(ours)} | ${lat(ours)} | ${rate(baseline?.rps)}${flag(baseline)} | ${lat(baseline)} | ${rate(pgbench?.rps)}${flag(pgbench)} | ${rate(limit?.rps)}${flag(limit)} | ${lat(limit)} | ${ratio(ours, baseline)} | ${ratio(ours, limit)} | ${ratio(pgbench, limit)} |`,
+    );
+  const growth = results.find((r) => r.name === 'growth');
+  const extra = growth
+    ? [
+        '',
+        '| Send as usage grows (one client, concurrency as above) | req/s | p50 / p95 / p99 ms | server CPU ms/request |',
+        '|---|--:|--:|--:|',
+        `| 0 SMS in the period | ${rate(growth.empty?.rps)}${flag(growth.empty)} | ${lat(growth.empty)} | ${f1(growth.empty?.cpuMsPerRequest)} |`,
+        `| 15,000 SMS in the period | ${rate(growth.grown?.rps)}${flag(growth.grown)} | ${lat(growth.grown)} | ${f1(growth.grown?.cpuMsPerRequest)} |`,
+      ]
+    : [];
+  return [head, sep, ...rows, ...extra].join('\n');
 }
 
 export const kb = (b) => (b >= 1024 ? `${(b / 1024).toFixed(1)} KB` : `${Math.round(b)} B`);
@@ -28,10 +41,12 @@ export const kb = (b) => (b >= 1024 ? `${(b / 1024).toFixed(1)} KB` : `${Math.ro
 export function costTable(results) {
   const head = '| Scenario | Ours: server CPU ms/request | node:http: server CPU ms/request | Ours: response | node:http: response |';
   const sep = '|---|--:|--:|--:|--:|';
-  const rows = results.map(
-    ({ title, ours, baseline }) =>
-      `| ${title} | ${f1(ours?.cpuMsPerRequest)} | ${f1(baseline?.cpuMsPerRequest)} | ${ours ? kb(ours.bytesPerResponse) : '—'} | ${baseline ? kb(baseline.bytesPerResponse) : '—'} |`,
-  );
+  const rows = results
+    .filter((r) => r.ours)
+    .map(
+      ({ title, ours, baseline }) =>
+        `| ${title} | ${f1(ours?.cpuMsPerRequest)} | ${f1(baseline?.cpuMsPerRequest)} | ${ours ? kb(ours.bytesPerResponse) : '—'} | ${baseline ? kb(baseline.bytesPerResponse) : '—'} |`,
+    );
   return [head, sep, ...rows].join('\n');
 }
 
@@ -60,7 +75,7 @@ export function machine(pgVersion) {
   };
 }
 
-export function resultsMarkdown({ results, env, counts, marker, opts, planned, started, totalMs, loadBefore }) {
+export function resultsMarkdown({ results, env, counts, marker, opts, planned, started, totalMs, loadBefore, targets, rssMax }) {
   const lines = [];
   lines.push(
     `Run of ${started.toISOString().replace('T', ' ').slice(0, 16)} UTC (\`npm run bench${opts.quick ? ' -- --quick' : ''}\`), ${fmtSecs(totalMs)} in all, seed excluded.`,
@@ -69,15 +84,23 @@ export function resultsMarkdown({ results, env, counts, marker, opts, planned, s
   lines.push(table(results));
   lines.push('');
   lines.push(
-    'Latencies in milliseconds (p50 / p95 / p99, nearest rank over every measured request). "Ours ÷ …" is the ratio of throughputs: 1.00× would be as fast as the baseline.',
+    'Latencies in milliseconds (p50 / p95 / p99, nearest rank over every measured request). "Ours ÷ …" is the ratio of throughputs: 1.00× would be as fast as the baseline. The bulk row counts recipients per second (1,000 a request; its limit is pgbench inserting the same rows); "limit" is pgbench running `scripts/bench/pgbench/limit-*.sql`, the fewest statements the job needs.',
   );
+  if (targets) {
+    lines.push('');
+    lines.push(
+      `Targets (side by side in this run; server RSS at most ${Math.round(rssMax ?? 0)} MB): **${targets.filter((t) => t.met).length} of ${targets.length} met**.`,
+    );
+    lines.push('');
+    lines.push(targetsMarkdown(targets));
+  }
   lines.push('');
   lines.push(
     "Server CPU is the user + system time of the server's process group during the measured requests (from /proc), divided by the requests; PostgreSQL's own CPU is not in it.",
   );
   lines.push('');
   lines.push(costTable(results));
-  if (results.some((r) => r.ours?.failures || r.baseline?.failures || r.pgbench?.failures))
+  if (results.some((r) => r.ours?.failures || r.baseline?.failures || r.pgbench?.failures || r.limit?.failures))
     lines.push('⚠N: N requests or transactions did not succeed (the figure is suspect).');
   lines.push('');
   lines.push(

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// npm run bench [-- --quick] [--scenario list,search,activate,send,pull,page] [--concurrency N] [--requests N]
+// npm run bench [-- --quick] [--scenario list,search,activate,send,pull,page,bulk,growth] [--concurrency N] [--requests N]
 //               [--no-build] [--write-docs | --no-docs]
 // Loopback benchmark of the production build on PostgreSQL (the seeded bench database, see seed.mjs), side by
 // side in one run with two baselines that show the limit: a bare node:http + postgres.js server sending the
-// same SQL (baseline-server.mjs) and pgbench running the same transactions (pgbench/*.sql). Prints a table and,
-// after a full default run, rewrites the results section of docs/benchmarks.md. Leaves no process behind.
+// same SQL (baseline-server.mjs), pgbench running the same transactions (pgbench/*.sql) and pgbench running the
+// limit: the fewest statements the job needs (pgbench/limit-*.sql). Prints a table, the targets (targets.mjs)
+// and, last, `bench: N of M targets met` (exit 1 on a miss); after a full default run, rewrites the results
+// section of docs/benchmarks.md. Leaves no process behind.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -27,9 +29,11 @@ import {
 } from './lib.mjs';
 import { request, runLoad } from './load.mjs';
 import { fill, pageFacts, runPgbench, sqlLiteral } from './pgbench.mjs';
-import { children, freePort, groupCpuMs, startChild, stopChildren, waitReady } from './procs.mjs';
+import { children, freePort, groupCpuMs, rssSampler, startChild, stopChildren, waitReady } from './procs.mjs';
 import { f1, kb, lat, machine, rate, resultsMarkdown, table, writeDocs } from './report.mjs';
 import { ensureSeeded, tableCounts } from './seed.mjs';
+import { evaluateTargets, summaryLine, targetsMarkdown } from './targets.mjs';
+import { runBulk, runGrowth } from './usage-scenarios.mjs';
 
 class UsageError extends Error {}
 
@@ -81,11 +85,11 @@ function boundedInt(v, min, max, name) {
 function plan(opts) {
   const quick = opts.quick;
   // Sized for about a minute per scenario on a 2-core machine (ours is the slow side).
-  const base = { list: 1500, search: 1500, activate: 1500, send: 4000, pull: 2500, page: 600 };
-  const warm = { list: 150, search: 150, activate: 150, send: 200, pull: 200, page: 60 };
+  const base = { list: 1500, search: 1500, activate: 1500, send: 4000, pull: 2500, page: 600, bulk: 64, growth: 1500 };
+  const warm = { list: 150, search: 150, activate: 150, send: 200, pull: 200, page: 60, bulk: 16, growth: 100 };
   const out = {};
   for (const s of SCENARIO_NAMES) {
-    let n = opts.requests ?? (quick ? (s === 'page' ? 40 : 150) : base[s]);
+    let n = opts.requests ?? (quick ? (s === 'page' || s === 'bulk' ? 32 : 150) : base[s]);
     const w = quick ? Math.min(20, warm[s]) : warm[s];
     const pool = s === 'activate' ? POOLS.act : s === 'pull' ? POOLS.pull : Infinity;
     // The pool must hold the warm-up and the measured requests, and pgbench's whole rounds of -c transactions.
@@ -156,6 +160,7 @@ function resets(sql, m) {
     send: async () => {
       await sql`delete from message_recipients where message_id in (select id from messages where client_id between ${sendLo} and ${sendHi})`;
       await sql`delete from messages where client_id between ${sendLo} and ${sendHi}`;
+      await sql`delete from usage_counters where client_id between ${sendLo} and ${sendHi}`;
     },
     // Every pull device again has its queue of pending SMS and has not been seen.
     pull: async () => {
@@ -209,6 +214,7 @@ async function buildScenarios(sql, m, ctx) {
       ours: (i) => ({ path: `/api/reseller/clients?page=${pageOf(i)}`, headers: ours(TOKENS.list) }),
       baseline: (i) => ({ path: `/api/reseller/clients?page=${pageOf(i)}`, headers: base(listId) }),
       pgbench: async () => ({ scripts: await listPageScripts(tpl('list.sql'), 64), vars: { rid: listId } }),
+      limit: async () => ({ scripts: await listPageScripts(tpl('limit-list.sql'), 64), vars: { rid: listId } }),
     },
     search: {
       title: 'GET /api/reseller/clients?search=…',
@@ -217,6 +223,10 @@ async function buildScenarios(sql, m, ctx) {
       baseline: (i) => ({ path: `/api/reseller/clients?search=${encodeURIComponent(termOf(i))}`, headers: base(listId) }),
       pgbench: async () => ({
         scripts: await Promise.all(SEARCH_TERMS.map(async (t) => fill(tpl('list.sql'), await pageFacts(sql, listId, { search: t })))),
+        vars: { rid: listId },
+      }),
+      limit: async () => ({
+        scripts: await Promise.all(SEARCH_TERMS.map(async (t) => fill(tpl('limit-list.sql'), await pageFacts(sql, listId, { search: t })))),
         vars: { rid: listId },
       }),
     },
@@ -236,6 +246,7 @@ async function buildScenarios(sql, m, ctx) {
         body: { package_type: 'starter_pro' },
       }),
       pgbench: async () => ({ scripts: [tpl('activate.sql')], vars: { it: 0, rid: actId, lo: actLo, nc: ctx.concurrency, pkg: pkgId } }),
+      limit: async () => ({ scripts: [tpl('limit-activate.sql')], vars: { it: 0, rid: actId, lo: actLo, nc: ctx.concurrency } }),
       expect: (s) => s === 201,
     },
     send: {
@@ -257,6 +268,10 @@ async function buildScenarios(sql, m, ctx) {
         scripts: [fill(tpl('send.sql'), { text: sqlLiteral(SEND_TEXT).slice(1, -1) })],
         vars: { lo: sendLo, hi: sendHi },
       }),
+      limit: async () => ({
+        scripts: [fill(tpl('limit-send.sql'), { text: sqlLiteral(SEND_TEXT).slice(1, -1) })],
+        vars: { lo: sendLo, hi: sendHi },
+      }),
       expect: (s) => s === 202,
     },
     pull: {
@@ -268,6 +283,10 @@ async function buildScenarios(sql, m, ctx) {
         scripts: [fill(tpl('pull.sql'), { token_prefix: TOKENS.pullPrefix })],
         vars: { it: 0, nc: ctx.concurrency },
       }),
+      limit: async () => ({
+        scripts: [fill(tpl('limit-pull.sql'), { token_prefix: TOKENS.pullPrefix })],
+        vars: { it: 0, nc: ctx.concurrency },
+      }),
     },
     page: {
       title: 'GET /reseller/clients (page, server render)',
@@ -275,6 +294,27 @@ async function buildScenarios(sql, m, ctx) {
       ours: (i) => ({ path: `/reseller/clients${pageOf(i) > 1 ? `?page=${pageOf(i)}` : ''}`, headers: { cookie: ctx.cookie } }),
       baseline: (i) => ({ path: `/reseller/clients${pageOf(i) > 1 ? `?page=${pageOf(i)}` : ''}`, headers: base(listId) }),
       pgbench: async () => ({ scripts: await listPageScripts(tpl('page.sql'), 64), vars: { rid: listId } }),
+      limit: async () => ({ scripts: await listPageScripts(tpl('limit-page.sql'), 64), vars: { rid: listId } }),
+    },
+    bulk: {
+      title: 'POST /api/v1/sms/send (bulk, 1,000 recipients), recipients/s',
+      what: `1,000 numbers a request from ${sendClients} clients in turn; the limit is pgbench inserting the same rows`,
+      custom: (run) =>
+        runBulk({
+          ...run,
+          sendLo,
+          sendHi,
+          token: TOKENS.send,
+          baseHeaders: base,
+          text: SEND_TEXT,
+          reset: ctx.reset.send,
+        }),
+    },
+    growth: {
+      title: 'POST /api/v1/sms/send, one client at 0 and at 15,000 SMS in its period',
+      what: 'the same client sends single SMS with an empty period, then with 15,000 SMS already counted in it',
+      custom: (run) =>
+        runGrowth({ ...run, sql, clientId: sendHi, token: TOKENS.send(sendHi - sendLo), text: SEND_TEXT, resetClient: ctx.reset.send }),
     },
   };
 }
@@ -358,14 +398,26 @@ async function main() {
 
     const servers = { ours, baseline: base };
     const planned = plan(opts);
-    const scenarios = await buildScenarios(sql, marker, { baselineToken, cookie, concurrency: opts.concurrency });
     const reset = resets(sql, marker);
+    const scenarios = await buildScenarios(sql, marker, { baselineToken, cookie, concurrency: opts.concurrency, reset });
     const results = [];
+    const rss = rssSampler(ours.pid);
     for (const name of opts.scenarios) {
       const s = scenarios[name];
       const { requests, warmup } = planned[name];
       const row = { name, title: s.title, what: s.what };
       console.log(`\n[bench] ${name}: ${s.title} — ${requests} requests per side at concurrency ${opts.concurrency}`);
+      if (s.custom) {
+        const cpuOf = (side) => groupCpuMs(servers[side].pid);
+        const run = { oursUrl, baseUrl, concurrency: opts.concurrency, requests, warmup, url: BENCH_DB_URL, workDir, cpuOf };
+        Object.assign(row, await s.custom(run));
+        for (const [side, r] of Object.entries(row).filter(([, v]) => v && typeof v === 'object' && 'rps' in v))
+          console.log(
+            `  ${side.padEnd(8)} ${rate(r.rps).padStart(7)} /s     p50/p95/p99 ${lat(r)} ms${r.failures ? `  ⚠ ${r.failures} failed: ${r.firstFailure ?? ''}` : ''}`,
+          );
+        results.push(row);
+        continue;
+      }
       for (const [side, url, make] of [
         ['ours', oursUrl, s.ours],
         ['baseline', baseUrl, s.baseline],
@@ -393,6 +445,19 @@ async function main() {
         `  pgbench  ${rate(row.pgbench.rps).padStart(7)} tps    p50/p95/p99 ${lat(row.pgbench)} ms (${row.pgbench.count} transactions)${row.pgbench.failures ? `  ⚠ ${row.pgbench.failures} failed` : ''}`,
       );
       await reset[name]?.();
+      const lim = await s.limit();
+      row.limit = await runPgbench({
+        url: BENCH_DB_URL,
+        ...lim,
+        clients: opts.concurrency,
+        transactions: requests,
+        workDir,
+        name: `${name}-limit`,
+      });
+      console.log(
+        `  limit    ${rate(row.limit.rps).padStart(7)} tps    p50/p95/p99 ${lat(row.limit)} ms (${row.limit.count} transactions)${row.limit.failures ? `  ⚠ ${row.limit.failures} failed` : ''}`,
+      );
+      await reset[name]?.();
       results.push(row);
     }
 
@@ -400,12 +465,30 @@ async function main() {
     const [bad] = await sql`select count(*)::int as n from resellers r where credit_balance <>
       (select coalesce(sum(amount), 0) from ledger_entries l where l.account = 'reseller_credit' and l.account_id = r.id)`;
     console.log(`\n[bench] balance = sum(ledger) for every reseller: ${bad.n === 0 ? 'yes' : `NO (${bad.n} differ)`}`);
+    const rssMax = rss.stop();
     const totalMs = performance.now() - tStart;
-    const section = resultsMarkdown({ results, env: machine(pgVersion), counts, marker, opts, planned, started, totalMs, loadBefore });
+    const targets = evaluateTargets(results, rssMax);
+    const section = resultsMarkdown({
+      results,
+      env: machine(pgVersion),
+      counts,
+      marker,
+      opts,
+      planned,
+      started,
+      totalMs,
+      loadBefore,
+      targets,
+      rssMax,
+    });
     console.log(`\n${table(results)}\n`);
+    console.log(`${targetsMarkdown(targets)}\n`);
     console.log(`[bench] ${fmtSecs(totalMs)} (seed excluded; ${fmtSecs(performance.now() - t0)} with the seed check)`);
     if (opts.docs) console.log(`[bench] results written to ${path.relative(ROOT, writeDocs(section))}`);
     else console.log('[bench] docs/benchmarks.md left as it is (a --quick, --scenario or --requests run; --write-docs to record it)');
+    // The last line, always: how many targets this run met (a miss makes the exit status 1).
+    console.log(summaryLine(targets));
+    if (targets.some((t) => !t.met)) process.exitCode = 1;
   } finally {
     await stopChildren();
     await sql.end({ timeout: 5 });
@@ -436,7 +519,7 @@ function installCleanup() {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   installCleanup();
   main().then(
-    () => process.exit(0),
+    () => process.exit(process.exitCode ?? 0),
     async (err) => {
       console.error(`[bench] ${err instanceof UsageError ? err.message : `failed: ${err.stack ?? err.message}`}`);
       await stopChildren();

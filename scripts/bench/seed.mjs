@@ -407,6 +407,24 @@ async function seed(url, log) {
       return m;
     });
 
+    // The messages above were written straight to the table: their usage is counted once here, as the
+    // migration that introduced the counters does (db/migrations/0012_usage_counters.sql).
+    await step('usage counters', async () => {
+      await sql`delete from usage_counters`;
+      await sql`
+        with m as (
+          select m.client_id, m.created_at, m.recipient_count,
+            date_trunc('milliseconds', coalesce((select max(s.starts_at) from subscriptions s where s.client_id = m.client_id
+              and s.starts_at <= m.created_at and coalesce(s.canceled_at, s.ends_at) > m.created_at), c.created_at)) as period_start
+          from messages m join clients c on c.id = m.client_id where m.counts_toward_quota
+        )
+        insert into usage_counters (client_id, kind, starts_at, used)
+        select client_id, 'day', date_trunc('day', created_at at time zone 'Asia/Yangon') at time zone 'Asia/Yangon', sum(recipient_count)
+        from m group by 1, 3
+        union all
+        select client_id, 'period', period_start, sum(recipient_count) from m group by 1, 3`;
+    });
+
     await step('analyze', () => sql`analyze`);
     const counts = await tableCounts(sql);
     marker.seed_seconds = Math.round((performance.now() - t0) / 100) / 10;

@@ -7,7 +7,14 @@ export const obj = z.strictObject;
 export const instant = z.iso.datetime({ offset: true });
 export const nullableInstant = instant.nullable();
 
-export const pagination = obj({ page: z.number().int(), limit: z.number().int(), total: z.number().int(), pages: z.number().int() });
+export const pagination = obj({
+  page: z.number().int(),
+  limit: z.number().int(),
+  total: z.number().int(),
+  pages: z.number().int(),
+  /** Keyset paging (lists that offer it): pass as `cursor` for the page after this one; null on the last page. */
+  next_cursor: z.string().nullable().optional(),
+});
 
 /** `{data: [...], pagination}` — every paged list. */
 export const paged = <T extends z.ZodType>(item: T) => obj({ data: z.array(item), pagination });

@@ -20,5 +20,5 @@ select "id", "client_id", "reseller_id", "package_id", "package_code", "package_
 select "key", "value", "updated_at" from "settings";
 select "id", "name" from "users" where "users"."id" in (:rid);
 select "client_id", max("ends_at") from "subscriptions" where ("subscriptions"."client_id" in (:c) and "subscriptions"."canceled_at" is null) group by "subscriptions"."client_id";
-select m.client_id as id, coalesce(sum(m.recipient_count) filter (where m.created_at >= (date_trunc('day', now()::timestamptz at time zone 'Asia/Yangon') at time zone 'Asia/Yangon')), 0) as today, coalesce(sum(m.recipient_count) filter (where m.created_at >= p.start), 0) as period from "messages" m join (values (:c::int, :s_starts_at::timestamptz)) as p(id, start) on p.id = m.client_id where m.counts_toward_quota and m.created_at >= least(p.start, (date_trunc('day', now()::timestamptz at time zone 'Asia/Yangon') at time zone 'Asia/Yangon')) group by m.client_id;
+select u.client_id as id, u.kind, u.used from unnest(array[:c::int], array[:s_starts_at::timestamptz]) as p(id, start) join "usage_counters" u on u.client_id = p.id and ((u.kind = 'day' and u.starts_at = (date_trunc('day', now()::timestamptz at time zone 'Asia/Yangon') at time zone 'Asia/Yangon')) or (u.kind = 'period' and u.starts_at = p.start));
 commit;
