@@ -10,7 +10,6 @@ import { createServer as createTlsServer } from 'node:tls';
 import type { Db } from '@/db';
 import { hitRateLimit } from '@/lib/http/rate-limit';
 import { logError } from '@/lib/log';
-import type { CountryCode } from '@/lib/phone';
 import { clientPhoneCountry } from '@/lib/services/recipients';
 import { closeBind, openBind, refreshBinds } from '@/lib/services/smpp/binds';
 import { checkBindCredentials, ipAllowed, plainIp } from '@/lib/services/smpp/credentials';
@@ -18,31 +17,10 @@ import { ackOutbox, claimOutbox, OUTBOX_CHANNEL, type OutboxRow, releaseOutbox, 
 import { submitSm } from '@/lib/services/smpp/submit';
 import { STATUS } from './codec';
 import { deliverFields } from './deliver';
+import type { ClientData, SmppServerOptions } from './server-options';
 import { DEFAULT_SESSION_OPTIONS, type SessionOptions, SmppSession } from './session';
 
-export interface SmppServerOptions {
-  /** Plain TCP port (0: any free port, null: none). */
-  port: number | null;
-  tlsPort?: number | null;
-  tls?: { cert: Buffer | string; key: Buffer | string } | null;
-  host?: string;
-  getDb: () => Promise<Db>;
-  /** PostgreSQL URL for LISTEN (without it, the outbox is polled). */
-  listenUrl?: string;
-  bindAttemptsPerMinute?: number;
-  session?: Partial<SessionOptions>;
-  /** Timers: the session clock, bind heartbeat, outbox poll. */
-  tickMs?: number;
-  heartbeatMs?: number;
-  pollMs?: number;
-  instanceId?: string;
-}
-
-interface ClientData {
-  throughput: number;
-  country: CountryCode;
-  passwordChangedAt: Date;
-}
+export type { SmppServerOptions } from './server-options';
 
 export class SmppServer {
   readonly instanceId: string;

@@ -14,20 +14,11 @@ import {
   schemaAccepts,
   short,
 } from './bad-input';
-import { buildBase, deepExtraCases, hostileCases, jsonSchemaOf, mutationCases } from './bad-input-cases';
+import { buildBase, jsonSchemaOf } from './bad-input-cases';
 import { chunkedBody, nestingBodies, PERCENT_IDS, percentQueries, rangeBodies, rangeQueries } from './bad-input-classes';
-import {
-  type AdminTargets,
-  authHeaders,
-  badAuth,
-  foreignBodyValue,
-  foreignIds,
-  hintsFor,
-  idKindOf,
-  ownId,
-  type Tenant,
-  type World,
-} from './bad-input-world';
+import { foreignIds, idKindOf, ownId } from './bad-input-ids';
+import { deepExtraCases, hostileCases, mutationCases } from './bad-input-mutations';
+import { type AdminTargets, authHeaders, badAuth, foreignBodyValue, hintsFor, type Tenant, type World } from './bad-input-world';
 
 export const FC_RUNS = 15;
 // GETs that are not read-only: they issue something, so their junk-query cases run in the accepted phase.

@@ -13,12 +13,14 @@ import { createPaymentAccount } from '@/lib/services/payment-accounts';
 import { fileTopupRequest } from '@/lib/services/topups';
 import { transferCredit } from '@/lib/services/transfers';
 import { createWebhook } from '@/lib/services/webhooks';
-import { idSpellings } from './bad-input';
 import type { Hints } from './bad-input-cases';
 import { makeAdmin, makeClient, uid } from './fixtures';
 import { gatewayLogin, registerPhone } from './gateway';
 import { apiKeyFor, basicAuth } from './reseller-keys';
 import { adminWithToken, resellerWithToken } from './sessions';
+
+/** The smallest bytes that pass as a PNG upload (payment QR codes, top-up slips). */
+const TINY_PNG = { contentType: 'image/png' as const, bytes: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex') };
 
 export interface Tenant {
   resellerId: number;
@@ -165,102 +167,6 @@ async function makeTenant(db: Db, admin: Actor, label: string, settle: boolean):
     slipImageId: topup.slip_image_id as number,
     markers: [r.reseller.email, c.client.email, secret],
   };
-}
-
-export type IdKind =
-  | 'reseller'
-  | 'topup'
-  | 'package'
-  | 'admin'
-  | 'client'
-  | 'resellerKey'
-  | 'clientKey'
-  | 'message'
-  | 'device'
-  | 'webhook'
-  | 'paymentAccount'
-  | 'ownPaymentAccount'
-  | 'adminImage'
-  | 'resellerImage'
-  | 'clientImage';
-
-/** The smallest PNG signature the image check accepts (content is checked by magic bytes). */
-const TINY_PNG = { contentType: 'image/png' as const, bytes: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex') };
-const ID_KINDS: [RegExp, IdKind][] = [
-  [/^\/api\/admin\/resellers\/\{id\}/, 'reseller'],
-  [/^\/api\/admin\/topup-requests\/\{id\}/, 'topup'],
-  [/^\/api\/admin\/packages\/\{id\}/, 'package'],
-  [/^\/api\/admin\/admins\/\{id\}/, 'admin'],
-  [/^\/api\/reseller\/clients\/\{id\}/, 'client'],
-  [/^\/v3\/reseller\/accounts\/\{id\}/, 'client'],
-  [/^\/api\/reseller\/api-keys\/\{id\}/, 'resellerKey'],
-  [/^\/api\/v1\/messages\/\{id\}/, 'message'],
-  [/^\/api\/3rdparty\/v1\/messages?\/\{id\}/, 'message'],
-  [/^\/api\/v1\/devices\/\{id\}/, 'device'],
-  [/^\/api\/mobile\/v1\/inbound\/\{id\}/, 'device'],
-  [/^\/api\/v1\/api-keys\/\{id\}/, 'clientKey'],
-  [/^\/api\/v1\/webhooks\/\{id\}/, 'webhook'],
-  [/^\/api\/admin\/payment-accounts\/\{id\}/, 'paymentAccount'],
-  [/^\/api\/reseller\/own-payment-accounts\/\{id\}/, 'ownPaymentAccount'],
-  [/^\/api\/admin\/images\/\{id\}/, 'adminImage'],
-  [/^\/api\/reseller\/images\/\{id\}/, 'resellerImage'],
-  [/^\/api\/v1\/images\/\{id\}/, 'clientImage'],
-];
-
-export function idKindOf(e: Endpoint): IdKind {
-  const hit = ID_KINDS.find(([re]) => re.test(e.path));
-  // A new {id} route must say what its id names, so it gets own, foreign and malformed ids.
-  if (!hit) throw new Error(`no id kind for ${e.method} ${e.path}: add it to ID_KINDS`);
-  return hit[1];
-}
-
-export function ownId(kind: IdKind, t: Tenant, targets: AdminTargets): string {
-  const byKind: Record<IdKind, string | number> = {
-    reseller: targets.resellerId,
-    topup: targets.topupId,
-    package: targets.packageId,
-    admin: targets.adminId,
-    client: t.clientId,
-    resellerKey: t.spareResellerKeyId,
-    clientKey: t.spareClientKeyId,
-    message: t.messageId,
-    device: t.spareDeviceId,
-    webhook: t.webhookId,
-    paymentAccount: targets.paymentAccountId,
-    ownPaymentAccount: t.ownPaymentAccountId,
-    adminImage: targets.imageId,
-    resellerImage: t.slipImageId,
-    clientImage: t.qrImageId,
-  };
-  return String(byKind[kind]);
-}
-
-/** Ids that exist but are not this tenant's (or are not of this kind): each must be 404/403, never acted on. */
-export function foreignIds(kind: IdKind, w: World): string[] {
-  const nums = (ids: number[]) => ids.flatMap((id, i) => (i === 0 ? idSpellings(id) : [String(id)]));
-  switch (kind) {
-    case 'client':
-      return nums([w.B.clientId, w.B.resellerId, w.A.resellerId, w.admin.actor.userId]);
-    case 'resellerKey':
-      return nums([w.B.resellerKeyId, w.A.clientKeyId, w.B.clientKeyId]);
-    case 'clientKey':
-      return nums([w.B.clientKeyId, w.A.resellerKeyId, w.B.resellerKeyId]);
-    case 'webhook':
-      return nums([w.B.webhookId]);
-    case 'ownPaymentAccount':
-      return nums([w.B.ownPaymentAccountId, w.targetsA.paymentAccountId]);
-    case 'resellerImage':
-      return nums([w.B.slipImageId, w.B.qrImageId]);
-    case 'clientImage':
-      return nums([w.B.qrImageId, w.B.slipImageId, w.A.slipImageId, w.targetsA.imageId]);
-    case 'message':
-      return [w.B.messageId, ` ${w.B.messageId}`, w.B.messageId.toUpperCase(), `${w.B.messageId}%`];
-    case 'device':
-      return [w.B.deviceId, ` ${w.B.deviceId}`, w.B.deviceId.toUpperCase()];
-    // The admin is platform-wide; ids that name nothing instead.
-    default:
-      return ['2147483647', '999999'];
-  }
 }
 
 /** Body values that name the tenant's own things (so the base body is really valid for it). */
