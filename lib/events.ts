@@ -43,7 +43,10 @@ export async function deferEvents<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 export function emitEnqueued(e: EnqueuedEvent): void {
-  const send = () => bus().emit(`enqueued:${e.clientId}`, e);
+  const send = () => {
+    bus().emit(`enqueued:${e.clientId}`, e);
+    bus().emit('enqueued:*', e);
+  };
   const queue = pending.getStore();
   if (queue) queue.push(send);
   else send();
@@ -53,6 +56,12 @@ export function onEnqueued(clientId: number, fn: (e: EnqueuedEvent) => void): ()
   const name = `enqueued:${clientId}`;
   bus().on(name, fn);
   return () => bus().off(name, fn);
+}
+
+/** Every device event of this process (the optional push relay, lib/services/push-relay.ts). */
+export function onAnyDeviceEvent(fn: (e: EnqueuedEvent) => void): () => void {
+  bus().on('enqueued:*', fn);
+  return () => bus().off('enqueued:*', fn);
 }
 
 // Open streams close when the process is asked to stop, so a rolling restart is not held up by phones

@@ -2,6 +2,8 @@
 // rows with FOR UPDATE SKIP LOCKED, so any number of instances can run these at once.
 import { getDb } from '@/db';
 import { logError } from '@/lib/log';
+import { sweepOffline } from '@/lib/services/device-presence';
+import { startPushRelay } from '@/lib/services/push-relay';
 import { sweepSmpp } from '@/lib/services/smpp/outbox';
 import { sweepMessages } from '@/lib/services/sweeps';
 import { autoRenewDue } from '@/lib/services/trial-renewal';
@@ -31,6 +33,7 @@ function every(ms: number, name: string, fn: () => Promise<unknown>): NodeJS.Tim
 export function startWorkers(): () => void {
   const timers = [
     every(SWEEP_MS, 'message sweep', async () => sweepMessages(await getDb())),
+    every(SWEEP_MS, 'device offline sweep', async () => sweepOffline(await getDb())),
     every(60_000, 'auto-renew', async () => autoRenewDue(await getDb())),
     every(60_000, 'smpp housekeeping', async () => sweepSmpp(await getDb())),
     every(WEBHOOK_MS, 'webhook delivery', async () => {
@@ -39,5 +42,10 @@ export function startWorkers(): () => void {
       while ((await deliverDueWebhooks(db)) === 20);
     }),
   ];
-  return () => timers.forEach(clearInterval);
+  // Wakes AUTO-channel phones through the app's upstream push relay, when the operator sets one.
+  const stopPush = process.env.PUSH_UPSTREAM_URL ? startPushRelay({ url: process.env.PUSH_UPSTREAM_URL, getDb }) : null;
+  return () => {
+    timers.forEach(clearInterval);
+    void stopPush?.();
+  };
 }

@@ -181,8 +181,8 @@ describe('a disabled device is not woken (item 2)', () => {
     const other = await registerPhone(h.db, creds, 'B');
     await updateDevice(h.db, c.actor, phone.id, { enabled: false });
     const [m] = await queueMessages(h.db, c.actor, { messages: [{ phones: ['+959111111111'] }], text: 'x', source: 'api' });
-    expect(await deviceWake(h.db, phone.device)).toEqual({ enabled: false, waiting: false });
-    expect(await deviceWake(h.db, other.device)).toEqual({ enabled: true, waiting: true });
+    expect(await deviceWake(h.db, phone.device)).toMatchObject({ enabled: false, waiting: false });
+    expect(await deviceWake(h.db, other.device)).toMatchObject({ enabled: true, waiting: true });
     const queue = () => queueMessages(h.db, c.actor, { messages: [{ phones: ['+959222222222'] }], text: 'y', source: 'api' });
     expect(await sse(phone.token, 400, queue)).not.toContain('MessageEnqueued');
     expect(await sse(other.token, 2_000, queue, /MessageEnqueued/)).toContain('event: MessageEnqueued\ndata: null\n\n');

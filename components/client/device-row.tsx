@@ -1,6 +1,7 @@
 'use client';
-// One paired phone: name (renamable in place), online badge, last seen, battery, app version, and the
-// enable/disable and remove actions. A refusal (e.g. the device limit) shows beside its button.
+// One paired phone: name (renamable in place), online badge, last seen, battery, app version, the app's
+// notification channel, and the enable/disable, channel and remove actions. A refusal (e.g. the device
+// limit) shows beside its button.
 import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
 import { FieldErrors, SubmitButton } from '@/components/action-form';
@@ -51,12 +52,14 @@ export function DeviceRow({
   lastSeen,
   renameAction,
   enableAction,
+  channelAction,
   removeAction,
 }: {
   device: DeviceView;
   lastSeen: string;
   renameAction: Action;
   enableAction: Action;
+  channelAction: Action;
   removeAction: Action;
 }) {
   const [editing, setEditing] = useState(false);
@@ -96,6 +99,12 @@ export function DeviceRow({
               <dt className="inline">{t('app')} </dt>
               <dd className="inline">{d.app_version ?? '—'}</dd>
             </div>
+            <div>
+              <dt className="inline">{t('channel')} </dt>
+              <dd className="inline" data-testid={`channel-${d.id}`}>
+                {d.notification_channel === 'SSE_ONLY' ? t('channelSse') : t('channelAuto')}
+              </dd>
+            </div>
           </dl>
         </div>
         <div className="flex flex-wrap items-start gap-2 sm:justify-end">
@@ -104,6 +113,13 @@ export function DeviceRow({
             fields={{ id: d.id, enabled: d.enabled ? 'false' : 'true' }}
             label={d.enabled ? t('disable') : t('enable')}
             testId={`toggle-${d.id}`}
+          />
+          <InlineAction
+            action={channelAction}
+            fields={{ id: d.id, notification_channel: d.notification_channel === 'SSE_ONLY' ? 'AUTO' : 'SSE_ONLY' }}
+            label={d.notification_channel === 'SSE_ONLY' ? t('useAuto') : t('useSse')}
+            variant="secondary"
+            testId={`channel-toggle-${d.id}`}
           />
           <ConfirmAction
             action={removeAction}

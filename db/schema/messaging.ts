@@ -63,6 +63,13 @@ export const devices = pgTable(
     battery: integer('battery'),
     charging: boolean('charging'),
     appVersion: text('app_version'),
+    // The app's notification channel, handed to the phone by GET /settings (docs/device-protocol.md §5):
+    // SSE_ONLY keeps the event stream open; AUTO uses Firebase pushes (relayed only with PUSH_UPSTREAM_URL).
+    notificationChannel: text('notification_channel', { enum: ['AUTO', 'SSE_ONLY'] })
+      .notNull()
+      .default('SSE_ONLY'),
+    // Online as last announced by the device.online / device.offline webhooks (seen within 5 minutes).
+    online: boolean('online').notNull().default(false),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     removedAt: timestamp('removed_at', { withTimezone: true }),
@@ -71,6 +78,8 @@ export const devices = pgTable(
     uniqueIndex('devices_token_idx').on(t.tokenHash),
     index('devices_client_idx').on(t.clientId, t.createdAt),
     index('devices_last_seen_idx').on(t.lastSeenAt),
+    // The offline sweep looks only at devices announced online.
+    index('devices_online_idx').on(t.lastSeenAt).where(sql`online`),
   ],
 );
 
@@ -177,7 +186,14 @@ export const inboundMessages = pgTable(
   (t) => [index('inbound_client_created_idx').on(t.clientId, t.createdAt)],
 );
 
-export const WEBHOOK_EVENTS = ['message.sent', 'message.delivered', 'message.failed', 'sms.received'] as const;
+export const WEBHOOK_EVENTS = [
+  'message.sent',
+  'message.delivered',
+  'message.failed',
+  'sms.received',
+  'device.online',
+  'device.offline',
+] as const;
 
 export const webhooks = pgTable(
   'webhooks',

@@ -125,17 +125,21 @@ function recipientOf<T extends { phone: string }>(recipients: T[], reported: str
  * instances): whether the device is still enabled and registered — a disabled or removed phone is never
  * woken — and whether work is waiting for it (pending for it or any device, or a cancellation to apply).
  */
-export async function deviceWake(db: Db, device: Device, now = new Date()): Promise<{ enabled: boolean; waiting: boolean }> {
-  const [row] = rowsOf<{ enabled: boolean; waiting: boolean }>(
+export async function deviceWake(
+  db: Db,
+  device: Device,
+  now = new Date(),
+): Promise<{ enabled: boolean; waiting: boolean; channel: Device['notificationChannel'] | null }> {
+  const [row] = rowsOf<{ enabled: boolean; waiting: boolean; channel: Device['notificationChannel'] }>(
     await db.execute(sql`
-    select d.enabled and d.removed_at is null as enabled,
+    select d.enabled and d.removed_at is null as enabled, d.notification_channel as channel,
       exists (select 1 from ${messages} m where m.client_id = ${device.clientId} and m.state = 'pending'
                 and m.valid_until > ${now.toISOString()}::timestamptz and (m.device_id is null or m.device_id = ${device.id}))
       or exists (select 1 from ${messages} m where m.claimed_by = ${device.id} and m.state = 'cancelling') as waiting
     from ${devices} d where d.id = ${device.id}`),
   );
   const enabled = Boolean(row?.enabled);
-  return { enabled, waiting: enabled && Boolean(row?.waiting) };
+  return { enabled, waiting: enabled && Boolean(row?.waiting), channel: row?.channel ?? null };
 }
 
 /** Whether a phone has work waiting (an enabled device only). */

@@ -5,13 +5,15 @@ import { apiTokens, clients, devices, users } from '@/db/schema';
 import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { hashToken, newToken } from '@/lib/auth/tokens';
 import { DomainError, notFound } from '@/lib/errors';
+import { emitEnqueued } from '@/lib/events';
 import { writeAudit } from './audit';
+import { announce, markOnline, ONLINE_WINDOW_MS } from './device-presence';
 import { clientFromGatewayLogin, consumePairingCode, gatewayLoginOf } from './gateway-credentials';
 import { newId } from './ids';
 import { assertCanSend, clientLimits } from './limits';
 
 export type Device = typeof devices.$inferSelect;
-export const ONLINE_WINDOW_MS = 5 * 60_000;
+export { ONLINE_WINDOW_MS };
 
 export type DeviceAuth =
   | { kind: 'basic'; login: string; password: string }
@@ -35,6 +37,7 @@ export interface DeviceView {
   charging: boolean | null;
   app_version: string | null;
   sim_cards: unknown;
+  notification_channel: 'AUTO' | 'SSE_ONLY';
   created_at: string;
 }
 
@@ -49,6 +52,7 @@ export function deviceView(d: Device, now = new Date()): DeviceView {
     charging: d.charging,
     app_version: d.appVersion,
     sim_cards: d.simCards ?? null,
+    notification_channel: d.notificationChannel,
     created_at: d.createdAt.toISOString(),
   };
 }
@@ -108,9 +112,11 @@ export async function registerDevice(db: Db, auth: DeviceAuth, input: RegisterIn
         simCards: input.simCards ?? null,
         appVersion: input.appVersion ?? null,
         lastSeenAt: now,
+        online: true,
         createdAt: now,
       })
       .returning();
+    await announce(tx, d, 'online', now, now);
     await writeAudit(tx, { userId: clientId, role: 'client' }, 'device.register', { type: 'device', id }, null, {
       name: input.name,
       via: auth.kind,
@@ -138,6 +144,8 @@ export async function deviceFromToken(
   if (!row) throw new DomainError('unauthorized', 'Unknown device token.');
   if (row.status !== 'active') throw new DomainError('account_suspended', 'This account is suspended.');
   const d = row.d;
+  // Back after a silence (or never announced): device.online, once.
+  if (!d.online) await markOnline(db, d, now);
   if (!d.lastSeenAt || now.getTime() - d.lastSeenAt.getTime() > 15_000 || (extra.appVersion && extra.appVersion !== d.appVersion)) {
     await db
       .update(devices)
@@ -190,7 +198,7 @@ export async function updateDevice(
   db: Db,
   actor: Actor,
   id: string,
-  input: { name?: string; enabled?: boolean },
+  input: { name?: string; enabled?: boolean; notification_channel?: 'AUTO' | 'SSE_ONLY' },
   now = new Date(),
 ): Promise<DeviceView> {
   assertCan(actor, 'device.manage');
@@ -210,13 +218,24 @@ export async function updateDevice(
     const changes = {
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
+      ...(input.notification_channel !== undefined ? { notificationChannel: input.notification_channel } : {}),
     };
     // An empty change ({}) is valid and changes nothing (an UPDATE with no columns is an error).
     if (!Object.keys(changes).length) return before;
     const [after] = await tx.update(devices).set(changes).where(eq(devices.id, id)).returning();
-    await writeAudit(tx, actor, 'device.update', { type: 'device', id }, { name: before.name, enabled: before.enabled }, input);
+    await writeAudit(
+      tx,
+      actor,
+      'device.update',
+      { type: 'device', id },
+      { name: before.name, enabled: before.enabled, notification_channel: before.notificationChannel },
+      input,
+    );
     return after;
   });
+  // The phone re-reads GET /settings on SettingsUpdated (after the commit; other instances' streams do not
+  // hear it, and the app also refreshes its settings every 24 h and at start).
+  if (input.notification_channel !== undefined) emitEnqueued({ clientId: actor.userId, deviceId: id, type: 'SettingsUpdated' });
   return deviceView(d, now);
 }
 

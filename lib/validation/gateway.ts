@@ -11,8 +11,14 @@ export const otpVerifyInput = z.object({
     .regex(/^\d{6}$/, 'The code has 6 digits.'),
 });
 
+export const NOTIFICATION_CHANNELS = ['AUTO', 'SSE_ONLY'] as const;
 export const deviceUpdateInput = z
-  .object({ name: z.string().trim().min(1, 'Name is required.').max(80), enabled: z.boolean() })
+  .object({
+    name: z.string().trim().min(1, 'Name is required.').max(80),
+    enabled: z.boolean(),
+    // The app's notification channel (docs/device-protocol.md §5), sent to the phone with SettingsUpdated.
+    notification_channel: z.enum(NOTIFICATION_CHANNELS, { error: 'AUTO or SSE_ONLY.' }),
+  })
   .partial()
   .strict();
 

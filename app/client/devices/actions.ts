@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { formAction } from '@/lib/http/form-action';
 import { removeDevice, updateDevice } from '@/lib/services/devices';
 import { issueGatewayCredentials, issuePairingCode } from '@/lib/services/gateway-credentials';
-import { deviceUpdateInput } from '@/lib/validation/gateway';
+import { deviceUpdateInput, NOTIFICATION_CHANNELS } from '@/lib/validation/gateway';
 import { requestOrigin } from '../_lib/origin';
 
 const deviceId = z.string().trim().min(1).max(36);
@@ -49,6 +49,17 @@ export const setDeviceEnabledAction = formAction(
     return { ok: true, message: input.enabled ? 'Enabled.' : 'Disabled.' };
   },
   (v) => ({ id: v.id, enabled: v.enabled === 'true' }),
+);
+
+/** The app's notification channel for this phone (sent to it with SettingsUpdated; the app applies it on restart). */
+export const setDeviceChannelAction = formAction(
+  'client',
+  z.object({ id: deviceId, notification_channel: z.enum(NOTIFICATION_CHANNELS) }),
+  async ({ db, actor, input }) => {
+    await updateDevice(db, actor, input.id, { notification_channel: input.notification_channel });
+    revalidatePath('/client/devices');
+    return { ok: true, message: `Notification channel ${input.notification_channel}; restart the app on the phone to apply it.` };
+  },
 );
 
 export const removeDeviceAction = formAction('client', z.object({ id: deviceId }), async ({ db, actor, input }) => {

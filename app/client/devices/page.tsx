@@ -10,7 +10,14 @@ import { listDevices } from '@/lib/services/devices';
 import { gatewayLoginOf, gatewayUrls } from '@/lib/services/gateway-credentials';
 import { getSettings } from '@/lib/services/settings';
 import { requestOrigin } from '../_lib/origin';
-import { issueCredentialsAction, pairingCodeAction, removeDeviceAction, renameDeviceAction, setDeviceEnabledAction } from './actions';
+import {
+  issueCredentialsAction,
+  pairingCodeAction,
+  removeDeviceAction,
+  renameDeviceAction,
+  setDeviceChannelAction,
+  setDeviceEnabledAction,
+} from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('client.devices'))('title') };
@@ -61,6 +68,7 @@ export default async function DevicesPage() {
                   lastSeen={d.last_seen_at ? f.dateTime(d.last_seen_at) : t('never')}
                   renameAction={renameDeviceAction}
                   enableAction={setDeviceEnabledAction}
+                  channelAction={setDeviceChannelAction}
                   removeAction={removeDeviceAction}
                 />
               ))}

@@ -27,7 +27,8 @@ export const appMessage = obj({
 });
 
 export const appWebhooks = z.array(obj({ id: z.string(), deviceId: z.string(), url: z.string(), event: z.literal('sms:received') }));
-export const appSettings = obj({});
+// The app server's DeviceSettings: only the sections we set are present.
+export const appSettings = obj({ gateway: obj({ notification_channel: z.enum(['AUTO', 'SSE_ONLY']) }) });
 export const userCode = obj({ code: z.string(), validUntil: instant });
 
 const appState = z.enum(['Pending', 'Processed', 'Sent', 'Delivered', 'Failed', 'Cancelling', 'Cancelled']);

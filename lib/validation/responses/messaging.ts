@@ -33,6 +33,7 @@ export const deviceView = obj({
   charging: z.boolean().nullable(),
   app_version: z.string().nullable(),
   sim_cards: z.unknown(),
+  notification_channel: z.enum(['AUTO', 'SSE_ONLY']),
   created_at: instant,
 });
 export const deviceRemoved = obj({ id: z.string(), removed: z.literal(true) });

@@ -38,6 +38,8 @@ export const GET = mobile(
         };
         // Refreshed by every re-check: a device disabled in the portal stops being woken within 5 s.
         let enabled = device.enabled && !device.removedAt;
+        // A channel changed on another instance is noticed by the re-check too.
+        let channel = device.notificationChannel;
         const event = (type: string, data: Record<string, string> | null = null) =>
           send(`event: ${type}\ndata: ${JSON.stringify(data)}\n\n`);
         const off = onEnqueued(device.clientId, (e) => {
@@ -51,6 +53,10 @@ export const GET = mobile(
             const wake = await deviceWake(await getDb(), device);
             enabled = wake.enabled;
             if (wake.waiting) event('MessageEnqueued');
+            if (wake.channel && wake.channel !== channel) {
+              channel = wake.channel;
+              event('SettingsUpdated');
+            }
           } catch (err) {
             logError('SSE recheck failed', err);
           }
