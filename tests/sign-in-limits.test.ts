@@ -7,7 +7,7 @@ import { POST as clientLogin } from '@/app/api/v1/auth/login/route';
 import type { DbHandle } from '@/db';
 import { argon2Stats, hashPassword, verifyPassword } from '@/lib/auth/password';
 import type { Actor } from '@/lib/auth/permissions';
-import { SLOWDOWN_MS } from '@/lib/http/login-limits';
+import { REFUSAL_DELAY_MS, SLOWDOWN_MS } from '@/lib/http/login-limits';
 import { useTestDbForRoutes } from './helpers/db';
 import { makeAdmin, makeClient, makeReseller } from './helpers/fixtures';
 import { call } from './helpers/http';
@@ -48,13 +48,16 @@ describe('failures count, successes do not', () => {
     for (let i = 0; i < 11; i++) expect((await signIn(people[0].email, people[0].password, ip)).status).toBe(200);
   });
 
-  test('10 failures from an address: the 11th attempt is 429 with retry_after, unchecked (no argon2 run)', async () => {
+  test('10 failures from an address: the 11th attempt is 429 with retry_after, unchecked (no argon2 run) and late', async () => {
     const ip = freshIp();
     const a = await client();
     for (let i = 0; i < 10; i++) expect((await signIn(`nobody-${i}@example.com`, 'wrong-password', ip)).status).toBe(401);
     const before = argon2Stats().total;
+    const t0 = Date.now();
     const res = await signIn(a.email, a.password, ip);
     expect(res.status).toBe(429);
+    // Answered late (a tarpit), so a spray from one address cannot loop on cheap refusals.
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(REFUSAL_DELAY_MS - 50);
     expect(res.json.error?.details.retry_after).toBeGreaterThan(0);
     expect(argon2Stats().total).toBe(before);
     // Another address is not affected.

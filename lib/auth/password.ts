@@ -24,6 +24,8 @@ async function inTurn<T>(work: () => Promise<T>, refuse: boolean): Promise<T> {
   if (stats.active >= MAX_ACTIVE) {
     if (refuse && waiting.length >= MAX_WAITING) {
       stats.refused++;
+      // Late, like every refused sign-in (lib/http/login-limits.ts): a spray cannot loop on it.
+      await new Promise((r) => setTimeout(r, 1_000));
       throw new DomainError('rate_limited', 'Too many sign-ins at once. Try again in 1 s.', { retry_after: 1, limit: MAX_ACTIVE });
     }
     // The finishing holder hands its slot straight to the first in line (active stays the same).

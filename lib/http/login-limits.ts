@@ -16,6 +16,8 @@ import { addToBucket, assertNotBlocked, bucketCount, hitRateLimit, ipBucket } fr
 export const LOGIN_WINDOW_MS = 15 * 60_000;
 /** After the per-email limit, one attempt per this long from an address the account has not used. */
 export const SLOWDOWN_MS = 30_000;
+/** A sign-in refused unchecked is answered after this long (a tarpit for sprays). */
+export const REFUSAL_DELAY_MS = 1_000;
 /** How long a successful sign-in makes its address "known" for that account. */
 const KNOWN_MS = 30 * 86_400_000;
 /** Counters that only record (never refuse); the column is a PostgreSQL integer. */
@@ -49,8 +51,15 @@ const isWrongPassword = (err: unknown) => err instanceof DomainError && err.code
 export async function guardedSignIn<T>(db: Db, email: string, ip: string | null, verify: () => Promise<T>, now = new Date()): Promise<T> {
   const limit = loginLimit();
   const b = loginBuckets(email, ip);
-  if (b.ip) assertNotBlocked(b.ip, limit, now);
-  assertNotBlocked(b.pair, limit, now);
+  try {
+    if (b.ip) assertNotBlocked(b.ip, limit, now);
+    assertNotBlocked(b.pair, limit, now);
+  } catch (err) {
+    // A refusal costs us next to nothing; answering it late makes a spray from one address slow too, so a
+    // tight loop of refused attempts cannot eat the CPU that signed-in users need.
+    await new Promise((r) => setTimeout(r, REFUSAL_DELAY_MS));
+    throw err;
+  }
   const reserved: string[] = [];
   const giveBack = async () => {
     for (const bucket of reserved) await addToBucket(db, bucket, -1, limit, LOGIN_WINDOW_MS, now);
