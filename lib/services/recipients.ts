@@ -1,20 +1,23 @@
 import 'server-only';
 // Phone numbers at the boundary of every send (API, portal form, OTP, 3rd-party API): parsed in the
 // client's country (else the platform's default) into E.164 before anything is queued or counted.
-import { eq } from 'drizzle-orm';
-import type { Db } from '@/db';
-import { clients } from '@/db/schema';
+import { sql } from 'drizzle-orm';
+import { type Db, rowsOf } from '@/db';
+import { clients, settings } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { type CountryCode, parsePhone, phoneCountry } from '@/lib/phone';
-import { getSettings } from './settings';
+import { getSettings, settingsFrom } from './settings';
 
 /** The country a client's national numbers are read in: its own, else the platform's default (MM). */
 export async function clientPhoneCountry(db: Db, clientId: number): Promise<CountryCode> {
-  const [[c], settings] = await Promise.all([
-    db.select({ country: clients.country }).from(clients).where(eq(clients.id, clientId)),
-    getSettings(db),
-  ]);
-  return phoneCountry(c?.country, settings.default_country);
+  // One statement (it runs before every send): the client's country and the stored default beside it.
+  const [row] = rowsOf<{ country: string | null; dc: string | null }>(
+    await db.execute(sql`select ${clients.country} as country,
+      (select ${settings.value} from ${settings} where ${settings.key} = 'default_country') as dc
+      from ${clients} where ${clients.id} = ${clientId}`),
+  );
+  const fallback = settingsFrom(row?.dc ? [{ key: 'default_country', value: row.dc }] : []).default_country;
+  return phoneCountry(row?.country, fallback);
 }
 
 /** The platform's default phone country (admin setting), for numbers that belong to no client. */
