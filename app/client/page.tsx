@@ -13,7 +13,7 @@ import { phoneCountry } from '@/lib/phone';
 import { type ActivationPreview, previewActivation } from '@/lib/services/activation';
 import { clientHome } from '@/lib/services/client-portal';
 import { listDevices } from '@/lib/services/devices';
-import { listMessages } from '@/lib/services/messages';
+import { latestMessages } from '@/lib/services/messages';
 import { getSettings } from '@/lib/services/settings';
 import { renewFromBalanceAction } from './actions';
 
@@ -70,7 +70,7 @@ export default async function ClientOverview() {
   const settings = await getSettings(db);
   const [devices, recent, renewal] = await Promise.all([
     listDevices(db, actor),
-    listMessages(db, actor, { page: 1, limit: 5 }, settings.time_zone),
+    latestMessages(db, actor, 5),
     client.package && client.credit_balance > 0
       ? previewActivation(db, actor, actor.userId, { package_type: client.package.package_type }).catch(
           (): ActivationPreview | null => null,

@@ -1,19 +1,14 @@
 import 'server-only';
-import { and, count, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { clients, devices, type MessageState, messageRecipients, messages } from '@/db/schema';
+import { type MessageState, messageRecipients, messages } from '@/db/schema';
 import { type Actor, assertCan } from '@/lib/auth/permissions';
-import { DomainError, fieldError, notFound } from '@/lib/errors';
+import { DomainError, notFound } from '@/lib/errors';
 import { emitEnqueued } from '@/lib/events';
 import { type CountryCode, DEFAULT_COUNTRY, phoneSearchTerm } from '@/lib/phone';
-import { smsLength } from '@/lib/sms/encoding';
-import { toUnicode } from '@/lib/text/zawgyi';
 import type { ListMessagesQuery } from '@/lib/validation/messages';
 import { dateRange } from './date-filter';
-import { newId } from './ids';
-import { assertCanSend, assertQuota, clientLimits } from './limits';
 import { likePattern, type Page, paginated } from './paging';
-import { getSettings } from './settings';
 import { giveBackQuota } from './usage';
 
 export { DEFAULT_VALIDITY_MS, MAX_VALIDITY_MS, type QueueRequest, queueMessages } from './send';
@@ -152,6 +147,16 @@ export async function listMessages(
     db.select({ total: count() }).from(messages).where(where),
   ]);
   return paginated(await withRecipients(db, rows), q, total);
+}
+
+/**
+ * The client's latest messages, newest first, without the log's total (which counts every message the
+ * client ever sent): for the client's home page, whose cost must not grow with its history.
+ */
+export async function latestMessages(db: Db, actor: Actor, limit: number): Promise<{ data: MessageView[] }> {
+  assertCan(actor, 'sms.read');
+  const rows = await db.select().from(messages).where(tenancy(actor)).orderBy(desc(messages.createdAt), desc(messages.id)).limit(limit);
+  return { data: await withRecipients(db, rows) };
 }
 
 /** The 3rd-party API's list: its own filters (instants, a set of states, a device), offset paging. */
