@@ -8,8 +8,9 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres', 'smpp'],
   poweredByHeader: false,
   // Pages and server actions pass the proxy (proxy.ts), which keeps a copy of the body: no more than a
-  // server action may carry (Next's 1 MB), so a huge body costs little memory (API bodies: lib/http/pipeline).
-  experimental: { proxyClientMaxBodySize: '1mb' },
+  // server action may carry, so a huge body costs little memory (API bodies: lib/http/pipeline). 3 MB: the
+  // payment forms carry one image of at most 2 MB as a data URL (docs/payments.md).
+  experimental: { proxyClientMaxBodySize: '3mb', serverActions: { bodySizeLimit: '3mb' } },
   // The build checks the app's code; `npm run typecheck` (tsc, in CI) checks everything, tests included.
   typescript: { tsconfigPath: 'tsconfig.build.json' },
   async headers() {

@@ -6,12 +6,13 @@ import { PATCH as patchClientRoute } from '@/app/api/reseller/clients/[id]/route
 import { POST as createClientRoute } from '@/app/api/reseller/clients/route';
 import { POST as sendRoute } from '@/app/api/v1/sms/send/route';
 import type { DbHandle } from '@/db';
-import { messages, users } from '@/db/schema';
+import { inboundMessages, messages, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
+import { listInbound, recordInbound } from '@/lib/services/inbound';
 import { smsLength } from '@/lib/sms/encoding';
 import { useTestDbForRoutes } from './helpers/db';
 import { makeAdmin, makeReseller, uid } from './helpers/fixtures';
-import { gatewayClient } from './helpers/gateway';
+import { gatewayClient, gatewayLogin, registerPhone } from './helpers/gateway';
 import { call } from './helpers/http';
 import { apiKeyFor } from './helpers/reseller-keys';
 
@@ -99,5 +100,23 @@ describe('client names typed in Zawgyi', () => {
     expect(renamed.status).toBe(200);
     const [u] = await h.db.select({ name: users.name }).from(users).where(eq(users.id, id));
     expect(u.name).toBe('ဦးအောင်');
+  });
+});
+
+describe('inbound Zawgyi SMS', () => {
+  test('stored exactly as received; the inbox reads it in Unicode beside the original', async () => {
+    const c = await gatewayClient(h.db, admin);
+    const phone = await registerPhone(h.db, await gatewayLogin(h.db, c.actor), 'inbox phone');
+    await recordInbound(h.db, phone.id, { phone: '+959420000399', text: ZAWGYI });
+    await recordInbound(h.db, phone.id, { phone: '+959420000398', text: UNICODE });
+    const [zg] = await h.db.select().from(inboundMessages).where(eq(inboundMessages.phone, '+959420000399'));
+    expect(zg.text).toBe(ZAWGYI);
+    const page = await listInbound(h.db, c.actor, { page: 1, limit: 20 });
+    const byPhone = new Map(page.data.map((m) => [m.phone, m]));
+    expect(byPhone.get('+959420000399')).toMatchObject({ message: ZAWGYI, unicode: UNICODE });
+    expect(byPhone.get('+959420000398')).toMatchObject({ message: UNICODE, unicode: null });
+    // Another client sees none of them.
+    const other = await gatewayClient(h.db, admin);
+    expect((await listInbound(h.db, other.actor, { page: 1, limit: 20 })).data).toEqual([]);
   });
 });

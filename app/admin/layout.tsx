@@ -16,6 +16,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         { href: '/admin', label: t('overview') },
         { href: '/admin/resellers', label: t('resellers') },
         { href: '/admin/topups', label: t('topups') },
+        { href: '/admin/payment-accounts', label: t('paymentAccounts') },
         { href: '/admin/clients', label: t('clients') },
         { href: '/admin/packages', label: t('packages') },
         { href: '/admin/audit', label: t('audit') },

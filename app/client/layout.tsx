@@ -9,6 +9,7 @@ const NAV = [
   ['/client', 'overview'],
   ['/client/send', 'send'],
   ['/client/messages', 'messages'],
+  ['/client/inbox', 'inbox'],
   ['/client/devices', 'devices'],
   ['/client/api', 'apiKeys'],
   ['/client/smpp', 'smpp'],

@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { AutoRefresh } from '@/components/client/auto-refresh';
 import { isMoving, MessageTable } from '@/components/client/message-table';
 import { InlineAction } from '@/components/inline-action';
+import { PayProvider, ProviderContactLinks } from '@/components/payments/pay-provider';
 import { Card, DetailList, LinkButton, PageHeader, StatCard, StatusBadge } from '@/components/ui';
 import { requireRole } from '@/lib/auth/session';
 import { daysLeft } from '@/lib/format';
@@ -48,7 +49,7 @@ function UsageBar({ label, used, limit }: { label: string; used: number; limit: 
 
 export default async function ClientOverview() {
   const { db, actor } = await requireRole('client');
-  const { client, reseller, package_display_name } = await clientHome(db, actor);
+  const { client, reseller, package_display_name, payment_accounts } = await clientHome(db, actor);
   const [t, f] = await Promise.all([getTranslations('client.home'), getFormat()]);
   if (client.status === 'expired') {
     return (
@@ -61,9 +62,12 @@ export default async function ClientOverview() {
             reseller: reseller.name,
           })}
         </p>
-        <p className="mt-4 text-sm text-slate-600">
-          {reseller.email} · {reseller.phone}
-        </p>
+        <div className="mt-4">
+          <ProviderContactLinks reseller={reseller} />
+        </div>
+        <div className="mt-6">
+          <PayProvider reseller={reseller} accounts={payment_accounts} />
+        </div>
       </div>
     );
   }
@@ -149,7 +153,13 @@ export default async function ClientOverview() {
               [t('phone'), reseller.phone],
             ]}
           />
+          <div className="mt-3">
+            <ProviderContactLinks reseller={reseller} />
+          </div>
         </Card>
+      </div>
+      <div className="mt-5">
+        <PayProvider reseller={reseller} accounts={payment_accounts} />
       </div>
       <Card
         title={t('recent')}

@@ -10,6 +10,7 @@ const NAV = [
   ['/reseller', 'overview'],
   ['/reseller/clients', 'clients'],
   ['/reseller/credit', 'credit'],
+  ['/reseller/payment-accounts', 'paymentAccounts'],
   ['/reseller/pricing', 'pricing'],
   ['/reseller/branding', 'branding'],
   ['/reseller/api', 'apiKeys'],

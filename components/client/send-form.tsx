@@ -9,6 +9,7 @@ import { inputClass, Notice } from '@/components/ui';
 import type { FormState } from '@/lib/http/form-action';
 import { smsLength } from '@/lib/sms/encoding';
 import { splitRecipients } from './recipients';
+import { useZawgyi, ZawgyiPrompt } from './zawgyi-prompt';
 
 type Action = (state: FormState, fd: FormData) => Promise<FormState>;
 
@@ -47,6 +48,7 @@ export function SendForm({
   const [state, formAction] = useActionState(action, {} as FormState);
   const [recipients, setRecipients] = useState(state.values?.recipients ?? '');
   const [message, setMessage] = useState(state.values?.message ?? '');
+  const zawgyi = useZawgyi(message);
   const t = useTranslations('client.send');
   const count = splitRecipients(recipients).length;
   const rErr = recipientErrors(state.fieldErrors, (n) => t('recipientN', { n }));
@@ -114,7 +116,9 @@ export function SendForm({
             aria-invalid={mErr ? true : undefined}
             aria-describedby={mErr ? 'message-error' : undefined}
           />
-          <SmsCounter text={message} />
+          <SmsCounter text={zawgyi.sendText} />
+          <ZawgyiPrompt check={zawgyi} onUseUnicode={setMessage} />
+          <input type="hidden" name="keep_encoding" value={zawgyi.kept ? 'true' : ''} />
           <FieldErrors errors={mErr} id="message-error" />
         </div>
         <div>

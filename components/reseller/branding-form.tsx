@@ -9,6 +9,7 @@ import { buttonClass, inputClass } from '@/components/ui';
 import type { FormState } from '@/lib/http/form-action';
 import type { BrandingView } from '@/lib/services/branding';
 import { LOGO_TYPES, MAX_LOGO_BYTES } from '@/lib/validation/logo';
+import { SupportContactFields } from './support-contact-fields';
 
 type Action = (state: FormState, fd: FormData) => Promise<FormState>;
 
@@ -234,6 +235,11 @@ export function BrandingForm({
             <FieldErrors errors={err('support_phone')} id="support_phone-error" />
           </div>
         </div>
+        <SupportContactFields
+          viber={String(state.values?.support_viber ?? initial.support_viber ?? '')}
+          telegram={String(state.values?.support_telegram ?? initial.support_telegram ?? '')}
+          errors={state.fieldErrors}
+        />
         <SubmitButton>Save branding</SubmitButton>
       </form>
 

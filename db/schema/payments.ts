@@ -2,6 +2,7 @@
 // (KBZPay, WavePay, …), and the images that go with them (QR codes, payment slips), kept in the database.
 import { sql } from 'drizzle-orm';
 import { boolean, customType, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { PAYMENT_ACCOUNT_METHODS } from '../../lib/validation/payment-methods';
 import { resellers } from './accounts';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -9,7 +10,7 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   fromDriver: (v) => Buffer.from(v),
 });
 
-export const PAYMENT_ACCOUNT_METHODS = ['kbzpay', 'wavepay', 'ayapay', 'cbpay', 'bank_transfer', 'other'] as const;
+export { PAYMENT_ACCOUNT_METHODS };
 
 /** An uploaded image (PNG or JPEG, checked by content): a payment account's QR code or a payment slip. */
 export const storedImages = pgTable('stored_images', {

@@ -5,11 +5,14 @@ import { resellers, users } from '@/db/schema';
 import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { brandForReseller } from './branding';
 import { type ClientView, getClient } from './clients';
+import { type PaymentAccountView, resellerPaymentAccounts } from './payment-accounts';
 import { resellerCatalog } from './pricing';
 
 export interface ClientHome {
   client: ClientView;
-  reseller: { name: string; email: string; phone: string };
+  reseller: { name: string; email: string; phone: string; viber: string | null; telegram: string | null };
+  /** Where the client pays its reseller (its enabled payment accounts: docs/payments.md). */
+  payment_accounts: PaymentAccountView[];
   /** The package's name as the reseller sells it (its display name), when subscribed. */
   package_display_name: string | null;
 }
@@ -28,7 +31,14 @@ export async function clientHome(db: Db, actor: Actor, now = new Date()): Promis
   const display = catalog.find((p) => p.package_type === client.package?.package_type)?.display_name ?? client.package?.name ?? null;
   return {
     client,
-    reseller: { name: brand?.name ?? r.name, email: brand?.support_email ?? r.email, phone: brand?.support_phone ?? r.phone },
+    reseller: {
+      name: brand?.name ?? r.name,
+      email: brand?.support_email ?? r.email,
+      phone: brand?.support_phone ?? r.phone,
+      viber: brand?.support_viber ?? null,
+      telegram: brand?.support_telegram ?? null,
+    },
+    payment_accounts: await resellerPaymentAccounts(db, client.reseller_id),
     package_display_name: display,
   };
 }

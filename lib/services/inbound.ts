@@ -1,8 +1,11 @@
 import 'server-only';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { devices, inboundMessages } from '@/db/schema';
+import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { notFound } from '@/lib/errors';
+import { toUnicode } from '@/lib/text/zawgyi';
+import { type Page, paginated } from './paging';
 import { enqueueMo } from './smpp/outbox';
 import { enqueueEvent } from './webhooks';
 
@@ -43,4 +46,47 @@ function simNumberOf(simCards: unknown): string | null {
     if (typeof n === 'string' && n.trim()) return n.trim();
   }
   return null;
+}
+
+export interface InboundView {
+  id: number;
+  device_id: string;
+  phone: string;
+  /** Exactly as received. */
+  message: string;
+  /** The Unicode reading of a Zawgyi message (docs/zawgyi.md), else null. */
+  unicode: string | null;
+  received_at: string;
+}
+
+/** The client's received SMS, newest first; Zawgyi ones carry their Unicode reading beside the original. */
+export async function listInbound(db: Db, actor: Actor, q: { page: number; limit: number }): Promise<Page<InboundView>> {
+  assertCan(actor, 'sms.read');
+  if (actor.role !== 'client') throw notFound('Client');
+  const where = eq(inboundMessages.clientId, actor.userId);
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select()
+      .from(inboundMessages)
+      .where(where)
+      .orderBy(desc(inboundMessages.createdAt), desc(inboundMessages.id))
+      .limit(q.limit)
+      .offset((q.page - 1) * q.limit),
+    db.select({ total: count() }).from(inboundMessages).where(where),
+  ]);
+  return paginated(
+    rows.map((r) => {
+      const u = toUnicode(r.text);
+      return {
+        id: r.id,
+        device_id: r.deviceId,
+        phone: r.phone,
+        message: r.text,
+        unicode: u.converted ? u.text : null,
+        received_at: r.receivedAt.toISOString(),
+      };
+    }),
+    q,
+    total,
+  );
 }

@@ -9,6 +9,7 @@ import { activatePackage } from './activation';
 import { writeAudit } from './audit';
 import { createClient, setClientSuspended } from './clients';
 import { creditReseller } from './credit';
+import { createPaymentAccount } from './payment-accounts';
 import { createReseller } from './resellers';
 import { assertEmailFree, findUserByEmail } from './users';
 
@@ -100,6 +101,18 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
     reference: 'DEMO-0001',
     note: 'Opening balance',
   });
+  // Where resellers pay the platform, and where the demo reseller's clients pay it (docs/payments.md).
+  await createPaymentAccount(db, adminActor, {
+    method: 'kbzpay',
+    account_name: 'SMS Platform Co., Ltd.',
+    account_number: '09 400 000 100',
+    instructions: 'Pay, then send the request with the transaction id and a screenshot of the slip.',
+  });
+  await createPaymentAccount(
+    db,
+    { userId: demo.id, role: 'reseller' },
+    { method: 'wavepay', account_name: 'Demo Reseller', account_number: '09 450 000 001' },
+  );
   const resellerActor: Actor = { userId: demo.id, role: 'reseller' };
 
   const clientsToMake = [

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { idParam, isoDate, money, optionalText, pagination } from './common';
+import { PAYMENT_METHODS } from './credit-methods';
 import { imageUpload } from './payments';
 
-export const PAYMENT_METHODS = ['bank_transfer', 'kbzpay', 'wavepay', 'ayapay', 'cbpay', 'cash', 'other'] as const;
+export { PAYMENT_METHODS };
 export const paymentMethod = z.enum(PAYMENT_METHODS, {
   error: 'Method is one of bank_transfer, kbzpay, wavepay, ayapay, cbpay, cash, other.',
 });

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DataList } from '@/components/data-list';
 import { paymentMethodLabel } from '@/components/payment-method';
+import { PaidInto, SlipPreview } from '@/components/payments/slip-preview';
 import { Card, Notice, PageHeader, StatusBadge } from '@/components/ui';
 import { requireRole } from '@/lib/auth/session';
 import { formatDateTime, formatMoney } from '@/lib/format';
@@ -79,6 +80,7 @@ function RequestSummary({ r, tab }: { r: TopupRequestView; tab: Tab }) {
           </>
         )}
       </p>
+      <PaidInto r={r} />
       {r.note && <p className="break-words text-sm text-slate-700">“{r.note}”</p>}
       <p className="text-xs text-slate-500">
         Request #{r.id} · filed {formatDateTime(r.created_at)}
@@ -141,7 +143,12 @@ export default async function TopupsPage({ searchParams }: { searchParams: Promi
               header: 'Decision',
               label: false,
               className: 'align-top sm:w-72',
-              cell: (r) => (r.status === 'pending' ? <TopupDecision id={r.id} tab={tab} action={decideTopupAction} /> : <Decision r={r} />),
+              cell: (r) => (
+                <>
+                  <SlipPreview r={r} />
+                  {r.status === 'pending' ? <TopupDecision id={r.id} tab={tab} action={decideTopupAction} /> : <Decision r={r} />}
+                </>
+              ),
             },
           ]}
         />

@@ -22,6 +22,7 @@ export const sendSmsAction = formAction(
         text: input.message,
         deviceId: input.device_id,
         source: 'portal',
+        keepEncoding: input.keep_encoding,
       });
       revalidatePath('/client');
       revalidatePath('/client/messages');
@@ -32,7 +33,13 @@ export const sendSmsAction = formAction(
   },
   (v) => {
     const phones = splitRecipients(v.recipients ?? '');
-    return { phones: phones.length ? phones : undefined, message: v.message ?? '', device_id: v.device_id || undefined };
+    return {
+      phones: phones.length ? phones : undefined,
+      message: v.message ?? '',
+      device_id: v.device_id || undefined,
+      // "Keep as typed" on the Zawgyi prompt (docs/zawgyi.md); otherwise the service converts Zawgyi.
+      keep_encoding: v.keep_encoding === 'true' || undefined,
+    };
   },
 );
 

@@ -22,6 +22,8 @@ export const updateBrandingAction = formAction(
     color: v.color ? v.color : null,
     support_email: v.support_email?.trim() ? v.support_email.trim() : null,
     support_phone: v.support_phone?.trim() ? v.support_phone : null,
+    support_viber: v.support_viber?.trim() ? v.support_viber : null,
+    support_telegram: v.support_telegram?.trim() ? v.support_telegram : null,
     ...(v.logo === 'remove' ? { logo_url: null } : v.logo ? { logo_url: v.logo } : {}),
   }),
 );

@@ -1,7 +1,8 @@
 'use server';
 import { revalidatePath } from 'next/cache';
-import { formatMoney } from '@/lib/format';
+import { getTranslations } from 'next-intl/server';
 import { formAction, num } from '@/lib/http/form-action';
+import { getFormat } from '@/lib/i18n/server';
 import { fileTopupRequest } from '@/lib/services/topups';
 import { topupRequestInput } from '@/lib/validation/credit';
 
@@ -11,7 +12,16 @@ export const requestCreditAction = formAction(
   async ({ db, actor, input }) => {
     const r = await fileTopupRequest(db, actor, input);
     revalidatePath('/reseller/credit');
-    return { ok: true, message: `Request #${r.id} for ${formatMoney(r.amount)} sent. The credit is added when the platform approves it.` };
+    const [t, f] = await Promise.all([getTranslations('payments'), getFormat()]);
+    return { ok: true, message: t('requestSent', { id: r.id, amount: f.money(r.amount) }) };
   },
-  (v) => ({ ...v, amount: num(v.amount) }),
+  // The form's blank slip and unchosen account are absent, not empty (docs/payments.md).
+  (v) => ({
+    amount: num(v.amount),
+    method: v.method || undefined,
+    payment_account_id: v.payment_account_id ? num(v.payment_account_id) : undefined,
+    reference: v.reference,
+    note: v.note,
+    slip_image: v.slip_image || undefined,
+  }),
 );

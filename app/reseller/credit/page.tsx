@@ -1,14 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ActionForm } from '@/components/action-form';
 import { DataList } from '@/components/data-list';
 import { KIND_LABEL, LedgerTable } from '@/components/ledger-table';
-import { paymentMethodLabel, paymentMethodOptions } from '@/components/payment-method';
+import { paymentMethodLabel } from '@/components/payment-method';
+import { PayeeCard } from '@/components/payments/payee-card';
+import { TopupRequestForm } from '@/components/payments/topup-request-form';
 import { buttonClass, Card, inputClass, PageHeader, StatCard, StatusBadge } from '@/components/ui';
 import { requireRole } from '@/lib/auth/session';
 import { formatDateTime, formatMoney } from '@/lib/format';
 import { compactParams, type RawSearchParams } from '@/lib/http/search-params';
 import { resellerLedger } from '@/lib/services/credit';
+import { listPayeeAccounts } from '@/lib/services/payment-accounts';
 import { resellerProfile } from '@/lib/services/resellers';
 import { listTopupRequests } from '@/lib/services/topups';
 import { ledgerQuery, listTopupsQuery } from '@/lib/validation/credit';
@@ -26,10 +28,11 @@ export default async function ResellerCreditPage({ searchParams }: { searchParam
   const q = listTopupsQuery.safeParse({ page: sp.page, limit: 5 }).data ?? listTopupsQuery.parse({ limit: 5 });
   const lq = ledgerQuery.safeParse({ kind: sp.kind, from: sp.from, to: sp.to, page: sp.lpage, limit: 20 });
   const ledgerFilter = lq.success ? lq.data : ledgerQuery.parse({ limit: 20 });
-  const [profile, requests, ledger] = await Promise.all([
+  const [profile, requests, ledger, payees] = await Promise.all([
     resellerProfile(db, actor),
     listTopupRequests(db, actor, q),
     resellerLedger(db, actor, actor.userId, ledgerFilter),
+    listPayeeAccounts(db, actor),
   ]);
   const filters = { kind: ledgerFilter.kind, from: ledgerFilter.from, to: ledgerFilter.to };
   const csv = `/reseller/credit/ledger.csv?${new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => Boolean(e[1]))).toString()}`;
@@ -40,20 +43,10 @@ export default async function ResellerCreditPage({ searchParams }: { searchParam
         <StatCard label="Credit balance" value={formatMoney(profile.credit_balance)} />
         <StatCard label="Commission" value={formatMoney(profile.commission_balance)} />
       </div>
+      <PayeeCard accounts={payees} />
       <div className="grid gap-5 lg:grid-cols-5">
         <Card title="Request credit" className="lg:col-span-2">
-          <ActionForm
-            action={requestCreditAction}
-            columns={1}
-            submitLabel="Send request"
-            testId="request-credit-form"
-            fields={[
-              { name: 'amount', label: 'Amount (MMK)', type: 'number', required: true, placeholder: '100000' },
-              { name: 'method', label: 'Payment method', type: 'select', required: true, options: paymentMethodOptions },
-              { name: 'reference', label: 'Payment reference', placeholder: 'Bank or wallet transaction id' },
-              { name: 'note', label: 'Note', type: 'textarea' },
-            ]}
-          />
+          <TopupRequestForm action={requestCreditAction} accounts={payees} />
         </Card>
         <Card title="Your requests" className="lg:col-span-3">
           <DataList
