@@ -85,3 +85,51 @@ test('a credit request shows the admin KBZPay account and carries a slip the adm
   await ctx.close();
   await admin.close();
 });
+
+test("a reseller's own account and its Viber/Telegram contacts reach its expired client as a QR code and links", async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const id = unique();
+  const number = `09 6${id.slice(-8)}`;
+  const r = await newReseller(request, 0, 'own');
+  const ctx = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await ctx.newPage();
+  await signIn(page, r.email, r.password, /\/reseller$/);
+  await test.step('the reseller adds its WavePay account with a QR code on its Payment accounts page', async () => {
+    await page.goto('/reseller/payment-accounts');
+    const form = page.getByTestId('new-payment-account');
+    await form.getByLabel('Method').selectOption('wavepay');
+    await form.getByLabel('Account name').fill(`Shop owner ${id}`);
+    await form.getByLabel('Account or phone number').fill(number);
+    await form.getByLabel('QR code').setInputFiles({ name: 'qr.png', mimeType: 'image/png', buffer: await QRCode.toBuffer(number) });
+    await form.getByTestId('new-payment-account-submit').click();
+    await expect(form.getByRole('status')).toContainText('Payment account added');
+  });
+  await test.step('and its Viber and Telegram contacts on the Branding page', async () => {
+    await page.goto('/reseller/branding');
+    await page.getByLabel('Viber number').fill('09 420 000 777');
+    await page.getByLabel('Telegram username').fill(`https://t.me/own_${id}`);
+    await page.getByRole('button', { name: 'Save branding' }).click();
+    await expect(page.getByRole('status').first()).toBeVisible();
+  });
+  const made = await request.post('/api/reseller/clients', {
+    headers: bearer(r.token),
+    data: { name: `Expired ${id}`, email: `exp-${id}@example.com`, password: 'client-pass-1', trial_days: 0 },
+  });
+  expect(made.status(), await made.text()).toBe(201);
+  const cctx = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const cpage = await cctx.newPage();
+  await signIn(cpage, `exp-${id}@example.com`, 'client-pass-1', /\/client$/);
+  await test.step('the expired client sees where to pay and how to reach its reseller', async () => {
+    await expect(cpage.getByTestId('expired-screen')).toBeVisible();
+    const acct = cpage.getByTestId('reseller-payment-accounts').locator('li', { hasText: number });
+    await expect(acct).toContainText('WavePay');
+    await expectLoadedImage(acct.getByTestId('payment-account-qr'));
+    await expect(cpage.getByTestId('support-viber')).toHaveAttribute('href', 'viber://chat?number=%2B959420000777');
+    await expect(cpage.getByTestId('support-telegram')).toHaveAttribute('href', `https://t.me/own_${id}`);
+  });
+  await cctx.close();
+  await ctx.close();
+});

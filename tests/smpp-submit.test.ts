@@ -59,6 +59,15 @@ describe('text', () => {
     expect((await recipientsOf(h.db, r.id)).map((x) => x.phone)).toEqual(['+959420000901']);
   });
 
+  test('Zawgyi in a UCS-2 submit is queued as Unicode, counted after conversion (docs/zawgyi.md)', async () => {
+    const c = await bound();
+    const zawgyi = 'စားနပ္ရိကၡာ၊ ေထာက္ပံ့ပစၥည္း ႏွင့္ အလွဴေငြမ်ား ေပးအပ္သည္။';
+    const unicode = 'စားနပ်ရိက္ခာ၊ ထောက်ပံ့ပစ္စည်း နှင့် အလှူငွေများ ပေးအပ်သည်။';
+    const r = await c.e.submit({ dest: '959420000907', message: ucs2(zawgyi), dataCoding: 8 });
+    expect(r.status).toBe(ESME.ROK);
+    expect(await messageRow(h.db, r.id)).toMatchObject({ text: unicode, encoding: 'ucs2', segments: 1 });
+  });
+
   test('UCS-2 (data_coding 8) Burmese and Latin-1 (data_coding 3) arrive as the same text', async () => {
     const c = await bound();
     const my = await c.e.submit({ dest: '959420000902', message: ucs2(BURMESE), dataCoding: 8 });

@@ -44,6 +44,21 @@ const tp = (
 ) => call(handler, method, path, { ...opts, headers: auth ? { authorization: auth } : {} });
 
 describe('sending', () => {
+  test('Zawgyi text is queued as Unicode (docs/zawgyi.md); an encrypted message is sent as given', async () => {
+    const { auth } = await account();
+    const zawgyi = 'ၾကည့္႐ႈစစ္ေဆးသည္။';
+    const res = await tp(sendRoute, 'POST', '/api/3rdparty/v1/message', auth, {
+      body: { phoneNumbers: ['+959111111111'], message: zawgyi },
+    });
+    expect(res.status).toBe(202);
+    expect(res.json.textMessage).toEqual({ text: 'ကြည့်ရှုစစ်ဆေးသည်။' });
+    const enc = await tp(sendRoute, 'POST', '/api/3rdparty/v1/message', auth, {
+      body: { phoneNumbers: ['+959111111111'], message: zawgyi, isEncrypted: true },
+    });
+    expect(enc.status).toBe(202);
+    expect(enc.json.textMessage).toEqual({ text: zawgyi });
+  });
+
   test('POST /message {phoneNumbers, message} → 202 with Location and MessageState', async () => {
     const { auth } = await account();
     const res = await tp(sendRoute, 'POST', '/api/3rdparty/v1/message', auth, {
