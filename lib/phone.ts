@@ -8,7 +8,13 @@
 //   displayPhone('+66812345678', 'MM')  → '+66 81 234 5678'  (another country: international format)
 //
 // The default country is the admin setting `default_country` (MM); a client's own country overrides it.
-import { type CountryCode, getCountries, parsePhoneNumberFromString, validatePhoneNumberLength } from 'libphonenumber-js';
+import {
+  type CountryCode,
+  getCountries,
+  getCountryCallingCode,
+  parsePhoneNumberFromString,
+  validatePhoneNumberLength,
+} from 'libphonenumber-js';
 
 export type { CountryCode };
 
@@ -86,4 +92,23 @@ export function displayPhone(stored: string | null | undefined, viewerCountry: C
   const p = parsePhoneNumberFromString(stored);
   if (!p) return stored;
   return p.country === viewerCountry ? p.formatNational() : p.formatInternational();
+}
+
+/**
+ * For prefix searches over stored E.164 numbers: the E.164 starts a partly typed number may have. A full
+ * number gives its own E.164; `+95 9 42…`/`0095…` give `+95942…`; a national `09 42…` drops the trunk 0
+ * and takes the country's calling code; bare digits may be either. Null when the text is not digits.
+ */
+export function phonePrefixes(input: string, country: CountryCode = DEFAULT_COUNTRY): string[] | null {
+  const text = input.trim();
+  if (!/^[+(\d][\d\s().\-/]*$/.test(text)) return null;
+  const full = parsePhone(text, country);
+  if (full.ok) return [full.e164];
+  const digits = text.replace(/\D/g, '');
+  if (!digits) return null;
+  const cc = getCountryCallingCode(country);
+  if (text.startsWith('+')) return [`+${digits}`];
+  if (digits.startsWith('00')) return [`+${digits.slice(2)}`];
+  if (digits.startsWith('0')) return [`+${cc}${digits.slice(1)}`];
+  return [`+${cc}${digits}`, `+${digits}`];
 }

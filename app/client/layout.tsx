@@ -10,6 +10,7 @@ const NAV = [
   ['/client/send', 'send'],
   ['/client/messages', 'messages'],
   ['/client/inbox', 'inbox'],
+  ['/client/contacts', 'contacts'],
   ['/client/devices', 'devices'],
   ['/client/api', 'apiKeys'],
   ['/client/smpp', 'smpp'],

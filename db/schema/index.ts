@@ -1,6 +1,7 @@
 export * from './accounts';
 export * from './audit';
 export * from './billing';
+export * from './contacts';
 export * from './messaging';
 export * from './payments';
 export * from './reliability';

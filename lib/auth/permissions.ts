@@ -45,6 +45,7 @@ const PERMISSIONS = {
   'device.manage': ['client'],
   'webhook.manage': ['client'],
   'smpp.manage': ['client'],
+  'contact.manage': ['client'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

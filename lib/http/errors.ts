@@ -50,6 +50,8 @@ export function assertStorableText(value: unknown): void {
 const UNIQUE_FIELDS: Record<string, [string, ErrorCode, string]> = {
   users_email_lower_idx: ['email', 'email_taken', 'This email is already registered.'],
   resellers_subdomain_idx: ['subdomain', 'subdomain_taken', 'This subdomain is already taken.'],
+  contacts_client_phone_idx: ['phone', 'conflict', 'A contact with this number already exists.'],
+  contact_groups_client_name_idx: ['name', 'conflict', 'A group with this name already exists.'],
 };
 
 /** Maps anything thrown below a route to a DomainError; unknown errors become a bare 500. */

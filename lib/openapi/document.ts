@@ -55,7 +55,7 @@ export function errorStatuses(e: Pick<Endpoint, 'auth' | 'body' | 'errors' | 'sp
   if (e.auth !== 'none' || e.spec.auth === 'inbound') out.add(401);
   if (e.auth !== 'none') out.add(403);
   if (e.auth !== 'none' || hasParams) out.add(404);
-  if (e.body) out.add(413);
+  if (e.body || e.spec.rawBody) out.add(413);
   // A retry while the first request with the key runs (409), or the key with another body (422).
   if (e.spec.idempotent) out.add(409).add(422);
   for (const s of e.errors ?? []) out.add(s);
@@ -111,6 +111,8 @@ export function operationOf(e: Endpoint): Json {
     responses,
   };
   if (e.body) op.requestBody = { required: true, content: { 'application/json': { schema: schemaOf(e.body) } } };
+  else if (e.spec.rawBody && e.spec.requestType)
+    op.requestBody = { required: true, content: { [e.spec.requestType]: { schema: { type: 'string' } } } };
   if (e.spec.idempotent) op['x-idempotent'] = true;
   return op;
 }

@@ -42,58 +42,66 @@ import * as r38 from '@/app/api/mobile/v1/settings/route';
 import * as r39 from '@/app/api/mobile/v1/user/code/route';
 import * as r40 from '@/app/api/mobile/v1/webhooks/route';
 import * as r41 from '@/app/api/openapi.json/route';
-import * as r42 from '@/app/api/reseller/api-keys/[id]/route';
-import * as r43 from '@/app/api/reseller/api-keys/route';
-import * as r44 from '@/app/api/reseller/auth/login/route';
-import * as r45 from '@/app/api/reseller/branding/route';
-import * as r46 from '@/app/api/reseller/clients/[id]/activate/route';
-import * as r47 from '@/app/api/reseller/clients/[id]/extend-trial/route';
-import * as r48 from '@/app/api/reseller/clients/[id]/route';
-import * as r49 from '@/app/api/reseller/clients/[id]/suspend/route';
-import * as r50 from '@/app/api/reseller/clients/[id]/transfer-credit/route';
-import * as r51 from '@/app/api/reseller/clients/[id]/unsuspend/route';
-import * as r52 from '@/app/api/reseller/clients/route';
-import * as r53 from '@/app/api/reseller/images/[id]/route';
-import * as r54 from '@/app/api/reseller/ledger/route';
-import * as r55 from '@/app/api/reseller/own-payment-accounts/[id]/route';
-import * as r56 from '@/app/api/reseller/own-payment-accounts/route';
-import * as r57 from '@/app/api/reseller/packages/route';
-import * as r58 from '@/app/api/reseller/payment-accounts/route';
-import * as r59 from '@/app/api/reseller/pricing/route';
-import * as r60 from '@/app/api/reseller/profile/route';
-import * as r61 from '@/app/api/reseller/profit/route';
-import * as r62 from '@/app/api/reseller/topup-requests/route';
-import * as r63 from '@/app/api/v1/activate/route';
-import * as r64 from '@/app/api/v1/api-keys/[id]/route';
-import * as r65 from '@/app/api/v1/api-keys/route';
-import * as r66 from '@/app/api/v1/auth/login/route';
-import * as r67 from '@/app/api/v1/devices/[id]/route';
-import * as r68 from '@/app/api/v1/devices/route';
-import * as r69 from '@/app/api/v1/gateway/credentials/route';
-import * as r70 from '@/app/api/v1/gateway/pairing-code/route';
-import * as r71 from '@/app/api/v1/gateway/pairing-token/route';
-import * as r72 from '@/app/api/v1/images/[id]/route';
-import * as r73 from '@/app/api/v1/messages/[id]/route';
-import * as r74 from '@/app/api/v1/messages/route';
-import * as r75 from '@/app/api/v1/otp/request/route';
-import * as r76 from '@/app/api/v1/otp/verify/route';
-import * as r77 from '@/app/api/v1/payment-accounts/route';
-import * as r78 from '@/app/api/v1/profile/route';
-import * as r79 from '@/app/api/v1/smpp/binds/route';
-import * as r80 from '@/app/api/v1/smpp/credentials/route';
-import * as r81 from '@/app/api/v1/sms/send/route';
-import * as r82 from '@/app/api/v1/webhooks/[id]/deliveries/route';
-import * as r83 from '@/app/api/v1/webhooks/[id]/route';
-import * as r84 from '@/app/api/v1/webhooks/route';
-import * as r85 from '@/app/brand/[subdomain]/logo/route';
-import * as r86 from '@/app/client/images/[id]/route';
-import * as r87 from '@/app/client/messages/export.csv/route';
-import * as r88 from '@/app/favicon.ico/route';
-import * as r89 from '@/app/reseller/credit/ledger.csv/route';
-import * as r90 from '@/app/reseller/images/[id]/route';
-import * as r91 from '@/app/v3/reseller/accounts/[id]/route';
-import * as r92 from '@/app/v3/reseller/accounts/route';
-import * as r93 from '@/app/v3/reseller/transfer-credit/route';
+import * as r42 from '@/app/api/portal/contacts/import/route';
+import * as r43 from '@/app/api/reseller/api-keys/[id]/route';
+import * as r44 from '@/app/api/reseller/api-keys/route';
+import * as r45 from '@/app/api/reseller/auth/login/route';
+import * as r46 from '@/app/api/reseller/branding/route';
+import * as r47 from '@/app/api/reseller/clients/[id]/activate/route';
+import * as r48 from '@/app/api/reseller/clients/[id]/extend-trial/route';
+import * as r49 from '@/app/api/reseller/clients/[id]/route';
+import * as r50 from '@/app/api/reseller/clients/[id]/suspend/route';
+import * as r51 from '@/app/api/reseller/clients/[id]/transfer-credit/route';
+import * as r52 from '@/app/api/reseller/clients/[id]/unsuspend/route';
+import * as r53 from '@/app/api/reseller/clients/route';
+import * as r54 from '@/app/api/reseller/images/[id]/route';
+import * as r55 from '@/app/api/reseller/ledger/route';
+import * as r56 from '@/app/api/reseller/own-payment-accounts/[id]/route';
+import * as r57 from '@/app/api/reseller/own-payment-accounts/route';
+import * as r58 from '@/app/api/reseller/packages/route';
+import * as r59 from '@/app/api/reseller/payment-accounts/route';
+import * as r60 from '@/app/api/reseller/pricing/route';
+import * as r61 from '@/app/api/reseller/profile/route';
+import * as r62 from '@/app/api/reseller/profit/route';
+import * as r63 from '@/app/api/reseller/topup-requests/route';
+import * as r64 from '@/app/api/v1/activate/route';
+import * as r65 from '@/app/api/v1/api-keys/[id]/route';
+import * as r66 from '@/app/api/v1/api-keys/route';
+import * as r67 from '@/app/api/v1/auth/login/route';
+import * as r68 from '@/app/api/v1/contacts/[id]/route';
+import * as r69 from '@/app/api/v1/contacts/export.csv/route';
+import * as r70 from '@/app/api/v1/contacts/import/route';
+import * as r71 from '@/app/api/v1/contacts/route';
+import * as r72 from '@/app/api/v1/devices/[id]/route';
+import * as r73 from '@/app/api/v1/devices/route';
+import * as r74 from '@/app/api/v1/gateway/credentials/route';
+import * as r75 from '@/app/api/v1/gateway/pairing-code/route';
+import * as r76 from '@/app/api/v1/gateway/pairing-token/route';
+import * as r77 from '@/app/api/v1/groups/[id]/route';
+import * as r78 from '@/app/api/v1/groups/route';
+import * as r79 from '@/app/api/v1/images/[id]/route';
+import * as r80 from '@/app/api/v1/messages/[id]/route';
+import * as r81 from '@/app/api/v1/messages/route';
+import * as r82 from '@/app/api/v1/otp/request/route';
+import * as r83 from '@/app/api/v1/otp/verify/route';
+import * as r84 from '@/app/api/v1/payment-accounts/route';
+import * as r85 from '@/app/api/v1/profile/route';
+import * as r86 from '@/app/api/v1/smpp/binds/route';
+import * as r87 from '@/app/api/v1/smpp/credentials/route';
+import * as r88 from '@/app/api/v1/sms/send/route';
+import * as r89 from '@/app/api/v1/webhooks/[id]/deliveries/route';
+import * as r90 from '@/app/api/v1/webhooks/[id]/route';
+import * as r91 from '@/app/api/v1/webhooks/route';
+import * as r92 from '@/app/brand/[subdomain]/logo/route';
+import * as r93 from '@/app/client/contacts/export.csv/route';
+import * as r94 from '@/app/client/images/[id]/route';
+import * as r95 from '@/app/client/messages/export.csv/route';
+import * as r96 from '@/app/favicon.ico/route';
+import * as r97 from '@/app/reseller/credit/ledger.csv/route';
+import * as r98 from '@/app/reseller/images/[id]/route';
+import * as r99 from '@/app/v3/reseller/accounts/[id]/route';
+import * as r100 from '@/app/v3/reseller/accounts/route';
+import * as r101 from '@/app/v3/reseller/transfer-credit/route';
 
 export const ROUTE_MODULES: [string, Record<string, unknown>][] = [
   ['/admin/audit/export.csv', r0],
@@ -138,56 +146,64 @@ export const ROUTE_MODULES: [string, Record<string, unknown>][] = [
   ['/api/mobile/v1/user/code', r39],
   ['/api/mobile/v1/webhooks', r40],
   ['/api/openapi.json', r41],
-  ['/api/reseller/api-keys/{id}', r42],
-  ['/api/reseller/api-keys', r43],
-  ['/api/reseller/auth/login', r44],
-  ['/api/reseller/branding', r45],
-  ['/api/reseller/clients/{id}/activate', r46],
-  ['/api/reseller/clients/{id}/extend-trial', r47],
-  ['/api/reseller/clients/{id}', r48],
-  ['/api/reseller/clients/{id}/suspend', r49],
-  ['/api/reseller/clients/{id}/transfer-credit', r50],
-  ['/api/reseller/clients/{id}/unsuspend', r51],
-  ['/api/reseller/clients', r52],
-  ['/api/reseller/images/{id}', r53],
-  ['/api/reseller/ledger', r54],
-  ['/api/reseller/own-payment-accounts/{id}', r55],
-  ['/api/reseller/own-payment-accounts', r56],
-  ['/api/reseller/packages', r57],
-  ['/api/reseller/payment-accounts', r58],
-  ['/api/reseller/pricing', r59],
-  ['/api/reseller/profile', r60],
-  ['/api/reseller/profit', r61],
-  ['/api/reseller/topup-requests', r62],
-  ['/api/v1/activate', r63],
-  ['/api/v1/api-keys/{id}', r64],
-  ['/api/v1/api-keys', r65],
-  ['/api/v1/auth/login', r66],
-  ['/api/v1/devices/{id}', r67],
-  ['/api/v1/devices', r68],
-  ['/api/v1/gateway/credentials', r69],
-  ['/api/v1/gateway/pairing-code', r70],
-  ['/api/v1/gateway/pairing-token', r71],
-  ['/api/v1/images/{id}', r72],
-  ['/api/v1/messages/{id}', r73],
-  ['/api/v1/messages', r74],
-  ['/api/v1/otp/request', r75],
-  ['/api/v1/otp/verify', r76],
-  ['/api/v1/payment-accounts', r77],
-  ['/api/v1/profile', r78],
-  ['/api/v1/smpp/binds', r79],
-  ['/api/v1/smpp/credentials', r80],
-  ['/api/v1/sms/send', r81],
-  ['/api/v1/webhooks/{id}/deliveries', r82],
-  ['/api/v1/webhooks/{id}', r83],
-  ['/api/v1/webhooks', r84],
-  ['/brand/{subdomain}/logo', r85],
-  ['/client/images/{id}', r86],
-  ['/client/messages/export.csv', r87],
-  ['/favicon.ico', r88],
-  ['/reseller/credit/ledger.csv', r89],
-  ['/reseller/images/{id}', r90],
-  ['/v3/reseller/accounts/{id}', r91],
-  ['/v3/reseller/accounts', r92],
-  ['/v3/reseller/transfer-credit', r93],
+  ['/api/portal/contacts/import', r42],
+  ['/api/reseller/api-keys/{id}', r43],
+  ['/api/reseller/api-keys', r44],
+  ['/api/reseller/auth/login', r45],
+  ['/api/reseller/branding', r46],
+  ['/api/reseller/clients/{id}/activate', r47],
+  ['/api/reseller/clients/{id}/extend-trial', r48],
+  ['/api/reseller/clients/{id}', r49],
+  ['/api/reseller/clients/{id}/suspend', r50],
+  ['/api/reseller/clients/{id}/transfer-credit', r51],
+  ['/api/reseller/clients/{id}/unsuspend', r52],
+  ['/api/reseller/clients', r53],
+  ['/api/reseller/images/{id}', r54],
+  ['/api/reseller/ledger', r55],
+  ['/api/reseller/own-payment-accounts/{id}', r56],
+  ['/api/reseller/own-payment-accounts', r57],
+  ['/api/reseller/packages', r58],
+  ['/api/reseller/payment-accounts', r59],
+  ['/api/reseller/pricing', r60],
+  ['/api/reseller/profile', r61],
+  ['/api/reseller/profit', r62],
+  ['/api/reseller/topup-requests', r63],
+  ['/api/v1/activate', r64],
+  ['/api/v1/api-keys/{id}', r65],
+  ['/api/v1/api-keys', r66],
+  ['/api/v1/auth/login', r67],
+  ['/api/v1/contacts/{id}', r68],
+  ['/api/v1/contacts/export.csv', r69],
+  ['/api/v1/contacts/import', r70],
+  ['/api/v1/contacts', r71],
+  ['/api/v1/devices/{id}', r72],
+  ['/api/v1/devices', r73],
+  ['/api/v1/gateway/credentials', r74],
+  ['/api/v1/gateway/pairing-code', r75],
+  ['/api/v1/gateway/pairing-token', r76],
+  ['/api/v1/groups/{id}', r77],
+  ['/api/v1/groups', r78],
+  ['/api/v1/images/{id}', r79],
+  ['/api/v1/messages/{id}', r80],
+  ['/api/v1/messages', r81],
+  ['/api/v1/otp/request', r82],
+  ['/api/v1/otp/verify', r83],
+  ['/api/v1/payment-accounts', r84],
+  ['/api/v1/profile', r85],
+  ['/api/v1/smpp/binds', r86],
+  ['/api/v1/smpp/credentials', r87],
+  ['/api/v1/sms/send', r88],
+  ['/api/v1/webhooks/{id}/deliveries', r89],
+  ['/api/v1/webhooks/{id}', r90],
+  ['/api/v1/webhooks', r91],
+  ['/brand/{subdomain}/logo', r92],
+  ['/client/contacts/export.csv', r93],
+  ['/client/images/{id}', r94],
+  ['/client/messages/export.csv', r95],
+  ['/favicon.ico', r96],
+  ['/reseller/credit/ledger.csv', r97],
+  ['/reseller/images/{id}', r98],
+  ['/v3/reseller/accounts/{id}', r99],
+  ['/v3/reseller/accounts', r100],
+  ['/v3/reseller/transfer-credit', r101],
 ];

@@ -19,7 +19,9 @@ export type IdKind =
   | 'ownPaymentAccount'
   | 'adminImage'
   | 'resellerImage'
-  | 'clientImage';
+  | 'clientImage'
+  | 'contact'
+  | 'group';
 
 /** The smallest PNG signature the image check accepts (content is checked by magic bytes). */
 const ID_KINDS: [RegExp, IdKind][] = [
@@ -41,6 +43,8 @@ const ID_KINDS: [RegExp, IdKind][] = [
   [/^\/api\/admin\/images\/\{id\}/, 'adminImage'],
   [/^\/api\/reseller\/images\/\{id\}/, 'resellerImage'],
   [/^\/api\/v1\/images\/\{id\}/, 'clientImage'],
+  [/^\/api\/v1\/contacts\/\{id\}/, 'contact'],
+  [/^\/api\/v1\/groups\/\{id\}/, 'group'],
 ];
 
 export function idKindOf(e: Endpoint): IdKind {
@@ -67,6 +71,8 @@ export function ownId(kind: IdKind, t: Tenant, targets: AdminTargets): string {
     adminImage: targets.imageId,
     resellerImage: t.slipImageId,
     clientImage: t.qrImageId,
+    contact: t.contactId,
+    group: t.groupId,
   };
   return String(byKind[kind]);
 }
@@ -89,6 +95,10 @@ export function foreignIds(kind: IdKind, w: World): string[] {
       return nums([w.B.slipImageId, w.B.qrImageId]);
     case 'clientImage':
       return nums([w.B.qrImageId, w.B.slipImageId, w.A.slipImageId, w.targetsA.imageId]);
+    case 'contact':
+      return nums([w.B.contactId]);
+    case 'group':
+      return nums([w.B.groupId]);
     case 'message':
       return [w.B.messageId, ` ${w.B.messageId}`, w.B.messageId.toUpperCase(), `${w.B.messageId}%`];
     case 'device':

@@ -6,6 +6,8 @@ import { packages } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
 import type { Auth, Endpoint } from '@/lib/openapi/endpoints';
 import { activatePackage } from '@/lib/services/activation';
+import { createGroup } from '@/lib/services/contact-groups';
+import { createContact } from '@/lib/services/contacts';
 import { pullMessages, reportStates } from '@/lib/services/device-queue';
 import { queueMessages } from '@/lib/services/messages';
 import { createPackage } from '@/lib/services/packages';
@@ -41,6 +43,8 @@ export interface Tenant {
   spareClientKeyId: number;
   spareDeviceId: string;
   webhookId: number;
+  contactId: number;
+  groupId: number;
   messageId: string;
   topupId: number;
   /** The reseller's own payment account (with a QR code) and the slip of its top-up request. */
@@ -129,6 +133,8 @@ async function makeTenant(db: Db, admin: Actor, label: string, settle: boolean):
   const spareCk = await apiKeyFor(db, c.actor, `spare ${label}`);
   const wh = await createWebhook(db, c.actor, { url: 'https://example.com/hook', events: ['message.sent'] });
   const secret = `secret-${label}-${uid()}`;
+  const group = await createGroup(db, c.actor, { name: `group-${secret}` });
+  const contact = await createContact(db, c.actor, { phone: '09420000202', name: `contact-${secret}`, groups: [group.id] });
   const [m] = await queueMessages(db, c.actor, { messages: [{ phones: ['+959111111111'] }], text: secret, source: 'api' });
   // Tenant A's queue is empty, so a device pull answered during the refused phase changes nothing.
   if (settle) {
@@ -160,6 +166,8 @@ async function makeTenant(db: Db, admin: Actor, label: string, settle: boolean):
     spareClientKeyId: spareCk.id,
     spareDeviceId: spare.id,
     webhookId: wh.id,
+    contactId: contact.id,
+    groupId: group.id,
     messageId: m.id,
     topupId: topup.id,
     ownPaymentAccountId: own.id,

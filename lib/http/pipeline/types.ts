@@ -65,6 +65,8 @@ export interface RouteSpec<A extends string = string, BS = z.ZodType | undefined
   idempotent?: boolean;
   /** The handler reads the raw body (ctx.text) itself; it is still size-capped. */
   rawBody?: boolean;
+  /** With rawBody: the media type of the documented request body (e.g. text/csv). */
+  requestType?: string;
   bodyLimit?: number;
   /** Headers of the successful answer worth documenting (name → description). */
   headers?: Record<string, string>;
