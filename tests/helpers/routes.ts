@@ -25,8 +25,12 @@ export const apiPathOf = (file: string) =>
     .replace(/\/route\.ts$/, '')
     .replace(/\[(\w+)\]/g, '{$1}');
 
-/** The documented API's route files (app/api and app/v3, without EXCLUDED). */
-export const apiRouteFiles = () => [...routeFiles('app/api'), ...routeFiles('app/v3')].filter((f) => !EXCLUDED.includes(f)).sort();
+/** The browser's own uploads under app/api/portal (session cookie, hidden): not part of the documented API either. */
+const isPortal = (f: string) => f.startsWith('app/api/portal/');
+
+/** The documented API's route files (app/api and app/v3, without EXCLUDED and the portal's). */
+export const apiRouteFiles = () =>
+  [...routeFiles('app/api'), ...routeFiles('app/v3')].filter((f) => !EXCLUDED.includes(f) && !isPortal(f)).sort();
 
 /** Every exported handler of the documented API, keyed `get /api/reseller/clients/{id}`. */
 export async function loadRouteHandlers(): Promise<Map<string, RouteHandler>> {
