@@ -31,6 +31,25 @@ export const gatewayCredentials = pgTable(
   (t) => [uniqueIndex('gateway_credentials_login_idx').on(t.login)],
 );
 
+/**
+ * JWT access tokens of the 3rd-party API (POST /api/3rdparty/v1/auth/token): the signed token carries its
+ * id (jti), client and scopes; this row lets it be revoked before it expires.
+ */
+export const gatewayTokens = pgTable(
+  'gateway_tokens',
+  {
+    id: text('id').primaryKey(),
+    clientId: integer('client_id')
+      .notNull()
+      .references(() => clients.id),
+    scopes: text('scopes').array().notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('gateway_tokens_client_idx').on(t.clientId, t.expiresAt)],
+);
+
 /** One-time pairing codes (`Authorization: Code <code>`), stored hashed. */
 export const pairingCodes = pgTable(
   'pairing_codes',

@@ -4,7 +4,7 @@ import 'server-only';
 import { anonymous, bearer, browserSession, clicksendBasic } from './pipeline/authenticators';
 import { defineFamily } from './pipeline/core';
 import { appFormat, clicksendFormat, ourFormat } from './pipeline/formatters';
-import { deviceToken, gatewayBasic, inboundUrl, optionalDeviceToken, registration } from './pipeline/gateway-auth';
+import { deviceToken, gatewayBasic, gatewayScopes, inboundUrl, optionalDeviceToken, registration } from './pipeline/gateway-auth';
 
 export const MAX_BODY_BYTES = 1_000_000;
 
@@ -35,10 +35,13 @@ export const mobile = defineFamily({
   notFound: 'Device not found.',
 });
 
-/** The app server's 3rd-party API (/api/3rdparty/v1), so its client libraries send through us. */
+/**
+ * The app server's 3rd-party API (/api/3rdparty/v1), so its client libraries send through us. A route names
+ * the scope it needs (`auth: 'messages:send'`): Basic gateway login, or a JWT access token with that scope.
+ */
 export const thirdparty = defineFamily({
   name: 'thirdparty',
-  auths: { none: anonymous, gateway: gatewayBasic },
+  auths: { none: anonymous, ...gatewayScopes },
   format: appFormat,
   bodyLimit: MAX_BODY_BYTES,
   notFound: 'Message not found.',

@@ -3,7 +3,7 @@ import 'server-only';
 // ONLINE_WINDOW_MS. The change is announced once per transition with the client's device.online /
 // device.offline webhooks: the first request after a silence flips `online` (one conditional UPDATE, so
 // two requests at once announce it once), and a sweep flips the silent ones back.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, gte, isNull, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '@/db';
 import { devices } from '@/db/schema';
 import { enqueueEvent } from './webhooks';
@@ -50,4 +50,25 @@ export async function sweepOffline(db: Db, now = new Date(), batch = 500): Promi
     for (const d of gone) await announce(tx, { id: d.id, clientId: d.client_id, name: d.name }, 'offline', new Date(d.last_seen_at), now);
     return gone.length;
   });
+}
+
+/**
+ * Whether the client has an enabled phone (the given one, when `deviceId`) that may take a message now,
+ * and, with `seenWithinHours`, one seen within that many hours (the 3rd-party send's deviceActiveWithin).
+ */
+export async function hasUsableDevice(
+  db: Db,
+  clientId: number,
+  opts: { deviceId?: string; seenWithinHours?: number } = {},
+  now = new Date(),
+) {
+  const conds = [eq(devices.clientId, clientId), eq(devices.enabled, true), isNull(devices.removedAt)];
+  if (opts.deviceId) conds.push(eq(devices.id, opts.deviceId));
+  if (opts.seenWithinHours) conds.push(gte(devices.lastSeenAt, new Date(now.getTime() - opts.seenWithinHours * 3_600_000)));
+  const [row] = await db
+    .select({ id: devices.id })
+    .from(devices)
+    .where(and(...conds))
+    .limit(1);
+  return Boolean(row);
 }

@@ -93,6 +93,12 @@ export async function clientFromGatewayLogin(db: Db, login: string, password: st
 export async function activeGatewayClient(db: Db, login: string, password: string, now = new Date()): Promise<number> {
   const clientId = await clientFromGatewayLogin(db, login, password);
   if (clientId === null) throw new DomainError('unauthorized', 'Invalid gateway login or password.');
+  await assertGatewayClientActive(db, clientId, now);
+  return clientId;
+}
+
+/** 403 for a suspended or expired client (every gateway credential: Basic login, JWT access token). */
+export async function assertGatewayClientActive(db: Db, clientId: number, now = new Date()): Promise<void> {
   const [c] = await db
     .select({ trialEndsAt: clients.trialEndsAt, userStatus: users.status })
     .from(clients)
@@ -104,7 +110,6 @@ export async function activeGatewayClient(db: Db, login: string, password: strin
   if (status === 'suspended') throw new DomainError('account_suspended', 'This account is suspended.');
   if (status === 'expired')
     throw new DomainError('subscription_expired', 'The trial or subscription has ended. Contact your provider to renew.');
-  return clientId;
 }
 
 /** A one-time pairing code (`Authorization: Code <code>`), valid 10 minutes, stored hashed. */
@@ -145,4 +150,21 @@ export async function issuePairingToken(db: Db, actor: Actor): Promise<{ token: 
     await writeAudit(tx, actor, 'gateway.pairing_token_issue', { type: 'client', id: actor.userId }, null, { prefix: display });
   });
   return { token, created_at: now.toISOString() };
+}
+
+/**
+ * PATCH /mobile/v1/user/password (the app's change-password screen): the signed-in phone's account gets a
+ * new gateway password once the current one is proven (401 otherwise). Paired phones keep their tokens.
+ */
+export async function changeGatewayPassword(db: Db, clientId: number, input: { currentPassword: string; newPassword: string }) {
+  const [r] = await db.select().from(gatewayCredentials).where(eq(gatewayCredentials.clientId, clientId));
+  if (!r || !(await verifyPassword(r.passwordHash, input.currentPassword)))
+    throw new DomainError('unauthorized', 'The current password is wrong.');
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction(async (tx) => {
+    await tx.update(gatewayCredentials).set({ passwordHash, createdAt: new Date() }).where(eq(gatewayCredentials.clientId, clientId));
+    await writeAudit(tx, { userId: clientId, role: 'client' }, 'gateway.password_change', { type: 'client', id: clientId }, null, {
+      via: 'app',
+    });
+  });
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { type MessageState, messageRecipients, messages } from '@/db/schema';
 import { type Actor, assertCan } from '@/lib/auth/permissions';
@@ -167,6 +167,8 @@ export interface GatewayListFilters {
   deviceId?: string;
   limit: number;
   offset: number;
+  /** Oldest first (`sort=created_at`); newest first otherwise. */
+  ascending?: boolean;
 }
 
 export async function listGatewayMessages(db: Db, actor: Actor, q: GatewayListFilters): Promise<{ data: MessageView[]; total: number }> {
@@ -178,7 +180,13 @@ export async function listGatewayMessages(db: Db, actor: Actor, q: GatewayListFi
   if (q.deviceId) conds.push(sql`(${messages.claimedBy} = ${q.deviceId} or ${messages.deviceId} = ${q.deviceId})`);
   const where = and(...conds);
   const [rows, [{ total }]] = await Promise.all([
-    db.select().from(messages).where(where).orderBy(desc(messages.createdAt), desc(messages.id)).limit(q.limit).offset(q.offset),
+    db
+      .select()
+      .from(messages)
+      .where(where)
+      .orderBy(...(q.ascending ? [asc(messages.createdAt), asc(messages.id)] : [desc(messages.createdAt), desc(messages.id)]))
+      .limit(q.limit)
+      .offset(q.offset),
     db.select({ total: count() }).from(messages).where(where),
   ]);
   return { data: await withRecipients(db, rows), total };

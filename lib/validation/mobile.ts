@@ -64,3 +64,9 @@ export const inboundBody = z
       .loose(),
   })
   .loose();
+
+/** The app's PasswordChangeRequest; the app server wants at least 14 characters. */
+export const passwordChangeBody = z.object({
+  currentPassword: z.string().min(1, 'currentPassword is required.').max(256),
+  newPassword: z.string().min(14, 'The new password needs at least 14 characters.').max(256),
+});

@@ -2,6 +2,28 @@ import { z } from 'zod';
 import { isoInstant } from './common';
 import { messageText } from './messages';
 
+/** The app server's scopes (client-go JWTScope); `all:any` grants everything. */
+export const GATEWAY_SCOPES = [
+  'all:any',
+  'devices:list',
+  'devices:delete',
+  'inbox:list',
+  'inbox:refresh',
+  'logs:read',
+  'messages:send',
+  'messages:read',
+  'messages:list',
+  'messages:cancel',
+  'messages:export',
+  'settings:read',
+  'settings:write',
+  'tokens:manage',
+  'webhooks:list',
+  'webhooks:write',
+  'webhooks:delete',
+] as const;
+export type GatewayScope = (typeof GATEWAY_SCOPES)[number];
+
 /** The 3rd-party API's message (client libraries of SMS Gateway for Android send this). */
 export const thirdPartyMessage = z
   .object({
@@ -45,11 +67,38 @@ export const thirdPartyMessage = z
       ctx.addIssue({ code: 'custom', path: ['phoneNumbers'], message: 'phoneNumbers must be unique.' });
   });
 
+// As the app server's list: limit clamped to 1..100 (not refused), sort per JSON:API, content only on request.
 export const thirdPartyList = z.object({
   from: isoInstant().optional(),
   to: isoInstant().optional(),
   state: z.enum(['Pending', 'Processed', 'Sent', 'Delivered', 'Failed', 'Cancelling', 'Cancelled']).optional(),
   deviceId: z.string().max(21).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: z.coerce
+    .number()
+    .int()
+    .transform((n) => Math.min(100, Math.max(1, n)))
+    .default(50),
+  offset: z.coerce
+    .number()
+    .int()
+    .transform((n) => Math.max(0, n))
+    .pipe(z.number().max(1_000_000))
+    .default(0),
+  sort: z.enum(['created_at', '-created_at'], { error: 'sort is created_at or -created_at.' }).default('-created_at'),
+  includeContent: z
+    .enum(['true', 'false'], { error: 'includeContent is true or false.' })
+    .transform((v) => v === 'true')
+    .default(false),
+});
+
+/** `?deviceActiveWithin=<hours>` on a send: only a device seen within that many hours may take it. */
+export const thirdPartySendQuery = z.object({
+  skipPhoneValidation: z.enum(['true', 'false']).optional(),
+  deviceActiveWithin: z.coerce.number().int().min(0).max(100_000).optional(),
+});
+
+/** POST /auth/token (the app server's TokenRequest): at least one known scope; ttl in seconds (0: default). */
+export const tokenRequest = z.object({
+  scopes: z.array(z.enum(GATEWAY_SCOPES, { error: `Scopes are ${GATEWAY_SCOPES.join(', ')}.` })).min(1, 'scopes are required.'),
+  ttl: z.number().int().min(0, 'ttl is positive.').max(Number.MAX_SAFE_INTEGER).optional(),
 });

@@ -14,6 +14,7 @@ export type IdKind =
   | 'clientKey'
   | 'message'
   | 'device'
+  | 'gatewayToken'
   | 'webhook'
   | 'paymentAccount'
   | 'ownPaymentAccount'
@@ -35,6 +36,8 @@ const ID_KINDS: [RegExp, IdKind][] = [
   [/^\/api\/v1\/messages\/\{id\}/, 'message'],
   [/^\/api\/3rdparty\/v1\/messages?\/\{id\}/, 'message'],
   [/^\/api\/v1\/devices\/\{id\}/, 'device'],
+  [/^\/api\/3rdparty\/v1\/devices\/\{id\}/, 'device'],
+  [/^\/api\/3rdparty\/v1\/auth\/token\/\{id\}/, 'gatewayToken'],
   [/^\/api\/mobile\/v1\/inbound\/\{id\}/, 'device'],
   [/^\/api\/v1\/api-keys\/\{id\}/, 'clientKey'],
   [/^\/api\/v1\/webhooks\/\{id\}/, 'webhook'],
@@ -65,6 +68,7 @@ export function ownId(kind: IdKind, t: Tenant, targets: AdminTargets): string {
     clientKey: t.spareClientKeyId,
     message: t.messageId,
     device: t.spareDeviceId,
+    gatewayToken: t.spareGatewayTokenId,
     webhook: t.webhookId,
     paymentAccount: targets.paymentAccountId,
     ownPaymentAccount: t.ownPaymentAccountId,
@@ -103,6 +107,8 @@ export function foreignIds(kind: IdKind, w: World): string[] {
       return [w.B.messageId, ` ${w.B.messageId}`, w.B.messageId.toUpperCase(), `${w.B.messageId}%`];
     case 'device':
       return [w.B.deviceId, ` ${w.B.deviceId}`, w.B.deviceId.toUpperCase()];
+    case 'gatewayToken':
+      return [w.B.spareGatewayTokenId, w.B.spareGatewayTokenId.toUpperCase()];
     // The admin is platform-wide; ids that name nothing instead.
     default:
       return ['2147483647', '999999'];

@@ -9,6 +9,7 @@ import { activatePackage } from '@/lib/services/activation';
 import { createGroup } from '@/lib/services/contact-groups';
 import { createContact } from '@/lib/services/contacts';
 import { pullMessages, reportStates } from '@/lib/services/device-queue';
+import { issueGatewayToken } from '@/lib/services/gateway-tokens';
 import { queueMessages } from '@/lib/services/messages';
 import { createPackage } from '@/lib/services/packages';
 import { createPaymentAccount } from '@/lib/services/payment-accounts';
@@ -42,6 +43,7 @@ export interface Tenant {
   spareResellerKeyId: number;
   spareClientKeyId: number;
   spareDeviceId: string;
+  spareGatewayTokenId: string;
   webhookId: number;
   contactId: number;
   groupId: number;
@@ -131,6 +133,7 @@ async function makeTenant(db: Db, admin: Actor, label: string, settle: boolean):
   const spare = await registerPhone(db, creds, `spare ${label}`);
   const spareRk = await apiKeyFor(db, r.actor, `spare ${label}`);
   const spareCk = await apiKeyFor(db, c.actor, `spare ${label}`);
+  const spareJwt = await issueGatewayToken(db, c.client.id, { scopes: ['all:any'] });
   const wh = await createWebhook(db, c.actor, { url: 'https://example.com/hook', events: ['message.sent'] });
   const secret = `secret-${label}-${uid()}`;
   const group = await createGroup(db, c.actor, { name: `group-${secret}` });
@@ -165,6 +168,7 @@ async function makeTenant(db: Db, admin: Actor, label: string, settle: boolean):
     spareResellerKeyId: spareRk.id,
     spareClientKeyId: spareCk.id,
     spareDeviceId: spare.id,
+    spareGatewayTokenId: spareJwt.id,
     webhookId: wh.id,
     contactId: contact.id,
     groupId: group.id,

@@ -6,6 +6,7 @@ import { requireRole } from '@/lib/auth/session';
 import { getFormat } from '@/lib/i18n/server';
 import { clientHome } from '@/lib/services/client-portal';
 import { listDevices } from '@/lib/services/devices';
+import { getSettings } from '@/lib/services/settings';
 import { sendSmsAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SendPage() {
   const { db, actor } = await requireRole('client');
-  const [{ client, reseller }, devices] = await Promise.all([clientHome(db, actor), listDevices(db, actor)]);
+  const [{ client, reseller }, devices, settings] = await Promise.all([clientHome(db, actor), listDevices(db, actor), getSettings(db)]);
   const u = client.usage;
   const leftToday = Math.max(0, u.daily_limit - u.today);
   const leftPeriod = Math.max(0, u.period_limit - u.period);
@@ -45,6 +46,11 @@ export default async function SendPage() {
               <Notice tone="error">{client.status === 'expired' ? t('expired', { reseller: reseller.name }) : t('suspended')}</Notice>
             </div>
           )}
+          {!blocked && !usable.length && (
+            <div className="mb-4" data-testid="no-device-warning">
+              <Notice tone="error">{t('noDeviceWarning', { minutes: settings.default_validity_minutes })}</Notice>
+            </div>
+          )}
           <SendForm
             action={sendSmsAction}
             devices={usable.map((d) => ({ id: d.id, name: d.name, online: d.online }))}
@@ -59,7 +65,7 @@ export default async function SendPage() {
             <li>
               {usable.length ? t('tipOnline', { online: usable.filter((d) => d.online).length, total: usable.length }) : t('tipNoDevice')}
             </li>
-            <li>{t('tipExpire')}</li>
+            <li>{t('tipExpire', { minutes: settings.default_validity_minutes })}</li>
           </ul>
         </Card>
       </div>

@@ -6,7 +6,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { bearerFrom } from '@/lib/auth/tokens';
 import { DomainError } from '@/lib/errors';
 import { type Device, type DeviceAuth, deviceFromToken } from '@/lib/services/devices';
-import { activeGatewayClient } from '@/lib/services/gateway-credentials';
+import { activeGatewayClient, assertGatewayClientActive } from '@/lib/services/gateway-credentials';
+import { GATEWAY_SCOPES, type GatewayScope, verifyGatewayToken } from '@/lib/services/gateway-tokens';
 import { isStorableText } from '../errors';
 import { apiLimitPerMinute, deviceLimitPerMinute } from '../rate-limit';
 import { type Anonymous, basicCredentials, type Signed } from './authenticators';
@@ -60,6 +61,33 @@ export const gatewayBasic: Authenticator<Signed> = {
     };
   },
 };
+
+/**
+ * The 3rd-party API's credential for one operation: the gateway login (Basic, every scope), or a JWT
+ * access token from POST /auth/token (`Bearer <jwt>`, the official clients' `Client("", token)` form) that
+ * grants `scope`. A token without it is 403; a suspended or expired client is 403 either way.
+ */
+export function gatewayScoped(scope: GatewayScope): Authenticator<Signed> {
+  return {
+    doc: 'gateway',
+    async authenticate(req, ctx) {
+      const token = bearerFrom(req.headers.get('authorization'));
+      if (!token) return gatewayBasic.authenticate(req, ctx);
+      const clientId = await verifyGatewayToken(ctx.db, token, scope);
+      await assertGatewayClientActive(ctx.db, clientId);
+      return {
+        actor: { userId: clientId, role: 'client', ip: ctx.ip },
+        limit: { bucket: `api:gateway:${clientId}`, perMinute: apiLimitPerMinute() },
+      };
+    },
+  };
+}
+
+/** Every scoped credential of the 3rd-party API, by scope (the family's auth names). */
+export const gatewayScopes = Object.fromEntries(GATEWAY_SCOPES.map((s) => [s, gatewayScoped(s)])) as Record<
+  GatewayScope,
+  Authenticator<Signed>
+>;
 
 /** The registration header: Basic (gateway login), `Code <one-time code>`, or Bearer (pairing token). */
 export function registrationAuth(header: string | null): DeviceAuth {

@@ -40,8 +40,10 @@ export const messageState = obj({
   isEncrypted: z.boolean(),
   recipients: z.array(obj({ phoneNumber: z.string(), state: appState, error: z.string().optional() })),
   states: z.record(z.string(), z.string()),
-  textMessage: obj({ text: z.string() }),
+  textMessage: obj({ text: z.string() }).optional(),
 });
+/** A send's answer: MessageState, plus `warning: "no_device"` when the client has no phone to take it. */
+export const sendAnswer = messageState.extend({ warning: z.literal('no_device').optional() });
 
 export const thirdPartyDevice = obj({
   id: z.string(),
@@ -49,6 +51,17 @@ export const thirdPartyDevice = obj({
   createdAt: instant,
   updatedAt: instant,
   lastSeen: instant.nullable(),
+  simCards: z
+    .array(
+      obj({
+        slotIndex: z.number().int(),
+        simNumber: z.number().int(),
+        phoneNumber: z.string().optional(),
+        carrierName: z.string().optional(),
+        iccid: z.string().optional(),
+      }),
+    )
+    .optional(),
 });
 
 const check = obj({
@@ -57,4 +70,22 @@ const check = obj({
   observedUnit: z.string().optional(),
   description: z.string().optional(),
 });
-export const health = obj({ status: z.enum(['pass', 'fail']), version: z.string(), checks: z.record(z.string(), check) });
+export const health = obj({
+  status: z.enum(['pass', 'warn', 'fail']),
+  version: z.string(),
+  releaseId: z.number().int(),
+  checks: z.record(z.string(), check),
+});
+
+/** POST /auth/token: the app server's TokenResponse. */
+export const tokenAnswer = obj({ id: z.string(), token_type: z.literal('Bearer'), access_token: z.string(), expires_at: instant });
+
+/** The app server's LogEntry (GET /logs answers 501 here, as on its cloud server). */
+export const logEntry = obj({
+  id: z.number().int(),
+  priority: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']),
+  module: z.string(),
+  message: z.string(),
+  context: z.record(z.string(), z.unknown()),
+  createdAt: instant,
+});

@@ -3,26 +3,34 @@ import { z } from 'zod';
 import { DomainError } from '@/lib/errors';
 import { thirdparty } from '@/lib/http/families';
 import { FROM_APP_FILTER, messageState } from '@/lib/http/thirdparty';
+import { hasUsableDevice } from '@/lib/services/device-presence';
 import { listGatewayMessages, queueMessages } from '@/lib/services/messages';
 import { clientPhoneCountry, parseRecipients } from '@/lib/services/recipients';
-import { messageState as stateSchema } from '@/lib/validation/responses/gateway-app';
-import { thirdPartyList, thirdPartyMessage } from '@/lib/validation/thirdparty';
+import { sendAnswer, messageState as stateSchema } from '@/lib/validation/responses/gateway-app';
+import { thirdPartyList, thirdPartyMessage, thirdPartySendQuery } from '@/lib/validation/thirdparty';
 
 export const POST = thirdparty(
   {
     summary: 'Send a message to phoneNumbers (202 MessageState)',
-    auth: 'gateway',
+    auth: 'messages:send',
     body: thirdPartyMessage,
+    query: thirdPartySendQuery,
     status: 202,
-    response: stateSchema,
+    response: sendAnswer,
     headers: { Location: 'Where the message state is read' },
     errors: [403, 409, 429],
   },
-  async ({ req, db, actor, body }) => {
+  async ({ db, actor, body, query }) => {
     // As the app's own server: numbers are parsed (national formats in the client's country) unless
     // skipPhoneValidation=true, which sends each number exactly as given (short codes, operator services),
     // or the message is encrypted (its numbers are ciphertext only the phone can read).
-    const skipValidation = new URL(req.url).searchParams.get('skipPhoneValidation') === 'true' || body.isEncrypted === true;
+    const skipValidation = query.skipPhoneValidation === 'true' || body.isEncrypted === true;
+    // deviceActiveWithin=<hours>: refused, as the app server does, unless an enabled phone was seen that recently.
+    if (
+      query.deviceActiveWithin &&
+      !(await hasUsableDevice(db, actor.userId, { deviceId: body.deviceId, seenWithinHours: query.deviceActiveWithin }))
+    )
+      throw new DomainError('no_device', `No enabled device was seen within ${query.deviceActiveWithin} hour(s).`);
     const phones = skipValidation
       ? body.phoneNumbers.map((p) => p.trim())
       : parseRecipients(body.phoneNumbers, await clientPhoneCountry(db, actor.userId), 'phoneNumbers');
@@ -48,22 +56,31 @@ export const POST = thirdparty(
       },
       now,
     );
-    return Response.json(messageState(m), { status: 202, headers: { Location: `/api/3rdparty/v1/messages/${m.id}` } });
+    // With no phone at all the message is kept (it waits for one) and the answer says so.
+    const warning = (await hasUsableDevice(db, actor.userId)) ? {} : { warning: 'no_device' as const };
+    return Response.json({ ...messageState(m), ...warning }, { status: 202, headers: { Location: `/api/3rdparty/v1/messages/${m.id}` } });
   },
 );
 
 export const GET = thirdparty(
   {
-    summary: 'List messages (X-Total-Count)',
-    auth: 'gateway',
+    summary: 'List messages (X-Total-Count; limit clamped to 1..100, sort, includeContent)',
+    auth: 'messages:list',
     query: thirdPartyList,
     response: z.array(stateSchema),
     headers: { 'X-Total-Count': 'How many messages match, over all pages' },
     errors: [403],
   },
   async ({ db, actor, query }) => {
-    const { state, ...q } = query;
-    const { data: list, total } = await listGatewayMessages(db, actor, { ...q, states: state ? FROM_APP_FILTER[state] : undefined });
-    return Response.json(list.map(messageState), { headers: { 'X-Total-Count': String(total) } });
+    const { state, sort, includeContent, ...q } = query;
+    const { data: list, total } = await listGatewayMessages(db, actor, {
+      ...q,
+      states: state ? FROM_APP_FILTER[state] : undefined,
+      ascending: sort === 'created_at',
+    });
+    return Response.json(
+      list.map((m) => messageState(m, { content: includeContent })),
+      { headers: { 'X-Total-Count': String(total) } },
+    );
   },
 );

@@ -5,11 +5,17 @@ import { cancelMessage, getMessage } from '@/lib/services/messages';
 import { messageState as stateSchema } from '@/lib/validation/responses/gateway-app';
 
 export const GET = thirdparty(
-  { summary: 'Message state', auth: 'gateway', id: 'text', response: stateSchema, errors: [403] },
+  { summary: 'Message state', auth: 'messages:read', id: 'text', response: stateSchema, errors: [403] },
   async ({ db, actor, textId }) => messageState(await getMessage(db, actor, textId)),
 );
 
 export const DELETE = thirdparty(
-  { summary: 'Cancel while pending (409 otherwise)', auth: 'gateway', id: 'text', response: stateSchema, errors: [403, 409] },
+  {
+    summary: 'Cancel: Cancelled while pending, Cancelling while a phone holds it (409 once sent)',
+    auth: 'messages:cancel',
+    id: 'text',
+    response: stateSchema,
+    errors: [403, 409],
+  },
   async ({ db, actor, textId }) => messageState(await cancelMessage(db, actor, textId)),
 );
