@@ -205,6 +205,27 @@ export const inboundMessages = pgTable(
   (t) => [index('inbound_client_created_idx').on(t.clientId, t.createdAt)],
 );
 
+/**
+ * Webhooks of the app itself (3rd-party API /webhooks, the app server's Webhook): each phone reads them
+ * from GET /mobile/v1/webhooks and posts that event's payload to the URL (docs/device-protocol.md §4).
+ */
+export const appWebhooks = pgTable(
+  'app_webhooks',
+  {
+    id: text('id').primaryKey(),
+    clientId: integer('client_id')
+      .notNull()
+      .references(() => clients.id),
+    // Null: every phone of the client.
+    deviceId: text('device_id'),
+    url: text('url').notNull(),
+    event: text('event').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  },
+  (t) => [index('app_webhooks_client_idx').on(t.clientId, t.createdAt)],
+);
+
 export const WEBHOOK_EVENTS = [
   'message.sent',
   'message.delivered',

@@ -17,99 +17,101 @@ import * as r13 from '@/app/api/3rdparty/v1/message/[id]/route';
 import * as r14 from '@/app/api/3rdparty/v1/message/route';
 import * as r15 from '@/app/api/3rdparty/v1/messages/[id]/route';
 import * as r16 from '@/app/api/3rdparty/v1/messages/route';
-import * as r17 from '@/app/api/admin/admins/[id]/route';
-import * as r18 from '@/app/api/admin/admins/route';
-import * as r19 from '@/app/api/admin/audit/route';
-import * as r20 from '@/app/api/admin/auth/login/route';
-import * as r21 from '@/app/api/admin/clients/route';
-import * as r22 from '@/app/api/admin/images/[id]/route';
-import * as r23 from '@/app/api/admin/packages/[id]/route';
-import * as r24 from '@/app/api/admin/packages/route';
-import * as r25 from '@/app/api/admin/payment-accounts/[id]/route';
-import * as r26 from '@/app/api/admin/payment-accounts/route';
-import * as r27 from '@/app/api/admin/rate-limits/route';
-import * as r28 from '@/app/api/admin/resellers/[id]/commission/settle/route';
-import * as r29 from '@/app/api/admin/resellers/[id]/credit/route';
-import * as r30 from '@/app/api/admin/resellers/[id]/ledger/route';
-import * as r31 from '@/app/api/admin/resellers/[id]/route';
-import * as r32 from '@/app/api/admin/resellers/route';
-import * as r33 from '@/app/api/admin/resellers/subdomain-check/route';
-import * as r34 from '@/app/api/admin/settings/route';
-import * as r35 from '@/app/api/admin/stats/route';
-import * as r36 from '@/app/api/admin/topup-requests/[id]/approve/route';
-import * as r37 from '@/app/api/admin/topup-requests/[id]/reject/route';
-import * as r38 from '@/app/api/admin/topup-requests/route';
-import * as r39 from '@/app/api/auth/[...nextauth]/route';
-import * as r40 from '@/app/api/mobile/v1/device/route';
-import * as r41 from '@/app/api/mobile/v1/events/route';
-import * as r42 from '@/app/api/mobile/v1/inbound/[id]/route';
-import * as r43 from '@/app/api/mobile/v1/message/route';
-import * as r44 from '@/app/api/mobile/v1/messages/route';
-import * as r45 from '@/app/api/mobile/v1/settings/route';
-import * as r46 from '@/app/api/mobile/v1/user/code/route';
-import * as r47 from '@/app/api/mobile/v1/user/password/route';
-import * as r48 from '@/app/api/mobile/v1/webhooks/route';
-import * as r49 from '@/app/api/openapi.json/route';
-import * as r50 from '@/app/api/portal/contacts/import/route';
-import * as r51 from '@/app/api/reseller/api-keys/[id]/route';
-import * as r52 from '@/app/api/reseller/api-keys/route';
-import * as r53 from '@/app/api/reseller/auth/login/route';
-import * as r54 from '@/app/api/reseller/branding/route';
-import * as r55 from '@/app/api/reseller/clients/[id]/activate/route';
-import * as r56 from '@/app/api/reseller/clients/[id]/extend-trial/route';
-import * as r57 from '@/app/api/reseller/clients/[id]/route';
-import * as r58 from '@/app/api/reseller/clients/[id]/suspend/route';
-import * as r59 from '@/app/api/reseller/clients/[id]/transfer-credit/route';
-import * as r60 from '@/app/api/reseller/clients/[id]/unsuspend/route';
-import * as r61 from '@/app/api/reseller/clients/route';
-import * as r62 from '@/app/api/reseller/images/[id]/route';
-import * as r63 from '@/app/api/reseller/ledger/route';
-import * as r64 from '@/app/api/reseller/own-payment-accounts/[id]/route';
-import * as r65 from '@/app/api/reseller/own-payment-accounts/route';
-import * as r66 from '@/app/api/reseller/packages/route';
-import * as r67 from '@/app/api/reseller/payment-accounts/route';
-import * as r68 from '@/app/api/reseller/pricing/route';
-import * as r69 from '@/app/api/reseller/profile/route';
-import * as r70 from '@/app/api/reseller/profit/route';
-import * as r71 from '@/app/api/reseller/topup-requests/route';
-import * as r72 from '@/app/api/v1/activate/route';
-import * as r73 from '@/app/api/v1/api-keys/[id]/route';
-import * as r74 from '@/app/api/v1/api-keys/route';
-import * as r75 from '@/app/api/v1/auth/login/route';
-import * as r76 from '@/app/api/v1/contacts/[id]/route';
-import * as r77 from '@/app/api/v1/contacts/export.csv/route';
-import * as r78 from '@/app/api/v1/contacts/import/route';
-import * as r79 from '@/app/api/v1/contacts/route';
-import * as r80 from '@/app/api/v1/devices/[id]/route';
-import * as r81 from '@/app/api/v1/devices/route';
-import * as r82 from '@/app/api/v1/gateway/credentials/route';
-import * as r83 from '@/app/api/v1/gateway/pairing-code/route';
-import * as r84 from '@/app/api/v1/gateway/pairing-token/route';
-import * as r85 from '@/app/api/v1/groups/[id]/route';
-import * as r86 from '@/app/api/v1/groups/route';
-import * as r87 from '@/app/api/v1/images/[id]/route';
-import * as r88 from '@/app/api/v1/messages/[id]/route';
-import * as r89 from '@/app/api/v1/messages/route';
-import * as r90 from '@/app/api/v1/otp/request/route';
-import * as r91 from '@/app/api/v1/otp/verify/route';
-import * as r92 from '@/app/api/v1/payment-accounts/route';
-import * as r93 from '@/app/api/v1/profile/route';
-import * as r94 from '@/app/api/v1/smpp/binds/route';
-import * as r95 from '@/app/api/v1/smpp/credentials/route';
-import * as r96 from '@/app/api/v1/sms/send/route';
-import * as r97 from '@/app/api/v1/webhooks/[id]/deliveries/route';
-import * as r98 from '@/app/api/v1/webhooks/[id]/route';
-import * as r99 from '@/app/api/v1/webhooks/route';
-import * as r100 from '@/app/brand/[subdomain]/logo/route';
-import * as r101 from '@/app/client/contacts/export.csv/route';
-import * as r102 from '@/app/client/images/[id]/route';
-import * as r103 from '@/app/client/messages/export.csv/route';
-import * as r104 from '@/app/favicon.ico/route';
-import * as r105 from '@/app/reseller/credit/ledger.csv/route';
-import * as r106 from '@/app/reseller/images/[id]/route';
-import * as r107 from '@/app/v3/reseller/accounts/[id]/route';
-import * as r108 from '@/app/v3/reseller/accounts/route';
-import * as r109 from '@/app/v3/reseller/transfer-credit/route';
+import * as r17 from '@/app/api/3rdparty/v1/webhooks/[id]/route';
+import * as r18 from '@/app/api/3rdparty/v1/webhooks/route';
+import * as r19 from '@/app/api/admin/admins/[id]/route';
+import * as r20 from '@/app/api/admin/admins/route';
+import * as r21 from '@/app/api/admin/audit/route';
+import * as r22 from '@/app/api/admin/auth/login/route';
+import * as r23 from '@/app/api/admin/clients/route';
+import * as r24 from '@/app/api/admin/images/[id]/route';
+import * as r25 from '@/app/api/admin/packages/[id]/route';
+import * as r26 from '@/app/api/admin/packages/route';
+import * as r27 from '@/app/api/admin/payment-accounts/[id]/route';
+import * as r28 from '@/app/api/admin/payment-accounts/route';
+import * as r29 from '@/app/api/admin/rate-limits/route';
+import * as r30 from '@/app/api/admin/resellers/[id]/commission/settle/route';
+import * as r31 from '@/app/api/admin/resellers/[id]/credit/route';
+import * as r32 from '@/app/api/admin/resellers/[id]/ledger/route';
+import * as r33 from '@/app/api/admin/resellers/[id]/route';
+import * as r34 from '@/app/api/admin/resellers/route';
+import * as r35 from '@/app/api/admin/resellers/subdomain-check/route';
+import * as r36 from '@/app/api/admin/settings/route';
+import * as r37 from '@/app/api/admin/stats/route';
+import * as r38 from '@/app/api/admin/topup-requests/[id]/approve/route';
+import * as r39 from '@/app/api/admin/topup-requests/[id]/reject/route';
+import * as r40 from '@/app/api/admin/topup-requests/route';
+import * as r41 from '@/app/api/auth/[...nextauth]/route';
+import * as r42 from '@/app/api/mobile/v1/device/route';
+import * as r43 from '@/app/api/mobile/v1/events/route';
+import * as r44 from '@/app/api/mobile/v1/inbound/[id]/route';
+import * as r45 from '@/app/api/mobile/v1/message/route';
+import * as r46 from '@/app/api/mobile/v1/messages/route';
+import * as r47 from '@/app/api/mobile/v1/settings/route';
+import * as r48 from '@/app/api/mobile/v1/user/code/route';
+import * as r49 from '@/app/api/mobile/v1/user/password/route';
+import * as r50 from '@/app/api/mobile/v1/webhooks/route';
+import * as r51 from '@/app/api/openapi.json/route';
+import * as r52 from '@/app/api/portal/contacts/import/route';
+import * as r53 from '@/app/api/reseller/api-keys/[id]/route';
+import * as r54 from '@/app/api/reseller/api-keys/route';
+import * as r55 from '@/app/api/reseller/auth/login/route';
+import * as r56 from '@/app/api/reseller/branding/route';
+import * as r57 from '@/app/api/reseller/clients/[id]/activate/route';
+import * as r58 from '@/app/api/reseller/clients/[id]/extend-trial/route';
+import * as r59 from '@/app/api/reseller/clients/[id]/route';
+import * as r60 from '@/app/api/reseller/clients/[id]/suspend/route';
+import * as r61 from '@/app/api/reseller/clients/[id]/transfer-credit/route';
+import * as r62 from '@/app/api/reseller/clients/[id]/unsuspend/route';
+import * as r63 from '@/app/api/reseller/clients/route';
+import * as r64 from '@/app/api/reseller/images/[id]/route';
+import * as r65 from '@/app/api/reseller/ledger/route';
+import * as r66 from '@/app/api/reseller/own-payment-accounts/[id]/route';
+import * as r67 from '@/app/api/reseller/own-payment-accounts/route';
+import * as r68 from '@/app/api/reseller/packages/route';
+import * as r69 from '@/app/api/reseller/payment-accounts/route';
+import * as r70 from '@/app/api/reseller/pricing/route';
+import * as r71 from '@/app/api/reseller/profile/route';
+import * as r72 from '@/app/api/reseller/profit/route';
+import * as r73 from '@/app/api/reseller/topup-requests/route';
+import * as r74 from '@/app/api/v1/activate/route';
+import * as r75 from '@/app/api/v1/api-keys/[id]/route';
+import * as r76 from '@/app/api/v1/api-keys/route';
+import * as r77 from '@/app/api/v1/auth/login/route';
+import * as r78 from '@/app/api/v1/contacts/[id]/route';
+import * as r79 from '@/app/api/v1/contacts/export.csv/route';
+import * as r80 from '@/app/api/v1/contacts/import/route';
+import * as r81 from '@/app/api/v1/contacts/route';
+import * as r82 from '@/app/api/v1/devices/[id]/route';
+import * as r83 from '@/app/api/v1/devices/route';
+import * as r84 from '@/app/api/v1/gateway/credentials/route';
+import * as r85 from '@/app/api/v1/gateway/pairing-code/route';
+import * as r86 from '@/app/api/v1/gateway/pairing-token/route';
+import * as r87 from '@/app/api/v1/groups/[id]/route';
+import * as r88 from '@/app/api/v1/groups/route';
+import * as r89 from '@/app/api/v1/images/[id]/route';
+import * as r90 from '@/app/api/v1/messages/[id]/route';
+import * as r91 from '@/app/api/v1/messages/route';
+import * as r92 from '@/app/api/v1/otp/request/route';
+import * as r93 from '@/app/api/v1/otp/verify/route';
+import * as r94 from '@/app/api/v1/payment-accounts/route';
+import * as r95 from '@/app/api/v1/profile/route';
+import * as r96 from '@/app/api/v1/smpp/binds/route';
+import * as r97 from '@/app/api/v1/smpp/credentials/route';
+import * as r98 from '@/app/api/v1/sms/send/route';
+import * as r99 from '@/app/api/v1/webhooks/[id]/deliveries/route';
+import * as r100 from '@/app/api/v1/webhooks/[id]/route';
+import * as r101 from '@/app/api/v1/webhooks/route';
+import * as r102 from '@/app/brand/[subdomain]/logo/route';
+import * as r103 from '@/app/client/contacts/export.csv/route';
+import * as r104 from '@/app/client/images/[id]/route';
+import * as r105 from '@/app/client/messages/export.csv/route';
+import * as r106 from '@/app/favicon.ico/route';
+import * as r107 from '@/app/reseller/credit/ledger.csv/route';
+import * as r108 from '@/app/reseller/images/[id]/route';
+import * as r109 from '@/app/v3/reseller/accounts/[id]/route';
+import * as r110 from '@/app/v3/reseller/accounts/route';
+import * as r111 from '@/app/v3/reseller/transfer-credit/route';
 
 export const ROUTE_MODULES: [string, Record<string, unknown>][] = [
   ['/admin/audit/export.csv', r0],
@@ -129,97 +131,99 @@ export const ROUTE_MODULES: [string, Record<string, unknown>][] = [
   ['/api/3rdparty/v1/message', r14],
   ['/api/3rdparty/v1/messages/{id}', r15],
   ['/api/3rdparty/v1/messages', r16],
-  ['/api/admin/admins/{id}', r17],
-  ['/api/admin/admins', r18],
-  ['/api/admin/audit', r19],
-  ['/api/admin/auth/login', r20],
-  ['/api/admin/clients', r21],
-  ['/api/admin/images/{id}', r22],
-  ['/api/admin/packages/{id}', r23],
-  ['/api/admin/packages', r24],
-  ['/api/admin/payment-accounts/{id}', r25],
-  ['/api/admin/payment-accounts', r26],
-  ['/api/admin/rate-limits', r27],
-  ['/api/admin/resellers/{id}/commission/settle', r28],
-  ['/api/admin/resellers/{id}/credit', r29],
-  ['/api/admin/resellers/{id}/ledger', r30],
-  ['/api/admin/resellers/{id}', r31],
-  ['/api/admin/resellers', r32],
-  ['/api/admin/resellers/subdomain-check', r33],
-  ['/api/admin/settings', r34],
-  ['/api/admin/stats', r35],
-  ['/api/admin/topup-requests/{id}/approve', r36],
-  ['/api/admin/topup-requests/{id}/reject', r37],
-  ['/api/admin/topup-requests', r38],
-  ['/api/auth/{nextauth}', r39],
-  ['/api/mobile/v1/device', r40],
-  ['/api/mobile/v1/events', r41],
-  ['/api/mobile/v1/inbound/{id}', r42],
-  ['/api/mobile/v1/message', r43],
-  ['/api/mobile/v1/messages', r44],
-  ['/api/mobile/v1/settings', r45],
-  ['/api/mobile/v1/user/code', r46],
-  ['/api/mobile/v1/user/password', r47],
-  ['/api/mobile/v1/webhooks', r48],
-  ['/api/openapi.json', r49],
-  ['/api/portal/contacts/import', r50],
-  ['/api/reseller/api-keys/{id}', r51],
-  ['/api/reseller/api-keys', r52],
-  ['/api/reseller/auth/login', r53],
-  ['/api/reseller/branding', r54],
-  ['/api/reseller/clients/{id}/activate', r55],
-  ['/api/reseller/clients/{id}/extend-trial', r56],
-  ['/api/reseller/clients/{id}', r57],
-  ['/api/reseller/clients/{id}/suspend', r58],
-  ['/api/reseller/clients/{id}/transfer-credit', r59],
-  ['/api/reseller/clients/{id}/unsuspend', r60],
-  ['/api/reseller/clients', r61],
-  ['/api/reseller/images/{id}', r62],
-  ['/api/reseller/ledger', r63],
-  ['/api/reseller/own-payment-accounts/{id}', r64],
-  ['/api/reseller/own-payment-accounts', r65],
-  ['/api/reseller/packages', r66],
-  ['/api/reseller/payment-accounts', r67],
-  ['/api/reseller/pricing', r68],
-  ['/api/reseller/profile', r69],
-  ['/api/reseller/profit', r70],
-  ['/api/reseller/topup-requests', r71],
-  ['/api/v1/activate', r72],
-  ['/api/v1/api-keys/{id}', r73],
-  ['/api/v1/api-keys', r74],
-  ['/api/v1/auth/login', r75],
-  ['/api/v1/contacts/{id}', r76],
-  ['/api/v1/contacts/export.csv', r77],
-  ['/api/v1/contacts/import', r78],
-  ['/api/v1/contacts', r79],
-  ['/api/v1/devices/{id}', r80],
-  ['/api/v1/devices', r81],
-  ['/api/v1/gateway/credentials', r82],
-  ['/api/v1/gateway/pairing-code', r83],
-  ['/api/v1/gateway/pairing-token', r84],
-  ['/api/v1/groups/{id}', r85],
-  ['/api/v1/groups', r86],
-  ['/api/v1/images/{id}', r87],
-  ['/api/v1/messages/{id}', r88],
-  ['/api/v1/messages', r89],
-  ['/api/v1/otp/request', r90],
-  ['/api/v1/otp/verify', r91],
-  ['/api/v1/payment-accounts', r92],
-  ['/api/v1/profile', r93],
-  ['/api/v1/smpp/binds', r94],
-  ['/api/v1/smpp/credentials', r95],
-  ['/api/v1/sms/send', r96],
-  ['/api/v1/webhooks/{id}/deliveries', r97],
-  ['/api/v1/webhooks/{id}', r98],
-  ['/api/v1/webhooks', r99],
-  ['/brand/{subdomain}/logo', r100],
-  ['/client/contacts/export.csv', r101],
-  ['/client/images/{id}', r102],
-  ['/client/messages/export.csv', r103],
-  ['/favicon.ico', r104],
-  ['/reseller/credit/ledger.csv', r105],
-  ['/reseller/images/{id}', r106],
-  ['/v3/reseller/accounts/{id}', r107],
-  ['/v3/reseller/accounts', r108],
-  ['/v3/reseller/transfer-credit', r109],
+  ['/api/3rdparty/v1/webhooks/{id}', r17],
+  ['/api/3rdparty/v1/webhooks', r18],
+  ['/api/admin/admins/{id}', r19],
+  ['/api/admin/admins', r20],
+  ['/api/admin/audit', r21],
+  ['/api/admin/auth/login', r22],
+  ['/api/admin/clients', r23],
+  ['/api/admin/images/{id}', r24],
+  ['/api/admin/packages/{id}', r25],
+  ['/api/admin/packages', r26],
+  ['/api/admin/payment-accounts/{id}', r27],
+  ['/api/admin/payment-accounts', r28],
+  ['/api/admin/rate-limits', r29],
+  ['/api/admin/resellers/{id}/commission/settle', r30],
+  ['/api/admin/resellers/{id}/credit', r31],
+  ['/api/admin/resellers/{id}/ledger', r32],
+  ['/api/admin/resellers/{id}', r33],
+  ['/api/admin/resellers', r34],
+  ['/api/admin/resellers/subdomain-check', r35],
+  ['/api/admin/settings', r36],
+  ['/api/admin/stats', r37],
+  ['/api/admin/topup-requests/{id}/approve', r38],
+  ['/api/admin/topup-requests/{id}/reject', r39],
+  ['/api/admin/topup-requests', r40],
+  ['/api/auth/{nextauth}', r41],
+  ['/api/mobile/v1/device', r42],
+  ['/api/mobile/v1/events', r43],
+  ['/api/mobile/v1/inbound/{id}', r44],
+  ['/api/mobile/v1/message', r45],
+  ['/api/mobile/v1/messages', r46],
+  ['/api/mobile/v1/settings', r47],
+  ['/api/mobile/v1/user/code', r48],
+  ['/api/mobile/v1/user/password', r49],
+  ['/api/mobile/v1/webhooks', r50],
+  ['/api/openapi.json', r51],
+  ['/api/portal/contacts/import', r52],
+  ['/api/reseller/api-keys/{id}', r53],
+  ['/api/reseller/api-keys', r54],
+  ['/api/reseller/auth/login', r55],
+  ['/api/reseller/branding', r56],
+  ['/api/reseller/clients/{id}/activate', r57],
+  ['/api/reseller/clients/{id}/extend-trial', r58],
+  ['/api/reseller/clients/{id}', r59],
+  ['/api/reseller/clients/{id}/suspend', r60],
+  ['/api/reseller/clients/{id}/transfer-credit', r61],
+  ['/api/reseller/clients/{id}/unsuspend', r62],
+  ['/api/reseller/clients', r63],
+  ['/api/reseller/images/{id}', r64],
+  ['/api/reseller/ledger', r65],
+  ['/api/reseller/own-payment-accounts/{id}', r66],
+  ['/api/reseller/own-payment-accounts', r67],
+  ['/api/reseller/packages', r68],
+  ['/api/reseller/payment-accounts', r69],
+  ['/api/reseller/pricing', r70],
+  ['/api/reseller/profile', r71],
+  ['/api/reseller/profit', r72],
+  ['/api/reseller/topup-requests', r73],
+  ['/api/v1/activate', r74],
+  ['/api/v1/api-keys/{id}', r75],
+  ['/api/v1/api-keys', r76],
+  ['/api/v1/auth/login', r77],
+  ['/api/v1/contacts/{id}', r78],
+  ['/api/v1/contacts/export.csv', r79],
+  ['/api/v1/contacts/import', r80],
+  ['/api/v1/contacts', r81],
+  ['/api/v1/devices/{id}', r82],
+  ['/api/v1/devices', r83],
+  ['/api/v1/gateway/credentials', r84],
+  ['/api/v1/gateway/pairing-code', r85],
+  ['/api/v1/gateway/pairing-token', r86],
+  ['/api/v1/groups/{id}', r87],
+  ['/api/v1/groups', r88],
+  ['/api/v1/images/{id}', r89],
+  ['/api/v1/messages/{id}', r90],
+  ['/api/v1/messages', r91],
+  ['/api/v1/otp/request', r92],
+  ['/api/v1/otp/verify', r93],
+  ['/api/v1/payment-accounts', r94],
+  ['/api/v1/profile', r95],
+  ['/api/v1/smpp/binds', r96],
+  ['/api/v1/smpp/credentials', r97],
+  ['/api/v1/sms/send', r98],
+  ['/api/v1/webhooks/{id}/deliveries', r99],
+  ['/api/v1/webhooks/{id}', r100],
+  ['/api/v1/webhooks', r101],
+  ['/brand/{subdomain}/logo', r102],
+  ['/client/contacts/export.csv', r103],
+  ['/client/images/{id}', r104],
+  ['/client/messages/export.csv', r105],
+  ['/favicon.ico', r106],
+  ['/reseller/credit/ledger.csv', r107],
+  ['/reseller/images/{id}', r108],
+  ['/v3/reseller/accounts/{id}', r109],
+  ['/v3/reseller/accounts', r110],
+  ['/v3/reseller/transfer-credit', r111],
 ];

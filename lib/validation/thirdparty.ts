@@ -102,3 +102,30 @@ export const tokenRequest = z.object({
   scopes: z.array(z.enum(GATEWAY_SCOPES, { error: `Scopes are ${GATEWAY_SCOPES.join(', ')}.` })).min(1, 'scopes are required.'),
   ttl: z.number().int().min(0, 'ttl is positive.').max(Number.MAX_SAFE_INTEGER).optional(),
 });
+
+/** The app's webhook events (client-go WebhookEventTypes). */
+export const APP_WEBHOOK_EVENTS = [
+  'sms:received',
+  'sms:data-received',
+  'sms:sent',
+  'sms:delivered',
+  'sms:failed',
+  'system:ping',
+  'mms:received',
+  'mms:downloaded',
+  'app:started',
+] as const;
+
+/** POST /webhooks: the app server's Webhook. */
+export const appWebhookInput = z.object({
+  id: z
+    .string()
+    .trim()
+    .min(1)
+    .max(36)
+    .regex(/^[A-Za-z0-9_-]+$/, 'id may hold letters, digits, _ and -.')
+    .optional(),
+  deviceId: z.string().max(21).nullish(),
+  url: z.url({ protocol: /^https$/, error: 'An https:// URL.' }).max(500),
+  event: z.enum(APP_WEBHOOK_EVENTS, { error: `event is one of ${APP_WEBHOOK_EVENTS.join(', ')}.` }),
+});

@@ -41,6 +41,8 @@ const ID_KINDS: [RegExp, IdKind][] = [
   [/^\/api\/mobile\/v1\/inbound\/\{id\}/, 'device'],
   [/^\/api\/v1\/api-keys\/\{id\}/, 'clientKey'],
   [/^\/api\/v1\/webhooks\/\{id\}/, 'webhook'],
+  // (App webhooks: the tenant has none, so its own id is one that names nothing here.)
+  [/^\/api\/3rdparty\/v1\/webhooks\/\{id\}/, 'webhook'],
   [/^\/api\/admin\/payment-accounts\/\{id\}/, 'paymentAccount'],
   [/^\/api\/reseller\/own-payment-accounts\/\{id\}/, 'ownPaymentAccount'],
   [/^\/api\/admin\/images\/\{id\}/, 'adminImage'],

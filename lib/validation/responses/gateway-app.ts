@@ -26,7 +26,9 @@ export const appMessage = obj({
   createdAt: instant,
 });
 
-export const appWebhooks = z.array(obj({ id: z.string(), deviceId: z.string(), url: z.string(), event: z.literal('sms:received') }));
+export const appWebhooks = z.array(obj({ id: z.string(), deviceId: z.string().nullable(), url: z.string(), event: z.string() }));
+/** The app server's Webhook (3rd-party /webhooks). */
+export const appWebhook = obj({ id: z.string(), deviceId: z.string().nullable(), url: z.string(), event: z.string() });
 // The app server's DeviceSettings: only the sections we set are present.
 export const appSettings = obj({ gateway: obj({ notification_channel: z.enum(['AUTO', 'SSE_ONLY']) }) });
 export const userCode = obj({ code: z.string(), validUntil: instant });
