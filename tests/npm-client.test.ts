@@ -97,6 +97,7 @@ describe('android-sms-gateway 3.0.0', () => {
     const mobile = await call(mobileHooksRoute, 'GET', '/api/mobile/v1/webhooks', { token: phone.token });
     expect(JSON.parse(mobile.text)).toEqual([
       expect.objectContaining({ event: 'sms:received' }),
+      expect.objectContaining({ event: 'sms:data-received' }),
       { id: (hook as { id: string }).id, deviceId: null, url: 'https://hooks.example.com/sms', event: 'sms:sent' },
     ]);
     await client.deleteWebhook((hook as { id: string }).id);

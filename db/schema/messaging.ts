@@ -198,11 +198,20 @@ export const inboundMessages = pgTable(
       .references(() => clients.id),
     deviceId: text('device_id').notNull(),
     phone: text('phone').notNull(),
+    // A data SMS (the app's sms:data-received) keeps its base64 data as its text.
+    kind: text('kind', { enum: ['sms', 'data'] })
+      .notNull()
+      .default('sms'),
     text: text('text').notNull(),
+    // The app's webhook event id: a retried post of the same event is stored once.
+    eventId: text('event_id'),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('inbound_client_created_idx').on(t.clientId, t.createdAt)],
+  (t) => [
+    index('inbound_client_created_idx').on(t.clientId, t.createdAt),
+    uniqueIndex('inbound_device_event_idx').on(t.deviceId, t.eventId),
+  ],
 );
 
 /**

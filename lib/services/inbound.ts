@@ -13,7 +13,12 @@ import { enqueueEvent } from './webhooks';
  * An SMS a device received: stored, and sent on to the client's `sms.received` webhooks. The sender is
  * kept exactly as the phone reported it: alphanumeric senders (`Google`) and short codes are not numbers.
  */
-export async function recordInbound(db: Db, deviceId: string, sms: { phone: string; text: string; receivedAt?: string }, now = new Date()) {
+export async function recordInbound(
+  db: Db,
+  deviceId: string,
+  sms: { phone: string; text: string; receivedAt?: string; eventId?: string; kind?: 'sms' | 'data' },
+  now = new Date(),
+) {
   return db.transaction(async (tx) => {
     const [d] = await tx
       .select()
@@ -21,10 +26,24 @@ export async function recordInbound(db: Db, deviceId: string, sms: { phone: stri
       .where(and(eq(devices.id, deviceId), isNull(devices.removedAt)));
     if (!d) throw notFound('Device');
     const received = sms.receivedAt && !Number.isNaN(Date.parse(sms.receivedAt)) ? new Date(sms.receivedAt) : now;
+    const kind = sms.kind ?? 'sms';
     const [row] = await tx
       .insert(inboundMessages)
-      .values({ clientId: d.clientId, deviceId, phone: sms.phone.trim(), text: sms.text, receivedAt: received })
+      .values({
+        clientId: d.clientId,
+        deviceId,
+        phone: sms.phone.trim(),
+        kind,
+        text: sms.text,
+        eventId: sms.eventId ?? null,
+        receivedAt: received,
+      })
+      .onConflictDoNothing()
       .returning();
+    // The app retries a post it saw fail: the same event id is stored (and announced) once.
+    if (!row) return null;
+    // A data SMS is stored (and listed) only: it is not text for SMPP receivers or sms.received.
+    if (kind === 'data') return row;
     // SMPP receivers get it as deliver_sm (waits in the outbox while none is bound).
     await enqueueMo(tx, d.clientId, { phone: row.phone, text: row.text, receivedAt: received, to: simNumberOf(d.simCards) }, now);
     await enqueueEvent(

@@ -53,11 +53,15 @@ export const pullQuery = z.object({ order: z.enum(['lifo', 'fifo']).default('lif
 /** What the app posts to a webhook URL for an incoming SMS (event sms:received). */
 export const inboundBody = z
   .object({
+    // The app's WebHookEventDTO: {id, webhookId, event, deviceId, payload}.
+    id: z.string().max(64).optional(),
     event: z.string(),
     deviceId: z.string().optional(),
     payload: z
       .object({
         message: z.string().max(5000).optional(),
+        // sms:data-received: base64 data.
+        data: z.string().max(5000).optional(),
         phoneNumber: z.string().max(32),
         receivedAt: z.string().max(40).refine(storableDate, 'receivedAt is an ISO 8601 date-time from 1900 to 9999.').optional(),
       })

@@ -15,6 +15,12 @@ export const GET = mobile(
       url: `${publicOrigin(req)}/api/mobile/v1/inbound/${device.id}?sig=${inboundSignature(device.id)}`,
       event: 'sms:received',
     },
+    {
+      id: `inbound-data-${device.id}`,
+      deviceId: device.id,
+      url: `${publicOrigin(req)}/api/mobile/v1/inbound/${device.id}?sig=${inboundSignature(device.id)}`,
+      event: 'sms:data-received',
+    },
     // The client's own app webhooks (3rd-party /webhooks): the phone posts those events there itself.
     ...(await listAppWebhooks(db, device.clientId, device.id)),
   ],

@@ -5,7 +5,7 @@ import { inboundBody } from '@/lib/validation/mobile';
 
 export const POST = mobile(
   {
-    summary: "The app's sms:received webhook (URL from GET /webhooks, signed per device)",
+    summary: "The app's sms:received / sms:data-received webhook (URL from GET /webhooks, signed per device)",
     auth: 'inbound',
     id: 'text',
     body: inboundBody,
@@ -13,11 +13,14 @@ export const POST = mobile(
     response: null,
   },
   async ({ db, textId, body }) => {
-    if (body.event !== 'sms:received') return null;
+    if (body.event !== 'sms:received' && body.event !== 'sms:data-received') return null;
+    const data = body.event === 'sms:data-received';
     await recordInbound(db, textId, {
       phone: body.payload.phoneNumber,
-      text: body.payload.message ?? '',
+      text: (data ? body.payload.data : body.payload.message) ?? '',
       receivedAt: body.payload.receivedAt,
+      eventId: body.id,
+      kind: data ? 'data' : 'sms',
     });
     return null;
   },
