@@ -43,7 +43,12 @@ test.describe('demo client', () => {
     await expect(page.getByText(/^until \d{1,2} \w+ \d{4}$/)).toBeVisible();
     await expect(page.getByTestId('expired-screen')).toHaveCount(0);
     // The provider card names the reseller (payment accounts below may repeat the name as account holder).
-    await expect(page.getByRole('main').getByRole('definition').filter({ hasText: /^Demo Reseller$/ })).toBeVisible();
+    await expect(
+      page
+        .getByRole('main')
+        .getByRole('definition')
+        .filter({ hasText: /^Demo Reseller$/ }),
+    ).toBeVisible();
   });
 });
 
