@@ -1,21 +1,19 @@
-// The app's options and states end to end (docs/device-protocol.md): what a 3rd-party caller gives reaches
-// the phone exactly (simNumber, withDeliveryReport, priority, isEncrypted, id), ttl/validUntil and the
-// platform's default validity, disabled phones never woken, long error texts, mixed outcomes, and
-// cancelling a message a phone holds. Bodies are the app's JSON (GatewayApi.kt: MessagePatchRequest with
-// its Gson dates, RecipientState without a null error). A database of its own: it changes a platform setting.
+// The app's options end to end (docs/device-protocol.md): what a 3rd-party caller gives reaches the phone
+// exactly (simNumber, withDeliveryReport, priority, isEncrypted, id), ttl/validUntil and the platform's
+// default validity, disabled phones never woken. State reports and cancelling: device-app-states.test.ts.
+// Bodies are the app's JSON (GatewayApi.kt). A database of its own: it changes a platform setting.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DELETE as cancelRoute } from '@/app/api/3rdparty/v1/message/[id]/route';
 import { POST as sendRoute } from '@/app/api/3rdparty/v1/message/route';
-import { GET as eventsRoute } from '@/app/api/mobile/v1/events/route';
-import { GET as pullRoute, PATCH as reportRoute } from '@/app/api/mobile/v1/message/route';
+import { GET as pullRoute } from '@/app/api/mobile/v1/message/route';
 import { type DbHandle, setDbHandle } from '@/db';
 import type { Actor } from '@/lib/auth/permissions';
-import { deviceWake, ERROR_MAX } from '@/lib/services/device-queue';
+import { deviceWake } from '@/lib/services/device-queue';
 import { updateDevice } from '@/lib/services/devices';
 import { queueMessages } from '@/lib/services/messages';
 import { updateSettings } from '@/lib/services/settings';
+import { sse } from './helpers/device-sse';
 import { makeAdmin } from './helpers/fixtures';
-import { gatewayClient, gatewayLogin, messageRow, recipientsOf, registerPhone } from './helpers/gateway';
+import { gatewayClient, gatewayLogin, messageRow, registerPhone } from './helpers/gateway';
 import { call } from './helpers/http';
 import { openPrivateDb } from './helpers/private-db';
 
@@ -43,9 +41,6 @@ const pull = async (token: string) => {
   expect(res.status).toBe(200);
   return JSON.parse(res.text) as Record<string, unknown>[];
 };
-const patch = (token: string, body: unknown) => call(reportRoute, 'PATCH', '/api/mobile/v1/message', { token, body });
-// The app writes dates with Gson's pattern yyyy-MM-dd'T'HH:mm:ss.SSSXXX (extensions/GsonBuilder.kt).
-const gson = (d: Date) => d.toISOString().replace('Z', '+00:00');
 
 describe('options reach the phone as given (item 4)', () => {
   test('simNumber, withDeliveryReport, priority, isEncrypted and the id are in the pull exactly', async () => {
@@ -142,39 +137,6 @@ describe('validity (item 3)', () => {
   });
 });
 
-/** Reads a device's SSE stream until `until` matches or `ms` pass; then closes it. */
-async function sse(token: string, ms: number, during: () => Promise<unknown>, until?: RegExp): Promise<string> {
-  const ctrl = new AbortController();
-  const res = await eventsRoute(
-    new Request('http://test/api/mobile/v1/events', { headers: { authorization: `Bearer ${token}` }, signal: ctrl.signal }),
-    {
-      params: Promise.resolve({}),
-    },
-  );
-  expect(res.status).toBe(200);
-  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
-  const dec = new TextDecoder();
-  let text = '';
-  const deadline = Date.now() + ms;
-  let started = false;
-  while (Date.now() < deadline) {
-    const chunk = await Promise.race([
-      reader.read(),
-      new Promise<null>((r) => setTimeout(() => r(null), Math.max(1, deadline - Date.now()))),
-    ]);
-    if (chunk && !chunk.done) text += dec.decode(chunk.value);
-    if (chunk?.done) break;
-    if (!started && text.includes(':connected')) {
-      started = true;
-      await during();
-    }
-    if (until?.test(text)) break;
-  }
-  ctrl.abort();
-  await reader.cancel().catch(() => {});
-  return text;
-}
-
 describe('a disabled device is not woken (item 2)', () => {
   test('the re-check and the in-process event skip a disabled phone; an enabled one is woken', async () => {
     const { c, creds, phone } = await account();
@@ -187,121 +149,5 @@ describe('a disabled device is not woken (item 2)', () => {
     expect(await sse(phone.token, 400, queue)).not.toContain('MessageEnqueued');
     expect(await sse(other.token, 2_000, queue, /MessageEnqueued/)).toContain('event: MessageEnqueued\ndata: null\n\n');
     expect((await messageRow(h.db, m.id)).state).toBe('pending');
-  });
-});
-
-describe('state reports (item 5)', () => {
-  test('an error text of any length is accepted and stored truncated', async () => {
-    const { auth, phone } = await account();
-    const sent = await send(auth, { phoneNumbers: ['+959111111111'], message: 'x' });
-    const id = String(sent.json.id);
-    await pull(phone.token);
-    const long = `java.lang.IllegalStateException: ${'x'.repeat(5_000)}`;
-    const t = new Date();
-    const res = await patch(phone.token, [
-      {
-        id,
-        state: 'Failed',
-        recipients: [{ phoneNumber: '+959111111111', state: 'Failed', error: long }],
-        states: { Processed: gson(t), Failed: gson(t) },
-      },
-    ]);
-    expect(res.status).toBe(204);
-    const row = await messageRow(h.db, id);
-    expect(row.state).toBe('failed');
-    expect(row.error).toBe(long.slice(0, ERROR_MAX));
-    expect((await recipientsOf(h.db, id))[0].error).toBe(long.slice(0, ERROR_MAX));
-  });
-
-  test("mixed recipient outcomes: the message takes the app's reported state (Sent), each recipient its own", async () => {
-    const { auth, phone } = await account();
-    const sent = await send(auth, { phoneNumbers: ['+959111111111', '+959222222222'], message: 'x' });
-    const id = String(sent.json.id);
-    await pull(phone.token);
-    const t = new Date();
-    // The app's MessageWithRecipients.state: not all Failed, not all Delivered → Sent.
-    expect(
-      (
-        await patch(phone.token, [
-          {
-            id,
-            state: 'Sent',
-            recipients: [
-              { phoneNumber: '+959111111111', state: 'Delivered' },
-              { phoneNumber: '+959222222222', state: 'Failed', error: 'RESULT_ERROR_NO_SERVICE' },
-            ],
-            states: { Processed: gson(t), Sent: gson(t), Delivered: gson(t), Failed: gson(t) },
-          },
-        ])
-      ).status,
-    ).toBe(204);
-    expect((await messageRow(h.db, id)).state).toBe('sent');
-    expect((await recipientsOf(h.db, id)).map((r) => [r.state, r.error])).toEqual([
-      ['delivered', null],
-      ['failed', 'RESULT_ERROR_NO_SERVICE'],
-    ]);
-  });
-
-  test('cancelling a held message: Cancelling, MessageCancelled on the stream, Cancelling in the pull, Cancelled on confirmation', async () => {
-    const { c, auth, phone } = await account();
-    const sent = await send(auth, { phoneNumbers: ['+959111111111'], message: 'x' });
-    const id = String(sent.json.id);
-    await pull(phone.token);
-    // The phone accepted it (Processed) and holds it in its queue.
-    await patch(phone.token, [
-      {
-        id,
-        state: 'Processed',
-        recipients: [{ phoneNumber: '+959111111111', state: 'Processed' }],
-        states: { Processed: gson(new Date()) },
-      },
-    ]);
-    expect(await pull(phone.token)).toEqual([]);
-    let del: Awaited<ReturnType<typeof call>> | undefined;
-    const stream = await sse(
-      phone.token,
-      2_000,
-      async () => {
-        del = await call(cancelRoute, 'DELETE', `/api/3rdparty/v1/messages/${id}`, { headers: { authorization: auth }, id });
-      },
-      /MessageCancelled/,
-    );
-    expect(del?.status).toBe(200);
-    expect(del?.json).toMatchObject({ id, state: 'Cancelling' });
-    expect(stream).toContain(`event: MessageCancelled\ndata: {"messageId":"${id}"}\n\n`);
-    // Every pull offers it as Cancelling until the phone confirms; the re-check wakes the phone for it.
-    const offered = await pull(phone.token);
-    expect(offered).toEqual([expect.objectContaining({ id, state: 'Cancelling', phoneNumbers: ['+959111111111'] })]);
-    expect((await deviceWake(h.db, phone.device)).waiting).toBe(true);
-    // A second cancel changes nothing.
-    expect((await call(cancelRoute, 'DELETE', '/x', { headers: { authorization: auth }, id })).json).toMatchObject({ state: 'Cancelling' });
-    // What the app sends when it cancelled it locally (GatewayService.processMessage).
-    const res = await patch(phone.token, [
-      {
-        id,
-        state: 'Cancelled',
-        recipients: [{ phoneNumber: '+959111111111', state: 'Cancelled' }],
-        states: { Cancelled: gson(new Date()) },
-      },
-    ]);
-    expect(res.status).toBe(204);
-    expect(await messageRow(h.db, id)).toMatchObject({ state: 'cancelled', countsTowardQuota: false });
-    expect((await recipientsOf(h.db, id)).map((r) => r.state)).toEqual(['cancelled']);
-    expect(await pull(phone.token)).toEqual([]);
-    expect((await deviceWake(h.db, phone.device)).waiting).toBe(false);
-    expect(c.id).toBeGreaterThan(0);
-  });
-
-  test('a cancellation that came too late: the phone reports Sent and the message is sent', async () => {
-    const { auth, phone } = await account();
-    const sent = await send(auth, { phoneNumbers: ['+959111111111'], message: 'x' });
-    const id = String(sent.json.id);
-    await pull(phone.token);
-    expect((await call(cancelRoute, 'DELETE', '/x', { headers: { authorization: auth }, id })).json).toMatchObject({ state: 'Cancelling' });
-    await patch(phone.token, [
-      { id, state: 'Sent', recipients: [{ phoneNumber: '+959111111111', state: 'Sent' }], states: { Sent: gson(new Date()) } },
-    ]);
-    expect(await messageRow(h.db, id)).toMatchObject({ state: 'sent', countsTowardQuota: true });
-    expect((await call(cancelRoute, 'DELETE', '/x', { headers: { authorization: auth }, id })).status).toBe(409);
   });
 });

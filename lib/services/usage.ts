@@ -4,7 +4,7 @@ import { type Db, rowsOf } from '@/db';
 import { usageCounters } from '@/db/schema';
 import { at } from './subscriptions';
 
-// Usage lives in counters (db/schema/messaging.ts `usage_counters`, docs/scaling.md#usage-counters): a read
+// Usage lives in counters (db/schema/messages.ts `usage_counters`, docs/scaling.md#usage-counters): a read
 // is an index lookup and a send one conditional upsert, whatever the client has sent before.
 
 export interface UsageCount {
