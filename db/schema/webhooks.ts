@@ -1,7 +1,8 @@
 // The platform's own webhooks (signed, per client) and their delivery queue (lib/services/webhooks.ts).
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { clients } from './accounts';
+import { appWebhooks } from './devices';
 
 export const WEBHOOK_EVENTS = [
   'message.sent',
@@ -33,9 +34,10 @@ export const webhookDeliveries = pgTable(
   'webhook_deliveries',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    webhookId: integer('webhook_id')
-      .notNull()
-      .references(() => webhooks.id),
+    // One of the two: a platform webhook (signed by us) or an app webhook of the 3rd-party API /webhooks,
+    // whose event the phone posted to us and we relay unchanged (docs/device-protocol.md, item 8).
+    webhookId: integer('webhook_id').references(() => webhooks.id),
+    appWebhookId: text('app_webhook_id').references(() => appWebhooks.id),
     event: text('event').notNull(),
     payload: jsonb('payload').notNull(),
     status: text('status', { enum: ['pending', 'delivering', 'delivered', 'failed'] })
@@ -51,6 +53,10 @@ export const webhookDeliveries = pgTable(
   },
   (t) => [
     index('webhook_deliveries_webhook_idx').on(t.webhookId, t.createdAt),
+    index('webhook_deliveries_app_webhook_idx').on(t.appWebhookId, t.createdAt),
+    // The phone retries a post with the same event id: relayed once.
+    uniqueIndex('webhook_deliveries_app_event_idx').on(t.appWebhookId, sql`(${t.payload}->>'id')`).where(sql`app_webhook_id is not null`),
+    check('webhook_deliveries_target_check', sql`num_nonnulls(webhook_id, app_webhook_id) = 1`),
     index('webhook_deliveries_due_idx').on(t.nextAttemptAt).where(sql`status = 'pending'`),
   ],
 );

@@ -2,7 +2,7 @@ import 'server-only';
 import { createHmac, randomBytes } from 'node:crypto';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '@/db';
-import { type WEBHOOK_EVENTS, webhookDeliveries, webhooks } from '@/db/schema';
+import { appWebhooks, type WEBHOOK_EVENTS, webhookDeliveries, webhooks } from '@/db/schema';
 import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { fieldError, notFound } from '@/lib/errors';
 import { assertPublicUrl, type Fetcher, safeFetch, UnsafeAddressError } from '@/lib/http/safe-fetch';
@@ -202,33 +202,40 @@ export async function deliverDueWebhooks(db: Db, now = new Date(), fetchImpl: Fe
 
 async function deliverOne(db: Db, id: number, fetchImpl: Fetcher, now: Date): Promise<void> {
   const [row] = await db
-    .select({ d: webhookDeliveries, w: webhooks })
+    .select({ d: webhookDeliveries, w: webhooks, a: appWebhooks })
     .from(webhookDeliveries)
-    .innerJoin(webhooks, eq(webhooks.id, webhookDeliveries.webhookId))
+    .leftJoin(webhooks, eq(webhooks.id, webhookDeliveries.webhookId))
+    .leftJoin(appWebhooks, eq(appWebhooks.id, webhookDeliveries.appWebhookId))
     .where(eq(webhookDeliveries.id, id));
   if (!row) return;
-  const { d, w } = row;
+  const { d, w, a } = row;
   // Disabled or deleted while this attempt was being claimed: nothing is sent.
-  if (!w.enabled || w.deletedAt) {
-    const reason = w.deletedAt ? 'webhook deleted: not delivered' : 'webhook disabled: not delivered';
+  const gone = w ? w.deletedAt : a?.deletedAt;
+  if (gone || (w && !w.enabled) || (!w && !a)) {
+    const reason = gone || (!w && !a) ? 'webhook deleted: not delivered' : 'webhook disabled: not delivered';
     await db.update(webhookDeliveries).set({ status: 'failed', lastError: reason, lockedUntil: null }).where(eq(webhookDeliveries.id, id));
     return;
   }
-  const body = JSON.stringify({ id: d.id, ...(d.payload as Record<string, unknown>) });
   const timestamp = String(Math.floor(Date.now() / 1000));
-  let status: number | null = null;
-  let error: string | null = null;
-  let refused = false;
-  try {
-    const res = await fetchImpl(w.url, {
-      method: 'POST',
-      headers: {
+  // A platform webhook gets our envelope, signed with its secret; an app webhook the phone's own JSON as
+  // the phone posted it (lib/services/app-webhook-relay.ts).
+  const body = w ? JSON.stringify({ id: d.id, ...(d.payload as Record<string, unknown>) }) : JSON.stringify(d.payload);
+  const headers: Record<string, string> = w
+    ? {
         'content-type': 'application/json',
         'x-timestamp': timestamp,
         'x-signature': signPayload(w.secret, timestamp, body),
         'x-webhook-event': d.event,
         'user-agent': 'sms-platform-webhooks/1',
-      },
+      }
+    : { 'content-type': 'application/json', 'x-webhook-event': d.event, 'user-agent': 'sms-platform-webhooks/1' };
+  let status: number | null = null;
+  let error: string | null = null;
+  let refused = false;
+  try {
+    const res = await fetchImpl((w ?? a)?.url ?? '', {
+      method: 'POST',
+      headers,
       body,
       signal: AbortSignal.timeout(TIMEOUT_MS),
       redirect: 'manual',
