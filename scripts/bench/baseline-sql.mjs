@@ -1,0 +1,132 @@
+// The node:http baseline's statements, copied from the app as Drizzle renders them (see baseline-server.mjs),
+// and the small helpers its services share.
+import { randomBytes } from 'node:crypto';
+
+export const DAY_MS = 86_400_000;
+export const PULL_LIMIT = 100;
+export const ID_ALPHABET = 'useandom-26T198340PX75pxJACKVERYMINDBUSHWOLF_GQZbfghjklqvwyzrict';
+
+// ---- the statements (as Drizzle renders them) ----
+
+export const CLIENT_COLUMNS = `select "clients"."id", "clients"."reseller_id", "users"."name", "users"."email", "users"."status", "clients"."phone", "clients"."account_name", "clients"."country", "clients"."time_zone", "clients"."trial_ends_at", "clients"."credit_balance", "clients"."auto_renew", "clients"."created_at" from "clients" inner join "users" on "users"."id" = "clients"."id"`;
+export const SEARCH = `("users"."name" ilike $2 or "users"."email" ilike $3 or "clients"."phone" ilike $4 or "clients"."account_name" ilike $5)`;
+export const SUB_COLUMNS = `"id", "client_id", "reseller_id", "package_id", "package_code", "package_name", "price", "retail_price", "daily_limit", "period_limit", "device_limit", "period_days", "kind", "paid_by", "starts_at", "ends_at", "canceled_at", "refund_amount", "created_by", "created_at"`;
+export const MESSAGE_COLUMNS = `"id", "client_id", "reseller_id", "device_id", "claimed_by", "text", "recipient_count", "segments", "encoding", "state", "source", "with_delivery_report", "sim_number", "valid_until", "counts_toward_quota", "error", "states", "created_at", "claimed_at", "updated_at"`;
+export const USER_BY_ID = `select "id", "role", "email", "name", "password_hash", "status", "session_version", "last_login_at", "created_at", "updated_at" from "users" where "users"."id" = $1`;
+export const SETTINGS = `select "key", "value", "updated_at" from "settings"`;
+
+export const list = (n, from = 1) => Array.from({ length: n }, (_, i) => `$${from + i}`).join(', ');
+
+// The reseller names and the paid-until dates of a page's rows (toViews, beside the current subscriptions and settings).
+export const resellerNamesSql = (n) => `select "id", "name" from "users" where "users"."id" in (${list(n)})`;
+export const paidUntilSql = (n) =>
+  `select "client_id", max("ends_at") from "subscriptions" where ("subscriptions"."client_id" in (${list(n)}) and "subscriptions"."canceled_at" is null) group by "subscriptions"."client_id"`;
+
+export const currentSubsSql = (n) =>
+  `select ${SUB_COLUMNS} from "subscriptions" where ("subscriptions"."client_id" in (${list(n)}) and "subscriptions"."starts_at" <= $${n + 1} and coalesce("subscriptions"."canceled_at", "subscriptions"."ends_at") > $${n + 2}::timestamptz) order by "subscriptions"."starts_at" asc`;
+
+// The usage of a page's clients: two counter rows each (lib/services/usage.ts).
+export const USAGE = `
+    select u.client_id as id, u.kind, u.used
+    from unnest($1::int[], $2::timestamptz[]) as p(id, start)
+    join "usage_counters" u on u.client_id = p.id
+      and ((u.kind = 'day' and u.starts_at = (date_trunc('day', $3::timestamptz at time zone $4) at time zone $5)) or (u.kind = 'period' and u.starts_at = p.start))`;
+
+// The send (lib/services/send.ts): the client context, the conditional counter upsert, two set-based inserts.
+export const SEND_CONTEXT = `
+    select json_build_object(
+      'reseller_id', c.reseller_id, 'trial_ends_at', c.trial_ends_at, 'created_at', c.created_at, 'user_status', u.status,
+      'sub_starts_at', s.starts_at, 'daily_limit', s.daily_limit, 'period_limit', s.period_limit, 'device_limit', s.device_limit,
+      'settings', (select coalesce(json_agg(json_build_object('key', st.key, 'value', st.value)), '[]'::json) from "settings" st),
+      'device', null) as j
+    from "clients" c join "users" u on u.id = c.id
+    left join lateral (
+      select "subscriptions"."starts_at" as starts_at, "subscriptions"."daily_limit" as daily_limit,
+        "subscriptions"."period_limit" as period_limit, "subscriptions"."device_limit" as device_limit
+      from "subscriptions"
+      where "subscriptions"."client_id" = c.id and "subscriptions"."starts_at" <= $1::timestamptz and coalesce("subscriptions"."canceled_at", "subscriptions"."ends_at") > $2::timestamptz
+      order by "subscriptions"."starts_at" desc limit 1) s on true
+    where c.id = $3
+    for key share of c`;
+export const TAKE_QUOTA = `
+    insert into "usage_counters" as u (client_id, kind, starts_at, used)
+    select $1::int, k.kind, k.starts_at, $2::int
+    from (values ('day', (date_trunc('day', $3::timestamptz at time zone $4) at time zone $5), $6::int),
+                 ('period', $7::timestamptz, $8::int)) as k(kind, starts_at, lim)
+    where $9::int <= k.lim
+    on conflict (client_id, kind, starts_at) do update set used = u.used + excluded.used
+    where u.used + excluded.used <= case u.kind when 'day' then $10::int else $11::int end
+    returning u.kind`;
+export const INSERT_MESSAGES = `
+        insert into "messages" (id, ref, client_id, reseller_id, device_id, text, recipient_count, segments, encoding, source,
+          with_delivery_report, sim_number, priority, is_encrypted, valid_until, states, created_at, updated_at)
+        select u.id, u.ref, $1::int, $2::int, $3::text, $4::text, u.n,
+          $5::int, $6::text, $7::text, $8::boolean,
+          $9::int, $10::int, $11::boolean, $12::timestamptz, $13::jsonb, $14::timestamptz, $15::timestamptz
+        from unnest($16::text[], $17::text[],
+          $18::int[]) as u(id, ref, n)`;
+export const INSERT_RECIPIENTS = `
+      insert into "message_recipients" (message_id, position, phone, updated_at)
+      select u.id, u.position, u.phone, $1::timestamptz
+      from unnest($2::text[], $3::int[],
+        $4::text[]) as u(id, position, phone)`;
+
+export const pgArray = (values) =>
+  `{${values.map((v) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`)).join(',')}}`;
+
+export const DEFAULT_SETTINGS = {
+  platform_name: 'SMS Reseller Platform',
+  base_domain: 'localhost',
+  default_trial_days: 3,
+  trial_daily_limit: 20,
+  trial_period_limit: 60,
+  trial_device_limit: 1,
+  currency: 'MMK',
+  time_zone: 'Asia/Yangon',
+  default_validity_minutes: 60,
+};
+
+/** One statement over postgres.js, unnamed and with its parameters, as Drizzle sends it. */
+export const q = (db, text, params = []) => db.unsafe(text, params);
+
+export function messageView(m, rs) {
+  const recipients = rs.sort((a, b) => a.position - b.position).map((r) => ({ phone: r.phone, state: r.state, error: r.error }));
+  return {
+    id: m.id,
+    state: m.state,
+    phone: recipients[0]?.phone ?? '',
+    recipients,
+    message: m.text,
+    segments: m.segments,
+    encoding: m.encoding,
+    device_id: m.claimed_by ?? m.device_id,
+    source: m.source,
+    valid_until: m.valid_until.toISOString(),
+    error: m.error,
+    states: m.states ?? {},
+    created_at: m.created_at.toISOString(),
+    updated_at: m.updated_at.toISOString(),
+  };
+}
+
+export function newId(size = 21) {
+  const bytes = randomBytes(size);
+  let out = '';
+  for (let i = 0; i < size; i++) out += ID_ALPHABET[bytes[i] & 63];
+  return out;
+}
+
+// GSM-7 basic set or UCS-2; 160/153 and 70/67 characters per segment.
+export const GSM7 = new Set(
+  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà',
+);
+export function smsLength(text) {
+  const gsm = [...text].every((c) => GSM7.has(c));
+  const n = gsm ? text.length : [...text].length;
+  const [one, many] = gsm ? [160, 153] : [70, 67];
+  return { encoding: gsm ? 'gsm7' : 'ucs2', segments: n <= one ? 1 : Math.ceil(n / many) };
+}
+
+export function httpError(status, code, message) {
+  return Object.assign(new Error(message), { status, code });
+}
