@@ -93,12 +93,17 @@ describe('android-sms-gateway 3.0.0', () => {
     const hook = await client.registerWebhook({ url: 'https://hooks.example.com/sms', event: 'sms:sent' } as never);
     expect(hook).toMatchObject({ id: expect.any(String), url: 'https://hooks.example.com/sms', event: 'sms:sent', deviceId: null });
     expect(await client.getWebhooks()).toEqual([hook]);
-    // The phone gets it with its own inbound webhook.
+    // The phone gets it after its own inbound webhooks, pointing at our relay receiver (never the client's URL).
     const mobile = await call(mobileHooksRoute, 'GET', '/api/mobile/v1/webhooks', { token: phone.token });
     expect(JSON.parse(mobile.text)).toEqual([
       expect.objectContaining({ event: 'sms:received' }),
       expect.objectContaining({ event: 'sms:data-received' }),
-      { id: (hook as { id: string }).id, deviceId: null, url: 'https://hooks.example.com/sms', event: 'sms:sent' },
+      {
+        id: (hook as { id: string }).id,
+        deviceId: phone.id,
+        url: expect.stringMatching(new RegExp(`/api/mobile/v1/inbound/${phone.id}\\?sig=[^&]+&hook=${(hook as { id: string }).id}$`)),
+        event: 'sms:sent',
+      },
     ]);
     await client.deleteWebhook((hook as { id: string }).id);
     expect(await client.getWebhooks()).toEqual([]);

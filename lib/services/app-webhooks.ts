@@ -4,7 +4,7 @@ import 'server-only';
 // WebhooksUpdated; the URL must be https and public (lib/http/safe-fetch.ts), as our own webhooks.
 import { and, asc, eq, isNull, or } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { appWebhooks, devices } from '@/db/schema';
+import { appWebhooks, devices, webhookDeliveries } from '@/db/schema';
 import { fieldError, notFound } from '@/lib/errors';
 import { emitEnqueued } from '@/lib/events';
 import { assertPublicUrl, UnsafeAddressError } from '@/lib/http/safe-fetch';
@@ -86,5 +86,10 @@ export async function deleteAppWebhook(db: Db, clientId: number, id: string, now
     .where(and(eq(appWebhooks.id, id), eq(appWebhooks.clientId, clientId), isNull(appWebhooks.deletedAt)))
     .returning();
   if (!row) throw notFound('Webhook');
+  // Events the phone posted for it and still queued are not sent (nor retried).
+  await db
+    .update(webhookDeliveries)
+    .set({ status: 'failed', lastError: 'webhook deleted: not delivered', lockedUntil: null })
+    .where(and(eq(webhookDeliveries.appWebhookId, id), eq(webhookDeliveries.status, 'pending')));
   emitEnqueued({ clientId, deviceId: row.deviceId, type: 'WebhooksUpdated' });
 }

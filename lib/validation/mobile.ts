@@ -62,7 +62,8 @@ export const inboundBody = z
         message: z.string().max(5000).optional(),
         // sms:data-received: base64 data.
         data: z.string().max(5000).optional(),
-        phoneNumber: z.string().max(32),
+        // Required for sms:received / sms:data-received; a relayed event (system:ping, …) may have none.
+        phoneNumber: z.string().max(32).optional(),
         receivedAt: z.string().max(40).refine(storableDate, 'receivedAt is an ISO 8601 date-time from 1900 to 9999.').optional(),
       })
       .loose(),

@@ -1,5 +1,5 @@
-// GET|POST /api/3rdparty/v1/webhooks — the app's own webhooks (the phones post the event there); see
-// lib/services/app-webhooks.ts. POST answers 201 with the webhook, as the app server.
+// GET|POST /api/3rdparty/v1/webhooks — the app's own webhooks (the phones post the event to us, we relay it:
+// lib/services/app-webhook-relay.ts). POST answers 201 with the webhook, as the app server.
 import { z } from 'zod';
 import { thirdparty } from '@/lib/http/families';
 import { listAppWebhooks, saveAppWebhook } from '@/lib/services/app-webhooks';
