@@ -3,10 +3,10 @@
 // PostgreSQL, so the outcomes are exactly those of one instance: credit for 7 → 7 activations; 45 SMS left →
 // 45 accepted; every message claimed by one phone; a top-up decided once; one Idempotency-Key → one charge;
 // a rate limit of 30 → 30 pass. The instances are real servers of the production build (scripts/serve.mjs, as `npm start`).
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, gte } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { DbHandle } from '@/db';
-import { ledgerEntries, messages, resellers, subscriptions, topupRequests, users } from '@/db/schema';
+import { jobRuns, ledgerEntries, messages, resellers, subscriptions, topupRequests, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
 import { queueMessages } from '@/lib/services/messages';
 import { fileTopupRequest } from '@/lib/services/topups';
@@ -17,6 +17,9 @@ import { type Answer, type Instance, request, startInstance } from './helpers/in
 import { assertLedgerInvariant } from './helpers/invariants';
 import { openPrivateDb } from './helpers/private-db';
 import { apiKeyFor } from './helpers/reseller-keys';
+
+/** The message sweep's interval in the instances: short, so the job registry test sees many due runs. */
+const SWEEP_MS = 400;
 
 if (!onPostgres()) console.log('multi-instance tests need PostgreSQL (PGlite is one process): set TEST_DATABASE_URL');
 
@@ -32,7 +35,7 @@ describe.skipIf(!onPostgres())('two app instances on one PostgreSQL', () => {
     // A database of its own: each instance runs the background workers, which act on every row.
     h = await openPrivateDb({ max: 10 });
     admin = await makeAdmin(h.db);
-    const env = { API_RATE_LIMIT: '1000000', LOGIN_RATE_LIMIT: '1000000' };
+    const env = { API_RATE_LIMIT: '1000000', LOGIN_RATE_LIMIT: '1000000', SWEEP_INTERVAL_MS: String(SWEEP_MS) };
     [a, b] = await Promise.all([startInstance(h.url!, env), startInstance(h.url!, env)]);
   }, 120_000);
   afterEach(async () => {
@@ -64,6 +67,24 @@ describe.skipIf(!onPostgres())('two app instances on one PostgreSQL', () => {
     ]);
     expect([ra.status, rb.status]).toEqual([200, 200]);
     expect(ra.json).toEqual(rb.json);
+  });
+
+  test('the job registry: both instances poll the message sweep, each due run is claimed once, never two at once', async () => {
+    const since = new Date();
+    await new Promise((r) => setTimeout(r, 4000));
+    const runs = (
+      await h.db
+        .select()
+        .from(jobRuns)
+        .where(and(eq(jobRuns.job, 'message-sweep'), gte(jobRuns.startedAt, since)))
+    ).sort((x, y) => x.startedAt.getTime() - y.startedAt.getTime());
+    // One schedule for the two of them: about 4000 / 400 runs, where two independent timers would make twice that.
+    expect(runs.length, JSON.stringify(served()).slice(0, 2000)).toBeGreaterThanOrEqual(4);
+    expect(runs.length).toBeLessThanOrEqual(4000 / SWEEP_MS + 2);
+    expect(new Set(runs.map((r) => r.dueAt.getTime())).size).toBe(runs.length);
+    for (const r of runs) expect(r.ok).not.toBe(false);
+    for (let i = 1; i < runs.length; i++)
+      expect(runs[i].startedAt.getTime()).toBeGreaterThanOrEqual(runs[i - 1].finishedAt?.getTime() ?? Infinity);
   });
 
   test('50 activations split over both, credit for 7: exactly 7 succeed, 43 insufficient_credit, balance 0', async () => {
