@@ -28,6 +28,8 @@ export const ERROR_STATUS = {
   cannot_cancel: 409,
   otp_invalid: 400,
   no_device: 400,
+  opted_out: 422,
+  keyword_limit_reached: 409,
   internal_error: 500,
 } as const;
 

@@ -55,6 +55,7 @@ export function SendForm({
   const mErr = state.fieldErrors?.message;
   const dErr = state.fieldErrors?.device_id;
   const queued = (state.ok ? state.data?.messages : undefined) as { id: string; phone: string }[] | undefined;
+  const skipped = (state.ok ? state.data?.skipped : undefined) as string[] | undefined;
   return (
     <div className="space-y-4">
       {state.message && !state.ok && <Notice tone="error">{state.message}</Notice>}
@@ -75,6 +76,11 @@ export function SendForm({
               </li>
             ))}
           </ul>
+          {skipped && skipped.length > 0 && (
+            <p className="mt-1 text-amber-800" data-testid="send-skipped">
+              {t('skippedOptedOut', { count: skipped.length, phones: skipped.join(', ') })}
+            </p>
+          )}
         </div>
       )}
       <form action={formAction} className="space-y-4" data-testid="send-form" noValidate>

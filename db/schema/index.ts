@@ -2,6 +2,7 @@ export * from './accounts';
 export * from './audit';
 export * from './billing';
 export * from './contacts';
+export * from './engagement';
 export * from './jobs';
 export * from './messaging';
 export * from './payments';

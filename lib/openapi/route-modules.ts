@@ -78,40 +78,41 @@ import * as r74 from '@/app/api/v1/activate/route';
 import * as r75 from '@/app/api/v1/api-keys/[id]/route';
 import * as r76 from '@/app/api/v1/api-keys/route';
 import * as r77 from '@/app/api/v1/auth/login/route';
-import * as r78 from '@/app/api/v1/contacts/[id]/route';
-import * as r79 from '@/app/api/v1/contacts/export.csv/route';
-import * as r80 from '@/app/api/v1/contacts/import/route';
-import * as r81 from '@/app/api/v1/contacts/route';
-import * as r82 from '@/app/api/v1/devices/[id]/route';
-import * as r83 from '@/app/api/v1/devices/route';
-import * as r84 from '@/app/api/v1/gateway/credentials/route';
-import * as r85 from '@/app/api/v1/gateway/pairing-code/route';
-import * as r86 from '@/app/api/v1/gateway/pairing-token/route';
-import * as r87 from '@/app/api/v1/groups/[id]/route';
-import * as r88 from '@/app/api/v1/groups/route';
-import * as r89 from '@/app/api/v1/images/[id]/route';
-import * as r90 from '@/app/api/v1/messages/[id]/route';
-import * as r91 from '@/app/api/v1/messages/route';
-import * as r92 from '@/app/api/v1/otp/request/route';
-import * as r93 from '@/app/api/v1/otp/verify/route';
-import * as r94 from '@/app/api/v1/payment-accounts/route';
-import * as r95 from '@/app/api/v1/profile/route';
-import * as r96 from '@/app/api/v1/smpp/binds/route';
-import * as r97 from '@/app/api/v1/smpp/credentials/route';
-import * as r98 from '@/app/api/v1/sms/send/route';
-import * as r99 from '@/app/api/v1/webhooks/[id]/deliveries/route';
-import * as r100 from '@/app/api/v1/webhooks/[id]/route';
-import * as r101 from '@/app/api/v1/webhooks/route';
-import * as r102 from '@/app/brand/[subdomain]/logo/route';
-import * as r103 from '@/app/client/contacts/export.csv/route';
-import * as r104 from '@/app/client/images/[id]/route';
-import * as r105 from '@/app/client/messages/export.csv/route';
-import * as r106 from '@/app/favicon.ico/route';
-import * as r107 from '@/app/reseller/credit/ledger.csv/route';
-import * as r108 from '@/app/reseller/images/[id]/route';
-import * as r109 from '@/app/v3/reseller/accounts/[id]/route';
-import * as r110 from '@/app/v3/reseller/accounts/route';
-import * as r111 from '@/app/v3/reseller/transfer-credit/route';
+import * as r78 from '@/app/api/v1/blocklist/route';
+import * as r79 from '@/app/api/v1/contacts/[id]/route';
+import * as r80 from '@/app/api/v1/contacts/export.csv/route';
+import * as r81 from '@/app/api/v1/contacts/import/route';
+import * as r82 from '@/app/api/v1/contacts/route';
+import * as r83 from '@/app/api/v1/devices/[id]/route';
+import * as r84 from '@/app/api/v1/devices/route';
+import * as r85 from '@/app/api/v1/gateway/credentials/route';
+import * as r86 from '@/app/api/v1/gateway/pairing-code/route';
+import * as r87 from '@/app/api/v1/gateway/pairing-token/route';
+import * as r88 from '@/app/api/v1/groups/[id]/route';
+import * as r89 from '@/app/api/v1/groups/route';
+import * as r90 from '@/app/api/v1/images/[id]/route';
+import * as r91 from '@/app/api/v1/messages/[id]/route';
+import * as r92 from '@/app/api/v1/messages/route';
+import * as r93 from '@/app/api/v1/otp/request/route';
+import * as r94 from '@/app/api/v1/otp/verify/route';
+import * as r95 from '@/app/api/v1/payment-accounts/route';
+import * as r96 from '@/app/api/v1/profile/route';
+import * as r97 from '@/app/api/v1/smpp/binds/route';
+import * as r98 from '@/app/api/v1/smpp/credentials/route';
+import * as r99 from '@/app/api/v1/sms/send/route';
+import * as r100 from '@/app/api/v1/webhooks/[id]/deliveries/route';
+import * as r101 from '@/app/api/v1/webhooks/[id]/route';
+import * as r102 from '@/app/api/v1/webhooks/route';
+import * as r103 from '@/app/brand/[subdomain]/logo/route';
+import * as r104 from '@/app/client/contacts/export.csv/route';
+import * as r105 from '@/app/client/images/[id]/route';
+import * as r106 from '@/app/client/messages/export.csv/route';
+import * as r107 from '@/app/favicon.ico/route';
+import * as r108 from '@/app/reseller/credit/ledger.csv/route';
+import * as r109 from '@/app/reseller/images/[id]/route';
+import * as r110 from '@/app/v3/reseller/accounts/[id]/route';
+import * as r111 from '@/app/v3/reseller/accounts/route';
+import * as r112 from '@/app/v3/reseller/transfer-credit/route';
 
 export const ROUTE_MODULES: [string, Record<string, unknown>][] = [
   ['/admin/audit/export.csv', r0],
@@ -192,38 +193,39 @@ export const ROUTE_MODULES: [string, Record<string, unknown>][] = [
   ['/api/v1/api-keys/{id}', r75],
   ['/api/v1/api-keys', r76],
   ['/api/v1/auth/login', r77],
-  ['/api/v1/contacts/{id}', r78],
-  ['/api/v1/contacts/export.csv', r79],
-  ['/api/v1/contacts/import', r80],
-  ['/api/v1/contacts', r81],
-  ['/api/v1/devices/{id}', r82],
-  ['/api/v1/devices', r83],
-  ['/api/v1/gateway/credentials', r84],
-  ['/api/v1/gateway/pairing-code', r85],
-  ['/api/v1/gateway/pairing-token', r86],
-  ['/api/v1/groups/{id}', r87],
-  ['/api/v1/groups', r88],
-  ['/api/v1/images/{id}', r89],
-  ['/api/v1/messages/{id}', r90],
-  ['/api/v1/messages', r91],
-  ['/api/v1/otp/request', r92],
-  ['/api/v1/otp/verify', r93],
-  ['/api/v1/payment-accounts', r94],
-  ['/api/v1/profile', r95],
-  ['/api/v1/smpp/binds', r96],
-  ['/api/v1/smpp/credentials', r97],
-  ['/api/v1/sms/send', r98],
-  ['/api/v1/webhooks/{id}/deliveries', r99],
-  ['/api/v1/webhooks/{id}', r100],
-  ['/api/v1/webhooks', r101],
-  ['/brand/{subdomain}/logo', r102],
-  ['/client/contacts/export.csv', r103],
-  ['/client/images/{id}', r104],
-  ['/client/messages/export.csv', r105],
-  ['/favicon.ico', r106],
-  ['/reseller/credit/ledger.csv', r107],
-  ['/reseller/images/{id}', r108],
-  ['/v3/reseller/accounts/{id}', r109],
-  ['/v3/reseller/accounts', r110],
-  ['/v3/reseller/transfer-credit', r111],
+  ['/api/v1/blocklist', r78],
+  ['/api/v1/contacts/{id}', r79],
+  ['/api/v1/contacts/export.csv', r80],
+  ['/api/v1/contacts/import', r81],
+  ['/api/v1/contacts', r82],
+  ['/api/v1/devices/{id}', r83],
+  ['/api/v1/devices', r84],
+  ['/api/v1/gateway/credentials', r85],
+  ['/api/v1/gateway/pairing-code', r86],
+  ['/api/v1/gateway/pairing-token', r87],
+  ['/api/v1/groups/{id}', r88],
+  ['/api/v1/groups', r89],
+  ['/api/v1/images/{id}', r90],
+  ['/api/v1/messages/{id}', r91],
+  ['/api/v1/messages', r92],
+  ['/api/v1/otp/request', r93],
+  ['/api/v1/otp/verify', r94],
+  ['/api/v1/payment-accounts', r95],
+  ['/api/v1/profile', r96],
+  ['/api/v1/smpp/binds', r97],
+  ['/api/v1/smpp/credentials', r98],
+  ['/api/v1/sms/send', r99],
+  ['/api/v1/webhooks/{id}/deliveries', r100],
+  ['/api/v1/webhooks/{id}', r101],
+  ['/api/v1/webhooks', r102],
+  ['/brand/{subdomain}/logo', r103],
+  ['/client/contacts/export.csv', r104],
+  ['/client/images/{id}', r105],
+  ['/client/messages/export.csv', r106],
+  ['/favicon.ico', r107],
+  ['/reseller/credit/ledger.csv', r108],
+  ['/reseller/images/{id}', r109],
+  ['/v3/reseller/accounts/{id}', r110],
+  ['/v3/reseller/accounts', r111],
+  ['/v3/reseller/transfer-credit', r112],
 ];

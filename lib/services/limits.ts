@@ -4,6 +4,7 @@ import { type Db, rowsOf } from '@/db';
 import { clients, devices, settings, subscriptions, users } from '@/db/schema';
 import { DomainError, notFound } from '@/lib/errors';
 import type { ClientStatus } from '@/lib/validation/clients';
+import { blockedAmongSql } from './blocklist';
 import { deriveStatus } from './clients';
 import { type PlatformSettings, settingsFrom } from './settings';
 import { at, effectiveEnd } from './subscriptions';
@@ -21,6 +22,8 @@ export interface ClientContext {
   settings: PlatformSettings;
   /** The device asked for, when one was: null when the client has no such (live) device. */
   device?: { id: string; enabled: boolean } | null;
+  /** Of the numbers asked about (`phones`), those on the client's blocklist. */
+  blocked?: Set<string>;
 }
 
 export interface ClientLimits extends ClientContext {
@@ -38,6 +41,7 @@ interface ContextRow {
   device_limit: number | null;
   settings: { key: string; value: string }[];
   device: { id: string; enabled: boolean } | null;
+  blocked: string[] | null;
 }
 
 /**
@@ -50,18 +54,20 @@ export async function clientContext(
   tx: Db,
   clientId: number,
   now: Date,
-  opts: { deviceId?: string; lock?: boolean } = {},
+  opts: { deviceId?: string; lock?: boolean; phones?: string[] } = {},
 ): Promise<ClientContext> {
   const device = opts.deviceId
     ? sql`(select json_build_object('id', d.id, 'enabled', d.enabled) from ${devices} d
         where d.id = ${opts.deviceId} and d.client_id = c.id and d.removed_at is null)`
     : sql`null`;
+  // The blocklist check of a send rides on this statement (issue 12 counts a send's statements).
+  const blocked = opts.phones?.length ? blockedAmongSql(sql`c.id`, opts.phones) : sql`null`;
   const result = await tx.execute(sql`
     select json_build_object(
       'reseller_id', c.reseller_id, 'trial_ends_at', c.trial_ends_at, 'created_at', c.created_at, 'user_status', u.status,
       'sub_starts_at', s.starts_at, 'daily_limit', s.daily_limit, 'period_limit', s.period_limit, 'device_limit', s.device_limit,
       'settings', (select coalesce(json_agg(json_build_object('key', st.key, 'value', st.value)), '[]'::json) from ${settings} st),
-      'device', ${device}) as j
+      'device', ${device}, 'blocked', ${blocked}) as j
     from ${clients} c join ${users} u on u.id = c.id
     left join lateral (
       select ${subscriptions.startsAt} as starts_at, ${subscriptions.dailyLimit} as daily_limit,
@@ -90,6 +96,7 @@ export async function clientContext(
     timeZone: s.time_zone,
     settings: s,
     ...(opts.deviceId ? { device: c.device } : {}),
+    ...(opts.phones ? { blocked: new Set(c.blocked ?? []) } : {}),
   };
 }
 

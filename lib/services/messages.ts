@@ -11,7 +11,14 @@ import { dateRange } from './date-filter';
 import { likePattern, type Page, paginated } from './paging';
 import { giveBackQuota } from './usage';
 
-export { DEFAULT_VALIDITY_MS, MAX_VALIDITY_MS, type QueueRequest, queueMessages } from './send';
+export {
+  DEFAULT_VALIDITY_MS,
+  MAX_VALIDITY_MS,
+  type QueueRequest,
+  type QueueResult,
+  queueMessages,
+  queueMessagesReport,
+} from './send';
 
 export type Message = typeof messages.$inferSelect;
 export type Recipient = typeof messageRecipients.$inferSelect;

@@ -38,35 +38,66 @@ export interface QueueRequest {
   isEncrypted?: boolean;
 }
 
+export interface QueueResult {
+  /** The messages queued: those of the request less the blocklisted numbers (a message left without any is not). */
+  messages: MessageView[];
+  /** The numbers skipped because the client's blocklist has them (opted out): neither queued nor counted. */
+  skipped: string[];
+}
+
 /**
- * Queues SMS for the client's devices in one transaction of four statements, whatever the number of
- * recipients (docs/scaling.md#usage-counters): the client and its subscription; the quota, taken from
- * the day's and the period's counters by one conditional upsert (exact under any concurrency; a request
- * that does not fit is refused whole); the messages and their recipients, each one set-based insert.
+ * queueMessagesReport for the callers that do not report skipped numbers (OTP, SMPP: one number each): a
+ * send whose every number is blocklisted is refused (422 opted_out), nothing queued or counted.
  */
 export async function queueMessages(db: Db, actor: Actor, req: QueueRequest, now = new Date()): Promise<MessageView[]> {
+  const r = await queueMessagesReport(db, actor, req, now);
+  if (!r.messages.length && r.skipped.length) throw optedOut(r.skipped);
+  return r.messages;
+}
+
+export const optedOut = (phones: string[]) =>
+  new DomainError('opted_out', `${phones.join(', ')} opted out: the number is on the blocklist.`, { skipped: phones });
+
+/**
+ * Queues SMS for the client's devices in one transaction of four statements, whatever the number of
+ * recipients (docs/scaling.md#usage-counters): the client, its subscription and which of the numbers it has
+ * blocked (docs/engagement.md); the quota, taken from the day's and the period's counters by one conditional
+ * upsert (exact under any concurrency; a request that does not fit is refused whole) for the numbers not
+ * blocked; the messages and their recipients, each one set-based insert.
+ */
+export async function queueMessagesReport(db: Db, actor: Actor, req: QueueRequest, now = new Date()): Promise<QueueResult> {
   assertCan(actor, 'sms.send');
   // The input boundary of every send (API, portal, 3rd-party, SMPP, OTP): Zawgyi becomes Unicode before
   // anything counts or stores it (docs/zawgyi.md).
   req = { ...req, text: toUnicode(req.text, req.keepEncoding).text };
   const clientId = actor.userId;
-  const total = req.messages.reduce((n, m) => n + m.phones.length, 0);
   if (req.validUntil && req.validUntil <= now) throw fieldError('valid_until', 'valid_until must be in the future.');
   if (req.validUntil && req.validUntil.getTime() - now.getTime() > MAX_VALIDITY_MS)
     throw fieldError('valid_until', 'valid_until is at most 7 days ahead.');
   // Without one, the platform's default validity (read with the client, in the same statement).
   let validUntil = req.validUntil ?? now;
   const len = smsLength(req.text);
-  const ids = req.messages.map((m) => m.id ?? newId());
   const states = { pending: now.toISOString() };
+  let kept = req.messages;
+  let skipped: string[] = [];
+  let ids: string[] = [];
   await db.transaction(async (tx) => {
-    const ctx = await clientContext(tx, clientId, now, { deviceId: req.deviceId, lock: true });
+    const all = req.messages.flatMap((m) => m.phones);
+    const ctx = await clientContext(tx, clientId, now, { deviceId: req.deviceId, lock: true, phones: all });
     assertCanSend(ctx);
     validUntil = req.validUntil ?? new Date(now.getTime() + ctx.settings.default_validity_minutes * 60_000);
     if (req.deviceId) {
       if (!ctx.device) throw fieldError('device_id', 'No such device on this account.');
       if (!ctx.device.enabled) throw fieldError('device_id', 'This device is disabled.');
     }
+    const blocked = ctx.blocked ?? new Set<string>();
+    if (blocked.size) {
+      skipped = all.filter((p) => blocked.has(p));
+      kept = req.messages.map((m) => ({ ...m, phones: m.phones.filter((p) => !blocked.has(p)) })).filter((m) => m.phones.length);
+    }
+    ids = kept.map((m) => m.id ?? newId());
+    const total = kept.reduce((n, m) => n + m.phones.length, 0);
+    if (!total) return;
     const q = { clientId, count: total, dailyLimit: ctx.dailyLimit, periodLimit: ctx.periodLimit, periodStart: ctx.periodStart, now };
     if (!(await takeQuota(tx, { ...q, timeZone: ctx.timeZone }))) {
       // The refusal's figures (the error path only): the counters as this transaction sees them.
@@ -84,26 +115,26 @@ export async function queueMessages(db: Db, actor: Actor, req: QueueRequest, now
         select u.id, u.ref, ${clientId}::int, ${ctx.resellerId}::int, ${req.deviceId ?? null}::text, ${req.text}::text, u.n,
           ${len.segments}::int, ${len.encoding}::text, ${req.source}::text, ${req.withDeliveryReport ?? true}::boolean,
           ${req.simNumber ?? null}::int, ${req.priority ?? 0}::int, ${req.isEncrypted ?? false}::boolean, ${at(validUntil)}, ${JSON.stringify(states)}::jsonb, ${at(now)}, ${at(now)}
-        from unnest(${pgArray(ids)}::text[], ${pgArray(req.messages.map((m) => m.ref ?? null))}::text[],
-          ${pgArray(req.messages.map((m) => m.phones.length))}::int[]) as u(id, ref, n)`);
+        from unnest(${pgArray(ids)}::text[], ${pgArray(kept.map((m) => m.ref ?? null))}::text[],
+          ${pgArray(kept.map((m) => m.phones.length))}::int[]) as u(id, ref, n)`);
     } catch (err) {
       if (pgError(err)?.code === '23505') {
-        const given = req.messages.find((m) => m.ref)?.ref ?? req.messages.find((m) => m.id)?.id;
+        const given = kept.find((m) => m.ref)?.ref ?? kept.find((m) => m.id)?.id;
         throw new DomainError('conflict', `A message with id ${given ?? ''} exists.`);
       }
       throw err;
     }
     // Callers parse numbers at the boundary (lib/services/recipients.ts): E.164, or raw with skipPhoneValidation.
-    const flat = req.messages.flatMap((m, i) => m.phones.map((phone, position) => ({ id: ids[i], position, phone })));
+    const flat = kept.flatMap((m, i) => m.phones.map((phone, position) => ({ id: ids[i], position, phone })));
     await tx.execute(sql`
       insert into ${messageRecipients} (message_id, position, phone, updated_at)
       select u.id, u.position, u.phone, ${at(now)}
       from unnest(${pgArray(flat.map((r) => r.id))}::text[], ${pgArray(flat.map((r) => r.position))}::int[],
         ${pgArray(flat.map((r) => r.phone))}::text[]) as u(id, position, phone)`);
   });
-  emitEnqueued({ clientId, deviceId: req.deviceId ?? null });
+  if (kept.length) emitEnqueued({ clientId, deviceId: req.deviceId ?? null });
   const pending: MessageState = 'pending';
-  return req.messages.map((m, i) => {
+  const views = kept.map((m, i) => {
     const recipients = m.phones.map((phone) => ({ phone, state: pending, error: null }));
     return {
       id: m.ref ?? ids[i],
@@ -123,4 +154,5 @@ export async function queueMessages(db: Db, actor: Actor, req: QueueRequest, now
       updated_at: now.toISOString(),
     };
   });
+  return { messages: views, skipped };
 }

@@ -5,7 +5,7 @@ import { splitRecipients } from '@/components/client/recipients';
 import { DomainError } from '@/lib/errors';
 import { formAction } from '@/lib/http/form-action';
 import { displayPhone } from '@/lib/phone';
-import { queueMessages } from '@/lib/services/messages';
+import { queueMessagesReport } from '@/lib/services/messages';
 import { clientPhoneCountry, parseRecipients } from '@/lib/services/recipients';
 import { sendSmsInput } from '@/lib/validation/messages';
 
@@ -17,7 +17,7 @@ export const sendSmsAction = formAction(
     const country = await clientPhoneCountry(db, actor.userId);
     const phones = parseRecipients(input.phones ?? (input.phone ? [input.phone] : []), country);
     try {
-      const queued = await queueMessages(db, actor, {
+      const { messages: queued, skipped } = await queueMessagesReport(db, actor, {
         messages: phones.map((p) => ({ phones: [p] })),
         text: input.message,
         deviceId: input.device_id,
@@ -26,7 +26,14 @@ export const sendSmsAction = formAction(
       });
       revalidatePath('/client');
       revalidatePath('/client/messages');
-      return { ok: true, data: { messages: queued.map((m) => ({ id: m.id, phone: displayPhone(m.phone, country) })) } };
+      return {
+        ok: true,
+        data: {
+          messages: queued.map((m) => ({ id: m.id, phone: displayPhone(m.phone, country) })),
+          // Opted out (the blocklist): not sent, not counted.
+          skipped: skipped.map((p) => displayPhone(p, country)),
+        },
+      };
     } catch (err) {
       throw friendlier(err);
     }

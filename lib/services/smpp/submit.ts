@@ -56,6 +56,8 @@ export function smppStatusOf(err: unknown): number {
   if (err instanceof DomainError) {
     if (err.code === 'daily_limit_reached' || err.code === 'period_limit_reached') return STATUS.ESME_RMSGQFUL;
     if (err.code === 'rate_limited') return STATUS.ESME_RTHROTTLED;
+    // The number opted out (the client's blocklist): refused like an address it may not send to.
+    if (err.code === 'opted_out') return STATUS.ESME_RINVDSTADR;
     if (err.code === 'account_suspended' || err.code === 'subscription_expired' || err.code === 'validation_failed')
       return STATUS.ESME_RSUBMITFAIL;
   }

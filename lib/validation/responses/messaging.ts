@@ -5,6 +5,9 @@ import { instant, nullableInstant, obj } from './common';
 
 const state = z.enum(MESSAGE_STATES);
 
+/** A number a send skipped: on the client's blocklist (it opted out). */
+export const skippedRecipient = z.object({ phone: z.string(), reason: z.enum(['opted_out']) });
+
 export const messageView = obj({
   id: z.string(),
   state,

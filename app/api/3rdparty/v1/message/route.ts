@@ -4,8 +4,9 @@ import { DomainError } from '@/lib/errors';
 import { thirdparty } from '@/lib/http/families';
 import { FROM_APP_FILTER, messageState } from '@/lib/http/thirdparty';
 import { hasUsableDevice } from '@/lib/services/device-presence';
-import { listGatewayMessages, queueMessages } from '@/lib/services/messages';
+import { listGatewayMessages, queueMessagesReport } from '@/lib/services/messages';
 import { clientPhoneCountry, parseRecipients } from '@/lib/services/recipients';
+import { optedOut } from '@/lib/services/send';
 import { sendAnswer, messageState as stateSchema } from '@/lib/validation/responses/gateway-app';
 import { thirdPartyList, thirdPartyMessage, thirdPartySendQuery } from '@/lib/validation/thirdparty';
 
@@ -18,7 +19,7 @@ export const POST = thirdparty(
     status: 202,
     response: sendAnswer,
     headers: { Location: 'Where the message state is read' },
-    errors: [403, 409, 429],
+    errors: [403, 409, 422, 429],
   },
   async ({ db, actor, body, query }) => {
     // As the app's own server: numbers are parsed (national formats in the client's country) unless
@@ -38,7 +39,7 @@ export const POST = thirdparty(
       throw new DomainError('validation_failed', 'A phone number is empty.', { fields: { phoneNumbers: ['A phone number is empty.'] } });
     const now = new Date();
     const validUntil = body.validUntil ? new Date(body.validUntil) : body.ttl ? new Date(now.getTime() + body.ttl * 1000) : undefined;
-    const [m] = await queueMessages(
+    const queued = await queueMessagesReport(
       db,
       actor,
       {
@@ -56,6 +57,10 @@ export const POST = thirdparty(
       },
       now,
     );
+    // Blocklisted numbers (opted out) are not sent: all of them → 422 opted_out; some → Failed recipients here.
+    const [m] = queued.messages;
+    if (!m) throw optedOut(queued.skipped);
+    for (const phone of queued.skipped) m.recipients.push({ phone, state: 'failed', error: 'opted out (blocklist)' });
     // With no phone at all the message is kept (it waits for one) and the answer says so.
     const warning = (await hasUsableDevice(db, actor.userId)) ? {} : { warning: 'no_device' as const };
     return Response.json({ ...messageState(m), ...warning }, { status: 202, headers: { Location: `/api/3rdparty/v1/messages/${m.id}` } });
