@@ -125,6 +125,8 @@ export const inboundMessages = pgTable(
   },
   (t) => [
     index('inbound_client_created_idx').on(t.clientId, t.createdAt),
+    // The inbox: one conversation's messages, and each conversation's latest.
+    index('inbound_client_phone_idx').on(t.clientId, t.phone, t.id),
     uniqueIndex('inbound_device_event_idx').on(t.deviceId, t.eventId),
   ],
 );

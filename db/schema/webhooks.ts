@@ -11,6 +11,8 @@ export const WEBHOOK_EVENTS = [
   'sms.received',
   'device.online',
   'device.offline',
+  'contact.opted_out',
+  'keyword.received',
 ] as const;
 
 export const webhooks = pgTable(
