@@ -5,6 +5,7 @@ export * from './contacts';
 export * from './engagement';
 export * from './jobs';
 export * from './messaging';
+export * from './notifications';
 export * from './payments';
 export * from './reliability';
 export * from './smpp';

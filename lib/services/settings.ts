@@ -1,7 +1,7 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { settings } from '@/db/schema';
+import { clients, settings } from '@/db/schema';
 import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { fieldError } from '@/lib/errors';
 import type { UpdateSettingsInput } from '@/lib/validation/settings';
@@ -24,6 +24,8 @@ export interface PlatformSettings {
   default_language: 'en' | 'my';
   /** How long a message waits for a phone when the sender gives no validity (docs/device-protocol.md §3). */
   default_validity_minutes: number;
+  /** The client account whose paired phones send the platform's SMS notices and reset codes (0: none; docs/notifications.md#sms). */
+  notice_sms_client_id: number;
 }
 
 export const DEFAULT_SETTINGS: PlatformSettings = {
@@ -39,6 +41,7 @@ export const DEFAULT_SETTINGS: PlatformSettings = {
   large_topup_threshold: 1_000_000,
   default_language: 'en',
   default_validity_minutes: 60,
+  notice_sms_client_id: 0,
 };
 
 /** Stored settings over the defaults; a key never written reads as its default. */
@@ -66,6 +69,10 @@ export async function updateSettings(db: Db, actor: Actor, input: UpdateSettings
     const after = { ...before, ...input };
     if (after.trial_period_limit < after.trial_daily_limit) {
       throw fieldError('trial_period_limit', 'The trial period limit must be at least the trial daily limit.');
+    }
+    if (input.notice_sms_client_id) {
+      const [c] = await tx.select({ id: clients.id }).from(clients).where(eq(clients.id, input.notice_sms_client_id));
+      if (!c) throw fieldError('notice_sms_client_id', 'No client account with this id.');
     }
     for (const [key, value] of Object.entries(input)) {
       await tx

@@ -40,6 +40,8 @@ export const updateSettingsInput = z
     default_language: z.enum(['en', 'my'], { error: 'English (en) or Burmese (my).' }),
     // At most the 7 days a message may wait for a phone.
     default_validity_minutes: z.number().int('Whole minutes.').min(1, 'At least 1 minute.').max(10_080, 'At most 10080 minutes (7 days).'),
+    // A client account id (0: no platform phone for notices).
+    notice_sms_client_id: z.number().int().min(0).max(2_147_483_647),
   })
   .partial()
   .strict();

@@ -106,6 +106,7 @@ export const settingsView = obj({
   large_topup_threshold: z.number().int(),
   default_language: z.enum(['en', 'my']),
   default_validity_minutes: z.number().int(),
+  notice_sms_client_id: z.number().int().describe('The client account whose paired phones send SMS notices and reset codes (0: none).'),
 });
 
 export const rateLimitView = obj({
