@@ -100,19 +100,22 @@ import * as r96 from '@/app/api/v1/profile/route';
 import * as r97 from '@/app/api/v1/smpp/binds/route';
 import * as r98 from '@/app/api/v1/smpp/credentials/route';
 import * as r99 from '@/app/api/v1/sms/send/route';
-import * as r100 from '@/app/api/v1/webhooks/[id]/deliveries/route';
-import * as r101 from '@/app/api/v1/webhooks/[id]/route';
-import * as r102 from '@/app/api/v1/webhooks/route';
-import * as r103 from '@/app/brand/[subdomain]/logo/route';
-import * as r104 from '@/app/client/contacts/export.csv/route';
-import * as r105 from '@/app/client/images/[id]/route';
-import * as r106 from '@/app/client/messages/export.csv/route';
-import * as r107 from '@/app/favicon.ico/route';
-import * as r108 from '@/app/reseller/credit/ledger.csv/route';
-import * as r109 from '@/app/reseller/images/[id]/route';
-import * as r110 from '@/app/v3/reseller/accounts/[id]/route';
-import * as r111 from '@/app/v3/reseller/accounts/route';
-import * as r112 from '@/app/v3/reseller/transfer-credit/route';
+import * as r100 from '@/app/api/v1/templates/[id]/route';
+import * as r101 from '@/app/api/v1/templates/preview/route';
+import * as r102 from '@/app/api/v1/templates/route';
+import * as r103 from '@/app/api/v1/webhooks/[id]/deliveries/route';
+import * as r104 from '@/app/api/v1/webhooks/[id]/route';
+import * as r105 from '@/app/api/v1/webhooks/route';
+import * as r106 from '@/app/brand/[subdomain]/logo/route';
+import * as r107 from '@/app/client/contacts/export.csv/route';
+import * as r108 from '@/app/client/images/[id]/route';
+import * as r109 from '@/app/client/messages/export.csv/route';
+import * as r110 from '@/app/favicon.ico/route';
+import * as r111 from '@/app/reseller/credit/ledger.csv/route';
+import * as r112 from '@/app/reseller/images/[id]/route';
+import * as r113 from '@/app/v3/reseller/accounts/[id]/route';
+import * as r114 from '@/app/v3/reseller/accounts/route';
+import * as r115 from '@/app/v3/reseller/transfer-credit/route';
 
 export const ROUTE_MODULES: [string, Record<string, unknown>][] = [
   ['/admin/audit/export.csv', r0],
@@ -215,17 +218,20 @@ export const ROUTE_MODULES: [string, Record<string, unknown>][] = [
   ['/api/v1/smpp/binds', r97],
   ['/api/v1/smpp/credentials', r98],
   ['/api/v1/sms/send', r99],
-  ['/api/v1/webhooks/{id}/deliveries', r100],
-  ['/api/v1/webhooks/{id}', r101],
-  ['/api/v1/webhooks', r102],
-  ['/brand/{subdomain}/logo', r103],
-  ['/client/contacts/export.csv', r104],
-  ['/client/images/{id}', r105],
-  ['/client/messages/export.csv', r106],
-  ['/favicon.ico', r107],
-  ['/reseller/credit/ledger.csv', r108],
-  ['/reseller/images/{id}', r109],
-  ['/v3/reseller/accounts/{id}', r110],
-  ['/v3/reseller/accounts', r111],
-  ['/v3/reseller/transfer-credit', r112],
+  ['/api/v1/templates/{id}', r100],
+  ['/api/v1/templates/preview', r101],
+  ['/api/v1/templates', r102],
+  ['/api/v1/webhooks/{id}/deliveries', r103],
+  ['/api/v1/webhooks/{id}', r104],
+  ['/api/v1/webhooks', r105],
+  ['/brand/{subdomain}/logo', r106],
+  ['/client/contacts/export.csv', r107],
+  ['/client/images/{id}', r108],
+  ['/client/messages/export.csv', r109],
+  ['/favicon.ico', r110],
+  ['/reseller/credit/ledger.csv', r111],
+  ['/reseller/images/{id}', r112],
+  ['/v3/reseller/accounts/{id}', r113],
+  ['/v3/reseller/accounts', r114],
+  ['/v3/reseller/transfer-credit', r115],
 ];

@@ -22,7 +22,8 @@ export type IdKind =
   | 'resellerImage'
   | 'clientImage'
   | 'contact'
-  | 'group';
+  | 'group'
+  | 'template';
 
 /** The smallest PNG signature the image check accepts (content is checked by magic bytes). */
 const ID_KINDS: [RegExp, IdKind][] = [
@@ -50,6 +51,7 @@ const ID_KINDS: [RegExp, IdKind][] = [
   [/^\/api\/v1\/images\/\{id\}/, 'clientImage'],
   [/^\/api\/v1\/contacts\/\{id\}/, 'contact'],
   [/^\/api\/v1\/groups\/\{id\}/, 'group'],
+  [/^\/api\/v1\/templates\/\{id\}/, 'template'],
 ];
 
 export function idKindOf(e: Endpoint): IdKind {
@@ -79,6 +81,7 @@ export function ownId(kind: IdKind, t: Tenant, targets: AdminTargets): string {
     clientImage: t.qrImageId,
     contact: t.contactId,
     group: t.groupId,
+    template: t.templateId,
   };
   return String(byKind[kind]);
 }
@@ -105,6 +108,8 @@ export function foreignIds(kind: IdKind, w: World): string[] {
       return nums([w.B.contactId]);
     case 'group':
       return nums([w.B.groupId]);
+    case 'template':
+      return nums([w.B.templateId]);
     case 'message':
       return [w.B.messageId, ` ${w.B.messageId}`, w.B.messageId.toUpperCase(), `${w.B.messageId}%`];
     case 'device':

@@ -13,6 +13,7 @@ import { issueGatewayToken } from '@/lib/services/gateway-tokens';
 import { queueMessages } from '@/lib/services/messages';
 import { createPackage } from '@/lib/services/packages';
 import { createPaymentAccount } from '@/lib/services/payment-accounts';
+import { createTemplate } from '@/lib/services/templates';
 import { fileTopupRequest } from '@/lib/services/topups';
 import { transferCredit } from '@/lib/services/transfers';
 import { createWebhook } from '@/lib/services/webhooks';
@@ -47,6 +48,7 @@ export interface Tenant {
   webhookId: number;
   contactId: number;
   groupId: number;
+  templateId: number;
   messageId: string;
   topupId: number;
   /** The reseller's own payment account (with a QR code) and the slip of its top-up request. */
@@ -138,6 +140,7 @@ async function makeTenant(db: Db, admin: Actor, label: string, settle: boolean):
   const secret = `secret-${label}-${uid()}`;
   const group = await createGroup(db, c.actor, { name: `group-${secret}` });
   const contact = await createContact(db, c.actor, { phone: '09420000202', name: `contact-${secret}`, groups: [group.id] });
+  const template = await createTemplate(db, c.actor, { name: `template-${secret}`, text: `Hi {{name}} ${secret}` });
   const [m] = await queueMessages(db, c.actor, { messages: [{ phones: ['+959111111111'] }], text: secret, source: 'api' });
   // Tenant A's queue is empty, so a device pull answered during the refused phase changes nothing.
   if (settle) {
@@ -172,6 +175,7 @@ async function makeTenant(db: Db, admin: Actor, label: string, settle: boolean):
     webhookId: wh.id,
     contactId: contact.id,
     groupId: group.id,
+    templateId: template.id,
     messageId: m.id,
     topupId: topup.id,
     ownPaymentAccountId: own.id,
