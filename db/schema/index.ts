@@ -1,6 +1,7 @@
 export * from './accounts';
 export * from './audit';
 export * from './billing';
+export * from './campaigns';
 export * from './contacts';
 export * from './engagement';
 export * from './jobs';
