@@ -4,6 +4,7 @@
 // A simulated Android gateway phone speaking the SMS Gateway for Android private-server protocol.
 // See docs/device-protocol.md. Exit codes: 0 ok, 1 error, 2 bad usage, 3 bad credentials (401),
 // 4 device limit reached (429), 5 account suspended or expired (403).
+// The modules are under scripts/lib/device-sim-*.mjs (device-sim-core.mjs: runDevice).
 import { parseArgs } from 'node:util';
 import { DeviceSimError, runDevice } from './lib/device-sim-core.mjs';
 
@@ -21,6 +22,8 @@ const USAGE = `Usage: npm run device:sim -- --url <server> (--login L --password
   --poll-ms <ms>       fallback pull interval (default 15000)
   --heartbeat-ms <ms>  PATCH /device interval (default 60000)
   --no-sse             do not open GET /events (poll only)
+  --channel <c>        notification channel: settings (default: as GET /settings says, re-read on
+                       SettingsUpdated), sse-only (stream only, no periodic poll) or auto (stream and poll)
   --quiet              log only errors
   -h, --help`;
 
@@ -41,6 +44,7 @@ try {
       'poll-ms': { type: 'string' },
       'heartbeat-ms': { type: 'string' },
       'no-sse': { type: 'boolean' },
+      channel: { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -75,6 +79,13 @@ if (!(args.login && args.password) && !args.code && !args.token) {
   process.exit(2);
 }
 
+const CHANNELS = { settings: 'settings', 'sse-only': 'SSE_ONLY', auto: 'AUTO' };
+const channel = CHANNELS[args.channel ?? 'settings'];
+if (!channel) {
+  console.error(`--channel must be settings, sse-only or auto\n\n${USAGE}`);
+  process.exit(2);
+}
+
 const quiet = Boolean(args.quiet);
 const log = (line) => {
   if (!quiet || /fatal|error|failed/i.test(line)) console.log(`${new Date().toISOString()} ${line}`);
@@ -98,6 +109,7 @@ try {
     pollMs: num('poll-ms', 1000, 86_400_000, 15_000),
     heartbeatMs: num('heartbeat-ms', 1000, 86_400_000, 60_000),
     sse: !args['no-sse'],
+    channel,
     log,
   });
 } catch (err) {

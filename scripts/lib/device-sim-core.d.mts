@@ -12,12 +12,40 @@ export interface RunDeviceOptions {
   stateFile?: string;
   log?: (line: string) => void;
   onState?: (id: string, state: string, recipients: unknown) => void;
+  heartbeatMs?: number;
+  pollMs?: number;
+  sse?: boolean;
+  /** 'settings' (default): follow GET /settings; or force the app's notification channel. */
+  channel?: 'settings' | 'SSE_ONLY' | 'AUTO';
+  random?: () => number;
+  battery?: number;
+  charging?: boolean;
+}
+
+export interface SimRecipient {
+  phoneNumber: string;
+  state: string;
+  error?: string | null;
+}
+
+export interface SimMessage {
+  state: string;
+  reported: string | null;
+  busy: boolean;
+  recipients: SimRecipient[];
+  states: Record<string, string>;
+  /** The send options of the pull, as the app takes them. */
+  message: { simNumber: number | null; withDeliveryReport: boolean; priority: number; isEncrypted: boolean; validUntil: string | null };
 }
 
 export interface RunningDevice {
   deviceId: string;
   token: string;
-  processed: unknown;
+  processed: Map<string, SimMessage>;
+  /** The notification channel in force (SSE_ONLY: no periodic poll). */
+  readonly channel: 'SSE_ONLY' | 'AUTO';
+  /** The webhooks last read from GET /webhooks. */
+  readonly webhooks: { id: string; deviceId: string | null; url: string; event: string }[];
   done: Promise<unknown>;
   stop(): Promise<void> | void;
   pull(): Promise<unknown>;
