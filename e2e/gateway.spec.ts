@@ -43,6 +43,11 @@ test('a client pairs a phone, sends an SMS, watches it reach delivered, and hits
   await signIn(page, email, 'phone-pass-1', /\/client$/);
   let device: Awaited<ReturnType<typeof runDevice>> | undefined;
   try {
+    await test.step('the send page warns while the client has no phone (issue 15 item 11)', async () => {
+      await page.goto('/client/send');
+      await expect(page.getByTestId('no-device-warning')).toBeVisible();
+    });
+
     await test.step('pairs the simulated phone with the gateway login and password', async () => {
       await page.goto('/client/devices');
       await page.getByTestId('issue-password').click();
@@ -65,6 +70,8 @@ test('a client pairs a phone, sends an SMS, watches it reach delivered, and hits
     };
 
     await test.step('sends an SMS and watches it reach delivered', async () => {
+      await page.goto('/client/send');
+      await expect(page.getByTestId('no-device-warning')).toHaveCount(0);
       await send('+959420000777');
       await expect(page.getByTestId('send-result')).toContainText('Queued 1 message');
       await page.goto('/client/messages');
