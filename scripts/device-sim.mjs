@@ -24,6 +24,7 @@ const USAGE = `Usage: npm run device:sim -- --url <server> (--login L --password
   --no-sse             do not open GET /events (poll only)
   --channel <c>        notification channel: settings (default: as GET /settings says, re-read on
                        SettingsUpdated), sse-only (stream only, no periodic poll) or auto (stream and poll)
+  --ping-ms <ms>       post the app's system:ping to its webhooks at this interval (default: off)
   --quiet              log only errors
   -h, --help`;
 
@@ -45,6 +46,7 @@ try {
       'heartbeat-ms': { type: 'string' },
       'no-sse': { type: 'boolean' },
       channel: { type: 'string' },
+      'ping-ms': { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -110,6 +112,7 @@ try {
     heartbeatMs: num('heartbeat-ms', 1000, 86_400_000, 60_000),
     sse: !args['no-sse'],
     channel,
+    pingMs: num('ping-ms', 0, 86_400_000, 0),
     log,
   });
 } catch (err) {

@@ -39,7 +39,7 @@ async function until<T>(what: string, read: () => Promise<T> | T, ok: (v: T) => 
   }
 }
 
-async function phone(delayMs: number) {
+async function phone(delayMs: number, pingMs = 0) {
   const c = await gatewayClient(h.db, admin, { pkg: 'business_elite' });
   const creds = await gatewayLogin(h.db, c.actor);
   const lines: string[] = [];
@@ -49,6 +49,7 @@ async function phone(delayMs: number) {
     password: creds.password,
     delayMs,
     pollMs: 300,
+    pingMs,
     log: (l) => lines.push(l),
   });
   const api = async (method: string, path: string, body?: unknown) => {
@@ -178,4 +179,29 @@ describe('npm run device:sim', () => {
       await dev.stop();
     }
   });
+});
+
+test("--ping-ms: the app's system:ping reaches a registered system:ping webhook through our relay", async () => {
+  const { dev, api } = await phone(100, 300);
+  try {
+    const hook = await api('POST', '/webhooks', { url: 'https://hooks.example.com/ping', event: 'system:ping' });
+    expect(hook.status).toBe(201);
+    const rows = await until(
+      'two relayed pings',
+      () =>
+        h.db
+          .select()
+          .from(webhookDeliveries)
+          .where(eq(webhookDeliveries.appWebhookId, String(hook.json.id))),
+      (r) => r.length >= 2,
+    );
+    expect(rows[0].payload).toMatchObject({
+      webhookId: hook.json.id,
+      event: 'system:ping',
+      deviceId: dev.deviceId,
+      payload: { health: { status: 'pass', checks: { 'battery:level': { observedValue: 87 } } } },
+    });
+  } finally {
+    await dev.stop();
+  }
 });

@@ -20,6 +20,8 @@ export interface RunDeviceOptions {
   random?: () => number;
   battery?: number;
   charging?: boolean;
+  /** 0 (default): no system:ping; else the app's ping event to its webhooks at this interval. */
+  pingMs?: number;
 }
 
 export interface SimRecipient {

@@ -27,7 +27,8 @@ export { APP_VERSION, DeviceSimError, FAIL_ERROR, messageStateOf, mobileBase, US
  * options: url (required), login+password | code | token (pairing token), name, failRate (0..1),
  * delayMs, once, stateFile, heartbeatMs (60000), pollMs (15000), sseBackoffMs ([5000, 30000]), sseIdleMs (60000),
  * sse (true), channel ('settings': follow GET /settings; or 'SSE_ONLY' | 'AUTO'), random (() => number),
- * log ((line) => void), onState ((id, state, recipients) => void), battery, charging.
+ * log ((line) => void), onState ((id, state, recipients) => void), battery, charging, pingMs (0: no
+ * system:ping; else the app's ping event to its webhooks at that interval).
  * In SSE_ONLY (the server's default) the phone keeps the stream open and pulls on MessageEnqueued and on
  * every (re)connect, without the periodic poll; in AUTO (or with sse: false) it also polls every pollMs.
  */
@@ -48,6 +49,7 @@ export async function runDevice(options) {
     onState: () => {},
     battery: 87,
     charging: true,
+    pingMs: 0,
     ...options,
   };
   if (!o.url) throw new DeviceSimError('bad_options', 'url is required');
@@ -80,6 +82,17 @@ export async function runDevice(options) {
     if (o.token) return `Bearer ${o.token}`;
     throw new DeviceSimError('bad_options', 'Give --login and --password, --code, or --token to register.');
   }
+
+  /** The app's ping payload: its health (HealthResponse) with the battery check. */
+  const pingPayload = () => ({
+    health: {
+      status: 'pass',
+      version: APP_VERSION,
+      checks: {
+        'battery:level': { status: 'pass', description: 'Battery level in percent', observedUnit: 'percent', observedValue: o.battery },
+      },
+    },
+  });
 
   const heartbeatBody = () => ({ id: deviceId, battery: o.battery, charging: o.charging, appVersion: APP_VERSION });
 
@@ -208,6 +221,8 @@ export async function runDevice(options) {
   const beat = () => heartbeat().catch(quiet('heartbeat'));
   beat();
   timers.push(setInterval(beat, o.heartbeatMs));
+  // The app's system:ping (PingService) to its webhooks every pingMs, when asked for.
+  if (o.pingMs > 0) timers.push(setInterval(() => app.emit('system:ping', pingPayload()), o.pingMs));
   const poll = (why) => work.pull(why).catch(quiet('pull'));
   // The periodic poll runs in AUTO (or without SSE); SSE_ONLY relies on the stream.
   const applyChannel = () => {
