@@ -36,7 +36,7 @@ export const messages = pgTable(
     segments: integer('segments').notNull(),
     encoding: text('encoding', { enum: ['gsm7', 'ucs2'] }).notNull(),
     state: text('state', { enum: MESSAGE_STATES }).notNull().default('pending'),
-    source: text('source', { enum: ['api', 'portal', '3rdparty', 'otp', 'smpp', 'notice'] }).notNull(),
+    source: text('source', { enum: ['api', 'portal', '3rdparty', 'otp', 'smpp', 'notice', 'keyword'] }).notNull(),
     withDeliveryReport: boolean('with_delivery_report').notNull().default(true),
     simNumber: integer('sim_number'),
     // The app's send options, handed to the phone as given (docs/device-protocol.md): priority ≥ 100 skips

@@ -59,63 +59,67 @@ import * as r55 from '@/app/api/reseller/auth/login/route';
 import * as r56 from '@/app/api/reseller/branding/route';
 import * as r57 from '@/app/api/reseller/clients/[id]/activate/route';
 import * as r58 from '@/app/api/reseller/clients/[id]/extend-trial/route';
-import * as r59 from '@/app/api/reseller/clients/[id]/route';
-import * as r60 from '@/app/api/reseller/clients/[id]/suspend/route';
-import * as r61 from '@/app/api/reseller/clients/[id]/transfer-credit/route';
-import * as r62 from '@/app/api/reseller/clients/[id]/unsuspend/route';
-import * as r63 from '@/app/api/reseller/clients/route';
-import * as r64 from '@/app/api/reseller/images/[id]/route';
-import * as r65 from '@/app/api/reseller/ledger/route';
-import * as r66 from '@/app/api/reseller/own-payment-accounts/[id]/route';
-import * as r67 from '@/app/api/reseller/own-payment-accounts/route';
-import * as r68 from '@/app/api/reseller/packages/route';
-import * as r69 from '@/app/api/reseller/payment-accounts/route';
-import * as r70 from '@/app/api/reseller/pricing/route';
-import * as r71 from '@/app/api/reseller/profile/route';
-import * as r72 from '@/app/api/reseller/profit/route';
-import * as r73 from '@/app/api/reseller/topup-requests/route';
-import * as r74 from '@/app/api/v1/activate/route';
-import * as r75 from '@/app/api/v1/api-keys/[id]/route';
-import * as r76 from '@/app/api/v1/api-keys/route';
-import * as r77 from '@/app/api/v1/auth/login/route';
-import * as r78 from '@/app/api/v1/blocklist/route';
-import * as r79 from '@/app/api/v1/contacts/[id]/route';
-import * as r80 from '@/app/api/v1/contacts/export.csv/route';
-import * as r81 from '@/app/api/v1/contacts/import/route';
-import * as r82 from '@/app/api/v1/contacts/route';
-import * as r83 from '@/app/api/v1/devices/[id]/route';
-import * as r84 from '@/app/api/v1/devices/route';
-import * as r85 from '@/app/api/v1/gateway/credentials/route';
-import * as r86 from '@/app/api/v1/gateway/pairing-code/route';
-import * as r87 from '@/app/api/v1/gateway/pairing-token/route';
-import * as r88 from '@/app/api/v1/groups/[id]/route';
-import * as r89 from '@/app/api/v1/groups/route';
-import * as r90 from '@/app/api/v1/images/[id]/route';
-import * as r91 from '@/app/api/v1/messages/[id]/route';
-import * as r92 from '@/app/api/v1/messages/route';
-import * as r93 from '@/app/api/v1/otp/request/route';
-import * as r94 from '@/app/api/v1/otp/verify/route';
-import * as r95 from '@/app/api/v1/payment-accounts/route';
-import * as r96 from '@/app/api/v1/profile/route';
-import * as r97 from '@/app/api/v1/smpp/binds/route';
-import * as r98 from '@/app/api/v1/smpp/credentials/route';
-import * as r99 from '@/app/api/v1/sms/send/route';
-import * as r100 from '@/app/api/v1/templates/[id]/route';
-import * as r101 from '@/app/api/v1/templates/preview/route';
-import * as r102 from '@/app/api/v1/templates/route';
-import * as r103 from '@/app/api/v1/webhooks/[id]/deliveries/route';
-import * as r104 from '@/app/api/v1/webhooks/[id]/route';
-import * as r105 from '@/app/api/v1/webhooks/route';
-import * as r106 from '@/app/brand/[subdomain]/logo/route';
-import * as r107 from '@/app/client/contacts/export.csv/route';
-import * as r108 from '@/app/client/images/[id]/route';
-import * as r109 from '@/app/client/messages/export.csv/route';
-import * as r110 from '@/app/favicon.ico/route';
-import * as r111 from '@/app/reseller/credit/ledger.csv/route';
-import * as r112 from '@/app/reseller/images/[id]/route';
-import * as r113 from '@/app/v3/reseller/accounts/[id]/route';
-import * as r114 from '@/app/v3/reseller/accounts/route';
-import * as r115 from '@/app/v3/reseller/transfer-credit/route';
+import * as r59 from '@/app/api/reseller/clients/[id]/keywords/route';
+import * as r60 from '@/app/api/reseller/clients/[id]/route';
+import * as r61 from '@/app/api/reseller/clients/[id]/suspend/route';
+import * as r62 from '@/app/api/reseller/clients/[id]/transfer-credit/route';
+import * as r63 from '@/app/api/reseller/clients/[id]/unsuspend/route';
+import * as r64 from '@/app/api/reseller/clients/route';
+import * as r65 from '@/app/api/reseller/images/[id]/route';
+import * as r66 from '@/app/api/reseller/ledger/route';
+import * as r67 from '@/app/api/reseller/own-payment-accounts/[id]/route';
+import * as r68 from '@/app/api/reseller/own-payment-accounts/route';
+import * as r69 from '@/app/api/reseller/packages/route';
+import * as r70 from '@/app/api/reseller/payment-accounts/route';
+import * as r71 from '@/app/api/reseller/pricing/route';
+import * as r72 from '@/app/api/reseller/profile/route';
+import * as r73 from '@/app/api/reseller/profit/route';
+import * as r74 from '@/app/api/reseller/topup-requests/route';
+import * as r75 from '@/app/api/v1/activate/route';
+import * as r76 from '@/app/api/v1/api-keys/[id]/route';
+import * as r77 from '@/app/api/v1/api-keys/route';
+import * as r78 from '@/app/api/v1/auth/login/route';
+import * as r79 from '@/app/api/v1/blocklist/route';
+import * as r80 from '@/app/api/v1/contacts/[id]/route';
+import * as r81 from '@/app/api/v1/contacts/export.csv/route';
+import * as r82 from '@/app/api/v1/contacts/import/route';
+import * as r83 from '@/app/api/v1/contacts/route';
+import * as r84 from '@/app/api/v1/devices/[id]/route';
+import * as r85 from '@/app/api/v1/devices/route';
+import * as r86 from '@/app/api/v1/gateway/credentials/route';
+import * as r87 from '@/app/api/v1/gateway/pairing-code/route';
+import * as r88 from '@/app/api/v1/gateway/pairing-token/route';
+import * as r89 from '@/app/api/v1/groups/[id]/route';
+import * as r90 from '@/app/api/v1/groups/route';
+import * as r91 from '@/app/api/v1/images/[id]/route';
+import * as r92 from '@/app/api/v1/keywords/[id]/route';
+import * as r93 from '@/app/api/v1/keywords/route';
+import * as r94 from '@/app/api/v1/messages/[id]/route';
+import * as r95 from '@/app/api/v1/messages/route';
+import * as r96 from '@/app/api/v1/otp/request/route';
+import * as r97 from '@/app/api/v1/otp/verify/route';
+import * as r98 from '@/app/api/v1/payment-accounts/route';
+import * as r99 from '@/app/api/v1/profile/route';
+import * as r100 from '@/app/api/v1/smpp/binds/route';
+import * as r101 from '@/app/api/v1/smpp/credentials/route';
+import * as r102 from '@/app/api/v1/sms/send/route';
+import * as r103 from '@/app/api/v1/stop-words/route';
+import * as r104 from '@/app/api/v1/templates/[id]/route';
+import * as r105 from '@/app/api/v1/templates/preview/route';
+import * as r106 from '@/app/api/v1/templates/route';
+import * as r107 from '@/app/api/v1/webhooks/[id]/deliveries/route';
+import * as r108 from '@/app/api/v1/webhooks/[id]/route';
+import * as r109 from '@/app/api/v1/webhooks/route';
+import * as r110 from '@/app/brand/[subdomain]/logo/route';
+import * as r111 from '@/app/client/contacts/export.csv/route';
+import * as r112 from '@/app/client/images/[id]/route';
+import * as r113 from '@/app/client/messages/export.csv/route';
+import * as r114 from '@/app/favicon.ico/route';
+import * as r115 from '@/app/reseller/credit/ledger.csv/route';
+import * as r116 from '@/app/reseller/images/[id]/route';
+import * as r117 from '@/app/v3/reseller/accounts/[id]/route';
+import * as r118 from '@/app/v3/reseller/accounts/route';
+import * as r119 from '@/app/v3/reseller/transfer-credit/route';
 
 export const ROUTE_MODULES: [string, Record<string, unknown>][] = [
   ['/admin/audit/export.csv', r0],
@@ -177,61 +181,65 @@ export const ROUTE_MODULES: [string, Record<string, unknown>][] = [
   ['/api/reseller/branding', r56],
   ['/api/reseller/clients/{id}/activate', r57],
   ['/api/reseller/clients/{id}/extend-trial', r58],
-  ['/api/reseller/clients/{id}', r59],
-  ['/api/reseller/clients/{id}/suspend', r60],
-  ['/api/reseller/clients/{id}/transfer-credit', r61],
-  ['/api/reseller/clients/{id}/unsuspend', r62],
-  ['/api/reseller/clients', r63],
-  ['/api/reseller/images/{id}', r64],
-  ['/api/reseller/ledger', r65],
-  ['/api/reseller/own-payment-accounts/{id}', r66],
-  ['/api/reseller/own-payment-accounts', r67],
-  ['/api/reseller/packages', r68],
-  ['/api/reseller/payment-accounts', r69],
-  ['/api/reseller/pricing', r70],
-  ['/api/reseller/profile', r71],
-  ['/api/reseller/profit', r72],
-  ['/api/reseller/topup-requests', r73],
-  ['/api/v1/activate', r74],
-  ['/api/v1/api-keys/{id}', r75],
-  ['/api/v1/api-keys', r76],
-  ['/api/v1/auth/login', r77],
-  ['/api/v1/blocklist', r78],
-  ['/api/v1/contacts/{id}', r79],
-  ['/api/v1/contacts/export.csv', r80],
-  ['/api/v1/contacts/import', r81],
-  ['/api/v1/contacts', r82],
-  ['/api/v1/devices/{id}', r83],
-  ['/api/v1/devices', r84],
-  ['/api/v1/gateway/credentials', r85],
-  ['/api/v1/gateway/pairing-code', r86],
-  ['/api/v1/gateway/pairing-token', r87],
-  ['/api/v1/groups/{id}', r88],
-  ['/api/v1/groups', r89],
-  ['/api/v1/images/{id}', r90],
-  ['/api/v1/messages/{id}', r91],
-  ['/api/v1/messages', r92],
-  ['/api/v1/otp/request', r93],
-  ['/api/v1/otp/verify', r94],
-  ['/api/v1/payment-accounts', r95],
-  ['/api/v1/profile', r96],
-  ['/api/v1/smpp/binds', r97],
-  ['/api/v1/smpp/credentials', r98],
-  ['/api/v1/sms/send', r99],
-  ['/api/v1/templates/{id}', r100],
-  ['/api/v1/templates/preview', r101],
-  ['/api/v1/templates', r102],
-  ['/api/v1/webhooks/{id}/deliveries', r103],
-  ['/api/v1/webhooks/{id}', r104],
-  ['/api/v1/webhooks', r105],
-  ['/brand/{subdomain}/logo', r106],
-  ['/client/contacts/export.csv', r107],
-  ['/client/images/{id}', r108],
-  ['/client/messages/export.csv', r109],
-  ['/favicon.ico', r110],
-  ['/reseller/credit/ledger.csv', r111],
-  ['/reseller/images/{id}', r112],
-  ['/v3/reseller/accounts/{id}', r113],
-  ['/v3/reseller/accounts', r114],
-  ['/v3/reseller/transfer-credit', r115],
+  ['/api/reseller/clients/{id}/keywords', r59],
+  ['/api/reseller/clients/{id}', r60],
+  ['/api/reseller/clients/{id}/suspend', r61],
+  ['/api/reseller/clients/{id}/transfer-credit', r62],
+  ['/api/reseller/clients/{id}/unsuspend', r63],
+  ['/api/reseller/clients', r64],
+  ['/api/reseller/images/{id}', r65],
+  ['/api/reseller/ledger', r66],
+  ['/api/reseller/own-payment-accounts/{id}', r67],
+  ['/api/reseller/own-payment-accounts', r68],
+  ['/api/reseller/packages', r69],
+  ['/api/reseller/payment-accounts', r70],
+  ['/api/reseller/pricing', r71],
+  ['/api/reseller/profile', r72],
+  ['/api/reseller/profit', r73],
+  ['/api/reseller/topup-requests', r74],
+  ['/api/v1/activate', r75],
+  ['/api/v1/api-keys/{id}', r76],
+  ['/api/v1/api-keys', r77],
+  ['/api/v1/auth/login', r78],
+  ['/api/v1/blocklist', r79],
+  ['/api/v1/contacts/{id}', r80],
+  ['/api/v1/contacts/export.csv', r81],
+  ['/api/v1/contacts/import', r82],
+  ['/api/v1/contacts', r83],
+  ['/api/v1/devices/{id}', r84],
+  ['/api/v1/devices', r85],
+  ['/api/v1/gateway/credentials', r86],
+  ['/api/v1/gateway/pairing-code', r87],
+  ['/api/v1/gateway/pairing-token', r88],
+  ['/api/v1/groups/{id}', r89],
+  ['/api/v1/groups', r90],
+  ['/api/v1/images/{id}', r91],
+  ['/api/v1/keywords/{id}', r92],
+  ['/api/v1/keywords', r93],
+  ['/api/v1/messages/{id}', r94],
+  ['/api/v1/messages', r95],
+  ['/api/v1/otp/request', r96],
+  ['/api/v1/otp/verify', r97],
+  ['/api/v1/payment-accounts', r98],
+  ['/api/v1/profile', r99],
+  ['/api/v1/smpp/binds', r100],
+  ['/api/v1/smpp/credentials', r101],
+  ['/api/v1/sms/send', r102],
+  ['/api/v1/stop-words', r103],
+  ['/api/v1/templates/{id}', r104],
+  ['/api/v1/templates/preview', r105],
+  ['/api/v1/templates', r106],
+  ['/api/v1/webhooks/{id}/deliveries', r107],
+  ['/api/v1/webhooks/{id}', r108],
+  ['/api/v1/webhooks', r109],
+  ['/brand/{subdomain}/logo', r110],
+  ['/client/contacts/export.csv', r111],
+  ['/client/images/{id}', r112],
+  ['/client/messages/export.csv', r113],
+  ['/favicon.ico', r114],
+  ['/reseller/credit/ledger.csv', r115],
+  ['/reseller/images/{id}', r116],
+  ['/v3/reseller/accounts/{id}', r117],
+  ['/v3/reseller/accounts', r118],
+  ['/v3/reseller/transfer-credit', r119],
 ];

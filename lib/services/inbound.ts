@@ -5,6 +5,7 @@ import { devices, inboundMessages } from '@/db/schema';
 import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { notFound } from '@/lib/errors';
 import { toUnicode } from '@/lib/text/zawgyi';
+import { type AutoReply, applyInboundRules, sendAutoReply } from './inbound-rules';
 import { type Page, paginated } from './paging';
 import { enqueueMo } from './smpp/outbox';
 import { enqueueEvent } from './webhooks';
@@ -19,7 +20,8 @@ export async function recordInbound(
   sms: { phone: string; text: string; receivedAt?: string; eventId?: string; kind?: 'sms' | 'data' },
   now = new Date(),
 ) {
-  return db.transaction(async (tx) => {
+  let reply: AutoReply | null = null;
+  const stored = await db.transaction(async (tx) => {
     const [d] = await tx
       .select()
       .from(devices)
@@ -53,8 +55,12 @@ export async function recordInbound(
       { id: row.id, device_id: deviceId, phone: row.phone, message: row.text, received_at: received.toISOString() },
       now,
     );
+    // Stop words (→ blocklist) and keywords (→ group, auto-reply): docs/engagement.md.
+    reply = await applyInboundRules(tx, row, now);
     return row;
   });
+  if (reply) await sendAutoReply(db, reply, now);
+  return stored;
 }
 
 /** The phone number of the device's first SIM that reports one (the MO's destination address). */

@@ -23,7 +23,8 @@ export type IdKind =
   | 'clientImage'
   | 'contact'
   | 'group'
-  | 'template';
+  | 'template'
+  | 'keyword';
 
 /** The smallest PNG signature the image check accepts (content is checked by magic bytes). */
 const ID_KINDS: [RegExp, IdKind][] = [
@@ -52,6 +53,7 @@ const ID_KINDS: [RegExp, IdKind][] = [
   [/^\/api\/v1\/contacts\/\{id\}/, 'contact'],
   [/^\/api\/v1\/groups\/\{id\}/, 'group'],
   [/^\/api\/v1\/templates\/\{id\}/, 'template'],
+  [/^\/api\/v1\/keywords\/\{id\}/, 'keyword'],
 ];
 
 export function idKindOf(e: Endpoint): IdKind {
@@ -82,6 +84,7 @@ export function ownId(kind: IdKind, t: Tenant, targets: AdminTargets): string {
     contact: t.contactId,
     group: t.groupId,
     template: t.templateId,
+    keyword: t.keywordId,
   };
   return String(byKind[kind]);
 }
@@ -110,6 +113,8 @@ export function foreignIds(kind: IdKind, w: World): string[] {
       return nums([w.B.groupId]);
     case 'template':
       return nums([w.B.templateId]);
+    case 'keyword':
+      return nums([w.B.keywordId]);
     case 'message':
       return [w.B.messageId, ` ${w.B.messageId}`, w.B.messageId.toUpperCase(), `${w.B.messageId}%`];
     case 'device':

@@ -18,6 +18,7 @@ import { fileTopupRequest } from '@/lib/services/topups';
 import { transferCredit } from '@/lib/services/transfers';
 import { createWebhook } from '@/lib/services/webhooks';
 import type { Hints } from './bad-input-cases';
+import { tenantKeyword } from './bad-input-keyword';
 import { makeAdmin, makeClient, uid } from './fixtures';
 import { gatewayLogin, registerPhone } from './gateway';
 import { apiKeyFor, basicAuth } from './reseller-keys';
@@ -49,6 +50,7 @@ export interface Tenant {
   contactId: number;
   groupId: number;
   templateId: number;
+  keywordId: number;
   messageId: string;
   topupId: number;
   /** The reseller's own payment account (with a QR code) and the slip of its top-up request. */
@@ -141,6 +143,7 @@ async function makeTenant(db: Db, admin: Actor, label: string, settle: boolean):
   const group = await createGroup(db, c.actor, { name: `group-${secret}` });
   const contact = await createContact(db, c.actor, { phone: '09420000202', name: `contact-${secret}`, groups: [group.id] });
   const template = await createTemplate(db, c.actor, { name: `template-${secret}`, text: `Hi {{name}} ${secret}` });
+  const keywordId = await tenantKeyword(db, c.client.id, label);
   const [m] = await queueMessages(db, c.actor, { messages: [{ phones: ['+959111111111'] }], text: secret, source: 'api' });
   // Tenant A's queue is empty, so a device pull answered during the refused phase changes nothing.
   if (settle) {
@@ -176,6 +179,7 @@ async function makeTenant(db: Db, admin: Actor, label: string, settle: boolean):
     contactId: contact.id,
     groupId: group.id,
     templateId: template.id,
+    keywordId,
     messageId: m.id,
     topupId: topup.id,
     ownPaymentAccountId: own.id,

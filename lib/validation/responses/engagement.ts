@@ -54,3 +54,11 @@ export const inboxMessage = obj({
 });
 
 export const inboxReplyView = obj({ id: z.string(), phone: z.string(), device_id: z.string(), state: z.string() });
+
+export const clientEngagementView = obj({
+  keyword_limit: z.number().int().describe('0: keywords are off'),
+  keywords: z.number().int(),
+  campaigns: z.number().int(),
+  inbound: z.number().int().describe('SMS received'),
+  opted_out: z.number().int().describe('Numbers on the blocklist'),
+});
