@@ -18,7 +18,7 @@ import { fileTopupRequest } from '@/lib/services/topups';
 import { transferCredit } from '@/lib/services/transfers';
 import { createWebhook } from '@/lib/services/webhooks';
 import type { Hints } from './bad-input-cases';
-import { tenantKeyword } from './bad-input-keyword';
+import { ownPaymentAccount, tenantKeyword } from './bad-input-parts';
 import { makeAdmin, makeClient, uid } from './fixtures';
 import { gatewayLogin, registerPhone } from './gateway';
 import { apiKeyFor, basicAuth } from './reseller-keys';
@@ -151,12 +151,7 @@ async function makeTenant(db: Db, admin: Actor, label: string, settle: boolean):
     await reportStates(db, phone.device, [{ id: m.id, state: 'Sent', recipients: [{ phoneNumber: '+959111111111', state: 'Sent' }] }]);
   }
   const topup = await fileTopupRequest(db, r.actor, { amount: 5_000, method: 'cash', slip_image: TINY_PNG });
-  const own = await createPaymentAccount(db, r.actor, {
-    method: 'wavepay',
-    account_name: `Shop ${label}`,
-    account_number: '0977',
-    qr_image: TINY_PNG,
-  });
+  const own = await ownPaymentAccount(db, r.actor, label, TINY_PNG);
   return {
     resellerId: r.id,
     resellerEmail: r.reseller.email,
