@@ -1,26 +1,15 @@
 // The clients list (reseller's and admin's): name, status, package, expiry and usage today / this period,
 // in the shared server-rendered DataList. Numbers show in the national format of the viewer's country.
-import Link from 'next/link';
+// The rows are formatted here, on the server, and sent once as compact data to ClientRows (a small client
+// component): no second copy of every row's markup in the page's RSC payload.
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { formatDate } from '@/lib/format';
 import { type CountryCode, displayPhone } from '@/lib/phone';
 import type { ClientView } from '@/lib/services/clients';
+import { type ClientRowColumn, type ClientRowData, ClientRows } from './client-rows';
 import { type Column, DataList, type ListNav, type ListPage } from './data-list';
-import { StatusBadge } from './ui';
-
-function Usage({ used, limit }: { used: number; limit: number }) {
-  const pct = limit > 0 ? Math.min(100, Math.round((used / limit) * 100)) : 0;
-  return (
-    <div className="w-24 sm:ml-auto">
-      <div className="tabular-nums">
-        {used.toLocaleString('en-US')} / {limit.toLocaleString('en-US')}
-      </div>
-      <div className="mt-1 h-1.5 rounded-full bg-slate-100" aria-hidden="true">
-        <div className={`h-1.5 rounded-full ${pct >= 90 ? 'bg-red-500' : 'bg-brand-600'}`} style={{ width: `${pct}%` }} />
-      </div>
-    </div>
-  );
-}
+import { statusTone } from './ui';
 
 export function ClientList({
   rows,
@@ -49,79 +38,53 @@ export function ClientList({
   empty: { title: string; body?: ReactNode };
   filters?: ReactNode;
 }) {
+  const t = useTranslations('status');
+  const sortable = Boolean(nav && sort);
+  // The cells are ClientRows' (by key); these columns give the headers, sort links and layout.
+  const none = () => null;
   const columns: Column<ClientView>[] = [
-    {
-      key: 'name',
-      header: 'Client',
-      label: false,
-      sort: nav && sort ? 'name' : undefined,
-      cell: (c) => (
-        <div className="min-w-0 max-w-[16rem] sm:max-w-xs">
-          {hrefBase ? (
-            <Link href={`${hrefBase}/${c.id}`} className="font-medium text-brand-700 hover:underline">
-              {c.name}
-            </Link>
-          ) : (
-            <span className="font-medium">{c.name}</span>
-          )}
-          <div className="truncate text-xs text-slate-500" title={c.email}>
-            {c.email}
-          </div>
-          {c.phone && <div className="truncate text-xs text-slate-500">{displayPhone(c.phone, country)}</div>}
-        </div>
-      ),
-    },
-    ...(showReseller
-      ? [
-          {
-            key: 'reseller',
-            header: 'Reseller',
-            cell: (c: ClientView) => (
-              <Link href={`/admin/resellers/${c.reseller_id}`} className="text-brand-700 hover:underline">
-                {c.reseller_name}
-              </Link>
-            ),
-          },
-        ]
-      : []),
-    { key: 'status', header: 'Status', cell: (c) => <StatusBadge status={c.status} /> },
-    { key: 'package', header: 'Package', cell: (c) => packageLabel(c) },
-    {
-      key: 'expiry',
-      header: 'Expires',
-      sort: nav && sort ? 'expiry' : undefined,
-      className: 'whitespace-nowrap',
-      cell: (c) => formatDate(c.expires_at),
-    },
-    {
-      key: 'today',
-      header: 'Today',
-      align: 'right',
-      from: 'md',
-      cell: (c) => <Usage used={c.usage.today} limit={c.usage.daily_limit} />,
-    },
-    {
-      key: 'period',
-      header: 'Period',
-      align: 'right',
-      from: 'md',
-      cell: (c) => <Usage used={c.usage.period} limit={c.usage.period_limit} />,
-    },
+    { key: 'name', header: 'Client', label: false, sort: sortable ? 'name' : undefined, cell: none },
+    ...(showReseller ? [{ key: 'reseller', header: 'Reseller', cell: none }] : []),
+    { key: 'status', header: 'Status', cell: none },
+    { key: 'package', header: 'Package', cell: none },
+    { key: 'expiry', header: 'Expires', sort: sortable ? 'expiry' : undefined, className: 'whitespace-nowrap', cell: none },
+    { key: 'today', header: 'Today', align: 'right', from: 'md', cell: none },
+    { key: 'period', header: 'Period', align: 'right', from: 'md', cell: none },
     {
       key: 'created',
       header: 'Created',
-      sort: nav && sort ? 'created_at' : undefined,
+      sort: sortable ? 'created_at' : undefined,
       from: 'lg',
       className: 'whitespace-nowrap',
-      cell: (c) => formatDate(c.created_at),
+      cell: none,
     },
   ];
+  const layout: ClientRowColumn[] = columns.map((c) => ({
+    key: c.key,
+    label: c.label ?? (typeof c.header === 'string' ? c.header : false),
+    align: c.align,
+    from: c.from,
+    className: c.className,
+  }));
+  const data: ClientRowData[] = rows.map((c) => ({
+    id: c.id,
+    name: c.name,
+    email: c.email,
+    phone: c.phone ? displayPhone(c.phone, country) : '',
+    ...(showReseller ? { reseller: [c.reseller_id, c.reseller_name] as [number, string] } : {}),
+    status: t.has(c.status) ? t(c.status) : c.status,
+    tone: statusTone(c.status),
+    pkg: packageLabel(c),
+    expires: formatDate(c.expires_at),
+    created: formatDate(c.created_at),
+    today: [c.usage.today, c.usage.daily_limit],
+    period: [c.usage.period, c.usage.period_limit],
+  }));
   return (
     <DataList
       rows={rows}
       columns={columns}
       rowKey={(c) => c.id}
-      rowTestId={(c) => `client-row-${c.id}`}
       testId="clients-table"
       caption="Clients"
       empty={empty}
@@ -129,6 +92,7 @@ export function ClientList({
       page={page}
       nav={nav}
       sort={sort}
+      body={<ClientRows rows={data} columns={layout} hrefBase={hrefBase} />}
     />
   );
 }

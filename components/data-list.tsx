@@ -9,6 +9,7 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { useFormat } from '@/lib/i18n/format';
+import { cellClass, FROM, innerClass, LABEL_CLASS, ROW_CLASS } from './data-list-cells';
 import { PageSizeSelect } from './page-size-select';
 import { EmptyState } from './ui';
 
@@ -46,8 +47,6 @@ export interface ListNav {
   pageSizes?: number[];
 }
 
-const FROM = { md: 'sm:hidden md:table-cell', lg: 'sm:hidden lg:table-cell' } as const;
-
 export function hrefWith(nav: ListNav, changes: Record<string, string | number | undefined>): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries({ ...nav.query, ...changes })) if (v !== undefined && v !== '') q.set(k, String(v));
@@ -67,6 +66,7 @@ export function DataList<T>({
   nav,
   sort,
   rowTestId,
+  body,
 }: {
   rows: T[];
   columns: Column<T>[];
@@ -80,6 +80,8 @@ export function DataList<T>({
   nav?: ListNav;
   sort?: { id: string; dir: 'asc' | 'desc' };
   rowTestId?: (row: T) => string;
+  /** The rows already rendered (a client component over compact data, see client-rows.tsx): replaces the cells. */
+  body?: ReactNode;
 }) {
   const pastEnd = rows.length === 0 && page !== undefined && page.total > 0;
   const t = useTranslations('list');
@@ -107,26 +109,20 @@ export function DataList<T>({
             </tr>
           </thead>
           <tbody className="max-sm:block max-sm:space-y-3 sm:divide-y sm:divide-slate-100">
-            {rows.map((r) => (
-              <tr
-                key={rowKey(r)}
-                data-testid={rowTestId?.(r)}
-                className="align-middle max-sm:block max-sm:rounded-lg max-sm:border max-sm:border-slate-200 max-sm:bg-white max-sm:px-3 max-sm:py-2 sm:hover:bg-slate-50"
-              >
-                {columns.map((c) => {
-                  const label = c.label ?? (typeof c.header === 'string' ? c.header : false);
-                  return (
-                    <td
-                      key={c.key}
-                      className={`px-2 py-2.5 first:pl-0 last:pr-0 max-sm:flex max-sm:min-w-0 max-sm:items-baseline max-sm:justify-between max-sm:gap-3 max-sm:px-0 max-sm:py-1 ${c.align === 'right' ? 'sm:text-right sm:tabular-nums' : ''} ${c.from ? FROM[c.from] : ''} ${c.className ?? ''}`}
-                    >
-                      {label && <span className="shrink-0 text-xs text-slate-500 sm:hidden">{label}</span>}
-                      <div className={`min-w-0 max-sm:text-right ${label ? '' : 'max-sm:w-full max-sm:text-left'}`}>{c.cell(r)}</div>
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
+            {body ??
+              rows.map((r) => (
+                <tr key={rowKey(r)} data-testid={rowTestId?.(r)} className={ROW_CLASS}>
+                  {columns.map((c) => {
+                    const label = c.label ?? (typeof c.header === 'string' ? c.header : false);
+                    return (
+                      <td key={c.key} className={cellClass(c)}>
+                        {label && <span className={LABEL_CLASS}>{label}</span>}
+                        <div className={innerClass(label)}>{c.cell(r)}</div>
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
           </tbody>
         </table>
       )}

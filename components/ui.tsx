@@ -105,6 +105,10 @@ const STATUS_TONE: Record<string, keyof typeof badgeTones> = {
   approved: 'green',
   rejected: 'red',
 };
+/** The badge colour classes of a status (for rows rendered from compact data, components/client-rows.tsx). */
+export function statusTone(status: string): string {
+  return badgeTones[STATUS_TONE[status] ?? 'slate'];
+}
 export function StatusBadge({ status }: { status: string }) {
   const t = useTranslations('status');
   const key = status as Parameters<typeof t>[0];

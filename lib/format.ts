@@ -1,18 +1,34 @@
 // Display formatting shared by pages and components (no business rules here).
 export const PLATFORM_TIME_ZONE = 'Asia/Yangon';
 
+// An Intl formatter costs far more to make than to use: one per time zone, made once.
+const NUMBER = new Intl.NumberFormat('en-US');
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(timeZone: string, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${withTime ? 't' : 'd'}|${timeZone}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(
+      'en-GB',
+      withTime ? { dateStyle: 'medium', timeStyle: 'short', timeZone } : { dateStyle: 'medium', timeZone },
+    );
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 export function formatMoney(amount: number, currency = 'MMK'): string {
-  return `${new Intl.NumberFormat('en-US').format(amount)} ${currency}`;
+  return `${NUMBER.format(amount)} ${currency}`;
 }
 
 export function formatDate(iso: string | Date | null | undefined, timeZone = PLATFORM_TIME_ZONE): string {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone }).format(new Date(iso));
+  return dateFormat(timeZone, false).format(new Date(iso));
 }
 
 export function formatDateTime(iso: string | Date | null | undefined, timeZone = PLATFORM_TIME_ZONE): string {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso));
+  return dateFormat(timeZone, true).format(new Date(iso));
 }
 
 /** Whole days left until `iso` (0 when past), as the portals show "3 days left". */

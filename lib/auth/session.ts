@@ -2,6 +2,7 @@ import 'server-only';
 import { eq, lt, sql } from 'drizzle-orm';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { cache } from 'react';
 import { type Db, getDb } from '@/db';
 import { revokedSessions, users } from '@/db/schema';
 import { auth, SESSION_MAX_AGE_S } from './auth';
@@ -19,9 +20,12 @@ export const PORTAL: Record<Role, string> = { admin: '/admin', reseller: '/resel
 /**
  * The signed-in user, re-read from the database: a suspended or archived account, a session from before
  * a password change, a session signed out on the server, or one older than the maximum age counts as
- * signed out.
+ * signed out. Read once per server render (React cache): a portal's layout and page both ask; outside a render
+ * (server actions, route handlers) every call reads afresh.
  */
-export async function sessionUser(): Promise<SessionUser | null> {
+export const sessionUser = cache(readSessionUser);
+
+async function readSessionUser(): Promise<SessionUser | null> {
   const session = await auth();
   if (!session?.uid || !session.sid) return null;
   if (Date.now() / 1000 - session.sat > SESSION_MAX_AGE_S) return null;

@@ -1,31 +1,60 @@
 import 'server-only';
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '@/db';
 import { devices, type MessageState, messageRecipients, messages } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import type { Device } from './devices';
-import { byPublicId, type MessageView, publicId, withRecipients } from './messages';
+import { byPublicId, type MessageView, publicId } from './messages';
 import { enqueueReceipts } from './smpp/outbox';
 import { giveBackQuota } from './usage';
 import { enqueueEvent } from './webhooks';
 
 export const PULL_LIMIT = 100;
 
+/** What the pull returns of a message: the fields of its view and of the phone's send options. */
+const PULLED = sql.raw(
+  'id, ref, text, segments, encoding, state, source, device_id, claimed_by, valid_until, is_encrypted, error, states, created_at, updated_at, sim_number, with_delivery_report, priority',
+);
+
+interface PulledRow {
+  id: string;
+  ref: string | null;
+  text: string;
+  segments: number;
+  encoding: MessageView['encoding'];
+  state: MessageState;
+  source: string;
+  device_id: string | null;
+  claimed_by: string | null;
+  valid_until: string;
+  is_encrypted: boolean;
+  error: string | null;
+  states: Record<string, string> | null;
+  created_at: string;
+  updated_at: string;
+  sim_number: number | null;
+  with_delivery_report: boolean;
+  priority: number;
+  recipients: { phone: string; state: MessageState; error: string | null }[];
+}
+
 /**
- * GET /message: the device's work. Pending messages of its client (addressed to it or to any device)
- * are claimed in one UPDATE over a FOR UPDATE SKIP LOCKED selection, so two devices pulling at once
- * never get the same message. Messages this device claimed but has not yet reported on are returned
- * again (the app de-duplicates by id), so a crash between pull and report loses nothing.
+ * GET /message: the device's work, in one statement (atomic: a lost connection leaves nothing half done).
+ * Pending messages of its client (addressed to it or to any device) are claimed in one UPDATE over a
+ * FOR UPDATE SKIP LOCKED selection, so two devices pulling at once never get the same message, and their
+ * pending recipients move with them. Messages this device claimed earlier but has not yet reported on are
+ * returned again (the app de-duplicates by id), so a crash between pull and report loses nothing; so are
+ * cancellations the phone has still to confirm (the app cancels a message it holds when the pull says
+ * Cancelling, and reports Cancelled). The statement's snapshot predates its own updates: the claimed rows
+ * come from RETURNING, the earlier ones from the table, and the recipients' new states from the update.
  */
 export async function pullMessages(db: Db, device: Device, order: 'lifo' | 'fifo' = 'lifo', now = new Date()): Promise<DeviceMessage[]> {
   if (!device.enabled) return [];
   const ts = now.toISOString();
   const dir = order === 'fifo' ? sql`asc` : sql`desc`;
-  // One transaction: a connection lost between the two statements must not leave a message claimed
-  // with its recipients still pending.
-  await db.transaction(async (tx) => {
-    const claimed = rowsOf<{ id: string }>(
-      await tx.execute(sql`
+  const rows = rowsOf<{ j: PulledRow | string }>(
+    await db.execute(sql`
+    with claimed as (
       update ${messages} set state = 'processing', claimed_by = ${device.id}, claimed_at = ${ts}::timestamptz, updated_at = ${ts}::timestamptz,
         states = states || jsonb_build_object('processing', ${ts}::text)
       where id in (
@@ -34,43 +63,54 @@ export async function pullMessages(db: Db, device: Device, order: 'lifo' | 'fifo
           and (device_id is null or device_id = ${device.id})
         order by created_at ${dir} limit ${PULL_LIMIT}
         for update skip locked)
-      returning id`),
-    );
-    if (claimed.length) {
-      await tx
-        .update(messageRecipients)
-        .set({ state: 'processing', updatedAt: now })
-        .where(
-          and(
-            inArray(
-              messageRecipients.messageId,
-              claimed.map((c) => c.id),
-            ),
-            eq(messageRecipients.state, 'pending'),
-          ),
-        );
-    }
+      returning ${PULLED}),
+    moved as (
+      update ${messageRecipients} r set state = 'processing', updated_at = ${ts}::timestamptz
+      from claimed c where r.message_id = c.id and r.state = 'pending'
+      returning r.message_id, r.position, r.state),
+    held as (
+      select ${PULLED} from ${messages}
+      where claimed_by = ${device.id}
+        and ((state = 'processing' and not (states ? 'device_accepted')) or state = 'cancelling')
+      order by created_at ${dir} limit ${PULL_LIMIT}),
+    offered as (
+      select * from (select * from claimed union all select * from held) o order by created_at ${dir} limit ${PULL_LIMIT})
+    select json_build_object(
+      'id', o.id, 'ref', o.ref, 'text', o.text, 'segments', o.segments, 'encoding', o.encoding, 'state', o.state,
+      'source', o.source, 'device_id', o.device_id, 'claimed_by', o.claimed_by, 'valid_until', o.valid_until,
+      'is_encrypted', o.is_encrypted, 'error', o.error, 'states', o.states, 'created_at', o.created_at,
+      'updated_at', o.updated_at, 'sim_number', o.sim_number, 'with_delivery_report', o.with_delivery_report,
+      'priority', o.priority,
+      'recipients', coalesce((
+        select json_agg(json_build_object('phone', r.phone, 'state', coalesce(mv.state, r.state), 'error', r.error) order by r.position)
+        from ${messageRecipients} r left join moved mv on mv.message_id = r.message_id and mv.position = r.position
+        where r.message_id = o.id), '[]'::json)) as j
+    from offered o
+    order by o.created_at ${dir}`),
+  );
+  return rows.map(({ j }): DeviceMessage => {
+    const m: PulledRow = typeof j === 'string' ? JSON.parse(j) : j;
+    return {
+      id: publicId(m),
+      state: m.state,
+      phone: m.recipients[0]?.phone ?? '',
+      recipients: m.recipients,
+      message: m.text,
+      segments: m.segments,
+      encoding: m.encoding,
+      device_id: m.claimed_by ?? m.device_id,
+      source: m.source,
+      valid_until: new Date(m.valid_until).toISOString(),
+      is_encrypted: m.is_encrypted,
+      error: m.error,
+      states: m.states ?? {},
+      created_at: new Date(m.created_at).toISOString(),
+      updated_at: new Date(m.updated_at).toISOString(),
+      sim_number: m.sim_number,
+      with_delivery_report: m.with_delivery_report,
+      priority: m.priority,
+    };
   });
-  // Re-offered: claimed but not yet accepted, and cancellations the phone has still to confirm (the app
-  // cancels a message it holds when the pull says Cancelling, and reports Cancelled).
-  const rows = await db
-    .select()
-    .from(messages)
-    .where(
-      and(
-        eq(messages.claimedBy, device.id),
-        or(and(eq(messages.state, 'processing'), sql`not (${messages.states} ? 'device_accepted')`), eq(messages.state, 'cancelling')),
-      ),
-    )
-    .orderBy(order === 'fifo' ? sql`${messages.createdAt} asc` : sql`${messages.createdAt} desc`)
-    .limit(PULL_LIMIT);
-  const views = await withRecipients(db, rows);
-  return views.map((v, i) => ({
-    ...v,
-    sim_number: rows[i].simNumber,
-    with_delivery_report: rows[i].withDeliveryReport,
-    priority: rows[i].priority,
-  }));
 }
 
 /** A message as a phone gets it: the view plus the send options the caller gave (lib/http/mobile.ts). */

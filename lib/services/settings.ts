@@ -1,5 +1,6 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
+import { cache } from 'react';
 import type { Db } from '@/db';
 import { clients, settings } from '@/db/schema';
 import { type Actor, assertCan } from '@/lib/auth/permissions';
@@ -44,8 +45,14 @@ export const DEFAULT_SETTINGS: PlatformSettings = {
   notice_sms_client_id: 0,
 };
 
-/** Stored settings over the defaults; a key never written reads as its default. */
-export async function getSettings(db: Db): Promise<PlatformSettings> {
+/**
+ * Stored settings over the defaults; a key never written reads as its default. Read once per server
+ * render and database handle (React cache: the root layout, the portal layout and the page all ask; a
+ * transaction is another handle and reads afresh); outside a render every call reads.
+ */
+export const getSettings = cache(readSettings);
+
+async function readSettings(db: Db): Promise<PlatformSettings> {
   return settingsFrom(await db.select().from(settings));
 }
 

@@ -5,10 +5,8 @@ import {
   httpError,
   INSERT_MESSAGES,
   INSERT_RECIPIENTS,
-  list,
-  MESSAGE_COLUMNS,
-  messageView,
   newId,
+  PULL,
   PULL_LIMIT,
   pgArray,
   q,
@@ -110,54 +108,19 @@ export function messaging(sql) {
     if (row.status !== 'active') throw httpError(403, 'account_suspended', 'This account is suspended.');
     if (!row.enabled) return [];
     const ts = now.toISOString();
-    // The claim and its recipients in one transaction, as the service does.
-    await sql.begin(async (tx) => {
-      const claimed = await q(
-        tx,
-        `
-      update "messages" set state = 'processing', claimed_by = $1, claimed_at = $2::timestamptz, updated_at = $3::timestamptz,
-        states = states || jsonb_build_object('processing', $4::text)
-      where id in (
-        select id from "messages"
-        where client_id = $5 and state = 'pending' and valid_until > $6::timestamptz
-          and (device_id is null or device_id = $7)
-        order by created_at desc limit $8
-        for update skip locked)
-      returning id`,
-        [row.id, ts, ts, ts, row.client_id, ts, row.id, PULL_LIMIT],
-      );
-      if (claimed.length) {
-        await q(
-          tx,
-          `update "message_recipients" set "state" = $1, "updated_at" = $2 where ("message_recipients"."message_id" in (${list(claimed.length, 3)}) and "message_recipients"."state" = $${claimed.length + 3})`,
-          ['processing', now, ...claimed.map((c) => c.id), 'pending'],
-        );
-      }
-    });
-    const rows = await q(
-      sql,
-      `select ${MESSAGE_COLUMNS} from "messages" where ("messages"."claimed_by" = $1 and "messages"."state" = $2 and not ("messages"."states" ? 'device_accepted')) order by "messages"."created_at" desc limit $3`,
-      [row.id, 'processing', PULL_LIMIT],
-    );
-    if (!rows.length) return [];
-    const rs = await q(
-      sql,
-      `select "message_id", "position", "phone", "state", "error", "updated_at" from "message_recipients" where "message_recipients"."message_id" in (${list(rows.length)})`,
-      rows.map((m) => m.id),
-    );
-    const by = new Map();
-    for (const r of rs) (by.get(r.message_id) ?? by.set(r.message_id, []).get(r.message_id)).push(r);
-    return rows.map((m) => {
-      const v = messageView(m, by.get(m.id) ?? []);
+    // The claim, its recipients and the answer in one statement, as the service does.
+    const rows = await q(sql, PULL, [row.id, ts, ts, ts, row.client_id, ts, row.id, PULL_LIMIT, ts, row.id, PULL_LIMIT, PULL_LIMIT]);
+    return rows.map(({ j }) => {
+      const m = typeof j === 'string' ? JSON.parse(j) : j;
       return {
-        id: v.id,
-        message: v.message,
-        textMessage: { text: v.message },
-        phoneNumbers: v.recipients.map((r) => r.phone),
-        withDeliveryReport: true,
-        validUntil: v.valid_until,
+        id: m.ref ?? m.id,
+        message: m.text,
+        textMessage: { text: m.text },
+        phoneNumbers: m.recipients.map((r) => r.phone),
+        withDeliveryReport: m.with_delivery_report,
+        validUntil: new Date(m.valid_until).toISOString(),
         state: 'Pending',
-        createdAt: v.created_at,
+        createdAt: new Date(m.created_at).toISOString(),
       };
     });
   }

@@ -71,6 +71,42 @@ export const INSERT_RECIPIENTS = `
       from unnest($2::text[], $3::int[],
         $4::text[]) as u(id, position, phone)`;
 
+// The device pull (lib/services/device-queue.ts pullMessages): claim, recipients and answer in one statement.
+export const PULL = `
+    with claimed as (
+      update "messages" set state = 'processing', claimed_by = $1, claimed_at = $2::timestamptz, updated_at = $3::timestamptz,
+        states = states || jsonb_build_object('processing', $4::text)
+      where id in (
+        select id from "messages"
+        where client_id = $5 and state = 'pending' and valid_until > $6::timestamptz
+          and (device_id is null or device_id = $7)
+        order by created_at desc limit $8
+        for update skip locked)
+      returning id, ref, text, segments, encoding, state, source, device_id, claimed_by, valid_until, is_encrypted, error, states, created_at, updated_at, sim_number, with_delivery_report, priority),
+    moved as (
+      update "message_recipients" r set state = 'processing', updated_at = $9::timestamptz
+      from claimed c where r.message_id = c.id and r.state = 'pending'
+      returning r.message_id, r.position, r.state),
+    held as (
+      select id, ref, text, segments, encoding, state, source, device_id, claimed_by, valid_until, is_encrypted, error, states, created_at, updated_at, sim_number, with_delivery_report, priority from "messages"
+      where claimed_by = $10
+        and ((state = 'processing' and not (states ? 'device_accepted')) or state = 'cancelling')
+      order by created_at desc limit $11),
+    offered as (
+      select * from (select * from claimed union all select * from held) o order by created_at desc limit $12)
+    select json_build_object(
+      'id', o.id, 'ref', o.ref, 'text', o.text, 'segments', o.segments, 'encoding', o.encoding, 'state', o.state,
+      'source', o.source, 'device_id', o.device_id, 'claimed_by', o.claimed_by, 'valid_until', o.valid_until,
+      'is_encrypted', o.is_encrypted, 'error', o.error, 'states', o.states, 'created_at', o.created_at,
+      'updated_at', o.updated_at, 'sim_number', o.sim_number, 'with_delivery_report', o.with_delivery_report,
+      'priority', o.priority,
+      'recipients', coalesce((
+        select json_agg(json_build_object('phone', r.phone, 'state', coalesce(mv.state, r.state), 'error', r.error) order by r.position)
+        from "message_recipients" r left join moved mv on mv.message_id = r.message_id and mv.position = r.position
+        where r.message_id = o.id), '[]'::json)) as j
+    from offered o
+    order by o.created_at desc`;
+
 export const pgArray = (values) =>
   `{${values.map((v) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`)).join(',')}}`;
 
