@@ -92,34 +92,37 @@ import * as r88 from '@/app/api/v1/gateway/pairing-token/route';
 import * as r89 from '@/app/api/v1/groups/[id]/route';
 import * as r90 from '@/app/api/v1/groups/route';
 import * as r91 from '@/app/api/v1/images/[id]/route';
-import * as r92 from '@/app/api/v1/keywords/[id]/route';
-import * as r93 from '@/app/api/v1/keywords/route';
-import * as r94 from '@/app/api/v1/messages/[id]/route';
-import * as r95 from '@/app/api/v1/messages/route';
-import * as r96 from '@/app/api/v1/otp/request/route';
-import * as r97 from '@/app/api/v1/otp/verify/route';
-import * as r98 from '@/app/api/v1/payment-accounts/route';
-import * as r99 from '@/app/api/v1/profile/route';
-import * as r100 from '@/app/api/v1/smpp/binds/route';
-import * as r101 from '@/app/api/v1/smpp/credentials/route';
-import * as r102 from '@/app/api/v1/sms/send/route';
-import * as r103 from '@/app/api/v1/stop-words/route';
-import * as r104 from '@/app/api/v1/templates/[id]/route';
-import * as r105 from '@/app/api/v1/templates/preview/route';
-import * as r106 from '@/app/api/v1/templates/route';
-import * as r107 from '@/app/api/v1/webhooks/[id]/deliveries/route';
-import * as r108 from '@/app/api/v1/webhooks/[id]/route';
-import * as r109 from '@/app/api/v1/webhooks/route';
-import * as r110 from '@/app/brand/[subdomain]/logo/route';
-import * as r111 from '@/app/client/contacts/export.csv/route';
-import * as r112 from '@/app/client/images/[id]/route';
-import * as r113 from '@/app/client/messages/export.csv/route';
-import * as r114 from '@/app/favicon.ico/route';
-import * as r115 from '@/app/reseller/credit/ledger.csv/route';
-import * as r116 from '@/app/reseller/images/[id]/route';
-import * as r117 from '@/app/v3/reseller/accounts/[id]/route';
-import * as r118 from '@/app/v3/reseller/accounts/route';
-import * as r119 from '@/app/v3/reseller/transfer-credit/route';
+import * as r92 from '@/app/api/v1/inbox/[phone]/reply/route';
+import * as r93 from '@/app/api/v1/inbox/[phone]/route';
+import * as r94 from '@/app/api/v1/inbox/route';
+import * as r95 from '@/app/api/v1/keywords/[id]/route';
+import * as r96 from '@/app/api/v1/keywords/route';
+import * as r97 from '@/app/api/v1/messages/[id]/route';
+import * as r98 from '@/app/api/v1/messages/route';
+import * as r99 from '@/app/api/v1/otp/request/route';
+import * as r100 from '@/app/api/v1/otp/verify/route';
+import * as r101 from '@/app/api/v1/payment-accounts/route';
+import * as r102 from '@/app/api/v1/profile/route';
+import * as r103 from '@/app/api/v1/smpp/binds/route';
+import * as r104 from '@/app/api/v1/smpp/credentials/route';
+import * as r105 from '@/app/api/v1/sms/send/route';
+import * as r106 from '@/app/api/v1/stop-words/route';
+import * as r107 from '@/app/api/v1/templates/[id]/route';
+import * as r108 from '@/app/api/v1/templates/preview/route';
+import * as r109 from '@/app/api/v1/templates/route';
+import * as r110 from '@/app/api/v1/webhooks/[id]/deliveries/route';
+import * as r111 from '@/app/api/v1/webhooks/[id]/route';
+import * as r112 from '@/app/api/v1/webhooks/route';
+import * as r113 from '@/app/brand/[subdomain]/logo/route';
+import * as r114 from '@/app/client/contacts/export.csv/route';
+import * as r115 from '@/app/client/images/[id]/route';
+import * as r116 from '@/app/client/messages/export.csv/route';
+import * as r117 from '@/app/favicon.ico/route';
+import * as r118 from '@/app/reseller/credit/ledger.csv/route';
+import * as r119 from '@/app/reseller/images/[id]/route';
+import * as r120 from '@/app/v3/reseller/accounts/[id]/route';
+import * as r121 from '@/app/v3/reseller/accounts/route';
+import * as r122 from '@/app/v3/reseller/transfer-credit/route';
 
 export const ROUTE_MODULES: [string, Record<string, unknown>][] = [
   ['/admin/audit/export.csv', r0],
@@ -214,32 +217,35 @@ export const ROUTE_MODULES: [string, Record<string, unknown>][] = [
   ['/api/v1/groups/{id}', r89],
   ['/api/v1/groups', r90],
   ['/api/v1/images/{id}', r91],
-  ['/api/v1/keywords/{id}', r92],
-  ['/api/v1/keywords', r93],
-  ['/api/v1/messages/{id}', r94],
-  ['/api/v1/messages', r95],
-  ['/api/v1/otp/request', r96],
-  ['/api/v1/otp/verify', r97],
-  ['/api/v1/payment-accounts', r98],
-  ['/api/v1/profile', r99],
-  ['/api/v1/smpp/binds', r100],
-  ['/api/v1/smpp/credentials', r101],
-  ['/api/v1/sms/send', r102],
-  ['/api/v1/stop-words', r103],
-  ['/api/v1/templates/{id}', r104],
-  ['/api/v1/templates/preview', r105],
-  ['/api/v1/templates', r106],
-  ['/api/v1/webhooks/{id}/deliveries', r107],
-  ['/api/v1/webhooks/{id}', r108],
-  ['/api/v1/webhooks', r109],
-  ['/brand/{subdomain}/logo', r110],
-  ['/client/contacts/export.csv', r111],
-  ['/client/images/{id}', r112],
-  ['/client/messages/export.csv', r113],
-  ['/favicon.ico', r114],
-  ['/reseller/credit/ledger.csv', r115],
-  ['/reseller/images/{id}', r116],
-  ['/v3/reseller/accounts/{id}', r117],
-  ['/v3/reseller/accounts', r118],
-  ['/v3/reseller/transfer-credit', r119],
+  ['/api/v1/inbox/{phone}/reply', r92],
+  ['/api/v1/inbox/{phone}', r93],
+  ['/api/v1/inbox', r94],
+  ['/api/v1/keywords/{id}', r95],
+  ['/api/v1/keywords', r96],
+  ['/api/v1/messages/{id}', r97],
+  ['/api/v1/messages', r98],
+  ['/api/v1/otp/request', r99],
+  ['/api/v1/otp/verify', r100],
+  ['/api/v1/payment-accounts', r101],
+  ['/api/v1/profile', r102],
+  ['/api/v1/smpp/binds', r103],
+  ['/api/v1/smpp/credentials', r104],
+  ['/api/v1/sms/send', r105],
+  ['/api/v1/stop-words', r106],
+  ['/api/v1/templates/{id}', r107],
+  ['/api/v1/templates/preview', r108],
+  ['/api/v1/templates', r109],
+  ['/api/v1/webhooks/{id}/deliveries', r110],
+  ['/api/v1/webhooks/{id}', r111],
+  ['/api/v1/webhooks', r112],
+  ['/brand/{subdomain}/logo', r113],
+  ['/client/contacts/export.csv', r114],
+  ['/client/images/{id}', r115],
+  ['/client/messages/export.csv', r116],
+  ['/favicon.ico', r117],
+  ['/reseller/credit/ledger.csv', r118],
+  ['/reseller/images/{id}', r119],
+  ['/v3/reseller/accounts/{id}', r120],
+  ['/v3/reseller/accounts', r121],
+  ['/v3/reseller/transfer-credit', r122],
 ];

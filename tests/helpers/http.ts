@@ -14,6 +14,8 @@ export interface CallOptions {
   rawBody?: string;
   /** The `:id` route parameter. */
   id?: string | number;
+  /** Other route parameters (`[phone]`). */
+  params?: Record<string, string>;
   query?: Record<string, string | number>;
   headers?: Record<string, string>;
 }
@@ -50,7 +52,7 @@ export async function call(handler: RouteHandler, method: string, path: string, 
   if (opts.body !== undefined) body = JSON.stringify(opts.body);
   if (body !== undefined) headers['content-type'] = 'application/json';
   const req = new Request(url, { method, headers, body });
-  const params: Record<string, string> = opts.id === undefined ? {} : { id: String(opts.id) };
+  const params: Record<string, string> = { ...opts.params, ...(opts.id === undefined ? {} : { id: String(opts.id) }) };
   const res = await handler(req, { params: Promise.resolve(params) });
   const text = await res.text();
   assertNoLeak(text);

@@ -62,3 +62,5 @@ export const clientEngagementView = obj({
   inbound: z.number().int().describe('SMS received'),
   opted_out: z.number().int().describe('Numbers on the blocklist'),
 });
+
+export const inboxConversation = obj({ phone: z.string(), data: z.array(inboxMessage) });
