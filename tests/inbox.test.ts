@@ -69,7 +69,12 @@ describe('the inbox', () => {
     expect((await clientLimits(h.db, c.id, new Date())).used.today).toBe(before.today + 1);
     const after = await call(threadRoute, 'GET', '/api/v1/inbox/x', { token: c.token, params: { phone: A } });
     expect((after.json.data as { direction: string; message: string }[])[0]).toMatchObject({ direction: 'out', message: 'Tomorrow!' });
-    expect((await list()).find((t) => t.phone === A)).toMatchObject({ phone: A, unread: 0, last_direction: 'out', last_message: 'Tomorrow!' });
+    expect((await list()).find((t) => t.phone === A)).toMatchObject({
+      phone: A,
+      unread: 0,
+      last_direction: 'out',
+      last_message: 'Tomorrow!',
+    });
     // No conversation with a number that never wrote; another client sees none of these.
     expectError(
       await call(replyRoute, 'POST', '/api/v1/inbox/x/reply', {
