@@ -5,6 +5,8 @@ import { defineConfig, devices } from '@playwright/test';
 // Debian's Chromium is used (Playwright cannot download browsers here).
 const port = Number(process.env.E2E_PORT || 3100);
 const baseURL = `http://localhost:${port}`;
+/** The in-process SMTP server of the specs (E2E_SMTP_PORT, else E2E_PORT + 2000). */
+export const smtpPort = Number(process.env.E2E_SMTP_PORT || port + 2000);
 
 const chromium = {
   ...devices['Desktop Chrome'],
@@ -53,7 +55,8 @@ export default defineConfig({
   webServer: {
     command: 'node scripts/e2e-server.mjs',
     url: `${baseURL}/login`,
-    env: { E2E_PORT: String(port) },
+    // Mail goes to an SMTP server the specs start in-process on this port (e2e/password-reset.spec.ts).
+    env: { E2E_PORT: String(port), SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, MAIL_FROM: 'no-reply@e2e.test', MAIL_INTERVAL_MS: '1000' },
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: 'pipe',

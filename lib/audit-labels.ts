@@ -40,6 +40,7 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   'topup_request.approve': 'Top-up request approved',
   'topup_request.reject': 'Top-up request rejected',
   'user.password_change': 'Password changed',
+  'user.password_reset': 'Password reset (forgotten)',
   'webhook.create': 'Webhook added',
 };
 

@@ -27,6 +27,7 @@ export const ERROR_STATUS = {
   request_in_progress: 409,
   cannot_cancel: 409,
   otp_invalid: 400,
+  reset_invalid: 400,
   no_device: 400,
   opted_out: 422,
   keyword_limit_reached: 409,

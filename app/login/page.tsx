@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { brandStyle } from '@/components/brand';
@@ -13,12 +14,16 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('login'))('title') };
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ signed_out?: string; setup?: string }> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ signed_out?: string; setup?: string; reset?: string }>;
+}) {
   const user = await sessionUser();
   if (user) redirect(PORTAL[user.actor.role]);
   // A fresh PostgreSQL database without ADMIN_EMAIL: the first admin is created on /setup.
   if (!(await hasAdmin(await getDb()))) redirect('/setup');
-  const { signed_out, setup } = await searchParams;
+  const { signed_out, setup, reset } = await searchParams;
   const h = await headers();
   const brand = await brandFromRequestHost(await getDb(), h.get('x-forwarded-host') ?? h.get('host'));
   const t = await getTranslations('login');
@@ -43,8 +48,18 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
               {t('adminCreated')}
             </p>
           )}
+          {reset && (
+            <p role="status" className="mb-4 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800" data-testid="reset-done">
+              {(await getTranslations('reset'))('done')}
+            </p>
+          )}
           {signed_out && <p className="mb-4 rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-600">{t('signedOut')}</p>}
           <LoginForm />
+          <p className="mt-4 text-center text-sm">
+            <Link href="/forgot-password" className="text-brand-700 hover:underline" data-testid="forgot-link">
+              {t('forgot')}
+            </Link>
+          </p>
         </div>
         {brand && (brand.support_email || brand.support_phone) && (
           <p className="mt-4 text-center text-sm text-slate-500">

@@ -36,6 +36,8 @@ export interface SimMessage {
   busy: boolean;
   recipients: SimRecipient[];
   states: Record<string, string>;
+  /** The text the phone took (null for a cancellation it only heard of). */
+  text?: string | null;
   /** The send options of the pull, as the app takes them. */
   message: { simNumber: number | null; withDeliveryReport: boolean; priority: number; isEncrypted: boolean; validUntil: string | null };
 }

@@ -115,6 +115,8 @@ export function createMessages(dev) {
       busy: true,
       cancelRequested: false,
       message: optionsOf(m),
+      // What the phone would have sent (specs read a one-time code from it, as its owner would).
+      text: m.textMessage?.text ?? m.message ?? null,
       recipients: (m.phoneNumbers ?? []).map((p) => ({ phoneNumber: p, state: 'Pending', error: null })),
       states: { Pending: now() },
     };
