@@ -101,8 +101,9 @@ test('by SMS: the code reaches the phone of the account through the platform not
       )
       .toMatch(/^\d{6}$/);
     await page.getByTestId('have-code').click();
+    await expect(page).toHaveURL(/\/reset-password\?email=/);
     await expect(page.getByLabel('Email')).toHaveValue(target.email);
-    await page.getByLabel('Code').fill(code);
+    await page.getByLabel(/^Code/).fill(code);
     await page.getByLabel('New password').fill('reset-by-sms-1');
     await page.getByTestId('reset-submit').click();
     await expect(page).toHaveURL(/\/login\?reset=1/);

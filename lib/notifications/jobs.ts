@@ -1,6 +1,7 @@
 // The notifications' periodic work as jobs (docs/jobs.md, docs/notifications.md): queued mail delivery.
 import { defineJob } from '@/lib/jobs/registry';
-import { deliverOutbox } from './mail';
+import { deliverOutbox, kickDelivery } from './mail';
+import { scanNotifications } from './scheduled';
 
 const MAIL_MS = Number(process.env.MAIL_INTERVAL_MS || 10_000);
 
@@ -16,5 +17,17 @@ export const mailDeliveryJob = defineJob({
       sent += n;
       if (n < 20) return { tried: sent };
     }
+  },
+});
+
+/** Trials and packages ending, clients expired, phones offline, credit low (lib/notifications/scheduled.ts). */
+export const notificationScanJob = defineJob({
+  name: 'notification-scan',
+  every: Number(process.env.NOTIFICATION_SCAN_MS || 60_000),
+  run: async ({ db, now }) => {
+    const raised = await scanNotifications(db, now);
+    // Their mails go out now rather than at the next delivery pass.
+    if (Object.values(raised).some((n) => n > 0)) kickDelivery(db);
+    return raised;
   },
 });

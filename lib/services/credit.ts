@@ -1,4 +1,5 @@
 import 'server-only';
+import { creditAdded } from '@/lib/notifications/service-events';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { resellers } from '@/db/schema';
@@ -22,7 +23,7 @@ export interface CreditResult {
  */
 export async function creditReseller(db: Db, actor: Actor, resellerId: number, input: CreditInput): Promise<CreditResult> {
   assertCan(actor, 'reseller.credit');
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const [r] = await tx
       .select({ id: resellers.id, balance: resellers.creditBalance, archivedAt: resellers.archivedAt })
       .from(resellers)
@@ -64,8 +65,11 @@ export async function creditReseller(db: Db, actor: Actor, resellerId: number, i
         ...(input.allow_duplicate_reference ? { allow_duplicate_reference: true } : {}),
       },
     );
-    return { ledger_entry: ledgerRowView(entry), credit_balance: entry.balanceAfter };
+    return { ledger_entry: ledgerRowView(entry), credit_balance: entry.balanceAfter, entryId: entry.id };
   });
+  const { entryId, ...out } = result;
+  if (input.amount > 0) await creditAdded(db, { entryId, resellerId, amount: input.amount, balance: out.credit_balance });
+  return out;
 }
 
 /** A reseller's credit ledger: the admin sees any, a reseller only its own. */

@@ -1,4 +1,5 @@
 import 'server-only';
+import { commissionSettled } from '@/lib/notifications/service-events';
 import { and, count, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { clients, resellers, subscriptions, users } from '@/db/schema';
@@ -88,7 +89,7 @@ export async function settleCommission(
   input: CommissionSettleInput,
 ): Promise<CommissionSettlement> {
   assertCan(actor, 'commission.settle');
-  return db.transaction(async (tx) => {
+  const out = await db.transaction(async (tx) => {
     const [r] = await tx.select().from(resellers).where(eq(resellers.id, resellerId)).for('update');
     if (!r || r.archivedAt) throw notFound('Reseller');
     const amount = input.amount ?? r.commissionBalance;
@@ -115,6 +116,9 @@ export async function settleCommission(
       { commission_balance: r.commissionBalance, credit_balance: r.creditBalance },
       { commission_balance: c.balanceAfter, credit_balance: credit, amount },
     );
-    return { mode: input.mode, amount, commission_balance: c.balanceAfter, credit_balance: credit };
+    return { mode: input.mode, amount, commission_balance: c.balanceAfter, credit_balance: credit, entryId: c.id };
   });
+  const { entryId, ...settlement } = out;
+  await commissionSettled(db, { entryId, resellerId, amount: settlement.amount });
+  return settlement;
 }

@@ -5,6 +5,7 @@ import { type MessageState, messageRecipients, messages } from '@/db/schema';
 import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { DomainError, fieldError } from '@/lib/errors';
 import { emitEnqueued } from '@/lib/events';
+import { type UsageAfterSend, usageAfterSend } from '@/lib/notifications/service-events';
 import { pgError } from '@/lib/http/errors';
 import { smsLength } from '@/lib/sms/encoding';
 import { toUnicode } from '@/lib/text/zawgyi';
@@ -81,6 +82,7 @@ export async function queueMessagesReport(db: Db, actor: Actor, req: QueueReques
   let kept = req.messages;
   let skipped: string[] = [];
   let ids: string[] = [];
+  let usage: UsageAfterSend | null = null;
   await db.transaction(async (tx) => {
     const all = req.messages.flatMap((m) => m.phones);
     const ctx = await clientContext(tx, clientId, now, { deviceId: req.deviceId, lock: true, phones: all });
@@ -131,8 +133,11 @@ export async function queueMessagesReport(db: Db, actor: Actor, req: QueueReques
       select u.id, u.position, u.phone, ${at(now)}
       from unnest(${pgArray(flat.map((r) => r.id))}::text[], ${pgArray(flat.map((r) => r.position))}::int[],
         ${pgArray(flat.map((r) => r.phone))}::text[]) as u(id, position, phone)`);
+    usage = { clientId, dailyLimit: ctx.dailyLimit, periodLimit: ctx.periodLimit, periodStart: ctx.periodStart, timeZone: ctx.timeZone, now };
   });
   if (kept.length) emitEnqueued({ clientId, deviceId: req.deviceId ?? null });
+  // 80 % / 100 % of a limit (issue 16): after the commit, never failing the send.
+  if (usage) await usageAfterSend(db, usage);
   const pending: MessageState = 'pending';
   const views = kept.map((m, i) => {
     const recipients = m.phones.map((phone) => ({ phone, state: pending, error: null }));

@@ -1,4 +1,5 @@
 import 'server-only';
+import { topupDecided, topupRequested } from '@/lib/notifications/service-events';
 import { and, count, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { paymentAccounts, resellers, topupRequests, users } from '@/db/schema';
@@ -138,6 +139,7 @@ export async function fileTopupRequest(db: Db, actor: Actor, input: TopupRequest
     });
     return r.id;
   });
+  await topupRequested(db, { id, resellerId: actor.userId, amount: input.amount });
   return getTopup(db, id);
 }
 
@@ -228,5 +230,13 @@ export async function decideTopupRequest(
     return balanceAfter;
   });
   const out = await getTopup(db, id);
+  await topupDecided(db, {
+    id,
+    resellerId: out.reseller_id,
+    amount: out.amount,
+    approved: decision.approve,
+    reason: decision.approve ? null : decision.reason,
+    balance: balance ?? null,
+  });
   return balance === undefined ? out : { ...out, credit_balance: balance };
 }
