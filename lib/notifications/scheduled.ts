@@ -28,7 +28,12 @@ export async function trialsEnding(db: Db, now = new Date()): Promise<number> {
     if (
       await raiseEvent(
         db,
-        { event: 'trial_ending', key: `trial_ending:client:${r.id}:${when(r.ends)}`, userIds: [r.id, r.reseller_id], params: { client: r.name, endsAt: when(r.ends) } },
+        {
+          event: 'trial_ending',
+          key: `trial_ending:client:${r.id}:${when(r.ends)}`,
+          userIds: [r.id, r.reseller_id],
+          params: { client: r.name, endsAt: when(r.ends) },
+        },
         now,
       )
     )
@@ -81,7 +86,12 @@ export async function clientsExpired(db: Db, now = new Date()): Promise<number> 
     if (
       await raiseEvent(
         db,
-        { event: 'client_expired', key: `client_expired:client:${r.id}:${when(r.ended)}`, userIds: [r.id, r.reseller_id], params: { client: r.name } },
+        {
+          event: 'client_expired',
+          key: `client_expired:client:${r.id}:${when(r.ended)}`,
+          userIds: [r.id, r.reseller_id],
+          params: { client: r.name },
+        },
         now,
       )
     )
@@ -136,7 +146,8 @@ export async function lowCredit(db: Db, now = new Date()): Promise<number> {
   for (const r of rows) {
     if (r.last_in === null) continue;
     const params = { balanceAmount: Number(r.balance), thresholdAmount: Number(r.threshold) };
-    if (await raiseEvent(db, { event: 'low_credit', key: `low_credit:reseller:${r.id}:after:${r.last_in}`, userIds: [r.id], params }, now)) n++;
+    if (await raiseEvent(db, { event: 'low_credit', key: `low_credit:reseller:${r.id}:after:${r.last_in}`, userIds: [r.id], params }, now))
+      n++;
   }
   return n;
 }

@@ -41,7 +41,12 @@ export async function creditAdded(db: Db, e: { entryId: number; resellerId: numb
 }
 
 export async function commissionSettled(db: Db, e: { entryId: number; resellerId: number; amount: number }): Promise<void> {
-  await notify(db, { event: 'commission_settled', key: `commission_settled:entry:${e.entryId}`, userIds: [e.resellerId], params: { amount: e.amount } });
+  await notify(db, {
+    event: 'commission_settled',
+    key: `commission_settled:entry:${e.entryId}`,
+    userIds: [e.resellerId],
+    params: { amount: e.amount },
+  });
 }
 
 export interface UsageAfterSend {
@@ -51,35 +56,36 @@ export interface UsageAfterSend {
   periodStart: Date;
   timeZone: string;
   now: Date;
+  /** The counters after the send (takeQuota's answer). */
+  used: { day: number; period: number };
 }
 
 /**
- * After a send: 80 % and 100 % of the day's or the period's limit, once per day / period and step. One
- * index read of the two counters the send just moved; nothing is raised below 80 %.
+ * After a send: 80 % and 100 % of the day's or the period's limit, once per day / period and step. The send
+ * handed over its counters, so below 80 % this costs no statement at all (the send stays four statements).
  */
 export async function usageAfterSend(db: Db, u: UsageAfterSend): Promise<void> {
-  const rows = rowsOf<{ kind: 'day' | 'period'; used: number; starts_at: string | Date }>(
-    await db.execute(sql`
-      select kind, used, starts_at from usage_counters
-      where client_id = ${u.clientId} and ((kind = 'day' and starts_at = ${dayStartSql(u.now, u.timeZone)})
-        or (kind = 'period' and starts_at = ${u.periodStart.toISOString()}::timestamptz))`),
-  );
-  for (const r of rows) {
-    const limit = r.kind === 'day' ? u.dailyLimit : u.periodLimit;
+  for (const kind of ['day', 'period'] as const) {
+    const limit = kind === 'day' ? u.dailyLimit : u.periodLimit;
+    const used = u.used[kind];
     if (limit <= 0) continue;
-    const used = Number(r.used);
     const percent = used >= limit ? 100 : used >= limit * 0.8 ? 80 : 0;
     if (!percent) continue;
-    const start = new Date(r.starts_at).toISOString();
+    const start = kind === 'day' ? await dayStart(db, u.now, u.timeZone) : u.periodStart.toISOString();
     await notify(
       db,
       {
         event: 'usage_limit',
-        key: `usage_limit:client:${u.clientId}:${r.kind}:${start}:${percent}`,
+        key: `usage_limit:client:${u.clientId}:${kind}:${start}:${percent}`,
         userIds: [u.clientId],
-        params: { client: await nameOf(db, u.clientId), limitKind: r.kind, used, limit, percent },
+        params: { client: await nameOf(db, u.clientId), limitKind: kind, used, limit, percent },
       },
       u.now,
     );
   }
+}
+
+async function dayStart(db: Db, now: Date, timeZone: string): Promise<string> {
+  const [r] = rowsOf<{ s: string | Date }>(await db.execute(sql`select ${dayStartSql(now, timeZone)} as s`));
+  return new Date(r.s).toISOString();
 }

@@ -1,11 +1,11 @@
 import 'server-only';
-import { creditAdded } from '@/lib/notifications/service-events';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { resellers } from '@/db/schema';
 import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { DomainError, notFound } from '@/lib/errors';
 import { formatMoney } from '@/lib/format';
+import { creditAdded } from '@/lib/notifications/service-events';
 import type { CreditInput, LedgerQuery } from '@/lib/validation/credit';
 import { writeAudit } from './audit';
 import { type LedgerRow, ledgerRowView, listLedger, postLedger } from './ledger';

@@ -1,11 +1,11 @@
 import 'server-only';
-import { commissionSettled } from '@/lib/notifications/service-events';
 import { and, count, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { clients, resellers, subscriptions, users } from '@/db/schema';
 import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { DomainError, notFound } from '@/lib/errors';
 import { formatMoney } from '@/lib/format';
+import { commissionSettled } from '@/lib/notifications/service-events';
 import type { CommissionSettleInput } from '@/lib/validation/credit';
 import { writeAudit } from './audit';
 import { postLedger } from './ledger';

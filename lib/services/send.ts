@@ -5,8 +5,8 @@ import { type MessageState, messageRecipients, messages } from '@/db/schema';
 import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { DomainError, fieldError } from '@/lib/errors';
 import { emitEnqueued } from '@/lib/events';
-import { type UsageAfterSend, usageAfterSend } from '@/lib/notifications/service-events';
 import { pgError } from '@/lib/http/errors';
+import { type UsageAfterSend, usageAfterSend } from '@/lib/notifications/service-events';
 import { smsLength } from '@/lib/sms/encoding';
 import { toUnicode } from '@/lib/text/zawgyi';
 import { newId } from './ids';
@@ -101,7 +101,8 @@ export async function queueMessagesReport(db: Db, actor: Actor, req: QueueReques
     const total = kept.reduce((n, m) => n + m.phones.length, 0);
     if (!total) return;
     const q = { clientId, count: total, dailyLimit: ctx.dailyLimit, periodLimit: ctx.periodLimit, periodStart: ctx.periodStart, now };
-    if (!(await takeQuota(tx, { ...q, timeZone: ctx.timeZone }))) {
+    const counted = await takeQuota(tx, { ...q, timeZone: ctx.timeZone });
+    if (!counted) {
       // The refusal's figures (the error path only): the counters as this transaction sees them.
       const used = (await usageCounts(tx, new Map([[clientId, ctx.periodStart]]), now, ctx.timeZone)).get(clientId) ?? {
         today: 0,
@@ -133,7 +134,15 @@ export async function queueMessagesReport(db: Db, actor: Actor, req: QueueReques
       select u.id, u.position, u.phone, ${at(now)}
       from unnest(${pgArray(flat.map((r) => r.id))}::text[], ${pgArray(flat.map((r) => r.position))}::int[],
         ${pgArray(flat.map((r) => r.phone))}::text[]) as u(id, position, phone)`);
-    usage = { clientId, dailyLimit: ctx.dailyLimit, periodLimit: ctx.periodLimit, periodStart: ctx.periodStart, timeZone: ctx.timeZone, now };
+    usage = {
+      clientId,
+      used: counted,
+      dailyLimit: ctx.dailyLimit,
+      periodLimit: ctx.periodLimit,
+      periodStart: ctx.periodStart,
+      timeZone: ctx.timeZone,
+      now,
+    };
   });
   if (kept.length) emitEnqueued({ clientId, deviceId: req.deviceId ?? null });
   // 80 % / 100 % of a limit (issue 16): after the commit, never failing the send.

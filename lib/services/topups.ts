@@ -1,10 +1,10 @@
 import 'server-only';
-import { topupDecided, topupRequested } from '@/lib/notifications/service-events';
 import { and, count, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { paymentAccounts, resellers, topupRequests, users } from '@/db/schema';
 import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { DomainError, fieldError, notFound } from '@/lib/errors';
+import { topupDecided, topupRequested } from '@/lib/notifications/service-events';
 import type { ListTopupsQuery, TopupRequestInput } from '@/lib/validation/credit';
 import { writeAudit } from './audit';
 import { storeImage } from './images';

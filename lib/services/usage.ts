@@ -60,9 +60,10 @@ export interface QuotaTake {
  * Takes `count` SMS from today's and the period's counters in one statement, only where both stay within
  * their limits: the check and the count are one round trip, exact under any concurrency (the counter rows
  * are locked by the upsert). False when a limit would be passed; the caller then refuses the send and its
- * transaction rolls back whichever counter did move.
+ * transaction rolls back whichever counter did move. On success, the counters' new values (what the
+ * 80 %/100 % notices read, without another statement).
  */
-export async function takeQuota(tx: Db, q: QuotaTake): Promise<boolean> {
+export async function takeQuota(tx: Db, q: QuotaTake): Promise<{ day: number; period: number } | null> {
   const result = await tx.execute(sql`
     insert into ${usageCounters} as u (client_id, kind, starts_at, used)
     select ${q.clientId}::int, k.kind, k.starts_at, ${q.count}::int
@@ -71,8 +72,10 @@ export async function takeQuota(tx: Db, q: QuotaTake): Promise<boolean> {
     where ${q.count}::int <= k.lim
     on conflict (client_id, kind, starts_at) do update set used = u.used + excluded.used
     where u.used + excluded.used <= case u.kind when 'day' then ${q.dailyLimit}::int else ${q.periodLimit}::int end
-    returning u.kind`);
-  return rowsOf(result).length === 2;
+    returning u.kind, u.used`);
+  const rows = rowsOf<{ kind: 'day' | 'period'; used: number }>(result);
+  if (rows.length !== 2) return null;
+  return { day: Number(rows.find((r) => r.kind === 'day')?.used), period: Number(rows.find((r) => r.kind === 'period')?.used) };
 }
 
 /** A message's share of the counters, as given back. */
