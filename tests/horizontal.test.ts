@@ -6,7 +6,7 @@
 import { and, count, eq, gte } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { DbHandle } from '@/db';
-import { jobRuns, ledgerEntries, messages, resellers, subscriptions, topupRequests, users } from '@/db/schema';
+import { jobRuns, ledgerEntries, messages, resellers, subscriptions, topupRequests, usageCounters, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
 import { queueMessages } from '@/lib/services/messages';
 import { fileTopupRequest } from '@/lib/services/topups';
@@ -35,7 +35,12 @@ describe.skipIf(!onPostgres())('two app instances on one PostgreSQL', () => {
     // A database of its own: each instance runs the background workers, which act on every row.
     h = await openPrivateDb({ max: 10 });
     admin = await makeAdmin(h.db);
-    const env = { API_RATE_LIMIT: '1000000', LOGIN_RATE_LIMIT: '1000000', SWEEP_INTERVAL_MS: String(SWEEP_MS) };
+    const env = {
+      API_RATE_LIMIT: '1000000',
+      LOGIN_RATE_LIMIT: '1000000',
+      SWEEP_INTERVAL_MS: String(SWEEP_MS),
+      CAMPAIGN_INTERVAL_MS: '300',
+    };
     [a, b] = await Promise.all([startInstance(h.url!, env), startInstance(h.url!, env)]);
   }, 120_000);
   afterEach(async () => {
@@ -85,6 +90,34 @@ describe.skipIf(!onPostgres())('two app instances on one PostgreSQL', () => {
     for (const r of runs) expect(r.ok).not.toBe(false);
     for (let i = 1; i < runs.length; i++)
       expect(runs[i].startedAt.getTime()).toBeGreaterThanOrEqual(runs[i - 1].finishedAt?.getTime() ?? Infinity);
+  });
+
+  test('a scheduled campaign, both instances polling every 300 ms: started exactly once, one message per recipient', async () => {
+    const c = await gatewayClient(h.db, admin, { pkg: 'enterprise_max' });
+    await insertDevice(h.db, c.id);
+    const phones = Array.from({ length: 50 }, (_, i) => `+95942${String(i).padStart(7, '0')}`);
+    const at = new Date(Date.now() + 1500);
+    const r = await request(a.url, 'POST', '/api/v1/campaigns', {
+      token: c.token,
+      body: { name: 'hz', message: 'Hi {{phone}}', phones, scheduled_at: at.toISOString() },
+    });
+    expect(r.status, JSON.stringify(r.json)).toBe(201);
+    expect(r.json).toMatchObject({ state: 'scheduled', recipients: 50 });
+    await expect
+      .poll(async () => (await request(b.url, 'GET', `/api/v1/campaigns/${r.json.id}`, { token: c.token })).json.state, { timeout: 15_000 })
+      .toBe('sending');
+    // Both went on polling past the start: still one set of messages.
+    await new Promise((res) => setTimeout(res, 1500));
+    const rows = await h.db.select({ text: messages.text }).from(messages).where(eq(messages.clientId, c.id));
+    expect(rows).toHaveLength(50);
+    expect(new Set(rows.map((x) => x.text)).size).toBe(50);
+    const [{ used }] = await h.db
+      .select({ used: usageCounters.used })
+      .from(usageCounters)
+      .where(and(eq(usageCounters.clientId, c.id), eq(usageCounters.kind, 'day')));
+    expect(used).toBe(50);
+    const starts = await h.db.select().from(jobRuns).where(eq(jobRuns.job, 'campaign-start'));
+    expect(starts.filter((x) => (x.result as { started?: number } | null)?.started === 1)).toHaveLength(1);
   });
 
   test('50 activations split over both, credit for 7: exactly 7 succeed, 43 insufficient_credit, balance 0', async () => {

@@ -2,6 +2,7 @@
 // so that lib/workers.ts starts the complete set.
 import './builtin';
 import '@/lib/notifications/jobs';
+import '@/lib/services/campaign-jobs';
 
 export { definedJobs, defineJob, type JobContext, type JobDefinition, runJobIfDue } from './registry';
 export { startJobRunner } from './runner';

@@ -80,49 +80,55 @@ import * as r76 from '@/app/api/v1/api-keys/[id]/route';
 import * as r77 from '@/app/api/v1/api-keys/route';
 import * as r78 from '@/app/api/v1/auth/login/route';
 import * as r79 from '@/app/api/v1/blocklist/route';
-import * as r80 from '@/app/api/v1/contacts/[id]/route';
-import * as r81 from '@/app/api/v1/contacts/export.csv/route';
-import * as r82 from '@/app/api/v1/contacts/import/route';
-import * as r83 from '@/app/api/v1/contacts/route';
-import * as r84 from '@/app/api/v1/devices/[id]/route';
-import * as r85 from '@/app/api/v1/devices/route';
-import * as r86 from '@/app/api/v1/gateway/credentials/route';
-import * as r87 from '@/app/api/v1/gateway/pairing-code/route';
-import * as r88 from '@/app/api/v1/gateway/pairing-token/route';
-import * as r89 from '@/app/api/v1/groups/[id]/route';
-import * as r90 from '@/app/api/v1/groups/route';
-import * as r91 from '@/app/api/v1/images/[id]/route';
-import * as r92 from '@/app/api/v1/inbox/[phone]/reply/route';
-import * as r93 from '@/app/api/v1/inbox/[phone]/route';
-import * as r94 from '@/app/api/v1/inbox/route';
-import * as r95 from '@/app/api/v1/keywords/[id]/route';
-import * as r96 from '@/app/api/v1/keywords/route';
-import * as r97 from '@/app/api/v1/messages/[id]/route';
-import * as r98 from '@/app/api/v1/messages/route';
-import * as r99 from '@/app/api/v1/otp/request/route';
-import * as r100 from '@/app/api/v1/otp/verify/route';
-import * as r101 from '@/app/api/v1/payment-accounts/route';
-import * as r102 from '@/app/api/v1/profile/route';
-import * as r103 from '@/app/api/v1/smpp/binds/route';
-import * as r104 from '@/app/api/v1/smpp/credentials/route';
-import * as r105 from '@/app/api/v1/sms/send/route';
-import * as r106 from '@/app/api/v1/stop-words/route';
-import * as r107 from '@/app/api/v1/templates/[id]/route';
-import * as r108 from '@/app/api/v1/templates/preview/route';
-import * as r109 from '@/app/api/v1/templates/route';
-import * as r110 from '@/app/api/v1/webhooks/[id]/deliveries/route';
-import * as r111 from '@/app/api/v1/webhooks/[id]/route';
-import * as r112 from '@/app/api/v1/webhooks/route';
-import * as r113 from '@/app/brand/[subdomain]/logo/route';
-import * as r114 from '@/app/client/contacts/export.csv/route';
-import * as r115 from '@/app/client/images/[id]/route';
-import * as r116 from '@/app/client/messages/export.csv/route';
-import * as r117 from '@/app/favicon.ico/route';
-import * as r118 from '@/app/reseller/credit/ledger.csv/route';
-import * as r119 from '@/app/reseller/images/[id]/route';
-import * as r120 from '@/app/v3/reseller/accounts/[id]/route';
-import * as r121 from '@/app/v3/reseller/accounts/route';
-import * as r122 from '@/app/v3/reseller/transfer-credit/route';
+import * as r80 from '@/app/api/v1/campaign-settings/route';
+import * as r81 from '@/app/api/v1/campaigns/[id]/cancel/route';
+import * as r82 from '@/app/api/v1/campaigns/[id]/recipients.csv/route';
+import * as r83 from '@/app/api/v1/campaigns/[id]/resend-failed/route';
+import * as r84 from '@/app/api/v1/campaigns/[id]/route';
+import * as r85 from '@/app/api/v1/campaigns/route';
+import * as r86 from '@/app/api/v1/contacts/[id]/route';
+import * as r87 from '@/app/api/v1/contacts/export.csv/route';
+import * as r88 from '@/app/api/v1/contacts/import/route';
+import * as r89 from '@/app/api/v1/contacts/route';
+import * as r90 from '@/app/api/v1/devices/[id]/route';
+import * as r91 from '@/app/api/v1/devices/route';
+import * as r92 from '@/app/api/v1/gateway/credentials/route';
+import * as r93 from '@/app/api/v1/gateway/pairing-code/route';
+import * as r94 from '@/app/api/v1/gateway/pairing-token/route';
+import * as r95 from '@/app/api/v1/groups/[id]/route';
+import * as r96 from '@/app/api/v1/groups/route';
+import * as r97 from '@/app/api/v1/images/[id]/route';
+import * as r98 from '@/app/api/v1/inbox/[phone]/reply/route';
+import * as r99 from '@/app/api/v1/inbox/[phone]/route';
+import * as r100 from '@/app/api/v1/inbox/route';
+import * as r101 from '@/app/api/v1/keywords/[id]/route';
+import * as r102 from '@/app/api/v1/keywords/route';
+import * as r103 from '@/app/api/v1/messages/[id]/route';
+import * as r104 from '@/app/api/v1/messages/route';
+import * as r105 from '@/app/api/v1/otp/request/route';
+import * as r106 from '@/app/api/v1/otp/verify/route';
+import * as r107 from '@/app/api/v1/payment-accounts/route';
+import * as r108 from '@/app/api/v1/profile/route';
+import * as r109 from '@/app/api/v1/smpp/binds/route';
+import * as r110 from '@/app/api/v1/smpp/credentials/route';
+import * as r111 from '@/app/api/v1/sms/send/route';
+import * as r112 from '@/app/api/v1/stop-words/route';
+import * as r113 from '@/app/api/v1/templates/[id]/route';
+import * as r114 from '@/app/api/v1/templates/preview/route';
+import * as r115 from '@/app/api/v1/templates/route';
+import * as r116 from '@/app/api/v1/webhooks/[id]/deliveries/route';
+import * as r117 from '@/app/api/v1/webhooks/[id]/route';
+import * as r118 from '@/app/api/v1/webhooks/route';
+import * as r119 from '@/app/brand/[subdomain]/logo/route';
+import * as r120 from '@/app/client/contacts/export.csv/route';
+import * as r121 from '@/app/client/images/[id]/route';
+import * as r122 from '@/app/client/messages/export.csv/route';
+import * as r123 from '@/app/favicon.ico/route';
+import * as r124 from '@/app/reseller/credit/ledger.csv/route';
+import * as r125 from '@/app/reseller/images/[id]/route';
+import * as r126 from '@/app/v3/reseller/accounts/[id]/route';
+import * as r127 from '@/app/v3/reseller/accounts/route';
+import * as r128 from '@/app/v3/reseller/transfer-credit/route';
 
 export const ROUTE_MODULES: [string, Record<string, unknown>][] = [
   ['/admin/audit/export.csv', r0],
@@ -205,47 +211,53 @@ export const ROUTE_MODULES: [string, Record<string, unknown>][] = [
   ['/api/v1/api-keys', r77],
   ['/api/v1/auth/login', r78],
   ['/api/v1/blocklist', r79],
-  ['/api/v1/contacts/{id}', r80],
-  ['/api/v1/contacts/export.csv', r81],
-  ['/api/v1/contacts/import', r82],
-  ['/api/v1/contacts', r83],
-  ['/api/v1/devices/{id}', r84],
-  ['/api/v1/devices', r85],
-  ['/api/v1/gateway/credentials', r86],
-  ['/api/v1/gateway/pairing-code', r87],
-  ['/api/v1/gateway/pairing-token', r88],
-  ['/api/v1/groups/{id}', r89],
-  ['/api/v1/groups', r90],
-  ['/api/v1/images/{id}', r91],
-  ['/api/v1/inbox/{phone}/reply', r92],
-  ['/api/v1/inbox/{phone}', r93],
-  ['/api/v1/inbox', r94],
-  ['/api/v1/keywords/{id}', r95],
-  ['/api/v1/keywords', r96],
-  ['/api/v1/messages/{id}', r97],
-  ['/api/v1/messages', r98],
-  ['/api/v1/otp/request', r99],
-  ['/api/v1/otp/verify', r100],
-  ['/api/v1/payment-accounts', r101],
-  ['/api/v1/profile', r102],
-  ['/api/v1/smpp/binds', r103],
-  ['/api/v1/smpp/credentials', r104],
-  ['/api/v1/sms/send', r105],
-  ['/api/v1/stop-words', r106],
-  ['/api/v1/templates/{id}', r107],
-  ['/api/v1/templates/preview', r108],
-  ['/api/v1/templates', r109],
-  ['/api/v1/webhooks/{id}/deliveries', r110],
-  ['/api/v1/webhooks/{id}', r111],
-  ['/api/v1/webhooks', r112],
-  ['/brand/{subdomain}/logo', r113],
-  ['/client/contacts/export.csv', r114],
-  ['/client/images/{id}', r115],
-  ['/client/messages/export.csv', r116],
-  ['/favicon.ico', r117],
-  ['/reseller/credit/ledger.csv', r118],
-  ['/reseller/images/{id}', r119],
-  ['/v3/reseller/accounts/{id}', r120],
-  ['/v3/reseller/accounts', r121],
-  ['/v3/reseller/transfer-credit', r122],
+  ['/api/v1/campaign-settings', r80],
+  ['/api/v1/campaigns/{id}/cancel', r81],
+  ['/api/v1/campaigns/{id}/recipients.csv', r82],
+  ['/api/v1/campaigns/{id}/resend-failed', r83],
+  ['/api/v1/campaigns/{id}', r84],
+  ['/api/v1/campaigns', r85],
+  ['/api/v1/contacts/{id}', r86],
+  ['/api/v1/contacts/export.csv', r87],
+  ['/api/v1/contacts/import', r88],
+  ['/api/v1/contacts', r89],
+  ['/api/v1/devices/{id}', r90],
+  ['/api/v1/devices', r91],
+  ['/api/v1/gateway/credentials', r92],
+  ['/api/v1/gateway/pairing-code', r93],
+  ['/api/v1/gateway/pairing-token', r94],
+  ['/api/v1/groups/{id}', r95],
+  ['/api/v1/groups', r96],
+  ['/api/v1/images/{id}', r97],
+  ['/api/v1/inbox/{phone}/reply', r98],
+  ['/api/v1/inbox/{phone}', r99],
+  ['/api/v1/inbox', r100],
+  ['/api/v1/keywords/{id}', r101],
+  ['/api/v1/keywords', r102],
+  ['/api/v1/messages/{id}', r103],
+  ['/api/v1/messages', r104],
+  ['/api/v1/otp/request', r105],
+  ['/api/v1/otp/verify', r106],
+  ['/api/v1/payment-accounts', r107],
+  ['/api/v1/profile', r108],
+  ['/api/v1/smpp/binds', r109],
+  ['/api/v1/smpp/credentials', r110],
+  ['/api/v1/sms/send', r111],
+  ['/api/v1/stop-words', r112],
+  ['/api/v1/templates/{id}', r113],
+  ['/api/v1/templates/preview', r114],
+  ['/api/v1/templates', r115],
+  ['/api/v1/webhooks/{id}/deliveries', r116],
+  ['/api/v1/webhooks/{id}', r117],
+  ['/api/v1/webhooks', r118],
+  ['/brand/{subdomain}/logo', r119],
+  ['/client/contacts/export.csv', r120],
+  ['/client/images/{id}', r121],
+  ['/client/messages/export.csv', r122],
+  ['/favicon.ico', r123],
+  ['/reseller/credit/ledger.csv', r124],
+  ['/reseller/images/{id}', r125],
+  ['/v3/reseller/accounts/{id}', r126],
+  ['/v3/reseller/accounts', r127],
+  ['/v3/reseller/transfer-credit', r128],
 ];

@@ -24,7 +24,8 @@ export type IdKind =
   | 'contact'
   | 'group'
   | 'template'
-  | 'keyword';
+  | 'keyword'
+  | 'campaign';
 
 /** The smallest PNG signature the image check accepts (content is checked by magic bytes). */
 const ID_KINDS: [RegExp, IdKind][] = [
@@ -54,6 +55,7 @@ const ID_KINDS: [RegExp, IdKind][] = [
   [/^\/api\/v1\/groups\/\{id\}/, 'group'],
   [/^\/api\/v1\/templates\/\{id\}/, 'template'],
   [/^\/api\/v1\/keywords\/\{id\}/, 'keyword'],
+  [/^\/api\/v1\/campaigns\/\{id\}/, 'campaign'],
 ];
 
 export function idKindOf(e: Endpoint): IdKind {
@@ -85,6 +87,7 @@ export function ownId(kind: IdKind, t: Tenant, targets: AdminTargets): string {
     group: t.groupId,
     template: t.templateId,
     keyword: t.keywordId,
+    campaign: t.campaignId,
   };
   return String(byKind[kind]);
 }
@@ -115,6 +118,8 @@ export function foreignIds(kind: IdKind, w: World): string[] {
       return nums([w.B.templateId]);
     case 'keyword':
       return nums([w.B.keywordId]);
+    case 'campaign':
+      return nums([w.B.campaignId]);
     case 'message':
       return [w.B.messageId, ` ${w.B.messageId}`, w.B.messageId.toUpperCase(), `${w.B.messageId}%`];
     case 'device':

@@ -13,10 +13,10 @@ import { issueGatewayToken } from '@/lib/services/gateway-tokens';
 import { queueMessages } from '@/lib/services/messages';
 import { createPackage } from '@/lib/services/packages';
 import { createPaymentAccount } from '@/lib/services/payment-accounts';
-import { createTemplate } from '@/lib/services/templates';
 import { fileTopupRequest } from '@/lib/services/topups';
 import { transferCredit } from '@/lib/services/transfers';
 import { createWebhook } from '@/lib/services/webhooks';
+import { type CampaignTargets, seedCampaignTargets } from './bad-input-campaigns';
 import type { Hints } from './bad-input-cases';
 import { ownPaymentAccount, tenantKeyword } from './bad-input-parts';
 import { makeAdmin, makeClient, uid } from './fixtures';
@@ -27,7 +27,7 @@ import { adminWithToken, resellerWithToken } from './sessions';
 /** The smallest bytes that pass as a PNG upload (payment QR codes, top-up slips). */
 const TINY_PNG = { contentType: 'image/png' as const, bytes: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex') };
 
-export interface Tenant {
+export interface Tenant extends CampaignTargets {
   resellerId: number;
   resellerEmail: string;
   resellerToken: string;
@@ -49,7 +49,6 @@ export interface Tenant {
   webhookId: number;
   contactId: number;
   groupId: number;
-  templateId: number;
   keywordId: number;
   messageId: string;
   topupId: number;
@@ -142,7 +141,7 @@ async function makeTenant(db: Db, admin: Actor, label: string, settle: boolean):
   const secret = `secret-${label}-${uid()}`;
   const group = await createGroup(db, c.actor, { name: `group-${secret}` });
   const contact = await createContact(db, c.actor, { phone: '09420000202', name: `contact-${secret}`, groups: [group.id] });
-  const template = await createTemplate(db, c.actor, { name: `template-${secret}`, text: `Hi {{name}} ${secret}` });
+  const targets = await seedCampaignTargets(db, c.actor, group.id, secret);
   const keywordId = await tenantKeyword(db, c.client.id, label);
   const [m] = await queueMessages(db, c.actor, { messages: [{ phones: ['+959111111111'] }], text: secret, source: 'api' });
   // Tenant A's queue is empty, so a device pull answered during the refused phase changes nothing.
@@ -173,7 +172,7 @@ async function makeTenant(db: Db, admin: Actor, label: string, settle: boolean):
     webhookId: wh.id,
     contactId: contact.id,
     groupId: group.id,
-    templateId: template.id,
+    ...targets,
     keywordId,
     messageId: m.id,
     topupId: topup.id,
