@@ -71,3 +71,19 @@ test("a commission partner's overview shows commission earned this month from it
   const o = await resellerOverview(h.db, r.actor, new Date(now.getTime() + 1_000));
   expect(o.commission_month).toBe(5_000 - 5_000 + 10_000);
 });
+
+test('the admin and reseller overviews read the usage counters, no aggregate over the messages (issue 12)', async () => {
+  const { resellerOverview } = await import('@/lib/services/reseller-stats');
+  const { logStatements } = await import('./helpers/statements');
+  const admin = await makeAdmin(h.db);
+  const c = await gatewayClient(h.db, admin, { pkg: 'starter_pro' });
+  await queueMessages(h.db, c.actor, { messages: [{ phones: ['+959123', '+959124'] }], text: 'hi', source: 'api' });
+  const { log } = await logStatements(h.db, async () => {
+    await adminStats(h.db, admin);
+    await resellerOverview(h.db, c.reseller.actor);
+  });
+  const all = [...log.outside, ...log.inTx];
+  expect(all.some((q) => /usage_counters/.test(q))).toBe(true);
+  for (const q of all) expect(q).not.toMatch(/from\s+"?messages"?(\s|$)|recipient_count/i);
+  expect((await resellerOverview(h.db, c.reseller.actor)).sms).toEqual({ today: 2, month: 2 });
+});

@@ -4,7 +4,7 @@ import 'server-only';
 // days are calendar days in the platform time zone.
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '@/db';
-import { clients, devices, ledgerEntries, messages, subscriptions, users } from '@/db/schema';
+import { clients, devices, ledgerEntries, subscriptions, usageCounters, users } from '@/db/schema';
 import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { DomainError } from '@/lib/errors';
 import { clientStatusCounts } from './clients';
@@ -106,16 +106,18 @@ export async function resellerOverview(db: Db, actor: Actor, now = new Date(), l
   ]);
   const monthStart = sql`(date_trunc('month', ${at(now)} at time zone ${tz}) at time zone ${tz})`;
   const [[sms], [online], [commission]] = await Promise.all([
+    // The reseller's clients' day counters (lib/services/usage.ts), not a sum over their messages.
     db
       .select({
-        today: sql<string>`coalesce(sum(${messages.recipientCount}) filter (where ${messages.createdAt} >= ${dayStartSql(now, tz)}), 0)`,
-        month: sql<string>`coalesce(sum(${messages.recipientCount}), 0)`,
+        today: sql<string>`coalesce(sum(${usageCounters.used}) filter (where ${usageCounters.startsAt} = ${dayStartSql(now, tz)}), 0)`,
+        month: sql<string>`coalesce(sum(${usageCounters.used}), 0)`,
       })
-      .from(messages)
+      .from(usageCounters)
+      .innerJoin(clients, eq(clients.id, usageCounters.clientId))
       .where(
         and(
-          eq(messages.resellerId, rid),
-          sql`${messages.countsTowardQuota} and ${messages.createdAt} >= ${monthStart} and ${messages.createdAt} <= ${at(now)}`,
+          eq(clients.resellerId, rid),
+          sql`${usageCounters.kind} = 'day' and ${usageCounters.startsAt} >= ${monthStart} and ${usageCounters.startsAt} <= ${at(now)}`,
         ),
       ),
     db

@@ -1,7 +1,7 @@
 import 'server-only';
 import { type AnyColumn, and, count, eq, isNull, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '@/db';
-import { devices, ledgerEntries, messages, resellers, subscriptions, topupRequests, users } from '@/db/schema';
+import { devices, ledgerEntries, resellers, subscriptions, topupRequests, usageCounters, users } from '@/db/schema';
 import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { clientStatusCounts } from './clients';
 import { ONLINE_WINDOW_MS } from './devices';
@@ -64,16 +64,17 @@ export async function adminStats(db: Db, actor: Actor, now = new Date()): Promis
     db.select({ n: count() }).from(subscriptions).where(inMonth(subscriptions.createdAt)),
     db.select({ n: count() }).from(topupRequests).where(eq(topupRequests.status, 'pending')),
   ]);
-  // SMS: one per recipient of every message that counts toward a quota (expired-unsent and cancelled do not).
+  // SMS: one per recipient of every message that counts toward a quota (expired-unsent and cancelled do not),
+  // read from the clients' day counters (lib/services/usage.ts), not summed over the messages.
   const dayStart = dayStartSql(now, tz);
   const [[sms], [online]] = await Promise.all([
     db
       .select({
-        today: sql<string>`coalesce(sum(${messages.recipientCount}) filter (where ${messages.createdAt} >= ${dayStart}), 0)`,
-        month: sql<string>`coalesce(sum(${messages.recipientCount}), 0)`,
+        today: sql<string>`coalesce(sum(${usageCounters.used}) filter (where ${usageCounters.startsAt} = ${dayStart}), 0)`,
+        month: sql<string>`coalesce(sum(${usageCounters.used}), 0)`,
       })
-      .from(messages)
-      .where(sql`${messages.countsTowardQuota} and ${inMonth(messages.createdAt)}`),
+      .from(usageCounters)
+      .where(sql`${usageCounters.kind} = 'day' and ${inMonth(usageCounters.startsAt)}`),
     db
       .select({ n: count() })
       .from(devices)
@@ -113,8 +114,8 @@ async function dailySeries(db: Db, tz: string, now: Date): Promise<DayPoint[]> {
         where ${revenueKinds} and ${ledgerEntries.createdAt} >= days.lo and ${ledgerEntries.createdAt} < days.hi), 0) as revenue,
       (select count(*) from ${subscriptions}
         where ${subscriptions.createdAt} >= days.lo and ${subscriptions.createdAt} < days.hi) as activations,
-      coalesce((select sum(m.recipient_count) from ${messages} m
-        where m.counts_toward_quota and m.created_at >= days.lo and m.created_at < days.hi), 0) as sms
+      coalesce((select sum(u.used) from ${usageCounters} u
+        where u.kind = 'day' and u.starts_at >= days.lo and u.starts_at < days.hi), 0) as sms
     from days order by days.day`);
   return rowsOf<{ day: string; revenue: string; activations: string; sms: string }>(result).map((r) => ({
     day: r.day,
