@@ -74,6 +74,7 @@ describe('the route list and the pipeline', () => {
       'get /api/auth/{nextauth}',
       'get /api/openapi.json',
       'get /brand/{subdomain}/logo',
+      'get /client/campaigns/{id}/recipients.csv',
       'get /client/contacts/export.csv',
       'get /client/images/{id}',
       'get /client/messages/export.csv',

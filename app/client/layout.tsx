@@ -11,6 +11,8 @@ const NAV = [
   ['/client/messages', 'messages'],
   ['/client/inbox', 'inbox'],
   ['/client/contacts', 'contacts'],
+  ['/client/campaigns', 'campaigns'],
+  ['/client/templates', 'templates'],
   ['/client/devices', 'devices'],
   ['/client/api', 'apiKeys'],
   ['/client/smpp', 'smpp'],

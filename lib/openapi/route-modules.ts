@@ -120,15 +120,16 @@ import * as r116 from '@/app/api/v1/webhooks/[id]/deliveries/route';
 import * as r117 from '@/app/api/v1/webhooks/[id]/route';
 import * as r118 from '@/app/api/v1/webhooks/route';
 import * as r119 from '@/app/brand/[subdomain]/logo/route';
-import * as r120 from '@/app/client/contacts/export.csv/route';
-import * as r121 from '@/app/client/images/[id]/route';
-import * as r122 from '@/app/client/messages/export.csv/route';
-import * as r123 from '@/app/favicon.ico/route';
-import * as r124 from '@/app/reseller/credit/ledger.csv/route';
-import * as r125 from '@/app/reseller/images/[id]/route';
-import * as r126 from '@/app/v3/reseller/accounts/[id]/route';
-import * as r127 from '@/app/v3/reseller/accounts/route';
-import * as r128 from '@/app/v3/reseller/transfer-credit/route';
+import * as r120 from '@/app/client/campaigns/[id]/recipients.csv/route';
+import * as r121 from '@/app/client/contacts/export.csv/route';
+import * as r122 from '@/app/client/images/[id]/route';
+import * as r123 from '@/app/client/messages/export.csv/route';
+import * as r124 from '@/app/favicon.ico/route';
+import * as r125 from '@/app/reseller/credit/ledger.csv/route';
+import * as r126 from '@/app/reseller/images/[id]/route';
+import * as r127 from '@/app/v3/reseller/accounts/[id]/route';
+import * as r128 from '@/app/v3/reseller/accounts/route';
+import * as r129 from '@/app/v3/reseller/transfer-credit/route';
 
 export const ROUTE_MODULES: [string, Record<string, unknown>][] = [
   ['/admin/audit/export.csv', r0],
@@ -251,13 +252,14 @@ export const ROUTE_MODULES: [string, Record<string, unknown>][] = [
   ['/api/v1/webhooks/{id}', r117],
   ['/api/v1/webhooks', r118],
   ['/brand/{subdomain}/logo', r119],
-  ['/client/contacts/export.csv', r120],
-  ['/client/images/{id}', r121],
-  ['/client/messages/export.csv', r122],
-  ['/favicon.ico', r123],
-  ['/reseller/credit/ledger.csv', r124],
-  ['/reseller/images/{id}', r125],
-  ['/v3/reseller/accounts/{id}', r126],
-  ['/v3/reseller/accounts', r127],
-  ['/v3/reseller/transfer-credit', r128],
+  ['/client/campaigns/{id}/recipients.csv', r120],
+  ['/client/contacts/export.csv', r121],
+  ['/client/images/{id}', r122],
+  ['/client/messages/export.csv', r123],
+  ['/favicon.ico', r124],
+  ['/reseller/credit/ledger.csv', r125],
+  ['/reseller/images/{id}', r126],
+  ['/v3/reseller/accounts/{id}', r127],
+  ['/v3/reseller/accounts', r128],
+  ['/v3/reseller/transfer-credit', r129],
 ];
