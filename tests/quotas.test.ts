@@ -104,7 +104,8 @@ test('the day boundary is midnight in Asia/Yangon (UTC+06:30), not UTC', async (
 });
 
 test('an expired (never claimed) message gives its quota back after sweepMessages', async () => {
-  const now = new Date();
+  // Midday in Yangon, so "now + 3 minutes" is the same platform day (with the wall clock it failed near 17:30 UTC).
+  const now = new Date('2025-06-10T05:00:00Z');
   const c = await gatewayClient(h.db, admin, { pkg: 'starter_pro', now: new Date(now.getTime() - DAY) });
   const short = await queueMessages(
     h.db,
