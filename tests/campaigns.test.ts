@@ -8,7 +8,7 @@ import { POST as cancelRoute } from '@/app/api/v1/campaigns/[id]/cancel/route';
 import { GET as csvRoute } from '@/app/api/v1/campaigns/[id]/recipients.csv/route';
 import { POST as createRoute } from '@/app/api/v1/campaigns/route';
 import type { DbHandle } from '@/db';
-import { blocklist, campaigns, contactGroupMembers, contactGroups, contacts, devices, messages } from '@/db/schema';
+import { blocklist, campaigns, contactGroupMembers, contactGroups, contacts, devices, messages, subscriptions } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
 import { dispatchCampaigns, startDueCampaigns } from '@/lib/services/campaign-jobs';
 import { localTime, updateCampaignSettings } from '@/lib/services/campaign-settings';
@@ -238,3 +238,23 @@ test('recipients.csv: one line per recipient with its state and text', async () 
   const other = await gatewayClient(h.db, admin);
   expect((await get(other.token)).status).toBe(404);
 });
+
+test('10,000 recipients from a group: accepted and queued with set-based inserts, one message each', async () => {
+  const c = await withGroup(10_000, { pkg: 'enterprise_max' });
+  await h.db.update(subscriptions).set({ dailyLimit: 20_000, periodLimit: 20_000 }).where(eq(subscriptions.clientId, c.id));
+  await insertDevice(h.db, c.id);
+  await insertDevice(h.db, c.id);
+  const t0 = Date.now();
+  const out = await createCampaign(
+    h.db,
+    c.actor,
+    { name: 'big', message: 'Hi {{name}} in {{fields.city}}', group_ids: [c.groupId] },
+    'api',
+  );
+  const ms = Date.now() - t0;
+  console.log(`[campaigns] 10,000 recipients accepted and queued in ${ms} ms (${Math.round(10_000 / (ms / 1000))} recipients/s)`);
+  expect(out).toMatchObject({ state: 'sending', recipients: 10_000 });
+  const [{ n }] = rowsOf<{ n: number }>(await h.db.execute(`select count(*)::int as n from messages where client_id = ${c.id}`));
+  expect(Number(n)).toBe(10_000);
+  expect(await used(c.id)).toBe(10_000);
+}, 120_000);
