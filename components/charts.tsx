@@ -1,6 +1,9 @@
 // A small server-rendered SVG bar chart, no chart library: one bar per day, the largest value on top,
 // the first and last day underneath. Screen readers get a labelled figure plus a visually hidden table of
 // every value; pointer users get each bar's value as its tooltip (<title>).
+import { useTranslations } from 'next-intl';
+import { useFormat } from '@/lib/i18n/format';
+import { languageOf } from '@/lib/i18n/locales';
 export interface BarDatum {
   /** A calendar day, YYYY-MM-DD (already in the platform time zone). */
   day: string;
@@ -17,9 +20,9 @@ const W = 600;
 const H = 160;
 
 /** "12 Jan" for a YYYY-MM-DD day, read as a calendar date (no time-zone shift). */
-export function formatDay(day: string, withYear = false): string {
+export function formatDay(day: string, withYear = false, locale = 'en'): string {
   const [y, m, d] = day.split('-').map(Number);
-  return new Intl.DateTimeFormat('en-GB', {
+  return new Intl.DateTimeFormat(languageOf(locale) === 'my' ? locale : 'en-GB', {
     day: 'numeric',
     month: 'short',
     ...(withYear ? { year: 'numeric' } : {}),
@@ -31,7 +34,7 @@ export function BarChart({
   id,
   title,
   data,
-  formatValue = (v) => v.toLocaleString('en-US'),
+  formatValue,
   tone = 'brand',
   note,
 }: {
@@ -43,6 +46,10 @@ export function BarChart({
   tone?: keyof typeof TONES;
   note?: React.ReactNode;
 }) {
+  const t = useTranslations('chart');
+  const f = useFormat();
+  const fmt = formatValue ?? f.number;
+  const day = (d: string, withYear = false) => formatDay(d, withYear, f.locale);
   const max = Math.max(0, ...data.map((d) => d.value));
   const total = data.reduce((s, d) => s + d.value, 0);
   const slot = data.length ? W / data.length : W;
@@ -51,8 +58,8 @@ export function BarChart({
   const last = data[data.length - 1]?.day;
   const summary =
     first && last
-      ? `${title}, ${formatDay(first, true)} to ${formatDay(last, true)}: total ${formatValue(total)}, highest day ${formatValue(max)}.`
-      : `${title}: no data.`;
+      ? t('summary', { title, from: day(first, true), to: day(last, true), total: fmt(total), max: fmt(max) })
+      : t('noData', { title });
   return (
     <figure className="min-w-0" aria-labelledby={`${id}-title`} data-testid={`chart-${id}`}>
       <figcaption id={`${id}-title`} className="sr-only">
@@ -60,13 +67,13 @@ export function BarChart({
       </figcaption>
       <div className="mb-1 flex items-baseline justify-between gap-2 text-xs text-slate-500">
         <span>
-          max{' '}
+          {t('max')}{' '}
           <span className="font-medium tabular-nums text-slate-700" data-testid={`chart-${id}-max`}>
-            {formatValue(max)}
+            {fmt(max)}
           </span>
         </span>
         <span>
-          total <span className="font-medium tabular-nums text-slate-700">{formatValue(total)}</span>
+          {t('total')} <span className="font-medium tabular-nums text-slate-700">{fmt(total)}</span>
         </span>
       </div>
       <svg
@@ -74,9 +81,9 @@ export function BarChart({
         preserveAspectRatio="none"
         className="block h-36 w-full sm:h-40"
         role="img"
-        aria-label={`Bar chart: ${title} per day`}
+        aria-label={t('barChart', { title })}
       >
-        <title>{`${title} per day`}</title>
+        <title>{t('perDay', { title })}</title>
         {/* Top gridline at the maximum, baseline at zero. */}
         <line x1="0" x2={W} y1="0.5" y2="0.5" className="stroke-slate-200" strokeDasharray="4 4" vectorEffect="non-scaling-stroke" />
         {data.map((d, i) => {
@@ -84,7 +91,7 @@ export function BarChart({
           const x = i * slot + gap / 2;
           return (
             <g key={d.day} className="group">
-              <title>{`${formatDay(d.day, true)}: ${formatValue(d.value)}`}</title>
+              <title>{`${day(d.day, true)}: ${fmt(d.value)}`}</title>
               {/* A full-height transparent target so even a zero day shows its value on hover. */}
               <rect x={i * slot} y="0" width={slot} height={H} className="fill-transparent group-hover:fill-slate-100" />
               {h > 0 && <rect x={x} y={H - h} width={Math.max(1, slot - gap)} height={h} rx="1.5" className={TONES[tone]} />}
@@ -94,23 +101,23 @@ export function BarChart({
         <line x1="0" x2={W} y1={H - 0.5} y2={H - 0.5} className="stroke-slate-300" vectorEffect="non-scaling-stroke" />
       </svg>
       <div className="mt-1 flex justify-between text-xs text-slate-500" aria-hidden="true">
-        <span>{first ? formatDay(first) : ''}</span>
-        <span>{last ? formatDay(last) : ''}</span>
+        <span>{first ? day(first) : ''}</span>
+        <span>{last ? day(last) : ''}</span>
       </div>
       {note && <p className="mt-2 text-xs text-slate-500">{note}</p>}
       <table className="sr-only">
-        <caption>{title} per day</caption>
+        <caption>{t('perDay', { title })}</caption>
         <thead>
           <tr>
-            <th scope="col">Day</th>
+            <th scope="col">{t('day')}</th>
             <th scope="col">{title}</th>
           </tr>
         </thead>
         <tbody>
           {data.map((d) => (
             <tr key={d.day}>
-              <th scope="row">{formatDay(d.day, true)}</th>
-              <td>{formatValue(d.value)}</td>
+              <th scope="row">{day(d.day, true)}</th>
+              <td>{fmt(d.value)}</td>
             </tr>
           ))}
         </tbody>

@@ -4,7 +4,7 @@
 // component): no second copy of every row's markup in the page's RSC payload.
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
-import { formatDate } from '@/lib/format';
+import { useFormat } from '@/lib/i18n/format';
 import { type CountryCode, displayPhone } from '@/lib/phone';
 import type { ClientView } from '@/lib/services/clients';
 import { type ClientRowColumn, type ClientRowData, ClientRows } from './client-rows';
@@ -16,7 +16,7 @@ export function ClientList({
   country,
   hrefBase,
   showReseller = false,
-  packageLabel = (c) => c.package?.name ?? (c.status === 'trial' ? 'Free trial' : '—'),
+  packageLabel,
   page,
   nav,
   sort,
@@ -39,20 +39,23 @@ export function ClientList({
   filters?: ReactNode;
 }) {
   const t = useTranslations('status');
+  const tl = useTranslations('clientList');
+  const f = useFormat();
+  const label = packageLabel ?? ((c: ClientView) => c.package?.name ?? (c.status === 'trial' ? tl('freeTrial') : '—'));
   const sortable = Boolean(nav && sort);
   // The cells are ClientRows' (by key); these columns give the headers, sort links and layout.
   const none = () => null;
   const columns: Column<ClientView>[] = [
-    { key: 'name', header: 'Client', label: false, sort: sortable ? 'name' : undefined, cell: none },
-    ...(showReseller ? [{ key: 'reseller', header: 'Reseller', cell: none }] : []),
-    { key: 'status', header: 'Status', cell: none },
-    { key: 'package', header: 'Package', cell: none },
-    { key: 'expiry', header: 'Expires', sort: sortable ? 'expiry' : undefined, className: 'whitespace-nowrap', cell: none },
-    { key: 'today', header: 'Today', align: 'right', from: 'md', cell: none },
-    { key: 'period', header: 'Period', align: 'right', from: 'md', cell: none },
+    { key: 'name', header: tl('client'), label: false, sort: sortable ? 'name' : undefined, cell: none },
+    ...(showReseller ? [{ key: 'reseller', header: tl('reseller'), cell: none }] : []),
+    { key: 'status', header: tl('status'), cell: none },
+    { key: 'package', header: tl('package'), cell: none },
+    { key: 'expiry', header: tl('expires'), sort: sortable ? 'expiry' : undefined, className: 'whitespace-nowrap', cell: none },
+    { key: 'today', header: tl('today'), align: 'right', from: 'md', cell: none },
+    { key: 'period', header: tl('period'), align: 'right', from: 'md', cell: none },
     {
       key: 'created',
-      header: 'Created',
+      header: tl('created'),
       sort: sortable ? 'created_at' : undefined,
       from: 'lg',
       className: 'whitespace-nowrap',
@@ -74,9 +77,9 @@ export function ClientList({
     ...(showReseller ? { reseller: [c.reseller_id, c.reseller_name] as [number, string] } : {}),
     status: t.has(c.status) ? t(c.status) : c.status,
     tone: statusTone(c.status),
-    pkg: packageLabel(c),
-    expires: formatDate(c.expires_at),
-    created: formatDate(c.created_at),
+    pkg: label(c),
+    expires: f.date(c.expires_at),
+    created: f.date(c.created_at),
     today: [c.usage.today, c.usage.daily_limit],
     period: [c.usage.period, c.usage.period_limit],
   }));
@@ -86,7 +89,7 @@ export function ClientList({
       columns={columns}
       rowKey={(c) => c.id}
       testId="clients-table"
-      caption="Clients"
+      caption={tl('caption')}
       empty={empty}
       filters={filters}
       page={page}

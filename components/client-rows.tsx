@@ -3,6 +3,7 @@
 // server): the page's RSC payload carries each row once as a few strings, not a second copy of its markup.
 // Markup and classes are DataList's (data-list-cells.ts); the cells are the ClientList columns by key.
 import Link from 'next/link';
+import { useFormat } from '@/lib/i18n/format';
 import { type CellLayout, cellClass, innerClass, LABEL_CLASS, ROW_CLASS } from './data-list-cells';
 
 export interface ClientRowData {
@@ -28,9 +29,8 @@ export interface ClientRowColumn extends CellLayout {
   label: string | false;
 }
 
-const n = (v: number) => v.toLocaleString('en-US');
-
 function Usage({ used: [used, limit] }: { used: [number, number] }) {
+  const n = useFormat().number;
   const pct = limit > 0 ? Math.min(100, Math.round((used / limit) * 100)) : 0;
   return (
     <div className="w-24 sm:ml-auto">

@@ -1,22 +1,30 @@
 // A ledger page in the shared DataList: signed amounts, balance after, the client an entry is about
 // (linked), method, reference and note.
 import Link from 'next/link';
-import { formatDateTime, formatMoney } from '@/lib/format';
+import { useTranslations } from 'next-intl';
+import { useFormat } from '@/lib/i18n/format';
 import type { LedgerRow } from '@/lib/services/ledger';
 import { type Column, DataList, type ListNav, type ListPage } from './data-list';
 
-export const KIND_LABEL: Record<string, string> = {
-  topup: 'Top-up',
-  adjustment: 'Adjustment',
-  activation: 'Activation',
-  refund: 'Refund',
-  transfer_out: 'Transfer to client',
-  transfer_in: 'Transfer from reseller',
-  commission: 'Commission',
-  commission_reversal: 'Commission reversal',
-  commission_payout: 'Commission paid out',
-  commission_conversion: 'Commission to credit',
-};
+export const LEDGER_KINDS = [
+  'topup',
+  'adjustment',
+  'activation',
+  'refund',
+  'transfer_out',
+  'transfer_in',
+  'commission',
+  'commission_reversal',
+  'commission_payout',
+  'commission_conversion',
+] as const;
+type LedgerKind = (typeof LEDGER_KINDS)[number];
+
+/** A ledger kind in the reader's language (messages "ledger.kind"); an unknown kind reads as its code. */
+export function useKindLabel(): (kind: string) => string {
+  const t = useTranslations('ledger.kind');
+  return (kind) => ((LEDGER_KINDS as readonly string[]).includes(kind) ? t(kind as LedgerKind) : kind);
+}
 
 export function LedgerTable({
   rows,
@@ -24,7 +32,7 @@ export function LedgerTable({
   page,
   nav,
   filters,
-  empty = { title: 'No ledger entries yet.' },
+  empty,
 }: {
   rows: LedgerRow[];
   /** Where a client's name links to (the reseller's client page); without it the name is plain text. */
@@ -34,12 +42,15 @@ export function LedgerTable({
   filters?: React.ReactNode;
   empty?: { title: string; body?: React.ReactNode };
 }) {
+  const t = useTranslations('ledger');
+  const f = useFormat();
+  const kindLabel = useKindLabel();
   const columns: Column<LedgerRow>[] = [
-    { key: 'when', header: 'When', className: 'whitespace-nowrap', cell: (r) => formatDateTime(r.created_at) },
-    { key: 'kind', header: 'Kind', cell: (r) => KIND_LABEL[r.kind] ?? r.kind },
+    { key: 'when', header: t('when'), className: 'whitespace-nowrap', cell: (r) => f.dateTime(r.created_at) },
+    { key: 'kind', header: t('kindHeader'), cell: (r) => kindLabel(r.kind) },
     {
       key: 'client',
-      header: 'Client',
+      header: t('client'),
       cell: (r) =>
         r.client_id === null ? (
           '—'
@@ -53,20 +64,20 @@ export function LedgerTable({
     },
     {
       key: 'amount',
-      header: 'Amount',
+      header: t('amount'),
       align: 'right',
       className: 'whitespace-nowrap',
       cell: (r) => (
         <span className={r.amount < 0 ? 'text-red-700' : 'text-emerald-700'}>
           {r.amount > 0 ? '+' : '−'}
-          {formatMoney(Math.abs(r.amount))}
+          {f.money(Math.abs(r.amount))}
         </span>
       ),
     },
-    { key: 'balance', header: 'Balance after', align: 'right', className: 'whitespace-nowrap', cell: (r) => formatMoney(r.balance_after) },
+    { key: 'balance', header: t('balanceAfter'), align: 'right', className: 'whitespace-nowrap', cell: (r) => f.money(r.balance_after) },
     {
       key: 'ref',
-      header: 'Reference / note',
+      header: t('reference'),
       from: 'lg',
       cell: (r) => <span className="text-slate-600">{[r.method, r.reference, r.note].filter(Boolean).join(' · ') || '—'}</span>,
     },
@@ -77,11 +88,11 @@ export function LedgerTable({
       columns={columns}
       rowKey={(r) => r.id}
       testId="ledger-table"
-      caption="Ledger"
+      caption={t('title')}
       page={page}
       nav={nav}
       filters={filters}
-      empty={empty}
+      empty={empty ?? { title: t('empty') }}
     />
   );
 }

@@ -2,6 +2,7 @@
 // An instant on/off switch for an account's access (active ↔ suspended). The new state shows at once
 // (optimistic); if the server refuses, React drops the optimistic value and the switch flips back, with
 // the reason next to it.
+import { useTranslations } from 'next-intl';
 import { useOptimistic, useState, useTransition } from 'react';
 import type { FormState } from '@/lib/http/form-action';
 
@@ -23,6 +24,7 @@ export function StatusSwitch({
   /** In a table: the word next to the switch only from the sm breakpoint up (the colour says it on phones). */
   compact?: boolean;
 }) {
+  const t = useTranslations('statusSwitch');
   const [shown, setShown] = useOptimistic<Status>(status);
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -38,9 +40,9 @@ export function StatusSwitch({
       fd.set('status', next);
       try {
         const res = await action({}, fd);
-        if (!res.ok) setError(res.message ?? 'The status could not be changed.');
+        if (!res.ok) setError(res.message ?? t('failed'));
       } catch {
-        setError('The status could not be changed. Check the connection and try again.');
+        setError(t('offline'));
       }
     });
   };
@@ -52,7 +54,7 @@ export function StatusSwitch({
           type="button"
           role="switch"
           aria-checked={on}
-          aria-label={`Access for ${name}`}
+          aria-label={t('accessFor', { name })}
           aria-busy={pending}
           onClick={toggle}
           data-testid={`status-switch-${id}`}
@@ -67,7 +69,7 @@ export function StatusSwitch({
           className={`text-xs font-medium ${on ? 'text-emerald-700' : 'text-slate-500'} ${compact ? 'hidden sm:inline' : ''}`}
           aria-hidden="true"
         >
-          {on ? 'Active' : 'Suspended'}
+          {on ? t('active') : t('suspended')}
         </span>
       </div>
       {error && (

@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import type { FormState } from '@/lib/http/form-action';
 import { SubmitButton } from './action-form';
@@ -6,6 +7,7 @@ import { SubmitButton } from './action-form';
 type Action = (state: FormState, fd: FormData) => Promise<FormState>;
 
 export function SuspendButton({ clientId, suspended, action }: { clientId: number; suspended: boolean; action: Action }) {
+  const t = useTranslations('suspend');
   const [state, formAction] = useActionState(action, {} as FormState);
   return (
     <form action={formAction} className="flex items-center gap-2">
@@ -16,7 +18,7 @@ export function SuspendButton({ clientId, suspended, action }: { clientId: numbe
           {state.message}
         </span>
       )}
-      <SubmitButton variant={suspended ? 'secondary' : 'danger'}>{suspended ? 'Unsuspend' : 'Suspend'}</SubmitButton>
+      <SubmitButton variant={suspended ? 'secondary' : 'danger'}>{suspended ? t('unsuspend') : t('suspend')}</SubmitButton>
     </form>
   );
 }

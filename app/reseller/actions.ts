@@ -1,9 +1,10 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { formatDate, formatMoney } from '@/lib/format';
 import { formAction, num } from '@/lib/http/form-action';
+import { getFormat } from '@/lib/i18n/server';
 import { activatePackage } from '@/lib/services/activation';
 import { createClient, setClientSuspended, updateClient } from '@/lib/services/clients';
 import { transferCredit } from '@/lib/services/transfers';
@@ -20,6 +21,7 @@ import {
 } from '@/lib/validation/reseller-portal';
 
 const clientPath = (id: number) => `/reseller/clients/${id}`;
+const texts = () => Promise.all([getTranslations('reseller.actions'), getFormat()]);
 
 export const createClientAction = formAction(
   'reseller',
@@ -50,10 +52,18 @@ export const activateAction = formAction(
     } finally {
       revalidatePath('/reseller', 'layout');
     }
-    const refund = res.refund > 0 ? ` Refunded ${formatMoney(res.refund)} for unused days.` : '';
+    const [t, f] = await texts();
+    const refund = res.refund > 0 ? ` ${t('refunded', { amount: f.money(res.refund) })}` : '';
+    const args = {
+      name: res.subscription.name,
+      from: f.date(res.subscription.starts_at),
+      to: f.date(res.subscription.ends_at),
+      charged: f.money(res.subscription.price),
+      balance: f.money(res.credit_balance),
+    };
     return {
       ok: true,
-      message: `${res.subscription.name} ${res.kind === 'renewal' ? 'renewed' : 'activated'}: ${formatDate(res.subscription.starts_at)} – ${formatDate(res.subscription.ends_at)}. Charged ${formatMoney(res.subscription.price)}.${refund} Balance now ${formatMoney(res.credit_balance)}.`,
+      message: `${t(res.kind === 'renewal' ? 'renewed' : 'activated', args)}${refund} ${t('balanceNow', args)}`,
       data: { package_type: res.subscription.package_type },
     };
   },
@@ -64,25 +74,27 @@ export const activateAction = formAction(
 export const renewAction = formAction('reseller', renewForm, async ({ db, actor, input }) => {
   const res = await activatePackage(db, actor, input.client_id, { package_type: input.package_type });
   revalidatePath('/reseller', 'layout');
-  return { ok: true, message: `Renewed to ${formatDate(res.subscription.ends_at)}. Balance ${formatMoney(res.credit_balance)}.` };
+  const [t, f] = await texts();
+  return { ok: true, message: t('renewedTo', { date: f.date(res.subscription.ends_at), balance: f.money(res.credit_balance) }) };
 });
 
 export const suspendAction = formAction('reseller', clientRef.extend({ suspend: z.enum(['1', '0']) }), async ({ db, actor, input }) => {
   const c = await setClientSuspended(db, actor, input.client_id, input.suspend === '1');
   revalidatePath(clientPath(input.client_id));
-  return { ok: true, message: c.status === 'suspended' ? 'Client suspended.' : 'Client unsuspended.' };
+  const [t] = await texts();
+  return { ok: true, message: c.status === 'suspended' ? t('suspended') : t('unsuspended') };
 });
 
 export const updateClientAction = formAction('reseller', editClientForm, async ({ db, actor, input }) => {
   const { client_id, ...fields } = input;
   await updateClient(db, actor, client_id, fields);
   revalidatePath(clientPath(client_id));
-  return { ok: true, message: 'Client details saved.' };
+  return { ok: true, message: (await getTranslations('reseller.actions'))('saved') };
 });
 
 export const resetPasswordAction = formAction('reseller', resetPasswordForm, async ({ db, actor, input }) => {
   await updateClient(db, actor, input.client_id, { password: input.password });
-  return { ok: true, message: 'Password changed. The client is signed out everywhere and signs in with the new one.' };
+  return { ok: true, message: (await getTranslations('reseller.actions'))('passwordChanged') };
 });
 
 export const extendTrialAction = formAction(
@@ -91,7 +103,8 @@ export const extendTrialAction = formAction(
   async ({ db, actor, input }) => {
     const c = await extendTrial(db, actor, input.client_id, input.days);
     revalidatePath(clientPath(input.client_id));
-    return { ok: true, message: `Trial now ends ${formatDate(c.trial_ends_at)}.` };
+    const [t, f] = await texts();
+    return { ok: true, message: t('trialEnds', { date: f.date(c.trial_ends_at) }) };
   },
   (v) => ({ ...v, days: num(v.days) }),
 );
@@ -99,7 +112,8 @@ export const extendTrialAction = formAction(
 export const autoRenewAction = formAction('reseller', autoRenewForm, async ({ db, actor, input }) => {
   const c = await updateClient(db, actor, input.client_id, { auto_renew: input.auto_renew === '1' });
   revalidatePath(clientPath(input.client_id));
-  return { ok: true, message: c.auto_renew ? 'Auto-renew on.' : 'Auto-renew off.' };
+  const [t] = await texts();
+  return { ok: true, message: c.auto_renew ? t('autoRenewOn') : t('autoRenewOff') };
 });
 
 export const transferAction = formAction(
@@ -109,9 +123,14 @@ export const transferAction = formAction(
     const signed = input.direction === 'give' ? input.amount : -input.amount;
     const r = await transferCredit(db, actor, input.client_id, signed, input.note);
     revalidatePath('/reseller', 'layout');
+    const [t, f] = await texts();
     return {
       ok: true,
-      message: `${input.direction === 'give' ? 'Gave' : 'Took back'} ${formatMoney(input.amount)}. Client credit ${formatMoney(r.client_credit_balance)}; your credit ${formatMoney(r.credit_balance)}.`,
+      message: t(input.direction === 'give' ? 'gave' : 'tookBack', {
+        amount: f.money(input.amount),
+        client: f.money(r.client_credit_balance),
+        own: f.money(r.credit_balance),
+      }),
     };
   },
   (v) => ({ ...v, amount: num(v.amount) }),

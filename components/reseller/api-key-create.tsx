@@ -1,5 +1,6 @@
 'use client';
 // Create an API key: the new key is shown once, with a copy button.
+import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
 import { FieldErrors, SubmitButton } from '@/components/action-form';
 import { buttonClass, inputClass } from '@/components/ui';
@@ -8,6 +9,7 @@ import type { FormState } from '@/lib/http/form-action';
 type Action = (state: FormState, fd: FormData) => Promise<FormState>;
 
 export function ApiKeyCreate({ action }: { action: Action }) {
+  const t = useTranslations('reseller.api');
   const [state, formAction] = useActionState(action, {} as FormState);
   const [copied, setCopied] = useState<string | null>(null);
   const key = state.ok && typeof state.data?.key === 'string' ? state.data.key : null;
@@ -18,7 +20,7 @@ export function ApiKeyCreate({ action }: { action: Action }) {
       setCopied(key);
     } catch {
       setCopied(null);
-      window.prompt('Copy the key:', key);
+      window.prompt(t('copyPrompt'), key);
     }
   };
   return (
@@ -26,12 +28,12 @@ export function ApiKeyCreate({ action }: { action: Action }) {
       <form action={formAction} className="flex flex-col gap-2 sm:flex-row sm:items-start" data-testid="api-key-form" noValidate>
         <div className="min-w-0 flex-1">
           <label htmlFor="key-name" className="sr-only">
-            Key name
+            {t('keyName')}
           </label>
           <input
             id="key-name"
             name="name"
-            placeholder="Key name, e.g. Billing system"
+            placeholder={t('keyNamePlaceholder')}
             defaultValue={state.ok ? '' : (state.values?.name ?? '')}
             key={key ?? 'form'}
             aria-invalid={state.fieldErrors?.name ? true : undefined}
@@ -39,7 +41,7 @@ export function ApiKeyCreate({ action }: { action: Action }) {
           />
           <FieldErrors errors={state.fieldErrors?.name} id="key-name-error" />
         </div>
-        <SubmitButton>Create key</SubmitButton>
+        <SubmitButton>{t('createKey')}</SubmitButton>
       </form>
       {state.ok === false && !state.fieldErrors && (
         <p role="alert" className="text-sm text-red-700">
@@ -54,7 +56,7 @@ export function ApiKeyCreate({ action }: { action: Action }) {
               {key}
             </code>
             <button type="button" onClick={copy} className={buttonClass('secondary')}>
-              {copied === key ? 'Copied' : 'Copy'}
+              {copied === key ? t('copied') : t('copy')}
             </button>
           </div>
         </div>

@@ -2,6 +2,7 @@
 // The reseller's brand: subdomain, name, colour, logo and support contact, with a live preview of the
 // login card its clients will see. The logo is read in the browser into a data URL (≤ 200 kB) and sent
 // with the form; the server validates it again.
+import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
 import { FieldErrors, SubmitButton } from '@/components/action-form';
 import { brandStyle } from '@/components/brand';
@@ -33,6 +34,7 @@ export function BrandingForm({
   localPort: string | null;
   action: Action;
 }) {
+  const t = useTranslations('reseller.brandingForm');
   const [logo, setLogo] = useState<Logo>({ kind: 'keep' });
   const [logoError, setLogoError] = useState<string | null>(null);
   const [state, formAction] = useActionState(async (prev: FormState, fd: FormData) => {
@@ -51,12 +53,11 @@ export function BrandingForm({
   const onFile = (file: File | undefined) => {
     setLogoError(null);
     if (!file) return;
-    if (!LOGO_TYPES.includes(file.type)) return setLogoError('Choose a PNG, JPEG, SVG, WebP or GIF image.');
-    if (file.size > MAX_LOGO_BYTES)
-      return setLogoError(`The logo must be at most ${MAX_LOGO_BYTES / 1000} kB (this one is ${Math.ceil(file.size / 1000)} kB).`);
+    if (!LOGO_TYPES.includes(file.type)) return setLogoError(t('logoType'));
+    if (file.size > MAX_LOGO_BYTES) return setLogoError(t('logoSize', { max: MAX_LOGO_BYTES / 1000, size: Math.ceil(file.size / 1000) }));
     const reader = new FileReader();
     reader.onload = () => setLogo({ kind: 'new', dataUrl: String(reader.result), name: file.name });
-    reader.onerror = () => setLogoError('The file could not be read.');
+    reader.onerror = () => setLogoError(t('unreadable'));
     reader.readAsDataURL(file);
   };
 
@@ -64,6 +65,8 @@ export function BrandingForm({
   const shownName = name.trim() || companyName;
   const cleanSub = sub.trim().toLowerCase() || 'yourname';
   const field = 'mb-1 block text-sm font-medium text-slate-700';
+  const loginUrl = `https://${cleanSub}.${baseDomain}/login`;
+  const localUrl = `http://${cleanSub}.localhost:${localPort}/login`;
 
   return (
     <div className="grid gap-5 lg:grid-cols-5">
@@ -83,7 +86,7 @@ export function BrandingForm({
         )}
         <div>
           <label htmlFor="subdomain" className={field}>
-            Login subdomain <span className="text-red-600">*</span>
+            {t('subdomain')} <span className="text-red-600">*</span>
           </label>
           <input
             id="subdomain"
@@ -99,22 +102,16 @@ export function BrandingForm({
           <FieldErrors errors={err('subdomain')} id="subdomain-error" />
           <div id="subdomain-urls" className="mt-1 space-y-0.5 break-all text-xs text-slate-500">
             <div>
-              Clients sign in at{' '}
+              {t('signInAt')}{' '}
               <span className="font-medium text-slate-700" data-testid="login-url">
-                https://{cleanSub}.{baseDomain}/login
+                {loginUrl}
               </span>
             </div>
             {localPort && (
               <div>
-                Locally:{' '}
-                <a
-                  className="text-brand-700 underline"
-                  href={`http://${cleanSub}.localhost:${localPort}/login`}
-                  target="_blank"
-                  rel="noreferrer"
-                  data-testid="local-login-url"
-                >
-                  http://{cleanSub}.localhost:{localPort}/login
+                {t('locally')}{' '}
+                <a className="text-brand-700 underline" href={localUrl} target="_blank" rel="noreferrer" data-testid="local-login-url">
+                  {localUrl}
                 </a>
               </div>
             )}
@@ -123,7 +120,7 @@ export function BrandingForm({
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <div>
             <label htmlFor="brand_name" className={field}>
-              Brand name
+              {t('brandName')}
             </label>
             <input
               id="brand_name"
@@ -138,7 +135,7 @@ export function BrandingForm({
           </div>
           <div>
             <label htmlFor="color-picker" className={field}>
-              Brand colour
+              {t('brandColour')}
             </label>
             <div className="flex items-center gap-2">
               <input
@@ -148,10 +145,10 @@ export function BrandingForm({
                 onChange={(e) => setColor(e.target.value)}
                 className="h-10 w-14 cursor-pointer rounded-lg border border-slate-300 bg-white p-1"
               />
-              <span className="font-mono text-sm text-slate-600">{color ?? 'platform default'}</span>
+              <span className="font-mono text-sm text-slate-600">{color ?? t('platformDefault')}</span>
               {color && (
                 <button type="button" onClick={() => setColor(null)} className="text-sm text-brand-700 hover:underline">
-                  Reset
+                  {t('reset')}
                 </button>
               )}
             </div>
@@ -160,52 +157,48 @@ export function BrandingForm({
           </div>
         </div>
         <div>
-          <span className={field}>Logo</span>
+          <span className={field}>{t('logo')}</span>
           <div className="flex flex-wrap items-center gap-3">
             <div className="flex h-14 w-24 items-center justify-center rounded-lg border border-dashed border-slate-300 bg-slate-50">
               {shownLogo ? (
                 // eslint-disable-next-line @next/next/no-img-element -- a data URL or our own logo route
-                <img src={shownLogo} alt="Logo preview" className="max-h-12 max-w-20 object-contain" />
+                <img src={shownLogo} alt={t('logoPreview')} className="max-h-12 max-w-20 object-contain" />
               ) : (
-                <span className="text-xs text-slate-400">No logo</span>
+                <span className="text-xs text-slate-400">{t('noLogo')}</span>
               )}
             </div>
             <label className={`${buttonClass('secondary')} cursor-pointer`}>
-              <span>{shownLogo ? 'Replace…' : 'Upload…'}</span>
+              <span>{shownLogo ? t('replace') : t('upload')}</span>
               <input
                 type="file"
                 accept={LOGO_TYPES.join(',')}
                 className="sr-only"
-                aria-label="Logo file"
+                aria-label={t('logoFile')}
                 data-testid="logo-file"
                 onChange={(e) => onFile(e.target.files?.[0])}
               />
             </label>
             {shownLogo && (
               <button type="button" className="text-sm text-red-700 hover:underline" onClick={() => setLogo({ kind: 'remove' })}>
-                Remove
+                {t('remove')}
               </button>
             )}
             {logo.kind !== 'keep' && (
               <button type="button" className="text-sm text-slate-600 hover:underline" onClick={() => setLogo({ kind: 'keep' })}>
-                Undo
+                {t('undo')}
               </button>
             )}
           </div>
           <input type="hidden" name="logo" value={logo.kind === 'new' ? logo.dataUrl : logo.kind === 'remove' ? 'remove' : ''} />
           <p className="mt-1 text-xs text-slate-500">
-            {logo.kind === 'new'
-              ? `${logo.name} — saved when you press Save.`
-              : logo.kind === 'remove'
-                ? 'The logo is removed when you press Save.'
-                : 'PNG, JPEG, SVG, WebP or GIF, at most 200 kB.'}
+            {logo.kind === 'new' ? t('logoNew', { name: logo.name }) : logo.kind === 'remove' ? t('logoRemoved') : t('logoHint')}
           </p>
           <FieldErrors errors={logoError ? [logoError] : err('logo_url')} id="logo-error" />
         </div>
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <div>
             <label htmlFor="support_email" className={field}>
-              Support email
+              {t('supportEmail')}
             </label>
             <input
               id="support_email"
@@ -220,7 +213,7 @@ export function BrandingForm({
           </div>
           <div>
             <label htmlFor="support_phone" className={field}>
-              Support phone
+              {t('supportPhone')}
             </label>
             <input
               id="support_phone"
@@ -240,11 +233,11 @@ export function BrandingForm({
           telegram={String(state.values?.support_telegram ?? initial.support_telegram ?? '')}
           errors={state.fieldErrors}
         />
-        <SubmitButton>Save branding</SubmitButton>
+        <SubmitButton>{t('save')}</SubmitButton>
       </form>
 
       <div className="lg:col-span-2">
-        <div className="mb-2 text-xs font-medium uppercase tracking-wide text-slate-500">Login page preview</div>
+        <div className="mb-2 text-xs font-medium uppercase tracking-wide text-slate-500">{t('preview')}</div>
         <div className="rounded-xl border border-slate-200 bg-slate-50 p-4" style={brandStyle(color)} data-testid="brand-preview">
           <div className="mb-4 text-center">
             {shownLogo ? (
@@ -255,17 +248,17 @@ export function BrandingForm({
                 {shownName.slice(0, 1).toUpperCase()}
               </div>
             )}
-            <div className="break-words font-semibold">Sign in to {shownName}</div>
-            <div className="text-xs text-slate-500">For {shownName} customers.</div>
+            <div className="break-words font-semibold">{t('previewTitle', { name: shownName })}</div>
+            <div className="text-xs text-slate-500">{t('previewFor', { name: shownName })}</div>
           </div>
           <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-3" aria-hidden="true">
-            <div className="h-8 rounded-md border border-slate-200 px-2 text-xs leading-8 text-slate-400">Email</div>
-            <div className="h-8 rounded-md border border-slate-200 px-2 text-xs leading-8 text-slate-400">Password</div>
-            <div className="h-8 rounded-md bg-brand-600 text-center text-xs font-medium leading-8 text-white">Sign in</div>
+            <div className="h-8 rounded-md border border-slate-200 px-2 text-xs leading-8 text-slate-400">{t('email')}</div>
+            <div className="h-8 rounded-md border border-slate-200 px-2 text-xs leading-8 text-slate-400">{t('password')}</div>
+            <div className="h-8 rounded-md bg-brand-600 text-center text-xs font-medium leading-8 text-white">{t('signIn')}</div>
           </div>
           {(email.trim() || phone.trim()) && (
             <p className="mt-3 break-words text-center text-xs text-slate-500">
-              Need help? {[email.trim(), phone.trim()].filter(Boolean).join(' · ')}
+              {t('needHelp')} {[email.trim(), phone.trim()].filter(Boolean).join(' · ')}
             </p>
           )}
         </div>

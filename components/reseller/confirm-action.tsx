@@ -1,6 +1,7 @@
 'use client';
 // A one-tap action that asks once before it spends money: the first tap shows what it costs and a
 // Confirm / Cancel pair; the result (or the refusal) shows in place.
+import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
 import { SubmitButton } from '@/components/action-form';
 import { buttonClass } from '@/components/ui';
@@ -13,7 +14,7 @@ export function ConfirmAction({
   fields,
   label,
   confirmText,
-  confirmLabel = 'Confirm',
+  confirmLabel,
   testId,
 }: {
   action: Action;
@@ -24,6 +25,7 @@ export function ConfirmAction({
   confirmLabel?: string;
   testId?: string;
 }) {
+  const t = useTranslations('confirmAction');
   const [state, formAction] = useActionState(action, {} as FormState);
   const [asking, setAsking] = useState(false);
   if (state.ok)
@@ -46,9 +48,9 @@ export function ConfirmAction({
           <span className="text-sm text-slate-700">{confirmText}</span>
           <div className="flex gap-2">
             <button type="button" className={buttonClass('secondary')} onClick={() => setAsking(false)}>
-              Cancel
+              {t('cancel')}
             </button>
-            <SubmitButton>{confirmLabel}</SubmitButton>
+            <SubmitButton>{confirmLabel ?? t('confirm')}</SubmitButton>
           </div>
         </form>
       )}

@@ -1,12 +1,13 @@
 'use client';
 // One package of an own-plans reseller's price list: edit the retail price and display name, see the
 // profit and margin change as you type, save the row.
+import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
 import { FieldErrors, SubmitButton } from '@/components/action-form';
 import { inputClass } from '@/components/ui';
 import { useSubmitFeedback } from '@/components/use-submit-feedback';
-import { formatMoney } from '@/lib/format';
 import type { FormState } from '@/lib/http/form-action';
+import { useFormat } from '@/lib/i18n/format';
 
 type Action = (state: FormState, fd: FormData) => Promise<FormState>;
 
@@ -26,6 +27,9 @@ export function PriceRow({
   };
   action: Action;
 }) {
+  const t = useTranslations('reseller.pricing');
+  const f = useFormat();
+  const formatMoney = f.money;
   const [state, formAction] = useActionState(action, {} as FormState);
   const fb = useSubmitFeedback(state);
   const [price, setPrice] = useState(String(pkg.retail_price));
@@ -47,17 +51,16 @@ export function PriceRow({
       <div className="col-span-2 md:col-span-1">
         <div className="font-medium">{pkg.name}</div>
         <div className="text-xs text-slate-500">
-          {pkg.daily_limit}/day · {pkg.period_limit.toLocaleString('en-US')}/period · {pkg.device_limit} device
-          {pkg.device_limit > 1 ? 's' : ''}
+          {t('limits', { daily: pkg.daily_limit, period: pkg.period_limit, devices: pkg.device_limit })}
         </div>
       </div>
       <div className="text-sm">
-        <span className="block text-xs text-slate-500 md:hidden">Your cost</span>
+        <span className="block text-xs text-slate-500 md:hidden">{t('yourCost')}</span>
         <span className="tabular-nums">{formatMoney(pkg.cost)}</span>
       </div>
       <div>
         <label htmlFor={id} className="block text-xs text-slate-500 md:sr-only">
-          Sell at (MMK)
+          {t('sellAt')}
         </label>
         <input
           id={id}
@@ -72,7 +75,7 @@ export function PriceRow({
       </div>
       <div className="col-span-2 md:col-span-1">
         <label htmlFor={`${id}-name`} className="block text-xs text-slate-500 md:sr-only">
-          Display name
+          {t('displayName')}
         </label>
         <input
           id={`${id}-name`}
@@ -84,14 +87,14 @@ export function PriceRow({
         <FieldErrors errors={fb.fieldErrors?.display_name} id={`${id}-name-error`} />
       </div>
       <div className="text-sm tabular-nums">
-        <span className="block text-xs text-slate-500 md:hidden">Profit · margin</span>
+        <span className="block text-xs text-slate-500 md:hidden">{t('profitMargin')}</span>
         <span className={profit < 0 ? 'text-red-700' : 'text-emerald-700'} data-testid={`profit-${pkg.package_type}`}>
           {formatMoney(profit)}
         </span>
-        <span className="text-slate-500"> · {margin}%</span>
+        <span className="text-slate-500"> · {f.number(margin)}%</span>
       </div>
       <div className="flex flex-col items-end gap-1 self-end md:self-center">
-        <SubmitButton variant="secondary">Save</SubmitButton>
+        <SubmitButton variant="secondary">{t('save')}</SubmitButton>
       </div>
       {belowCost && (
         <div
@@ -99,9 +102,9 @@ export function PriceRow({
           className="col-span-2 rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-xs text-amber-900 md:col-span-6"
           data-testid={`below-cost-${pkg.package_type}`}
         >
-          Below your cost of {formatMoney(pkg.cost)}: you lose {formatMoney(pkg.cost - n)} on every sale.{' '}
+          {t('belowCost', { cost: formatMoney(pkg.cost), loss: formatMoney(pkg.cost - n) })}{' '}
           <label className="ml-1 inline-flex items-center gap-1.5 font-medium">
-            <input type="checkbox" name="allow_below_cost" value="1" /> Sell below cost anyway
+            <input type="checkbox" name="allow_below_cost" value="1" /> {t('sellAnyway')}
           </label>
         </div>
       )}

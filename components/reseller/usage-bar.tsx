@@ -1,12 +1,15 @@
 // A labelled progress bar for SMS used against a limit.
+import { useFormat } from '@/lib/i18n/format';
+
 export function UsageBar({ label, used, limit, testId }: { label: string; used: number; limit: number; testId?: string }) {
+  const f = useFormat();
   const pct = limit > 0 ? Math.min(100, Math.round((used / limit) * 100)) : 0;
   return (
     <div data-testid={testId}>
       <div className="flex items-baseline justify-between gap-2 text-sm">
         <span className="text-slate-600">{label}</span>
         <span className="tabular-nums">
-          {used.toLocaleString('en-US')} / {limit.toLocaleString('en-US')} SMS
+          {f.number(used)} / {f.number(limit)} SMS
         </span>
       </div>
       <div

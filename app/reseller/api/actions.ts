@@ -1,5 +1,6 @@
 'use server';
 import { revalidatePath } from 'next/cache';
+import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { formAction } from '@/lib/http/form-action';
 import { createApiKey, revokeApiKey } from '@/lib/services/api-keys';
@@ -10,11 +11,12 @@ export const createApiKeyAction = formAction('reseller', apiKeyInput, async ({ d
   const k = await createApiKey(db, actor, input.name);
   revalidatePath('/reseller/api');
   // The key itself exists only in this response: it is stored hashed.
-  return { ok: true, message: `Key “${k.name}” created. Copy it now: it is not shown again.`, data: { key: k.key } };
+  const t = await getTranslations('reseller.api');
+  return { ok: true, message: t('keyCreated', { name: k.name }), data: { key: k.key } };
 });
 
 export const revokeApiKeyAction = formAction('reseller', z.object({ key_id: idParam }), async ({ db, actor, input }) => {
   const k = await revokeApiKey(db, actor, input.key_id);
   revalidatePath('/reseller/api');
-  return { ok: true, message: `Revoked ${k.prefix}.` };
+  return { ok: true, message: (await getTranslations('reseller.api'))('keyRevoked', { prefix: k.prefix }) };
 });

@@ -1,5 +1,6 @@
 'use server';
 import { revalidatePath } from 'next/cache';
+import { getTranslations } from 'next-intl/server';
 import { formAction } from '@/lib/http/form-action';
 import { updateBranding } from '@/lib/services/branding';
 import { updateBrandingInput } from '@/lib/validation/branding';
@@ -14,7 +15,8 @@ export const updateBrandingAction = formAction(
   async ({ db, actor, input }) => {
     const b = await updateBranding(db, actor, input);
     revalidatePath('/reseller/branding');
-    return { ok: true, message: `Branding saved. Your clients sign in at ${b.login_url}.`, data: { logo_url: b.logo_url } };
+    const t = await getTranslations('reseller.branding');
+    return { ok: true, message: t('saved', { url: b.login_url }), data: { logo_url: b.logo_url } };
   },
   (v) => ({
     subdomain: v.subdomain,

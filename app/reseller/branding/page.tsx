@@ -14,7 +14,9 @@ import { getSettings } from '@/lib/services/settings';
 import { updateBrandingAction } from './actions';
 import { setClientLanguageAction } from './language-actions';
 
-export const metadata: Metadata = { title: 'Branding' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('reseller.branding'))('title') };
+}
 
 export default async function BrandingPage() {
   const { db, actor } = await requireRole('reseller');
@@ -30,7 +32,7 @@ export default async function BrandingPage() {
   const localPort = m ? (m[1] ?? '80') : null;
   return (
     <>
-      <PageHeader title="Branding" subtitle="Your clients see your name, colour and logo on their sign-in page and in their portal." />
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <BrandingForm
         initial={branding}
         companyName={profile.name}

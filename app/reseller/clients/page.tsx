@@ -2,6 +2,7 @@
 // reseller's clients on the server: one page of rows at a time, however many clients there are.
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { ClientList } from '@/components/client-list';
 import { SearchBar } from '@/components/search-bar';
 import { Card, LinkButton, PageHeader } from '@/components/ui';
@@ -12,7 +13,9 @@ import { resellerCatalog } from '@/lib/services/pricing';
 import { platformPhoneCountry } from '@/lib/services/recipients';
 import { CLIENT_STATUSES, listClientsQuery } from '@/lib/validation/clients';
 
-export const metadata: Metadata = { title: 'Clients' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('reseller.clients'))('title') };
+}
 
 const DEFAULTS = listClientsQuery.parse({});
 const selectClass = 'w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm sm:w-auto';
@@ -21,7 +24,8 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
   const { db, actor } = await requireRole('reseller');
   const sp = compactParams(await searchParams);
   const q = listClientsQuery.safeParse(sp).data ?? DEFAULTS;
-  const [page, catalog, country] = await Promise.all([
+  const [t, page, catalog, country] = await Promise.all([
+    getTranslations('reseller.clients'),
     listClients(db, actor, q),
     resellerCatalog(db, actor.userId),
     platformPhoneCountry(db),
@@ -32,9 +36,9 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <PageHeader
-        title="Clients"
-        subtitle="Each new client starts with a free trial."
-        actions={<LinkButton href="/reseller/clients/new">New client</LinkButton>}
+        title={t('title')}
+        subtitle={t('subtitle')}
+        actions={<LinkButton href="/reseller/clients/new">{t('newClient')}</LinkButton>}
       />
       <Card>
         <ClientList
@@ -42,7 +46,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
           country={country}
           hrefBase="/reseller/clients"
           packageLabel={(c) =>
-            c.package ? (names.get(c.package.package_type) ?? c.package.name) : c.status === 'trial' ? 'Free trial' : '—'
+            c.package ? (names.get(c.package.package_type) ?? c.package.name) : c.status === 'trial' ? t('freeTrial') : '—'
           }
           page={page.pagination}
           nav={{ basePath: '/reseller/clients', query, pageSizes: [10, 20, 50, 100] }}
@@ -50,34 +54,32 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
           empty={
             filtered
               ? {
-                  title: 'No client matches these filters.',
-                  body: (
-                    <>
-                      Try another search, or{' '}
+                  title: t('noMatch'),
+                  body: t.rich('noMatchBody', {
+                    link: (chunks) => (
                       <Link className="text-brand-700 underline" href="/reseller/clients">
-                        clear the filters
+                        {chunks}
                       </Link>
-                      .
-                    </>
-                  ),
+                    ),
+                  }),
                 }
               : {
-                  title: 'No clients yet.',
+                  title: t('noClients'),
                   body: (
                     <Link className="text-brand-700 underline" href="/reseller/clients/new">
-                      Create your first client
+                      {t('createFirst')}
                     </Link>
                   ),
                 }
           }
           filters={
             <>
-              <SearchBar action="/reseller/clients" search={q.search} placeholder="Search name, email, phone or account">
-                <select name="status" defaultValue={q.status ?? ''} aria-label="Status" className={selectClass}>
-                  <option value="">All statuses</option>
+              <SearchBar action="/reseller/clients" search={q.search} placeholder={t('searchPlaceholder')}>
+                <select name="status" defaultValue={q.status ?? ''} aria-label={t('status')} className={selectClass}>
+                  <option value="">{t('allStatuses')}</option>
                   {CLIENT_STATUSES.map((s) => (
                     <option key={s} value={s}>
-                      {s[0].toUpperCase() + s.slice(1)}
+                      {t(`statusOption.${s}`)}
                     </option>
                   ))}
                 </select>
@@ -88,7 +90,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
               {filtered && (
                 <p className="mb-3 text-sm">
                   <Link href="/reseller/clients" className="text-brand-700 hover:underline">
-                    Clear filters
+                    {t('clearFilters')}
                   </Link>
                 </p>
               )}

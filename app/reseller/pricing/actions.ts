@@ -1,7 +1,8 @@
 'use server';
 import { revalidatePath } from 'next/cache';
-import { formatMoney } from '@/lib/format';
+import { getTranslations } from 'next-intl/server';
 import { formAction, num } from '@/lib/http/form-action';
+import { getFormat } from '@/lib/i18n/server';
 import { setRetailPrice } from '@/lib/services/pricing';
 import { retailPriceInput } from '@/lib/validation/branding';
 
@@ -11,7 +12,8 @@ export const setRetailPriceAction = formAction(
   async ({ db, actor, input }) => {
     const p = await setRetailPrice(db, actor, input);
     revalidatePath('/reseller', 'layout');
-    return { ok: true, message: `Saved: ${p.display_name} at ${formatMoney(p.retail_price)}.` };
+    const [t, f] = await Promise.all([getTranslations('reseller.pricing'), getFormat()]);
+    return { ok: true, message: t('saved', { name: p.display_name, price: f.money(p.retail_price) }) };
   },
   (v) => ({ ...v, retail_price: num(v.retail_price), allow_below_cost: v.allow_below_cost === '1' || undefined }),
 );

@@ -2,50 +2,51 @@
 // profit and margin per sale, plus the monthly profit report from actual activations. Commission partners
 // see the list prices and the commission each package earns them.
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { DataList } from '@/components/data-list';
 import { PriceRow } from '@/components/reseller/price-row';
 import { buttonClass, Card, EmptyState, inputClass, PageHeader, StatCard } from '@/components/ui';
 import { requireRole } from '@/lib/auth/session';
-import { formatMoney } from '@/lib/format';
+import { languageOf } from '@/lib/i18n/locales';
+import { getFormat } from '@/lib/i18n/server';
 import { type ProfitRow, profitReport, resellerCatalog } from '@/lib/services/pricing';
 import { resellerProfile } from '@/lib/services/resellers';
 import { profitQuery } from '@/lib/validation/branding';
 import { setRetailPriceAction } from './actions';
 
-export const metadata: Metadata = { title: 'Pricing and profit' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('reseller.pricing'))('title') };
+}
 
 export default async function PricingPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const { db, actor } = await requireRole('reseller');
   const sp = await searchParams;
   const pq = profitQuery.safeParse({ month: sp.month || undefined });
-  const [profile, catalog, report] = await Promise.all([
+  const [t, f, profile, catalog, report] = await Promise.all([
+    getTranslations('reseller.pricing'),
+    getFormat(),
     resellerProfile(db, actor),
     resellerCatalog(db, actor.userId),
     profitReport(db, actor, pq.success ? pq.data.month : undefined),
   ]);
   const own = profile.partner_type === 'own_plans';
+  const formatMoney = f.money;
+  const month = monthLabel(report.month, f.locale);
   return (
     <>
-      <PageHeader
-        title="Pricing and profit"
-        subtitle={
-          own
-            ? 'You pay the platform the package cost; your clients pay what you set here. Bill them outside the platform.'
-            : `You sell at the platform's list prices and earn ${profile.commission_rate}% commission on every activation.`
-        }
-      />
+      <PageHeader title={t('title')} subtitle={own ? t('subtitleOwn') : t('subtitleCommission', { rate: profile.commission_rate })} />
       {own ? (
-        <Card title="Your price list">
+        <Card title={t('priceList')}>
           {catalog.length === 0 ? (
-            <EmptyState title="No packages on sale yet." />
+            <EmptyState title={t('noPackages')} />
           ) : (
             <>
               <div className="hidden grid-cols-[1.3fr_1fr_1.2fr_1.4fr_1fr_auto] gap-x-3 border-b border-slate-100 pb-2 text-xs font-medium uppercase tracking-wide text-slate-500 md:grid">
-                <span>Package</span>
-                <span>Your cost</span>
-                <span>Sell at (MMK)</span>
-                <span>Display name</span>
-                <span>Profit · margin</span>
+                <span>{t('package')}</span>
+                <span>{t('yourCost')}</span>
+                <span>{t('sellAt')}</span>
+                <span>{t('displayName')}</span>
+                <span>{t('profitMargin')}</span>
                 <span className="w-[4.5rem]" />
               </div>
               <div className="divide-y divide-slate-100" data-testid="price-list">
@@ -53,103 +54,98 @@ export default async function PricingPage({ searchParams }: { searchParams: Prom
                   <PriceRow key={p.package_type} pkg={p} action={setRetailPriceAction} />
                 ))}
               </div>
-              <p className="mt-3 text-xs text-slate-500">
-                Clients see the display name and the price you set. A price change applies to later activations only.
-              </p>
+              <p className="mt-3 text-xs text-slate-500">{t('priceListNote')}</p>
             </>
           )}
         </Card>
       ) : (
-        <Card title="List prices and commission">
+        <Card title={t('listPrices')}>
           <DataList
             rows={catalog}
             rowKey={(p) => p.package_type}
             testId="commission-table"
-            caption="List prices and commission"
-            empty={{ title: 'No packages on sale yet.' }}
+            caption={t('listPrices')}
+            empty={{ title: t('noPackages') }}
             columns={[
-              { key: 'name', header: 'Package', label: false, cell: (p) => <span className="font-medium">{p.name}</span> },
-              { key: 'price', header: 'List price', align: 'right', className: 'whitespace-nowrap', cell: (p) => formatMoney(p.cost) },
+              { key: 'name', header: t('package'), label: false, cell: (p) => <span className="font-medium">{p.name}</span> },
+              { key: 'price', header: t('listPrice'), align: 'right', className: 'whitespace-nowrap', cell: (p) => formatMoney(p.cost) },
               {
                 key: 'commission',
-                header: 'Your commission',
+                header: t('yourCommission'),
                 align: 'right',
                 className: 'whitespace-nowrap',
                 cell: (p) => <span className="text-emerald-700">{formatMoney(p.commission)}</span>,
               },
             ]}
           />
-          <p className="mt-3 text-xs text-slate-500">
-            Commission accrues to your commission balance ({formatMoney(profile.commission_balance)} now); the platform pays it out or
-            converts it to credit.
-          </p>
+          <p className="mt-3 text-xs text-slate-500">{t('commissionNote', { amount: formatMoney(profile.commission_balance) })}</p>
         </Card>
       )}
 
       <Card
-        title={`${own ? 'Profit' : 'Activations'} in ${monthLabel(report.month)}`}
+        title={own ? t('profitIn', { month }) : t('activationsIn', { month })}
         className="mt-5"
         actions={
           <form method="get" action="/reseller/pricing" className="flex items-center gap-2">
             <label htmlFor="month" className="sr-only">
-              Month
+              {t('month')}
             </label>
             <input id="month" type="month" name="month" defaultValue={report.month} className={`${inputClass} w-40`} />
             <button type="submit" className={buttonClass('secondary')}>
-              Show
+              {t('show')}
             </button>
           </form>
         }
       >
         {!pq.success && (
           <p role="alert" className="mb-3 text-sm text-red-700">
-            Month as YYYY-MM; showing this month.
+            {t('badMonth')}
           </p>
         )}
         <div className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-4">
-          <StatCard label="Activations" value={report.totals.activations.toLocaleString('en-US')} />
-          <StatCard label="Cost" value={formatMoney(report.totals.cost)} />
-          {own && <StatCard label="Billed to clients" value={formatMoney(report.totals.revenue)} />}
-          {own && <StatCard label="Profit" value={formatMoney(report.totals.profit)} testId="profit-total" />}
+          <StatCard label={t('activations')} value={f.number(report.totals.activations)} />
+          <StatCard label={t('cost')} value={formatMoney(report.totals.cost)} />
+          {own && <StatCard label={t('billedToClients')} value={formatMoney(report.totals.revenue)} />}
+          {own && <StatCard label={t('profit')} value={formatMoney(report.totals.profit)} testId="profit-total" />}
         </div>
         <DataList
           rows={report.rows}
           rowKey={(r) => r.package_type}
           testId="profit-report"
-          caption={`Profit in ${monthLabel(report.month)}`}
-          empty={{ title: 'No activations in this month.' }}
+          caption={t('profitIn', { month })}
+          empty={{ title: t('noActivations') }}
           columns={[
             {
               key: 'name',
-              header: 'Package',
+              header: t('package'),
               label: false,
               cell: (r) => (
                 <span className="font-medium">{catalog.find((p) => p.package_type === r.package_type)?.display_name ?? r.name}</span>
               ),
             },
-            { key: 'sold', header: 'Sold', align: 'right', cell: (r) => r.activations.toLocaleString('en-US') },
+            { key: 'sold', header: t('sold'), align: 'right', cell: (r) => f.number(r.activations) },
             ...(own
               ? [
                   {
                     key: 'billed',
-                    header: 'Billed',
+                    header: t('billed'),
                     align: 'right' as const,
                     className: 'whitespace-nowrap',
                     cell: (r: ProfitRow) => formatMoney(r.revenue),
                   },
                   {
                     key: 'client_refunds',
-                    header: 'Refunded to clients',
+                    header: t('refundedToClients'),
                     align: 'right' as const,
                     className: 'whitespace-nowrap',
                     cell: (r: ProfitRow) => (r.client_refunds ? `−${formatMoney(r.client_refunds)}` : formatMoney(0)),
                   },
                 ]
               : []),
-            { key: 'cost', header: 'Cost', align: 'right', className: 'whitespace-nowrap', cell: (r) => formatMoney(r.cost) },
+            { key: 'cost', header: t('cost'), align: 'right', className: 'whitespace-nowrap', cell: (r) => formatMoney(r.cost) },
             {
               key: 'refunds',
-              header: 'Refunds to you',
+              header: t('refundsToYou'),
               align: 'right',
               className: 'whitespace-nowrap',
               cell: (r) => (r.refunds ? `−${formatMoney(r.refunds)}` : formatMoney(0)),
@@ -158,7 +154,7 @@ export default async function PricingPage({ searchParams }: { searchParams: Prom
               ? [
                   {
                     key: 'profit',
-                    header: 'Profit',
+                    header: t('profit'),
                     align: 'right' as const,
                     className: 'whitespace-nowrap',
                     cell: (r: ProfitRow) => (
@@ -169,18 +165,17 @@ export default async function PricingPage({ searchParams }: { searchParams: Prom
               : []),
           ]}
         />
-        {own && (
-          <p className="mt-3 text-xs text-slate-500">
-            Billed is the retail price at each activation. A switch refunds you the unused days at your cost, and you owe your client the
-            same days at your retail price: profit is (billed − refunded to clients) − (cost − refunds to you).
-          </p>
-        )}
+        {own && <p className="mt-3 text-xs text-slate-500">{t('profitNote')}</p>}
       </Card>
     </>
   );
 }
 
-function monthLabel(month: string): string {
+function monthLabel(month: string, locale: string): string {
   const [y, m] = month.split('-').map(Number);
-  return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
+  return new Intl.DateTimeFormat(languageOf(locale) === 'my' ? locale : 'en-GB', {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(y, m - 1, 1)));
 }

@@ -3,6 +3,7 @@
 // devices. Another reseller's client is a 404.
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { ActionForm } from '@/components/action-form';
 import { ActivationPanel } from '@/components/activation-panel';
 import { InlineAction } from '@/components/inline-action';
@@ -12,7 +13,8 @@ import { SuspendButton } from '@/components/suspend-button';
 import { Badge, Card, DetailList, Notice, PageHeader, StatusBadge } from '@/components/ui';
 import { requireRole } from '@/lib/auth/session';
 import { DomainError } from '@/lib/errors';
-import { daysLeft, formatDate, formatDateTime, formatMoney } from '@/lib/format';
+import { daysLeft } from '@/lib/format';
+import { getFormat } from '@/lib/i18n/server';
 import { displayPhone } from '@/lib/phone';
 import { previewActivation } from '@/lib/services/activation';
 import { clientDevices } from '@/lib/services/client-devices';
@@ -31,7 +33,13 @@ import {
   updateClientAction,
 } from '../../actions';
 
-export const metadata: Metadata = { title: 'Client' };
+/** Examples of codes, not words: the same in every language. */
+const COUNTRY_EXAMPLE = 'MM';
+const ZONE_EXAMPLE = 'Asia/Yangon';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('reseller.client'))('title') };
+}
 
 export default async function ClientDetailPage({
   params,
@@ -51,7 +59,13 @@ export default async function ClientDetailPage({
     throw err;
   }
   const sp = await searchParams;
-  const [catalog, country] = await Promise.all([resellerCatalog(db, actor.userId), platformPhoneCountry(db)]);
+  const [catalog, country, t, tf, f] = await Promise.all([
+    resellerCatalog(db, actor.userId),
+    platformPhoneCountry(db),
+    getTranslations('reseller.client'),
+    getTranslations('reseller.clientFields'),
+    getFormat(),
+  ]);
   const [previews, history, devices] = await Promise.all([
     Promise.all(catalog.map((p) => previewActivation(db, actor, client.id, { package_type: p.package_type }))),
     subscriptionHistory(db, client.id),
@@ -76,12 +90,12 @@ export default async function ClientDetailPage({
       />
       {sp.created && (
         <div className="mb-4">
-          <Notice tone="success">Client created with a free trial until {formatDate(client.trial_ends_at)}.</Notice>
+          <Notice tone="success">{t('created', { date: f.date(client.trial_ends_at) })}</Notice>
         </div>
       )}
       <div className="grid gap-5 lg:grid-cols-5">
         <div id="activate" className="scroll-mt-28 lg:col-span-3">
-          <Card title="Activate, renew or switch package">
+          <Card title={t('activateTitle')}>
             <ActivationPanel
               clientId={client.id}
               previews={previews}
@@ -91,131 +105,133 @@ export default async function ClientDetailPage({
             />
           </Card>
         </div>
-        <Card title="Account" className="lg:col-span-2">
+        <Card title={t('account')} className="lg:col-span-2">
           <DetailList
             items={[
               [
-                'Package',
+                t('package'),
                 client.package
                   ? (names.get(client.package.package_type) ?? client.package.name)
                   : client.status === 'trial'
-                    ? 'Free trial'
-                    : 'None',
+                    ? t('freeTrial')
+                    : t('none'),
               ],
-              [client.package ? 'Paid until' : 'Trial ends', `${formatDate(until)} (${daysLeft(until)} days left)`],
-              ['Phone', displayPhone(client.phone, country) || '—'],
-              ['Account name', client.account_name ?? '—'],
+              [client.package ? t('paidUntil') : t('trialEnds'), t('until', { date: f.date(until), days: daysLeft(until) })],
+              [t('phone'), displayPhone(client.phone, country) || '—'],
+              [t('accountName'), client.account_name ?? '—'],
               [
-                'Client credit',
+                t('clientCredit'),
                 <span key="c" data-testid="client-credit">
-                  {formatMoney(client.credit_balance)}
+                  {f.money(client.credit_balance)}
                 </span>,
               ],
-              ['Auto-renew', client.auto_renew ? 'On' : 'Off'],
-              ['Created', formatDate(client.created_at)],
-              ['Devices', `${devices.length} / ${client.usage.device_limit}`],
+              [t('autoRenew'), client.auto_renew ? t('on') : t('off')],
+              [t('createdAt'), f.date(client.created_at)],
+              [t('devices'), `${f.number(devices.length)} / ${f.number(client.usage.device_limit)}`],
             ]}
           />
           <div className="mt-5 space-y-3">
-            <UsageBar label="Today" used={client.usage.today} limit={client.usage.daily_limit} testId="usage-today" />
-            <UsageBar label="This period" used={client.usage.period} limit={client.usage.period_limit} testId="usage-period" />
+            <UsageBar label={t('today')} used={client.usage.today} limit={client.usage.daily_limit} testId="usage-today" />
+            <UsageBar label={t('thisPeriod')} used={client.usage.period} limit={client.usage.period_limit} testId="usage-period" />
           </div>
         </Card>
       </div>
 
       <div className="mt-5 grid gap-5 lg:grid-cols-2">
-        <Card title="Client credit">
+        <Card title={t('clientCredit')}>
           <p className="mb-3 text-sm text-slate-600">
-            Balance <span className="font-semibold tabular-nums">{formatMoney(client.credit_balance)}</span>. The client can renew its own
-            package from it{client.auto_renew ? ', and auto-renews at expiry' : ''}.
+            {t.rich(client.auto_renew ? 'creditNoteAuto' : 'creditNote', {
+              amount: f.money(client.credit_balance),
+              b: (chunks) => <span className="font-semibold tabular-nums">{chunks}</span>,
+            })}
           </p>
           <ActionForm
             action={transferAction}
             idPrefix="xfer-"
             testId="transfer-form"
-            submitLabel="Transfer"
+            submitLabel={t('transfer')}
             fields={[
               ref,
               {
                 name: 'direction',
-                label: 'Direction',
+                label: t('direction'),
                 type: 'select',
                 options: [
-                  { value: 'give', label: 'Give to client' },
-                  { value: 'take', label: 'Take back from client' },
+                  { value: 'give', label: t('give') },
+                  { value: 'take', label: t('take') },
                 ],
               },
-              { name: 'amount', label: 'Amount (MMK)', type: 'number', required: true, placeholder: '50000' },
-              { name: 'note', label: 'Note', wide: true },
+              { name: 'amount', label: t('amount'), type: 'number', required: true, placeholder: '50000' },
+              { name: 'note', label: t('note'), wide: true },
             ]}
           />
         </Card>
-        <Card title="Trial and renewal">
+        <Card title={t('trialTitle')}>
           <ActionForm
             action={extendTrialAction}
             idPrefix="trial-"
             testId="extend-trial-form"
-            submitLabel="Extend trial"
+            submitLabel={t('extendTrial')}
             submitVariant="secondary"
             columns={1}
             fields={[
               ref,
               {
                 name: 'days',
-                label: 'Extend trial by (days, 1–30)',
+                label: t('extendBy'),
                 type: 'number',
                 required: true,
                 defaultValue: '3',
-                hint: `Trial ends ${formatDateTime(client.trial_ends_at)}`,
+                hint: t('trialEndsAt', { date: f.dateTime(client.trial_ends_at) }),
               },
             ]}
           />
           <div className="mt-5 flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 pt-4">
             <div>
               <div className="text-sm font-medium">
-                Auto-renew {client.auto_renew ? <Badge tone="green">on</Badge> : <Badge>off</Badge>}
+                {t('autoRenew')} {client.auto_renew ? <Badge tone="green">{t('onLower')}</Badge> : <Badge>{t('offLower')}</Badge>}
               </div>
-              <p className="text-xs text-slate-500">Renews the same package from the client&apos;s own credit at expiry.</p>
+              <p className="text-xs text-slate-500">{t('autoRenewHint')}</p>
             </div>
             <InlineAction
               action={autoRenewAction}
               fields={{ client_id: String(client.id), auto_renew: client.auto_renew ? '0' : '1' }}
-              label={client.auto_renew ? 'Turn off' : 'Turn on'}
+              label={client.auto_renew ? t('turnOff') : t('turnOn')}
               testId="auto-renew-toggle"
             />
           </div>
         </Card>
-        <Card title="Edit details">
+        <Card title={t('editTitle')}>
           <ActionForm
             action={updateClientAction}
             idPrefix="edit-"
             testId="edit-client-form"
-            submitLabel="Save details"
+            submitLabel={t('saveDetails')}
             fields={[
               ref,
-              { name: 'name', label: 'Contact name', required: true, defaultValue: client.name },
-              { name: 'account_name', label: 'Account / company name', defaultValue: client.account_name ?? '' },
-              { name: 'email', label: 'Login email', type: 'email', required: true, defaultValue: client.email },
-              { name: 'phone', label: 'Mobile (with country code)', type: 'tel', defaultValue: client.phone ?? '' },
-              { name: 'country', label: 'Country code', defaultValue: client.country ?? '', placeholder: 'MM' },
-              { name: 'time_zone', label: 'Time zone', defaultValue: client.time_zone ?? '', placeholder: 'Asia/Yangon' },
+              { name: 'name', label: tf('name'), required: true, defaultValue: client.name },
+              { name: 'account_name', label: tf('accountName'), defaultValue: client.account_name ?? '' },
+              { name: 'email', label: tf('email'), type: 'email', required: true, defaultValue: client.email },
+              { name: 'phone', label: tf('phone'), type: 'tel', defaultValue: client.phone ?? '' },
+              { name: 'country', label: tf('country'), defaultValue: client.country ?? '', placeholder: COUNTRY_EXAMPLE },
+              { name: 'time_zone', label: tf('timeZone'), defaultValue: client.time_zone ?? '', placeholder: ZONE_EXAMPLE },
             ]}
           />
         </Card>
-        <Card title="Reset password">
+        <Card title={t('resetTitle')}>
           <ActionForm
             action={resetPasswordAction}
             idPrefix="pw-"
             testId="reset-password-form"
-            submitLabel="Set new password"
+            submitLabel={t('setPassword')}
             submitVariant="secondary"
             columns={1}
             fields={[
               ref,
-              { name: 'password', label: 'New password (min 6)', type: 'password', required: true, autoComplete: 'new-password' },
+              { name: 'password', label: t('newPassword'), type: 'password', required: true, autoComplete: 'new-password' },
               {
                 name: 'password_confirmation',
-                label: 'Confirm new password',
+                label: t('confirmPassword'),
                 type: 'password',
                 required: true,
                 autoComplete: 'new-password',
@@ -226,23 +242,23 @@ export default async function ClientDetailPage({
       </div>
 
       <div className="mt-5 grid gap-5 lg:grid-cols-2">
-        <Card title="Subscription history">
+        <Card title={t('history')}>
           <SubscriptionHistory history={history} names={names} />
         </Card>
-        <Card title="Devices">
+        <Card title={t('devices')}>
           {devices.length === 0 ? (
-            <p className="text-sm text-slate-500">No gateway phone registered yet. The client pairs its phones from its own portal.</p>
+            <p className="text-sm text-slate-500">{t('noDevices')}</p>
           ) : (
             <ul className="divide-y divide-slate-100 text-sm" data-testid="client-devices">
               {devices.map((d) => (
                 <li key={d.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                   <span className="min-w-0 break-words font-medium">
                     {d.name}
-                    {!d.enabled && <span className="ml-2 text-xs font-normal text-slate-500">(disabled)</span>}
+                    {!d.enabled && <span className="ml-2 text-xs font-normal text-slate-500">({t('disabled')})</span>}
                   </span>
                   <span className="flex items-center gap-2 text-slate-600">
-                    <Badge tone={d.online ? 'green' : 'slate'}>{d.online ? 'online' : 'offline'}</Badge>
-                    <span className="text-xs">{d.last_seen_at ? `seen ${formatDateTime(d.last_seen_at)}` : 'never seen'}</span>
+                    <Badge tone={d.online ? 'green' : 'slate'}>{d.online ? t('online') : t('offline')}</Badge>
+                    <span className="text-xs">{d.last_seen_at ? t('seen', { date: f.dateTime(d.last_seen_at) }) : t('neverSeen')}</span>
                   </span>
                 </li>
               ))}

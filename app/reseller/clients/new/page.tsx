@@ -1,35 +1,42 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { ActionForm } from '@/components/action-form';
 import { Card, PageHeader } from '@/components/ui';
 import { requireRole } from '@/lib/auth/session';
 import { getSettings } from '@/lib/services/settings';
 import { createClientAction } from '../../actions';
 
-export const metadata: Metadata = { title: 'New client' };
+/** An example of a code, not a word: the same in every language. */
+const COUNTRY_EXAMPLE = 'MM';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('reseller.newClient'))('title') };
+}
 
 export default async function NewClientPage() {
   const { db } = await requireRole('reseller');
-  const settings = await getSettings(db);
+  const [settings, t, tf] = await Promise.all([
+    getSettings(db),
+    getTranslations('reseller.newClient'),
+    getTranslations('reseller.clientFields'),
+  ]);
   return (
     <>
-      <PageHeader
-        title="New client"
-        subtitle={`The client starts with a ${settings.default_trial_days}-day free trial unless you choose otherwise.`}
-      />
+      <PageHeader title={t('title')} subtitle={t('subtitle', { days: settings.default_trial_days })} />
       <Card>
         <ActionForm
           action={createClientAction}
-          submitLabel="Create client"
+          submitLabel={t('submit')}
           testId="create-client-form"
           fields={[
-            { name: 'name', label: 'Contact name', required: true },
-            { name: 'account_name', label: 'Account / company name' },
-            { name: 'email', label: 'Login email', type: 'email', required: true },
-            { name: 'password', label: 'Password (min 6)', type: 'password', required: true, autoComplete: 'new-password' },
-            { name: 'phone', label: 'Mobile (with country code)', type: 'tel', placeholder: '+95 9 123 456 789' },
-            { name: 'country', label: 'Country code', placeholder: 'MM', defaultValue: 'MM' },
-            { name: 'time_zone', label: 'Time zone', defaultValue: 'Asia/Yangon' },
-            { name: 'trial_days', label: 'Trial days (0–30)', type: 'number', defaultValue: String(settings.default_trial_days) },
+            { name: 'name', label: tf('name'), required: true },
+            { name: 'account_name', label: tf('accountName') },
+            { name: 'email', label: tf('email'), type: 'email', required: true },
+            { name: 'password', label: tf('password'), type: 'password', required: true, autoComplete: 'new-password' },
+            { name: 'phone', label: tf('phone'), type: 'tel', placeholder: '+95 9 123 456 789' },
+            { name: 'country', label: tf('country'), placeholder: COUNTRY_EXAMPLE, defaultValue: 'MM' },
+            { name: 'time_zone', label: tf('timeZone'), defaultValue: 'Asia/Yangon' },
+            { name: 'trial_days', label: tf('trialDays'), type: 'number', defaultValue: String(settings.default_trial_days) },
           ]}
         />
       </Card>

@@ -1,7 +1,9 @@
 // The reseller's credit ledger on its admin page: kind and date filters (a GET form, so the URL holds
 // them), one server page of rows, and a CSV download of everything that matches.
 import Link from 'next/link';
-import { KIND_LABEL, LedgerTable } from '@/components/ledger-table';
+import { getTranslations } from 'next-intl/server';
+import { LedgerKindOptions } from '@/components/ledger-kind-options';
+import { LedgerTable } from '@/components/ledger-table';
 import { Card, inputClass } from '@/components/ui';
 import type { Db } from '@/db';
 import type { Actor } from '@/lib/auth/permissions';
@@ -26,14 +28,17 @@ export async function LedgerSection({
   q: LedgerQuery;
   timeZone: string;
 }) {
-  const ledger = await resellerLedger(db, actor, resellerId, { ...q, ...zonedDayRange(q.from, q.to, timeZone) });
+  const [ledger, t] = await Promise.all([
+    resellerLedger(db, actor, resellerId, { ...q, ...zonedDayRange(q.from, q.to, timeZone) }),
+    getTranslations('admin.ledger'),
+  ]);
   const filters = { kind: q.kind, from: q.from, to: q.to };
   const filtered = Boolean(q.kind || q.from || q.to);
   const exportQuery = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => Boolean(e[1]))).toString();
   const base = `/admin/resellers/${resellerId}`;
   return (
     <Card
-      title="Credit ledger"
+      title={t('title')}
       className="mt-5"
       actions={
         <a
@@ -42,7 +47,7 @@ export async function LedgerSection({
           data-testid="ledger-csv"
           download
         >
-          Export CSV
+          {t('exportCsv')}
         </a>
       }
     >
@@ -50,34 +55,30 @@ export async function LedgerSection({
         method="get"
         action={base}
         className="mb-4 grid grid-cols-2 gap-2 sm:flex sm:flex-wrap sm:items-end"
-        aria-label="Filter the ledger"
+        aria-label={t('filterLabel')}
       >
         <label className="col-span-2 text-xs font-medium text-slate-600 sm:w-48">
-          Kind
+          {t('kind')}
           <select name="kind" defaultValue={q.kind ?? ''} className={`${inputClass} mt-1`}>
-            <option value="">All kinds</option>
-            {CREDIT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {KIND_LABEL[k] ?? k}
-              </option>
-            ))}
+            <option value="">{t('allKinds')}</option>
+            <LedgerKindOptions kinds={CREDIT_KINDS} />
           </select>
         </label>
         <label className="min-w-0 text-xs font-medium text-slate-600">
-          From
+          {t('from')}
           <input type="date" name="from" defaultValue={q.from?.slice(0, 10)} className={`${inputClass} mt-1`} />
         </label>
         <label className="min-w-0 text-xs font-medium text-slate-600">
-          To
+          {t('to')}
           <input type="date" name="to" defaultValue={q.to?.slice(0, 10)} className={`${inputClass} mt-1`} />
         </label>
         <div className="col-span-2 flex items-center gap-3">
           <button type="submit" className="rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50">
-            Filter
+            {t('filter')}
           </button>
           {filtered && (
             <Link href={base} className="text-sm text-brand-700 hover:underline">
-              Clear
+              {t('clear')}
             </Link>
           )}
         </div>
@@ -92,17 +93,17 @@ export async function LedgerSection({
         empty={
           filtered
             ? {
-                title: 'No ledger entries match these filters.',
+                title: t('noMatch'),
                 body: (
                   <Link href={base} className="text-brand-700 underline">
-                    Show all entries
+                    {t('showAll')}
                   </Link>
                 ),
               }
-            : { title: 'No ledger entries yet.' }
+            : { title: t('empty') }
         }
       />
-      <p className="mt-2 text-xs text-slate-500">Days are counted in {timeZone}.</p>
+      <p className="mt-2 text-xs text-slate-500">{t('days', { zone: timeZone })}</p>
     </Card>
   );
 }
