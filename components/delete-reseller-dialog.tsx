@@ -1,6 +1,7 @@
 'use client';
 // Deleting a reseller: a modal that asks for the name to be typed. The server re-checks the name and
 // refuses (with the reason) while the reseller has paid clients or a balance; on success it redirects.
+import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef, useState } from 'react';
 import type { FormState } from '@/lib/http/form-action';
 import { FieldErrors, inputClass, SubmitButton } from './action-form';
@@ -14,6 +15,7 @@ export interface DeleteTarget {
 }
 
 function DeleteForm({ target, action, onCancel }: { target: DeleteTarget; action: Action; onCancel: () => void }) {
+  const t = useTranslations('admin.deleteReseller');
   const [state, formAction] = useActionState(action, {} as FormState);
   const [typed, setTyped] = useState('');
   const matches = typed.trim() === target.name;
@@ -21,11 +23,7 @@ function DeleteForm({ target, action, onCancel }: { target: DeleteTarget; action
   return (
     <form action={formAction} className="space-y-4" data-testid="delete-reseller-form">
       <input type="hidden" name="reseller_id" value={target.id} />
-      <p className="text-sm text-slate-600">
-        The reseller can no longer sign in, and its login email and subdomain become free again. Its ledger, audit trail and clients are
-        kept (the account is archived, not erased). Refused while any client has paid service left or the credit or commission balance is
-        not zero.
-      </p>
+      <p className="text-sm text-slate-600">{t('explain')}</p>
       {state.message && !fieldErrors && (
         <div
           role="alert"
@@ -37,7 +35,7 @@ function DeleteForm({ target, action, onCancel }: { target: DeleteTarget; action
       )}
       <div>
         <label htmlFor={`confirm-${target.id}`} className="mb-1 block text-sm font-medium text-slate-700">
-          Type <span className="font-semibold text-slate-900">{target.name}</span> to confirm
+          {t.rich('typeToConfirm', { name: target.name, b: (chunks) => <span className="font-semibold text-slate-900">{chunks}</span> })}
         </label>
         <input
           id={`confirm-${target.id}`}
@@ -53,13 +51,13 @@ function DeleteForm({ target, action, onCancel }: { target: DeleteTarget; action
       </div>
       <div className="flex flex-wrap justify-end gap-2">
         <button type="button" onClick={onCancel} className={buttonClass('secondary')}>
-          Cancel
+          {t('cancel')}
         </button>
         {matches ? (
-          <SubmitButton variant="danger">Delete reseller</SubmitButton>
+          <SubmitButton variant="danger">{t('submit')}</SubmitButton>
         ) : (
           <button type="submit" disabled className={buttonClass('danger')}>
-            Delete reseller
+            {t('submit')}
           </button>
         )}
       </div>
@@ -69,6 +67,7 @@ function DeleteForm({ target, action, onCancel }: { target: DeleteTarget; action
 
 /** A native modal <dialog>: focus moves into it, Escape and Cancel close it, the page behind is inert. */
 export function DeleteResellerDialog({ target, action, onClose }: { target: DeleteTarget | null; action: Action; onClose: () => void }) {
+  const t = useTranslations('admin.deleteReseller');
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;
@@ -86,7 +85,7 @@ export function DeleteResellerDialog({ target, action, onClose }: { target: Dele
       {target && (
         <div className="p-5">
           <h2 id="delete-reseller-title" className="mb-3 text-lg font-semibold">
-            Delete {target.name}?
+            {t('title', { name: target.name })}
           </h2>
           {/* Keyed by reseller so a refusal shown for one is not shown for the next. */}
           <DeleteForm key={target.id} target={target} action={action} onCancel={onClose} />
@@ -98,6 +97,7 @@ export function DeleteResellerDialog({ target, action, onClose }: { target: Dele
 
 /** A "Delete" button that opens the dialog (a page's button, or a list row's small one). */
 export function DeleteResellerButton({ target, action, row = false }: { target: DeleteTarget; action: Action; row?: boolean }) {
+  const t = useTranslations('admin.deleteReseller');
   const [open, setOpen] = useState(false);
   return (
     <>
@@ -109,10 +109,10 @@ export function DeleteResellerButton({ target, action, row = false }: { target: 
             ? 'inline-flex min-h-9 items-center rounded-lg px-2.5 text-sm font-medium text-red-700 hover:bg-red-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600'
             : buttonClass('secondary')
         }
-        aria-label={row ? `Delete ${target.name}` : undefined}
+        aria-label={row ? t('deleteName', { name: target.name }) : undefined}
         data-testid={row ? undefined : 'delete-reseller'}
       >
-        <span className="text-red-700">Delete</span>
+        <span className="text-red-700">{t('delete')}</span>
       </button>
       <DeleteResellerDialog target={open ? target : null} action={action} onClose={() => setOpen(false)} />
     </>

@@ -2,6 +2,7 @@
 // Create / edit a reseller (docs/ARCHITECTURE.md#rules-tenancy): partner type (the commission rate appears only for commission
 // partners), brand, login email, phone with country code, website, password and confirmation, contact
 // person, and the login subdomain with live validation. Per-field errors come from the server action.
+import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
 import type { FormState } from '@/lib/http/form-action';
 import { Field, FieldErrors, type FieldSpec, inputClass, SubmitButton } from './action-form';
@@ -22,23 +23,29 @@ export interface ResellerFormValues {
   contact_phone: string;
 }
 
-const PROFILE: FieldSpec[] = [
-  { name: 'name', label: 'Company / brand name', required: true, autoComplete: 'organization' },
+type T = ReturnType<typeof useTranslations<'admin.resellerForm'>>;
+/** Examples of the format, not words. */
+const PHONE_EXAMPLE = '+95 9 123 456 789';
+const PHONE_START = '+95 9 …';
+const URL_START = 'https://';
+
+const profileFields = (t: T): FieldSpec[] => [
+  { name: 'name', label: t('name'), required: true, autoComplete: 'organization' },
   {
     name: 'email',
-    label: 'Login email',
+    label: t('email'),
     type: 'email',
     required: true,
     autoComplete: 'off',
-    hint: 'The reseller signs in with this email.',
+    hint: t('emailHint'),
   },
-  { name: 'phone', label: 'Phone (with country code)', type: 'tel', required: true, placeholder: '+95 9 123 456 789', autoComplete: 'off' },
-  { name: 'website', label: 'Website', type: 'url', placeholder: 'https://' },
+  { name: 'phone', label: t('phone'), type: 'tel', required: true, placeholder: PHONE_EXAMPLE, autoComplete: 'off' },
+  { name: 'website', label: t('website'), type: 'url', placeholder: URL_START },
 ];
-const CONTACT: FieldSpec[] = [
-  { name: 'contact_name', label: 'Contact person', autoComplete: 'off' },
-  { name: 'contact_email', label: 'Contact email', type: 'email', autoComplete: 'off' },
-  { name: 'contact_phone', label: 'Contact phone', type: 'tel', placeholder: '+95 9 …', autoComplete: 'off' },
+const contactFields = (t: T): FieldSpec[] => [
+  { name: 'contact_name', label: t('contactName'), autoComplete: 'off' },
+  { name: 'contact_email', label: t('contactEmail'), type: 'email', autoComplete: 'off' },
+  { name: 'contact_phone', label: t('contactPhone'), type: 'tel', placeholder: PHONE_START, autoComplete: 'off' },
 ];
 
 function Section({ title, hint, children }: { title: string; hint?: string; children: React.ReactNode }) {
@@ -70,6 +77,7 @@ export function ResellerForm({
   resellerId?: number;
   testId?: string;
 }) {
+  const t = useTranslations('admin.resellerForm');
   const [state, formAction] = useActionState(action, {} as FormState);
   const [partnerType, setPartnerType] = useState(initial?.partner_type ?? 'own_plans');
   const withValue = (spec: FieldSpec): FieldSpec => ({ ...spec, defaultValue: initial?.[spec.name as keyof ResellerFormValues] ?? '' });
@@ -87,10 +95,11 @@ export function ResellerForm({
       )}
       {resellerId !== undefined && <input type="hidden" name="reseller_id" value={resellerId} />}
 
-      <Section title="Partner">
+      <Section title={t('partner')}>
         <div>
           <label htmlFor="partner_type" className="mb-1 block text-sm font-medium text-slate-700">
-            Partner type<span className="text-red-600"> *</span>
+            {t('partnerType')}
+            <span className="text-red-600"> *</span>
           </label>
           <select
             id="partner_type"
@@ -104,16 +113,14 @@ export function ResellerForm({
             aria-describedby={typeErrors ? 'partner_type-error' : 'partner_type-hint'}
             className={inputClass}
           >
-            <option value="own_plans">Own plans (sets own retail prices)</option>
-            <option value="commission">Commission (earns a share of list price)</option>
+            <option value="own_plans">{t('ownPlansOption')}</option>
+            <option value="commission">{t('commissionOption')}</option>
           </select>
           {typeErrors ? (
             <FieldErrors errors={typeErrors} id="partner_type-error" />
           ) : (
             <p id="partner_type-hint" className="mt-1 text-xs text-slate-500">
-              {partnerType === 'commission'
-                ? 'Sells at your list prices and earns commission on each activation.'
-                : 'Sets its own retail price per package; keeps the margin.'}
+              {partnerType === 'commission' ? t('commissionHint') : t('ownPlansHint')}
             </p>
           )}
         </div>
@@ -122,41 +129,36 @@ export function ResellerForm({
             state={state}
             spec={{
               name: 'commission_rate',
-              label: 'Commission rate (%)',
+              label: t('rate'),
               type: 'number',
               required: true,
-              hint: 'Share of each activation’s list price, e.g. 10 or 12.5',
+              hint: t('rateHint'),
               defaultValue: initial?.commission_rate ?? '',
             }}
           />
         )}
-        {PROFILE.map((f) => (
+        {profileFields(t).map((f) => (
           <Field key={f.name} spec={withValue(f)} state={state} />
         ))}
       </Section>
 
-      <Section
-        title="Sign-in"
-        hint={
-          mode === 'edit' ? 'Leave both blank to keep the current password. A new password signs the reseller out everywhere.' : undefined
-        }
-      >
+      <Section title={t('signIn')} hint={mode === 'edit' ? t('signInHint') : undefined}>
         <Field
           state={state}
           spec={{
             name: 'password',
-            label: mode === 'edit' ? 'Password (new)' : 'Password',
+            label: mode === 'edit' ? t('passwordNew') : t('password'),
             type: 'password',
             required: mode === 'create',
             autoComplete: 'new-password',
-            hint: 'At least 6 characters.',
+            hint: t('passwordHint'),
           }}
         />
         <Field
           state={state}
           spec={{
             name: 'password_confirmation',
-            label: 'Confirm password',
+            label: t('confirmPassword'),
             type: 'password',
             required: mode === 'create',
             autoComplete: 'new-password',
@@ -164,13 +166,13 @@ export function ResellerForm({
         />
       </Section>
 
-      <Section title="Contact person" hint="Who to call about this account.">
-        {CONTACT.map((f) => (
+      <Section title={t('contactTitle')} hint={t('contactHint')}>
+        {contactFields(t).map((f) => (
           <Field key={f.name} spec={withValue(f)} state={state} />
         ))}
       </Section>
 
-      <Section title="Login domain" hint="The reseller’s clients sign in at this address and see the reseller’s brand.">
+      <Section title={t('domainTitle')} hint={t('domainHint')}>
         <SubdomainField
           check={checkSubdomain}
           baseDomain={baseDomain}
@@ -183,7 +185,7 @@ export function ResellerForm({
       </Section>
 
       <div className="flex flex-wrap gap-2 border-t border-slate-100 pt-4">
-        <SubmitButton>{mode === 'create' ? 'Create reseller' : 'Save changes'}</SubmitButton>
+        <SubmitButton>{mode === 'create' ? t('create') : t('save')}</SubmitButton>
       </div>
     </form>
   );

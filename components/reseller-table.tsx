@@ -1,8 +1,9 @@
 // The admin's resellers list, server-rendered in the shared DataList: the status switch and the Delete
 // dialog are the only client islands. On a phone every row is a card with its status and actions.
 import Link from 'next/link';
-import { formatDate, formatMoney } from '@/lib/format';
+import { useTranslations } from 'next-intl';
 import type { FormState } from '@/lib/http/form-action';
+import { useFormat } from '@/lib/i18n/format';
 import type { ResellerView } from '@/lib/services/resellers';
 import { type Column, DataList, type ListNav, type ListPage } from './data-list';
 import { DeleteResellerButton } from './delete-reseller-dialog';
@@ -33,10 +34,12 @@ export function ResellerTable({
   empty: { title: string; body?: React.ReactNode };
   filters?: React.ReactNode;
 }) {
+  const t = useTranslations('admin.resellerTable');
+  const f = useFormat();
   const columns: Column<ResellerView>[] = [
     {
       key: 'name',
-      header: 'Reseller',
+      header: t('reseller'),
       label: false,
       sort: 'name',
       cell: (r) => (
@@ -52,53 +55,57 @@ export function ResellerTable({
     },
     {
       key: 'type',
-      header: 'Type',
+      header: t('type'),
       from: 'md',
       cell: (r) =>
-        r.partner_type === 'commission' ? <Badge tone="blue">Commission {r.commission_rate}%</Badge> : <Badge>Own plans</Badge>,
+        r.partner_type === 'commission' ? (
+          <Badge tone="blue">{t('commission', { rate: r.commission_rate })}</Badge>
+        ) : (
+          <Badge>{t('ownPlans')}</Badge>
+        ),
     },
     {
       key: 'credit',
-      header: 'Credit',
+      header: t('credit'),
       sort: 'credit_balance',
       align: 'right',
       className: 'whitespace-nowrap',
-      cell: (r) => formatMoney(r.credit_balance),
+      cell: (r) => f.money(r.credit_balance),
     },
     {
       key: 'clients',
-      header: 'Clients',
+      header: t('clients'),
       sort: 'clients_count',
       align: 'right',
-      cell: (r) => (r.clients_count ?? 0).toLocaleString('en-US'),
+      cell: (r) => f.number(r.clients_count ?? 0),
     },
     {
       key: 'joined',
-      header: 'Joined',
+      header: t('joined'),
       sort: 'created_at',
       from: 'lg',
       className: 'whitespace-nowrap',
-      cell: (r) => formatDate(r.created_at),
+      cell: (r) => f.date(r.created_at),
     },
     {
       key: 'status',
-      header: 'Status',
+      header: t('status'),
       cell: (r) =>
         r.status === 'archived' ? (
-          <Badge>archived</Badge>
+          <Badge>{t('archived')}</Badge>
         ) : (
           <StatusSwitch id={r.id} name={r.name} status={r.status} action={statusAction} compact />
         ),
     },
     {
       key: 'actions',
-      header: <span className="sr-only">Actions</span>,
+      header: <span className="sr-only">{t('actions')}</span>,
       label: false,
       align: 'right',
       cell: (r) => (
         <div className="flex justify-end gap-1 whitespace-nowrap">
-          <Link href={`/admin/resellers/${r.id}/edit`} className={actionLink} aria-label={`Edit ${r.name}`}>
-            Edit
+          <Link href={`/admin/resellers/${r.id}/edit`} className={actionLink} aria-label={t('editName', { name: r.name })}>
+            {t('edit')}
           </Link>
           <DeleteResellerButton target={{ id: r.id, name: r.name }} action={deleteAction} row />
         </div>
@@ -112,7 +119,7 @@ export function ResellerTable({
       rowKey={(r) => r.id}
       rowTestId={(r) => `reseller-row-${r.id}`}
       testId="resellers-table"
-      caption="Resellers"
+      caption={t('caption')}
       page={page}
       nav={nav}
       sort={sort}

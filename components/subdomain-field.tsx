@@ -2,6 +2,7 @@
 // The login-subdomain input with live validation: ~300 ms after typing stops it asks the server whether
 // the name is valid and free, and says so under the field. A refusal from the submitted form takes
 // precedence until the value is changed again.
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { FieldErrors, inputClass } from './action-form';
 
@@ -37,6 +38,7 @@ export function SubdomainField({
   /** Edit form: the subdomain the reseller has now. */
   current?: string;
 }) {
+  const t = useTranslations('admin.subdomain');
   const [value, setValue] = useState(defaultValue);
   const [live, setLive] = useState<Live>({ state: 'idle' });
   const seq = useRef(0);
@@ -70,32 +72,27 @@ export function SubdomainField({
   const serverErrors = errors?.length && (submitted ?? '').trim().toLowerCase() === normalized ? errors : undefined;
   const describedBy = serverErrors ? 'subdomain-error' : 'subdomain-status';
 
-  let status: React.ReactNode = <span className="text-slate-500">Lowercase letters and digits, e.g. acme → acme.{baseDomain}</span>;
+  let status: React.ReactNode = <span className="text-slate-500">{t('hint', { domain: baseDomain })}</span>;
   let tone = '';
   if (normalized && normalized === current)
-    status = (
-      <span className="text-slate-500">
-        Current login subdomain: {normalized}.{baseDomain}
-      </span>
-    );
-  else if (live.state === 'checking') status = <span className="text-slate-500">Checking…</span>;
-  else if (live.state === 'failed')
-    status = <span className="text-slate-500">Could not check right now; it is checked again when you save.</span>;
+    status = <span className="text-slate-500">{t('current', { address: `${normalized}.${baseDomain}` })}</span>;
+  else if (live.state === 'checking') status = <span className="text-slate-500">{t('checking')}</span>;
+  else if (live.state === 'failed') status = <span className="text-slate-500">{t('failed')}</span>;
   else if (live.state === 'done') {
     tone = live.available ? 'available' : 'unavailable';
     status = live.available ? (
-      <span className="text-emerald-700">
-        ✓ Available: {live.value}.{baseDomain}
-      </span>
+      <span className="text-emerald-700">{t('available', { address: `${live.value}.${baseDomain}` })}</span>
     ) : (
-      <span className="text-red-700">{live.reason ?? 'Not available.'}</span>
+      <span className="text-red-700">{live.reason ?? t('notAvailable')}</span>
     );
   }
+  const suffix = `.${baseDomain}`;
 
   return (
     <div className="sm:col-span-2 sm:max-w-xl">
       <label htmlFor="subdomain" className="mb-1 block text-sm font-medium text-slate-700">
-        Login subdomain<span className="text-red-600"> *</span>
+        {t('label')}
+        <span className="text-red-600"> *</span>
       </label>
       <div className="flex min-w-0 items-stretch">
         <input
@@ -116,7 +113,7 @@ export function SubdomainField({
           className="inline-flex max-w-[55%] shrink-0 items-center truncate rounded-r-lg border border-l-0 border-slate-300 bg-slate-50 px-3 text-sm text-slate-500"
           aria-hidden="true"
         >
-          .{baseDomain}
+          {suffix}
         </span>
       </div>
       {serverErrors ? (

@@ -1,10 +1,12 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { DomainError } from '@/lib/errors';
-import { formatMoney } from '@/lib/format';
 import { formAction, num } from '@/lib/http/form-action';
+import { readerError } from '@/lib/i18n/errors';
+import { getFormat } from '@/lib/i18n/server';
 import { creditReseller } from '@/lib/services/credit';
 import { createReseller } from '@/lib/services/resellers';
 import { getSettings } from '@/lib/services/settings';
@@ -36,12 +38,13 @@ export const creditResellerAction = formAction(
     const { reseller_id, confirm_large, confirm_duplicate, ...credit } = input;
     const values = formEcho(input);
     const threshold = (await getSettings(db)).large_topup_threshold;
+    const [t, f] = await Promise.all([getTranslations('admin.topupActions'), getFormat()]);
     if (credit.amount > threshold && !confirm_large) {
       return {
         ok: false,
-        message: `This top-up is ${formatMoney(credit.amount)}, more than ${formatMoney(threshold)}. Check the amount before it is credited.`,
+        message: t('large', { amount: f.money(credit.amount), threshold: f.money(threshold) }),
         values,
-        data: { confirm: { field: 'confirm_large', label: `Yes, add ${formatMoney(credit.amount)}` } },
+        data: { confirm: { field: 'confirm_large', label: t('confirmLarge', { amount: f.money(credit.amount) }) } },
       };
     }
     let res: Awaited<ReturnType<typeof creditReseller>>;
@@ -51,16 +54,21 @@ export const creditResellerAction = formAction(
       if (err instanceof DomainError && err.code === 'duplicate_reference') {
         return {
           ok: false,
-          message: err.message,
+          message: (await readerError(err, err)).message,
           values,
-          data: { confirm: { field: 'confirm_duplicate', label: 'Credit this payment again' } },
+          data: { confirm: { field: 'confirm_duplicate', label: t('confirmDuplicate') } },
         };
       }
       throw err;
     }
     revalidatePath(`/admin/resellers/${reseller_id}`);
-    const verb = credit.amount > 0 ? 'Added' : 'Deducted';
-    return { ok: true, message: `${verb} ${formatMoney(Math.abs(credit.amount))}. New balance: ${formatMoney(res.credit_balance)}.` };
+    return {
+      ok: true,
+      message: t(credit.amount > 0 ? 'added' : 'deducted', {
+        amount: f.money(Math.abs(credit.amount)),
+        balance: f.money(res.credit_balance),
+      }),
+    };
   },
   (v) => ({ ...v, amount: num(v.amount), method: v.method || undefined }),
 );

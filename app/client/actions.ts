@@ -1,7 +1,8 @@
 'use server';
 import { revalidatePath } from 'next/cache';
-import { formatDate, formatMoney } from '@/lib/format';
+import { getTranslations } from 'next-intl/server';
 import { formAction, num } from '@/lib/http/form-action';
+import { getFormat } from '@/lib/i18n/server';
 import { activatePackage } from '@/lib/services/activation';
 import { activateInput } from '@/lib/validation/clients';
 
@@ -15,9 +16,10 @@ export const renewFromBalanceAction = formAction(
   async ({ db, actor, input }) => {
     try {
       const res = await activatePackage(db, actor, actor.userId, input);
+      const [t, f] = await Promise.all([getTranslations('actionResult'), getFormat()]);
       return {
         ok: true,
-        message: `Renewed until ${formatDate(res.subscription.ends_at)}. Balance now ${formatMoney(res.credit_balance)}.`,
+        message: t('renewedUntil', { date: f.date(res.subscription.ends_at), balance: f.money(res.credit_balance) }),
       };
     } finally {
       revalidatePath('/client', 'layout');

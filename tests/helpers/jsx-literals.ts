@@ -25,7 +25,22 @@ export const VISIBLE_NAMES = new Set([
 ]);
 
 /** Words that are the same in every language here: product and protocol names, units. */
-export const ALLOWED = new Set(['SMS', 'SMPP', 'API', 'MMK', 'OpenAPI', 'JSON', 'CSV', 'URL', 'ID', 'English', 'QR', 'HTTP', 'HTTPS']);
+export const ALLOWED = new Set([
+  'SMS',
+  'SMPP',
+  'API',
+  'MMK',
+  'OpenAPI',
+  'JSON',
+  'CSV',
+  'URL',
+  'ID',
+  'English',
+  'QR',
+  'HTTP',
+  'HTTPS',
+  'TLS',
+]);
 
 const hasLetters = (s: string) => /\p{L}/u.test(s);
 

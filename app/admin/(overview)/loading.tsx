@@ -1,12 +1,15 @@
 // The overview's shape while the stats load: eight cards, the clients strip and three charts.
+import { useTranslations } from 'next-intl';
+
 function Bar({ className = '' }: { className?: string }) {
   return <div className={`animate-pulse rounded-md bg-slate-200 ${className}`} />;
 }
 
 export default function Loading() {
+  const t = useTranslations('loading');
   return (
     <div role="status" aria-live="polite" aria-busy="true">
-      <span className="sr-only">Loading the overview…</span>
+      <span className="sr-only">{t('adminOverview')}</span>
       <div className="mb-5 space-y-2">
         <Bar className="h-7 w-40" />
         <Bar className="h-4 w-80 max-w-full" />

@@ -2,16 +2,20 @@
 // fields that changed as a small before/after table, filters by actor name and action, CSV export.
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { DataList } from '@/components/data-list';
 import { Badge, buttonClass, Card, PageHeader } from '@/components/ui';
-import { auditActionLabel, auditChanges } from '@/lib/audit-labels';
+import { auditChanges } from '@/lib/audit-labels';
 import { requireRole } from '@/lib/auth/session';
-import { formatDateTime } from '@/lib/format';
+import { localAuditLabel } from '@/lib/i18n/audit';
+import { getFormat } from '@/lib/i18n/server';
 import { type AuditView, listAudit } from '@/lib/services/audit';
 import { auditQuery } from '@/lib/validation/common';
-import { AuditFilters } from './audit-filters';
+import { AuditFilters, isTargetType } from './audit-filters';
 
-export const metadata: Metadata = { title: 'Audit log' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('admin.audit'))('title') };
+}
 
 const FILTER_KEYS = ['action', 'actor', 'target_type', 'target_id', 'actor_id', 'from', 'to'] as const;
 
@@ -25,9 +29,9 @@ function targetHref(e: AuditView): string | null {
   return null;
 }
 
-function Target({ e }: { e: AuditView }) {
+function Target({ e, t }: { e: AuditView; t: Awaited<ReturnType<typeof getTranslations<'admin.audit'>>> }) {
   const href = targetHref(e);
-  const kind = e.target_type.replace(/_/g, ' ');
+  const kind = isTargetType(e.target_type) ? t(`target.${e.target_type}`) : e.target_type.replace(/_/g, ' ');
   const text = e.target_name ? `${e.target_name}` : `${kind}${e.target_id ? ` #${e.target_id}` : ''}`;
   return (
     <div className="min-w-0">
@@ -43,26 +47,30 @@ function Target({ e }: { e: AuditView }) {
   );
 }
 
-function Changes({ e }: { e: AuditView }) {
+function Changes({ e, t }: { e: AuditView; t: Awaited<ReturnType<typeof getTranslations<'admin.audit'>>> }) {
   const changes = auditChanges(e.before, e.after);
   if (!changes.length) return <span className="text-slate-400">—</span>;
   const table = (
     <table className="w-full text-xs" data-testid="audit-changes">
       <thead className="sr-only">
         <tr>
-          <th>Field</th>
-          <th>Before</th>
-          <th>After</th>
+          <th>{t('field')}</th>
+          <th>{t('before')}</th>
+          <th>{t('after')}</th>
         </tr>
       </thead>
       <tbody>
         {changes.map((c) => (
           <tr key={c.field} className="align-top">
-            <th scope="row" className="py-0.5 pr-2 text-left font-medium text-slate-600">
+            <th scope="row" className="py-0.5 pr-2 text-left font-medium text-slate-600" translate="no">
               {c.field.replace(/_/g, ' ')}
             </th>
-            <td className="py-0.5 pr-2 text-slate-500 line-through decoration-slate-300 wrap-anywhere">{c.before}</td>
-            <td className="py-0.5 text-slate-900 wrap-anywhere">{c.after}</td>
+            <td className="py-0.5 pr-2 text-slate-500 line-through decoration-slate-300 wrap-anywhere" translate="no">
+              {c.before}
+            </td>
+            <td className="py-0.5 text-slate-900 wrap-anywhere" translate="no">
+              {c.after}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -72,7 +80,7 @@ function Changes({ e }: { e: AuditView }) {
   return (
     <details>
       <summary className="cursor-pointer select-none text-xs font-medium text-brand-700 hover:underline">
-        {changes.length} fields changed
+        {t('fieldsChanged', { count: changes.length })}
       </summary>
       <div className="mt-1">{table}</div>
     </details>
@@ -86,7 +94,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   for (const k of FILTER_KEYS) raw[k] = sp[k]?.trim() || undefined;
   const parsed = auditQuery.safeParse(raw);
   const q = parsed.success ? parsed.data : auditQuery.parse({});
-  const page = await listAudit(db, actor, q);
+  const [page, t, ta, f] = await Promise.all([
+    listAudit(db, actor, q),
+    getTranslations('admin.audit'),
+    getTranslations('auditAction'),
+    getFormat(),
+  ]);
   const params: Record<string, string | undefined> = {};
   for (const k of FILTER_KEYS) params[k] = q[k] === undefined ? undefined : String(q[k]);
   const filtered = FILTER_KEYS.some((k) => params[k]);
@@ -94,8 +107,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader
-        title="Audit log"
-        subtitle="Who changed what, from where, and what changed."
+        title={t('title')}
+        subtitle={t('subtitle')}
         actions={
           <a
             href={`/admin/audit/export.csv${exportQuery ? `?${exportQuery}` : ''}`}
@@ -103,7 +116,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             download
             data-testid="audit-csv"
           >
-            Export CSV
+            {t('exportCsv')}
           </a>
         }
       />
@@ -113,25 +126,25 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           rowKey={(e) => e.id}
           rowTestId={(e) => `audit-row-${e.id}`}
           testId="audit-table"
-          caption="Audit log"
+          caption={t('title')}
           page={page.pagination}
           nav={{ basePath: '/admin/audit', query: params }}
-          empty={{ title: filtered ? 'No entries match these filters.' : 'No audit entries yet.' }}
+          empty={{ title: filtered ? t('noMatch') : t('empty') }}
           filters={
             <>
               <AuditFilters values={params} />
               {!parsed.success && (
                 <p className="mb-3 text-sm text-red-700" role="alert">
-                  Some filters were not valid and were ignored.
+                  {t('badFilters')}
                 </p>
               )}
             </>
           }
           columns={[
-            { key: 'time', header: 'Time', className: 'align-top sm:whitespace-nowrap', cell: (e) => formatDateTime(e.created_at) },
+            { key: 'time', header: t('time'), className: 'align-top sm:whitespace-nowrap', cell: (e) => f.dateTime(e.created_at) },
             {
               key: 'actor',
-              header: 'Who',
+              header: t('whoHeader'),
               className: 'align-top',
               cell: (e) =>
                 e.actor_id ? (
@@ -139,38 +152,49 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     <Link
                       href={`/admin/audit?actor_id=${e.actor_id}`}
                       className="text-brand-700 wrap-anywhere hover:underline"
-                      title="Only this person"
+                      title={t('onlyThisPerson')}
                     >
-                      {e.actor_name ?? e.actor_email ?? `user #${e.actor_id}`}
+                      {e.actor_name ?? e.actor_email ?? t('user', { id: e.actor_id })}
                     </Link>
                     <div className="mt-0.5 flex flex-wrap items-center gap-1 text-xs text-slate-500">
-                      <Badge>{e.actor_role}</Badge>
+                      <Badge>{isRole(e.actor_role) ? t(`role.${e.actor_role}`) : e.actor_role}</Badge>
                       <span className="wrap-anywhere">{e.actor_email}</span>
                     </div>
                   </div>
                 ) : (
-                  <span className="text-slate-500">system</span>
+                  <span className="text-slate-500">{t('system')}</span>
                 ),
             },
             {
               key: 'action',
-              header: 'What',
+              header: t('what'),
               className: 'align-top',
               cell: (e) => (
                 <div>
                   <span className="font-medium" data-testid="audit-action">
-                    {auditActionLabel(e.action)}
+                    {localAuditLabel(ta, e.action)}
                   </span>
-                  <div className="font-mono text-[11px] text-slate-400 wrap-anywhere">{e.action}</div>
+                  <div className="font-mono text-[11px] text-slate-400 wrap-anywhere" translate="no">
+                    {e.action}
+                  </div>
                 </div>
               ),
             },
-            { key: 'target', header: 'Target', className: 'align-top', cell: (e) => <Target e={e} /> },
-            { key: 'changes', header: 'Changes', className: 'align-top sm:min-w-56', cell: (e) => <Changes e={e} /> },
-            { key: 'ip', header: 'IP', from: 'lg', className: 'align-top whitespace-nowrap font-mono text-xs', cell: (e) => e.ip ?? '—' },
+            { key: 'target', header: t('target.header'), className: 'align-top', cell: (e) => <Target e={e} t={t} /> },
+            { key: 'changes', header: t('changes'), className: 'align-top sm:min-w-56', cell: (e) => <Changes e={e} t={t} /> },
+            {
+              key: 'ip',
+              header: t('ip'),
+              from: 'lg',
+              className: 'align-top whitespace-nowrap font-mono text-xs',
+              cell: (e) => e.ip ?? '—',
+            },
           ]}
         />
       </Card>
     </>
   );
 }
+
+const ROLES = ['admin', 'reseller', 'client'] as const;
+const isRole = (r: string): r is (typeof ROLES)[number] => (ROLES as readonly string[]).includes(r);

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { ClientList } from '@/components/client-list';
 import { SearchBar } from '@/components/search-bar';
 import { Card, PageHeader } from '@/components/ui';
@@ -10,7 +11,9 @@ import { listResellers } from '@/lib/services/resellers';
 import { CLIENT_STATUSES, listClientsQuery } from '@/lib/validation/clients';
 import { listResellersQuery } from '@/lib/validation/resellers';
 
-export const metadata: Metadata = { title: 'All clients' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('admin.clients'))('title') };
+}
 
 const selectClass = 'w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm sm:w-auto sm:max-w-56';
 
@@ -24,6 +27,7 @@ export default async function AdminClientsPage({ searchParams }: { searchParams:
       reseller_id: sp.reseller_id || undefined,
       search: sp.search || undefined,
     }).data ?? listClientsQuery.parse({});
+  const t = await getTranslations('admin.clients');
   const [page, resellers, country] = await Promise.all([
     listClients(db, actor, q),
     // The filter lists resellers by name; with more than 100 the reseller page's "Clients" link still filters by id.
@@ -32,11 +36,11 @@ export default async function AdminClientsPage({ searchParams }: { searchParams:
   ]);
   const options = resellers.data.map((r) => ({ id: r.id, name: r.name }));
   if (q.reseller_id && !options.some((o) => o.id === q.reseller_id))
-    options.unshift({ id: q.reseller_id, name: `Reseller #${q.reseller_id}` });
+    options.unshift({ id: q.reseller_id, name: t('resellerNumber', { id: q.reseller_id }) });
   const filtered = Boolean(q.search || q.status || q.reseller_id);
   return (
     <>
-      <PageHeader title="All clients" subtitle="Every reseller's clients in one place." />
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <Card>
         <ClientList
           rows={page.data}
@@ -48,27 +52,27 @@ export default async function AdminClientsPage({ searchParams }: { searchParams:
             query: { search: q.search, status: q.status, reseller_id: q.reseller_id ? String(q.reseller_id) : undefined },
           }}
           empty={{
-            title: filtered ? 'No client matches these filters.' : 'No clients yet.',
-            body: filtered ? undefined : 'Resellers create clients from their portal.',
+            title: filtered ? t('noMatch') : t('empty'),
+            body: filtered ? undefined : t('emptyBody'),
           }}
           filters={
             <>
               <SearchBar action="/admin/clients" search={q.search}>
-                <select name="status" defaultValue={q.status ?? ''} aria-label="Status" className={selectClass}>
-                  <option value="">All statuses</option>
+                <select name="status" defaultValue={q.status ?? ''} aria-label={t('status')} className={selectClass}>
+                  <option value="">{t('allStatuses')}</option>
                   {CLIENT_STATUSES.map((s) => (
                     <option key={s} value={s}>
-                      {s[0].toUpperCase() + s.slice(1)}
+                      {t(`statusOption.${s}`)}
                     </option>
                   ))}
                 </select>
                 <select
                   name="reseller_id"
                   defaultValue={q.reseller_id ? String(q.reseller_id) : ''}
-                  aria-label="Reseller"
+                  aria-label={t('reseller')}
                   className={selectClass}
                 >
-                  <option value="">All resellers</option>
+                  <option value="">{t('allResellers')}</option>
                   {options.map((o) => (
                     <option key={o.id} value={o.id}>
                       {o.name}
@@ -79,7 +83,7 @@ export default async function AdminClientsPage({ searchParams }: { searchParams:
               {filtered && (
                 <p className="mb-3 text-sm">
                   <Link href="/admin/clients" className="text-brand-700 hover:underline">
-                    Clear filters
+                    {t('clearFilters')}
                   </Link>
                 </p>
               )}

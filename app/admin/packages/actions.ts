@@ -1,11 +1,14 @@
 'use server';
 import { revalidatePath } from 'next/cache';
+import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { formatMoney } from '@/lib/format';
 import { formAction, num } from '@/lib/http/form-action';
+import { getFormat } from '@/lib/i18n/server';
 import { createPackage, updatePackage } from '@/lib/services/packages';
 import { idParam } from '@/lib/validation/common';
 import { createPackageInput, updatePackageInput } from '@/lib/validation/packages';
+
+const texts = () => Promise.all([getTranslations('admin.packageActions'), getFormat()]);
 
 const numbers = (v: Record<string, string>) => ({
   price: num(v.price),
@@ -24,7 +27,8 @@ export const createPackageAction = formAction(
   async ({ db, actor, input }) => {
     const p = await createPackage(db, actor, input);
     revalidatePath('/admin/packages');
-    return { ok: true, message: `Added ${p.name} (${p.package_type}) at ${formatMoney(p.price)}.` };
+    const [t, f] = await texts();
+    return { ok: true, message: t('added', { name: p.name, code: p.package_type, price: f.money(p.price) }) };
   },
   (v) => ({ code: v.code, name: v.name, ...numbers(v), active: v.active !== 'false' }),
 );
@@ -38,7 +42,8 @@ export const updatePackageAction = formAction(
     const p = await updatePackage(db, actor, id, patch);
     revalidatePath('/admin/packages');
     revalidatePath(`/admin/packages/${id}`);
-    return { ok: true, message: `Saved. New activations of ${p.name} cost ${formatMoney(p.price)}; existing subscriptions are unchanged.` };
+    const [t, f] = await texts();
+    return { ok: true, message: t('saved', { name: p.name, price: f.money(p.price) }) };
   },
   (v) => ({ id: v.id, name: v.name, ...numbers(v), active: v.active === 'true' }),
 );
@@ -50,6 +55,7 @@ export const setPackageActiveAction = formAction(
   async ({ db, actor, input }) => {
     const p = await updatePackage(db, actor, input.id, { active: input.active === 'true' });
     revalidatePath('/admin/packages');
-    return { ok: true, message: p.active ? `${p.name} is on sale.` : `${p.name} is disabled.` };
+    const [t] = await texts();
+    return { ok: true, message: t(p.active ? 'onSale' : 'disabled', { name: p.name }) };
   },
 );

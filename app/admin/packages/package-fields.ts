@@ -1,30 +1,36 @@
 // The package form's fields, shared by the add form and the edit page.
+import type { getTranslations } from 'next-intl/server';
 import type { FieldSpec } from '@/components/action-form';
 import type { PackageView } from '@/lib/services/packages';
 
-export function packageFields(p?: PackageView): FieldSpec[] {
+/** An example of a product name, not interface text. */
+const NAME_EXAMPLE = 'Starter Pro';
+
+type T = Awaited<ReturnType<typeof getTranslations<'admin.packageFields'>>>;
+
+export function packageFields(t: T, p?: PackageView): FieldSpec[] {
   const d = (v: number | undefined) => (v === undefined ? undefined : String(v));
   return [
-    { name: 'name', label: 'Name', required: true, defaultValue: p?.name, placeholder: 'Starter Pro' },
-    { name: 'price', label: 'Price (MMK)', type: 'number', required: true, defaultValue: d(p?.price), placeholder: '50000' },
-    { name: 'daily_limit', label: 'SMS per day', type: 'number', required: true, defaultValue: d(p?.daily_limit) },
+    { name: 'name', label: t('name'), required: true, defaultValue: p?.name, placeholder: NAME_EXAMPLE },
+    { name: 'price', label: t('price'), type: 'number', required: true, defaultValue: d(p?.price), placeholder: '50000' },
+    { name: 'daily_limit', label: t('daily'), type: 'number', required: true, defaultValue: d(p?.daily_limit) },
     {
       name: 'period_limit',
-      label: 'SMS per period',
+      label: t('period'),
       type: 'number',
       required: true,
       defaultValue: d(p?.period_limit),
-      hint: 'At least the daily limit.',
+      hint: t('periodHint'),
     },
-    { name: 'device_limit', label: 'Devices', type: 'number', required: true, defaultValue: d(p?.device_limit) ?? '1' },
-    { name: 'period_days', label: 'Period (days)', type: 'number', required: true, defaultValue: d(p?.period_days) ?? '30' },
+    { name: 'device_limit', label: t('devices'), type: 'number', required: true, defaultValue: d(p?.device_limit) ?? '1' },
+    { name: 'period_days', label: t('days'), type: 'number', required: true, defaultValue: d(p?.period_days) ?? '30' },
     {
       name: 'smpp_throughput',
-      label: 'SMPP messages per second',
+      label: t('throughput'),
       type: 'number',
       required: true,
       defaultValue: d(p?.smpp_throughput) ?? '10',
     },
-    { name: 'smpp_max_binds', label: 'SMPP binds at once', type: 'number', required: true, defaultValue: d(p?.smpp_max_binds) ?? '2' },
+    { name: 'smpp_max_binds', label: t('binds'), type: 'number', required: true, defaultValue: d(p?.smpp_max_binds) ?? '2' },
   ];
 }

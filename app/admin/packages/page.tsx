@@ -1,43 +1,50 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { ActionForm } from '@/components/action-form';
 import { DataList } from '@/components/data-list';
 import { InlineAction } from '@/components/inline-action';
 import { Badge, Card, Notice, PageHeader } from '@/components/ui';
 import { requireRole } from '@/lib/auth/session';
-import { formatMoney } from '@/lib/format';
+import { getFormat } from '@/lib/i18n/server';
 import { listAllPackages } from '@/lib/services/packages';
 import { createPackageAction, setPackageActiveAction } from './actions';
 import { packageFields } from './package-fields';
 
-export const metadata: Metadata = { title: 'Packages' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('admin.packages'))('title') };
+}
 
-const n = (v: number) => v.toLocaleString('en-US');
+/** An example of a code, not a word. */
+const CODE_EXAMPLE = 'starter_plus';
 
 export default async function PackagesPage() {
   const { db, actor } = await requireRole('admin');
-  const packages = await listAllPackages(db, actor);
+  const [packages, t, tf, f] = await Promise.all([
+    listAllPackages(db, actor),
+    getTranslations('admin.packages'),
+    getTranslations('admin.packageFields'),
+    getFormat(),
+  ]);
+  const n = f.number;
   return (
     <>
-      <PageHeader title="Packages" subtitle="The catalog resellers activate for their clients." />
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <div className="mb-4">
-        <Notice>
-          Price and limit changes apply to new activations and renewals only. Existing subscriptions keep the price and limits they were
-          sold with; disabling a package stops new sales but leaves current subscribers running.
-        </Notice>
+        <Notice>{t('notice')}</Notice>
       </div>
-      <Card title="Catalog">
+      <Card title={t('catalog')}>
         <DataList
           rows={packages}
           rowKey={(p) => p.id}
           rowTestId={(p) => `package-row-${p.package_type}`}
           testId="packages-table"
-          caption="Packages"
-          empty={{ title: 'No packages yet.', body: 'Add the first one below.' }}
+          caption={t('title')}
+          empty={{ title: t('empty'), body: t('emptyBody') }}
           columns={[
             {
               key: 'name',
-              header: 'Package',
+              header: t('package'),
               label: false,
               cell: (p) => (
                 <div className={p.active ? '' : 'text-slate-500'}>
@@ -45,27 +52,27 @@ export default async function PackagesPage() {
                     <Link href={`/admin/packages/${p.id}`} className="font-medium text-brand-700 hover:underline">
                       {p.name}
                     </Link>
-                    {!p.active && <Badge tone="slate">disabled</Badge>}
+                    {!p.active && <Badge tone="slate">{t('disabledBadge')}</Badge>}
                   </div>
                   <div className="font-mono text-xs text-slate-500">{p.package_type}</div>
                 </div>
               ),
             },
-            { key: 'price', header: 'Price', align: 'right', className: 'whitespace-nowrap', cell: (p) => formatMoney(p.price) },
-            { key: 'daily', header: 'SMS / day', align: 'right', from: 'md', cell: (p) => n(p.daily_limit) },
-            { key: 'period', header: 'SMS / period', align: 'right', from: 'md', cell: (p) => n(p.period_limit) },
-            { key: 'devices', header: 'Devices', align: 'right', from: 'md', cell: (p) => p.device_limit },
+            { key: 'price', header: t('price'), align: 'right', className: 'whitespace-nowrap', cell: (p) => f.money(p.price) },
+            { key: 'daily', header: t('perDay'), align: 'right', from: 'md', cell: (p) => n(p.daily_limit) },
+            { key: 'period', header: t('perPeriod'), align: 'right', from: 'md', cell: (p) => n(p.period_limit) },
+            { key: 'devices', header: t('devices'), align: 'right', from: 'md', cell: (p) => n(p.device_limit) },
             {
               key: 'days',
-              header: 'Period',
+              header: t('period'),
               align: 'right',
               from: 'md',
               className: 'whitespace-nowrap',
-              cell: (p) => `${p.period_days} days`,
+              cell: (p) => t('days', { days: p.period_days }),
             },
             {
               key: 'actions',
-              header: <span className="sr-only">Actions</span>,
+              header: <span className="sr-only">{t('actions')}</span>,
               label: false,
               cell: (p) => (
                 <div className="flex items-start justify-end gap-2">
@@ -73,12 +80,12 @@ export default async function PackagesPage() {
                     href={`/admin/packages/${p.id}`}
                     className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50"
                   >
-                    Edit
+                    {t('edit')}
                   </Link>
                   <InlineAction
                     action={setPackageActiveAction}
                     fields={{ id: String(p.id), active: p.active ? 'false' : 'true' }}
-                    label={p.active ? 'Disable' : 'Enable'}
+                    label={p.active ? t('disable') : t('enable')}
                   />
                 </div>
               ),
@@ -86,20 +93,20 @@ export default async function PackagesPage() {
           ]}
         />
       </Card>
-      <Card title="Add package" className="mt-5">
+      <Card title={t('add')} className="mt-5">
         <ActionForm
           action={createPackageAction}
-          submitLabel="Add package"
+          submitLabel={t('add')}
           testId="add-package-form"
           fields={[
             {
               name: 'code',
-              label: 'Code (package_type)',
+              label: t('code'),
               required: true,
-              placeholder: 'starter_plus',
-              hint: 'Lowercase letters, digits and underscores; cannot change later.',
+              placeholder: CODE_EXAMPLE,
+              hint: t('codeHint'),
             },
-            ...packageFields(),
+            ...packageFields(tf),
           ]}
         />
       </Card>

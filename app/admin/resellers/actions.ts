@@ -4,11 +4,13 @@
 // calls one service; the money rules live in the services.
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { requireRole } from '@/lib/auth/session';
 import { DomainError } from '@/lib/errors';
-import { formatMoney } from '@/lib/format';
 import { formAction, num } from '@/lib/http/form-action';
+import { languageOf } from '@/lib/i18n/locales';
+import { getFormat } from '@/lib/i18n/server';
 import { creditReseller } from '@/lib/services/credit';
 import { deleteReseller, settleCommission } from '@/lib/services/reseller-admin';
 import { checkSubdomain, updateReseller } from '@/lib/services/resellers';
@@ -47,30 +49,32 @@ export const updateResellerAction = formAction(
 export const setResellerStatusAction = formAction('admin', resellerStatusForm, async ({ db, actor, input }) => {
   const r = await updateReseller(db, actor, input.reseller_id, { status: input.status });
   revalidateReseller(r.id);
+  const t = await getTranslations('admin.resellerActions');
   return {
     ok: true,
-    message: r.status === 'active' ? `${r.name} is active again.` : `${r.name} is suspended.`,
+    message: t(r.status === 'active' ? 'activeAgain' : 'suspended', { name: r.name }),
     data: { status: r.status },
   };
 });
 
 /** The service's refusal with the amounts written as money ("1,000,000 MMK"). */
-function deleteRefusal(d: Record<string, unknown>): string {
+async function deleteRefusal(d: Record<string, unknown>): Promise<string> {
+  const [t, f] = await Promise.all([getTranslations('admin.resellerActions'), getFormat()]);
   const reasons: string[] = [];
   const paid = Number(d.paid_subscriptions ?? 0);
   const credit = Number(d.credit_balance ?? 0);
   const commission = Number(d.commission_balance ?? 0);
-  if (paid > 0) reasons.push(`${paid} paid subscription(s) still running`);
-  if (credit !== 0) reasons.push(`credit balance is ${formatMoney(credit)}`);
-  if (commission !== 0) reasons.push(`commission balance is ${formatMoney(commission)}`);
-  return reasons.length ? `This reseller cannot be deleted: ${reasons.join('; ')}.` : 'This reseller cannot be deleted right now.';
+  if (paid > 0) reasons.push(t('paidRunning', { count: paid }));
+  if (credit !== 0) reasons.push(t('creditIs', { amount: f.money(credit) }));
+  if (commission !== 0) reasons.push(t('commissionIs', { amount: f.money(commission) }));
+  return reasons.length ? t('cannotDelete', { reasons: reasons.join(t('separator')) }) : t('cannotDeleteNow');
 }
 
 export const deleteResellerAction = formAction('admin', deleteResellerForm, async ({ db, actor, input }) => {
   try {
     await deleteReseller(db, actor, input.reseller_id, input.confirm);
   } catch (err) {
-    if (err instanceof DomainError && err.code === 'conflict') return { ok: false, message: deleteRefusal(err.details) };
+    if (err instanceof DomainError && err.code === 'conflict') return { ok: false, message: await deleteRefusal(err.details) };
     throw err;
   }
   revalidatePath('/admin/resellers');
@@ -88,8 +92,13 @@ export interface SubdomainCheck {
 export async function checkSubdomainAction(subdomain: string, exceptId?: number): Promise<SubdomainCheck> {
   const { db, actor } = await requireRole('admin');
   const q = subdomainCheckQuery.safeParse({ subdomain, except: exceptId });
-  if (!q.success) return { subdomain: String(subdomain).slice(0, 100), available: false, reason: 'Subdomain is at most 40 characters.' };
-  return checkSubdomain(db, actor, q.data.subdomain, q.data.except);
+  const t = await getTranslations('admin.subdomain');
+  if (!q.success) return { subdomain: String(subdomain).slice(0, 100), available: false, reason: t('tooLong') };
+  const res = await checkSubdomain(db, actor, q.data.subdomain, q.data.except);
+  // English keeps the service's own wording; other languages read what kind of refusal it is.
+  if (res.available || !res.reason || languageOf(await getLocale()) === 'en') return res;
+  const kind = /taken/i.test(res.reason) ? 'taken' : /reserved/i.test(res.reason) ? 'reserved' : 'invalid';
+  return { ...res, reason: t(`refused.${kind}`) };
 }
 
 export const adjustCreditAction = formAction(
@@ -101,10 +110,11 @@ export const adjustCreditAction = formAction(
       res = await creditReseller(db, actor, input.reseller_id, { amount: -input.amount, note: input.reason, reference: input.reference });
     } catch (err) {
       if (err instanceof DomainError && err.code === 'insufficient_credit' && typeof err.details.balance === 'number') {
-        const msg = `At most ${formatMoney(err.details.balance)} can be deducted.`;
+        const [t, f] = await Promise.all([getTranslations('admin.resellerActions'), getFormat()]);
+        const msg = t('atMost', { amount: f.money(err.details.balance) });
         return {
           ok: false,
-          message: 'An adjustment cannot make the balance negative.',
+          message: t('notNegative'),
           fieldErrors: { amount: [msg] },
           values: { amount: String(input.amount), reason: input.reason, reference: input.reference ?? '' },
         };
@@ -112,7 +122,8 @@ export const adjustCreditAction = formAction(
       throw err;
     }
     revalidateReseller(input.reseller_id);
-    return { ok: true, message: `Deducted ${formatMoney(input.amount)}. New balance: ${formatMoney(res.credit_balance)}.` };
+    const [t, f] = await Promise.all([getTranslations('admin.topupActions'), getFormat()]);
+    return { ok: true, message: t('deducted', { amount: f.money(input.amount), balance: f.money(res.credit_balance) }) };
   },
   // "-5000" and "5000" both mean a deduction of 5,000 here.
   (v) => {

@@ -2,6 +2,7 @@
 // with the status switch and Edit / Delete on each row.
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { ResellerTable } from '@/components/reseller-table';
 import { SearchBar } from '@/components/search-bar';
 import { Card, LinkButton, Notice, PageHeader } from '@/components/ui';
@@ -11,7 +12,9 @@ import { listResellers } from '@/lib/services/resellers';
 import { listResellersQuery } from '@/lib/validation/resellers';
 import { deleteResellerAction, setResellerStatusAction } from './actions';
 
-export const metadata: Metadata = { title: 'Resellers' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('admin.resellers'))('title') };
+}
 
 const DEFAULTS = listResellersQuery.parse({});
 const selectClass = 'w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm sm:w-auto';
@@ -20,19 +23,19 @@ export default async function ResellersPage({ searchParams }: { searchParams: Pr
   const { db, actor } = await requireRole('admin');
   const sp = compactParams(await searchParams);
   const q = listResellersQuery.safeParse(sp).data ?? DEFAULTS;
-  const page = await listResellers(db, actor, q);
+  const [page, t] = await Promise.all([listResellers(db, actor, q), getTranslations('admin.resellers')]);
   const filtered = Boolean(q.search || q.status);
   const query = tableLinkParams(q, DEFAULTS);
   return (
     <>
       <PageHeader
-        title="Resellers"
-        subtitle="Partners who buy credit and activate packages for their clients."
-        actions={<LinkButton href="/admin/resellers/new">New reseller</LinkButton>}
+        title={t('title')}
+        subtitle={t('subtitle')}
+        actions={<LinkButton href="/admin/resellers/new">{t('newTitle')}</LinkButton>}
       />
       {sp.deleted && (
         <div className="mb-4">
-          <Notice tone="success">Reseller “{sp.deleted}” deleted. Its ledger, audit trail and clients are kept in the archive.</Notice>
+          <Notice tone="success">{t('deleted', { name: sp.deleted })}</Notice>
         </div>
       )}
       <Card>
@@ -46,24 +49,22 @@ export default async function ResellersPage({ searchParams }: { searchParams: Pr
           empty={
             filtered
               ? {
-                  title: q.search ? `No reseller matches “${q.search}”.` : 'No reseller has this status.',
-                  body: (
-                    <>
-                      Try another name or email, or{' '}
+                  title: q.search ? t('noMatch', { search: q.search }) : t('noStatus'),
+                  body: t.rich('noMatchBody', {
+                    link: (chunks) => (
                       <Link className="text-brand-700 underline" href="/admin/resellers">
-                        clear the search
+                        {chunks}
                       </Link>
-                      .
-                    </>
-                  ),
+                    ),
+                  }),
                 }
               : {
-                  title: 'No resellers yet.',
+                  title: t('empty'),
                   body: (
                     <>
-                      Resellers buy credit from you and activate packages for their clients.{' '}
+                      {t('emptyBody')}{' '}
                       <Link className="text-brand-700 underline" href="/admin/resellers/new">
-                        Create the first reseller
+                        {t('createFirst')}
                       </Link>
                     </>
                   ),
@@ -71,11 +72,11 @@ export default async function ResellersPage({ searchParams }: { searchParams: Pr
           }
           filters={
             <>
-              <SearchBar action="/admin/resellers" search={q.search} placeholder="Search name, email or subdomain">
-                <select name="status" defaultValue={q.status ?? ''} aria-label="Status" className={selectClass}>
-                  <option value="">All statuses</option>
-                  <option value="active">Active</option>
-                  <option value="suspended">Suspended</option>
+              <SearchBar action="/admin/resellers" search={q.search} placeholder={t('searchPlaceholder')}>
+                <select name="status" defaultValue={q.status ?? ''} aria-label={t('status')} className={selectClass}>
+                  <option value="">{t('allStatuses')}</option>
+                  <option value="active">{t('active')}</option>
+                  <option value="suspended">{t('suspended')}</option>
                 </select>
                 {query.sort && <input type="hidden" name="sort" value={query.sort} />}
                 {query.dir && <input type="hidden" name="dir" value={query.dir} />}
@@ -84,7 +85,7 @@ export default async function ResellersPage({ searchParams }: { searchParams: Pr
               {filtered && (
                 <p className="mb-3 text-sm">
                   <Link href="/admin/resellers" className="text-brand-700 hover:underline">
-                    Clear search
+                    {t('clearSearch')}
                   </Link>
                 </p>
               )}

@@ -1,5 +1,6 @@
 'use server';
 import { revalidatePath } from 'next/cache';
+import { getTranslations } from 'next-intl/server';
 import { formAction, num } from '@/lib/http/form-action';
 import { createAdmin, setAdminStatus } from '@/lib/services/admins';
 import { updateSettings } from '@/lib/services/settings';
@@ -12,7 +13,7 @@ export const updateSettingsAction = formAction(
   async ({ db, actor, input }) => {
     await updateSettings(db, actor, input);
     revalidatePath('/admin/settings');
-    return { ok: true, message: 'Settings saved.' };
+    return { ok: true, message: (await getTranslations('admin.settingsActions'))('saved') };
   },
   (v) => ({
     platform_name: v.platform_name,
@@ -33,12 +34,13 @@ export const updateSettingsAction = formAction(
 export const createAdminAction = formAction('admin', createAdminInput, async ({ db, actor, input }) => {
   const a = await createAdmin(db, actor, input);
   revalidatePath('/admin/settings');
-  return { ok: true, message: `Admin ${a.email} created. They can sign in now.` };
+  return { ok: true, message: (await getTranslations('admin.settingsActions'))('adminCreated', { email: a.email }) };
 });
 
 /** Disable or re-enable an admin; the service refuses the last active admin and the signed-in one. */
 export const setAdminStatusAction = formAction('admin', adminStatusInput.extend({ id: idParam }), async ({ db, actor, input }) => {
   const a = await setAdminStatus(db, actor, input.id, input.status);
   revalidatePath('/admin/settings');
-  return { ok: true, message: a.status === 'active' ? `${a.email} enabled.` : `${a.email} disabled and signed out.` };
+  const t = await getTranslations('admin.settingsActions');
+  return { ok: true, message: t(a.status === 'active' ? 'enabled' : 'disabled', { email: a.email }) };
 });

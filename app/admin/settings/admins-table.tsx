@@ -1,29 +1,32 @@
 // The platform admins with enable / disable; the service refuses disabling yourself or the last active admin.
+import { useTranslations } from 'next-intl';
 import { DataList } from '@/components/data-list';
 import { InlineAction } from '@/components/inline-action';
 import { Badge, StatusBadge } from '@/components/ui';
-import { formatDateTime } from '@/lib/format';
+import { useFormat } from '@/lib/i18n/format';
 import type { AdminView } from '@/lib/services/admins';
 import { setAdminStatusAction } from './actions';
 
 export function AdminsTable({ admins, selfId }: { admins: AdminView[]; selfId: number }) {
+  const t = useTranslations('admin.admins');
+  const f = useFormat();
   return (
     <DataList
       rows={admins}
       rowKey={(a) => a.id}
       rowTestId={(a) => `admin-row-${a.id}`}
       testId="admins-table"
-      caption="Admins"
-      empty={{ title: 'No admins.' }}
+      caption={t('title')}
+      empty={{ title: t('empty') }}
       columns={[
         {
           key: 'admin',
-          header: 'Admin',
+          header: t('admin'),
           label: false,
           cell: (a) => (
             <div>
               <div className="font-medium">
-                {a.name} {a.id === selfId && <Badge tone="blue">you</Badge>}
+                {a.name} {a.id === selfId && <Badge tone="blue">{t('you')}</Badge>}
               </div>
               <div className="text-xs text-slate-500 wrap-anywhere">{a.email}</div>
             </div>
@@ -31,13 +34,13 @@ export function AdminsTable({ admins, selfId }: { admins: AdminView[]; selfId: n
         },
         {
           key: 'status',
-          header: 'Status',
-          cell: (a) => (a.status === 'active' ? <StatusBadge status="active" /> : <Badge tone="red">disabled</Badge>),
+          header: t('status'),
+          cell: (a) => (a.status === 'active' ? <StatusBadge status="active" /> : <Badge tone="red">{t('disabled')}</Badge>),
         },
-        { key: 'login', header: 'Last sign-in', className: 'whitespace-nowrap', cell: (a) => formatDateTime(a.last_login_at) },
+        { key: 'login', header: t('lastSignIn'), className: 'whitespace-nowrap', cell: (a) => f.dateTime(a.last_login_at) },
         {
           key: 'actions',
-          header: <span className="sr-only">Actions</span>,
+          header: <span className="sr-only">{t('actions')}</span>,
           label: false,
           align: 'right',
           cell: (a) => (
@@ -45,7 +48,7 @@ export function AdminsTable({ admins, selfId }: { admins: AdminView[]; selfId: n
               <InlineAction
                 action={setAdminStatusAction}
                 fields={{ id: String(a.id), status: a.status === 'active' ? 'suspended' : 'active' }}
-                label={a.status === 'active' ? 'Disable' : 'Enable'}
+                label={a.status === 'active' ? t('disable') : t('enable')}
                 variant={a.status === 'active' ? 'secondary' : 'primary'}
               />
             </div>

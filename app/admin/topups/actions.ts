@@ -1,10 +1,12 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { DomainError } from '@/lib/errors';
-import { formatMoney } from '@/lib/format';
 import { formAction } from '@/lib/http/form-action';
+import { readerError } from '@/lib/i18n/errors';
+import { getFormat } from '@/lib/i18n/server';
 import { getSettings } from '@/lib/services/settings';
 import { decideTopupRequest, getTopupRequest } from '@/lib/services/topups';
 import { idParam } from '@/lib/validation/common';
@@ -31,11 +33,12 @@ export const decideTopupAction = formAction(
       // A large amount is approved with a second press (the large-top-up setting, default 1,000,000 MMK).
       const [req, threshold] = await Promise.all([getTopupRequest(db, actor, input.id), getSettings(db)]);
       if (req.status === 'pending' && req.amount > threshold.large_topup_threshold) {
+        const [t, f] = await Promise.all([getTranslations('admin.topups'), getFormat()]);
         return {
           ok: false,
-          message: `This request is for ${formatMoney(req.amount)}, more than ${formatMoney(threshold.large_topup_threshold)}. Check the payment before approving.`,
+          message: t('large', { amount: f.money(req.amount), threshold: f.money(threshold.large_topup_threshold) }),
           values,
-          data: { confirm: { field: 'confirm_large', label: `Yes, approve ${formatMoney(req.amount)}` } },
+          data: { confirm: { field: 'confirm_large', label: t('confirmLarge', { amount: f.money(req.amount) }) } },
         };
       }
     }
@@ -50,9 +53,9 @@ export const decideTopupAction = formAction(
       if (err instanceof DomainError && err.code === 'duplicate_reference') {
         return {
           ok: false,
-          message: err.message,
+          message: (await readerError(err, err)).message,
           values,
-          data: { confirm: { field: 'confirm_duplicate', label: 'Approve and credit it again' } },
+          data: { confirm: { field: 'confirm_duplicate', label: (await getTranslations('admin.topups'))('confirmDuplicate') } },
         };
       }
       throw err;

@@ -1,25 +1,29 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import { getTranslations } from 'next-intl/server';
 import { DataList } from '@/components/data-list';
-import { paymentMethodLabel } from '@/components/payment-method';
+
 import { PaidInto, SlipPreview } from '@/components/payments/slip-preview';
 import { Card, Notice, PageHeader, StatusBadge } from '@/components/ui';
 import { requireRole } from '@/lib/auth/session';
-import { formatDateTime, formatMoney } from '@/lib/format';
+import { useFormat } from '@/lib/i18n/format';
 import { listTopupRequests, type TopupRequestView } from '@/lib/services/topups';
 import { listTopupsQuery, TOPUP_STATUSES } from '@/lib/validation/credit';
 import { decideTopupAction } from './actions';
 import { TopupDecision } from './topup-decision';
 
-export const metadata: Metadata = { title: 'Top-up requests' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('admin.topups'))('title') };
+}
 
 const TABS = [...TOPUP_STATUSES, 'all'] as const;
 type Tab = (typeof TABS)[number];
-const TAB_LABEL: Record<Tab, string> = { pending: 'Pending', approved: 'Approved', rejected: 'Rejected', all: 'All' };
 
 function Tabs({ current, resellerId }: { current: Tab; resellerId?: number }) {
+  const tr = useTranslations('admin.topups');
   return (
-    <nav aria-label="Request status" className="mb-4 flex gap-1 overflow-x-auto border-b border-slate-200 text-sm">
+    <nav aria-label={tr('tabsLabel')} className="mb-4 flex gap-1 overflow-x-auto border-b border-slate-200 text-sm">
       {TABS.map((t) => {
         const q = new URLSearchParams();
         if (t !== 'pending') q.set('status', t);
@@ -33,7 +37,7 @@ function Tabs({ current, resellerId }: { current: Tab; resellerId?: number }) {
             aria-current={active ? 'page' : undefined}
             className={`-mb-px whitespace-nowrap border-b-2 px-3 py-2 font-medium ${active ? 'border-brand-600 text-brand-700' : 'border-transparent text-slate-500 hover:text-slate-800'}`}
           >
-            {TAB_LABEL[t]}
+            {tr(`tab.${t}`)}
           </Link>
         );
       })}
@@ -42,49 +46,50 @@ function Tabs({ current, resellerId }: { current: Tab; resellerId?: number }) {
 }
 
 function Decision({ r }: { r: TopupRequestView }) {
+  const t = useTranslations('admin.topups');
+  const f = useFormat();
   return (
     <div className="space-y-1 text-sm">
       <div className="flex flex-wrap items-center gap-2">
         <StatusBadge status={r.status} />
-        <span className="text-slate-600">
-          by {r.decided_by_name ?? '—'} · {formatDateTime(r.decided_at)}
-        </span>
+        <span className="text-slate-600">{t('decidedBy', { name: r.decided_by_name ?? '—', date: f.dateTime(r.decided_at) })}</span>
       </div>
       {r.decision_note && (
         <p className="break-words text-slate-700">
-          <span className="text-slate-500">{r.status === 'rejected' ? 'Reason: ' : 'Note: '}</span>
+          <span className="text-slate-500">{r.status === 'rejected' ? t('reason') : t('note')} </span>
           {r.decision_note}
         </p>
       )}
-      {r.ledger_entry_id !== null && <p className="text-xs text-slate-500">Ledger entry #{r.ledger_entry_id}</p>}
+      {r.ledger_entry_id !== null && <p className="text-xs text-slate-500">{t('ledgerEntry', { id: r.ledger_entry_id })}</p>}
     </div>
   );
 }
 
 function RequestSummary({ r, tab }: { r: TopupRequestView; tab: Tab }) {
+  const t = useTranslations('admin.topups');
+  const tm = useTranslations('payments.method');
+  const f = useFormat();
   return (
     <div className="min-w-0 space-y-1">
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-        <span className="text-lg font-semibold tabular-nums">{formatMoney(r.amount)}</span>
+        <span className="text-lg font-semibold tabular-nums">{f.money(r.amount)}</span>
         <Link href={`/admin/resellers/${r.reseller_id}`} className="font-medium text-brand-700 hover:underline">
           {r.reseller_name}
         </Link>
         {tab === 'all' && r.status === 'pending' && <StatusBadge status="pending" />}
       </div>
       <p className="break-words text-sm text-slate-600">
-        {paymentMethodLabel(r.method)}
+        {r.method ? (tm.has(r.method as 'other') ? tm(r.method as 'other') : r.method) : '—'}
         {r.reference && (
           <>
             {' '}
-            · Ref <span className="font-mono text-slate-800">{r.reference}</span>
+            · {t('ref')} <span className="font-mono text-slate-800">{r.reference}</span>
           </>
         )}
       </p>
       <PaidInto r={r} />
       {r.note && <p className="break-words text-sm text-slate-700">“{r.note}”</p>}
-      <p className="text-xs text-slate-500">
-        Request #{r.id} · filed {formatDateTime(r.created_at)}
-      </p>
+      <p className="text-xs text-slate-500">{t('filed', { id: r.id, date: f.dateTime(r.created_at) })}</p>
     </div>
   );
 }
@@ -94,30 +99,26 @@ export default async function TopupsPage({ searchParams }: { searchParams: Promi
   const sp = await searchParams;
   const tab: Tab = (TABS as readonly string[]).includes(sp.status) ? (sp.status as Tab) : 'pending';
   const q = listTopupsQuery.safeParse({ page: sp.page, reseller_id: sp.reseller_id || undefined }).data ?? listTopupsQuery.parse({});
-  const page = await listTopupRequests(db, actor, { ...q, status: tab === 'all' ? undefined : tab });
+  const [page, t] = await Promise.all([
+    listTopupRequests(db, actor, { ...q, status: tab === 'all' ? undefined : tab }),
+    getTranslations('admin.topups'),
+  ]);
   const decided = sp.decided && /^\d+$/.test(sp.decided) ? sp.decided : null;
   return (
     <>
-      <PageHeader
-        title="Top-up requests"
-        subtitle="Resellers ask for credit here. Approving adds the amount to their balance; each request is decided once."
-      />
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
       {decided && (
         <div className="mb-4">
-          <Notice tone="success">
-            {sp.outcome === 'approved'
-              ? `Request #${decided} approved: the credit was added to the reseller's balance.`
-              : `Request #${decided} rejected.`}
-          </Notice>
+          <Notice tone="success">{sp.outcome === 'approved' ? t('approved', { id: decided }) : t('rejected', { id: decided })}</Notice>
         </div>
       )}
       <Card>
         <Tabs current={tab} resellerId={q.reseller_id} />
         {q.reseller_id && (
           <p className="mb-3 text-sm text-slate-600">
-            One reseller only ·{' '}
+            {t('oneReseller')} ·{' '}
             <Link className="text-brand-700 underline" href={tab === 'pending' ? '/admin/topups' : `/admin/topups?status=${tab}`}>
-              show all resellers
+              {t('showAll')}
             </Link>
           </p>
         )}
@@ -126,10 +127,10 @@ export default async function TopupsPage({ searchParams }: { searchParams: Promi
           rowKey={(r) => r.id}
           rowTestId={(r) => `topup-row-${r.id}`}
           testId="topups-list"
-          caption="Top-up requests"
+          caption={t('title')}
           empty={{
-            title: tab === 'pending' ? 'No pending requests.' : tab === 'all' ? 'No top-up requests yet.' : `No ${tab} requests.`,
-            body: tab === 'pending' ? 'Requests resellers file from their Credit page appear here.' : undefined,
+            title: t(`empty.${tab}`),
+            body: tab === 'pending' ? t('emptyBody') : undefined,
           }}
           page={page.pagination}
           nav={{
@@ -137,10 +138,10 @@ export default async function TopupsPage({ searchParams }: { searchParams: Promi
             query: { status: tab === 'pending' ? undefined : tab, reseller_id: q.reseller_id ? String(q.reseller_id) : undefined },
           }}
           columns={[
-            { key: 'request', header: 'Request', label: false, className: 'align-top', cell: (r) => <RequestSummary r={r} tab={tab} /> },
+            { key: 'request', header: t('request'), label: false, className: 'align-top', cell: (r) => <RequestSummary r={r} tab={tab} /> },
             {
               key: 'decision',
-              header: 'Decision',
+              header: t('decision'),
               label: false,
               className: 'align-top sm:w-72',
               cell: (r) => (

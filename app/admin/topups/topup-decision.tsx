@@ -1,6 +1,7 @@
 'use client';
 // Approve / Reject one pending top-up request: a single text box is the optional approval note or the
 // required rejection reason; the service's refusal (e.g. already decided) shows above it.
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { useFormStatus } from 'react-dom';
 import { ConfirmStep, FieldErrors, inputClass } from '@/components/action-form';
@@ -11,20 +12,22 @@ import type { FormState } from '@/lib/http/form-action';
 type Action = (state: FormState, fd: FormData) => Promise<FormState>;
 
 function Buttons() {
+  const t = useTranslations('admin.topups');
   const { pending } = useFormStatus();
   return (
     <div className="flex gap-2">
       <button type="submit" name="decision" value="approve" disabled={pending} className={`${buttonClass('primary')} min-h-9 px-3 py-1.5`}>
-        Approve
+        {t('approve')}
       </button>
       <button type="submit" name="decision" value="reject" disabled={pending} className={`${buttonClass('danger')} min-h-9 px-3 py-1.5`}>
-        Reject
+        {t('reject')}
       </button>
     </div>
   );
 }
 
 export function TopupDecision({ id, tab, action }: { id: number; tab: string; action: Action }) {
+  const t = useTranslations('admin.topups');
   const [state, formAction] = useActionState(action, {} as FormState);
   const fb = useSubmitFeedback(state);
   const errors = [...(fb.fieldErrors?.reason ?? []), ...(fb.fieldErrors?.note ?? [])];
@@ -42,14 +45,14 @@ export function TopupDecision({ id, tab, action }: { id: number; tab: string; ac
       <ConfirmStep state={state} show={fb.showMessage} />
       <div>
         <label htmlFor={textId} className="sr-only">
-          Note or rejection reason
+          {t('textLabel')}
         </label>
         <input
           id={textId}
           name="text"
           key={state.values?.text ?? ''}
           defaultValue={state.values?.text ?? ''}
-          placeholder="Note (optional) / reason to reject"
+          placeholder={t('textPlaceholder')}
           maxLength={500}
           // Enter would submit with the first button (Approve): make the admin pick a button instead.
           onKeyDown={(e) => {

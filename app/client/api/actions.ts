@@ -1,5 +1,6 @@
 'use server';
 import { revalidatePath } from 'next/cache';
+import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { formAction } from '@/lib/http/form-action';
 import { createApiKey, revokeApiKey } from '@/lib/services/api-keys';
@@ -15,5 +16,5 @@ export const createApiKeyAction = formAction('client', apiKeyInput, async ({ db,
 export const revokeApiKeyAction = formAction('client', z.object({ id: idParam }), async ({ db, actor, input }) => {
   await revokeApiKey(db, actor, input.id);
   revalidatePath('/client/api');
-  return { ok: true, message: 'Revoked.' };
+  return { ok: true, message: (await getTranslations('actionResult'))('revoked') };
 });

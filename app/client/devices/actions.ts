@@ -1,5 +1,6 @@
 'use server';
 import { revalidatePath } from 'next/cache';
+import { getTranslations } from 'next-intl/server';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import { formAction } from '@/lib/http/form-action';
@@ -36,7 +37,7 @@ export const renameDeviceAction = formAction(
   async ({ db, actor, input }) => {
     await updateDevice(db, actor, input.id, { name: input.name });
     revalidatePath('/client/devices');
-    return { ok: true, message: 'Renamed.' };
+    return { ok: true, message: (await getTranslations('actionResult'))('renamed') };
   },
 );
 
@@ -46,7 +47,7 @@ export const setDeviceEnabledAction = formAction(
   async ({ db, actor, input }) => {
     await updateDevice(db, actor, input.id, { enabled: input.enabled });
     revalidatePath('/client/devices');
-    return { ok: true, message: input.enabled ? 'Enabled.' : 'Disabled.' };
+    return { ok: true, message: (await getTranslations('actionResult'))(input.enabled ? 'enabled' : 'disabled') };
   },
   (v) => ({ id: v.id, enabled: v.enabled === 'true' }),
 );
@@ -58,12 +59,12 @@ export const setDeviceChannelAction = formAction(
   async ({ db, actor, input }) => {
     await updateDevice(db, actor, input.id, { notification_channel: input.notification_channel });
     revalidatePath('/client/devices');
-    return { ok: true, message: `Notification channel ${input.notification_channel}; restart the app on the phone to apply it.` };
+    return { ok: true, message: (await getTranslations('actionResult'))('channel', { channel: input.notification_channel }) };
   },
 );
 
 export const removeDeviceAction = formAction('client', z.object({ id: deviceId }), async ({ db, actor, input }) => {
   await removeDevice(db, actor, input.id);
   revalidatePath('/client/devices');
-  return { ok: true, message: 'Removed.' };
+  return { ok: true, message: (await getTranslations('actionResult'))('removed') };
 });

@@ -1,5 +1,6 @@
 'use server';
 import { revalidatePath } from 'next/cache';
+import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { WEBHOOK_EVENTS } from '@/db/schema/messaging';
 import { formAction } from '@/lib/http/form-action';
@@ -25,7 +26,7 @@ export const setWebhookEnabledAction = formAction(
   async ({ db, actor, input }) => {
     await updateWebhook(db, actor, input.id, { enabled: input.enabled });
     revalidatePath('/client/webhooks');
-    return { ok: true, message: input.enabled ? 'Enabled.' : 'Disabled.' };
+    return { ok: true, message: (await getTranslations('actionResult'))(input.enabled ? 'enabled' : 'disabled') };
   },
   (v) => ({ id: v.id, enabled: v.enabled === 'true' }),
 );
@@ -33,5 +34,5 @@ export const setWebhookEnabledAction = formAction(
 export const deleteWebhookAction = formAction('client', z.object({ id: idParam }), async ({ db, actor, input }) => {
   await deleteWebhook(db, actor, input.id);
   revalidatePath('/client/webhooks');
-  return { ok: true, message: 'Deleted.' };
+  return { ok: true, message: (await getTranslations('actionResult'))('deleted') };
 });

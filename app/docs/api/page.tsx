@@ -1,9 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { openApiDocument } from '@/lib/openapi/document';
 import { endpoints } from '@/lib/openapi/endpoints';
 
-export const metadata: Metadata = { title: 'API reference' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('apiDocs'))('title') };
+}
 
 const METHOD_TONE: Record<string, string> = {
   get: 'bg-sky-100 text-sky-800',
@@ -12,16 +15,9 @@ const METHOD_TONE: Record<string, string> = {
   patch: 'bg-violet-100 text-violet-800',
   delete: 'bg-red-100 text-red-800',
 };
-const AUTH_TEXT = {
-  none: 'No auth',
-  admin: 'Bearer (admin)',
-  reseller: 'Bearer (reseller)',
-  client: 'Bearer (client)',
-  clicksend: 'Basic: email + API key',
-  device: 'Bearer (device token)',
-  gateway: 'Basic: gateway login + password',
-  session: 'Browser session',
-};
+/** The machine-readable document's address and format: names, the same in every language. */
+const OPENAPI_URL = '/api/openapi.json';
+const ERROR_SHAPE = '{"error": {"code", "message", "details"}}';
 
 type Op = {
   parameters?: { name: string; in: string; required?: boolean; schema?: Record<string, unknown> }[];
@@ -34,16 +30,20 @@ export default async function ApiDocsPage() {
   const doc = (await openApiDocument()) as { paths: Record<string, Record<string, Op>> };
   const ops = endpoints();
   const tags = [...new Set(ops.map((e) => e.tag))];
+  const t = await getTranslations('apiDocs');
   return (
     <main className="mx-auto max-w-5xl px-4 py-8">
-      <h1 className="text-2xl font-semibold">API reference</h1>
+      <h1 className="text-2xl font-semibold">{t('title')}</h1>
       <p className="mt-2 text-sm text-slate-600">
-        JSON, snake_case. Errors are <code>{'{"error": {"code", "message", "details"}}'}</code>; lists take <code>page</code> and{' '}
-        <code>limit</code> (≤ 100). Machine-readable:{' '}
-        <Link className="text-brand-600 underline" href="/api/openapi.json">
-          /api/openapi.json
-        </Link>{' '}
-        (OpenAPI 3.1).
+        {t.rich('intro', {
+          shape: ERROR_SHAPE,
+          code: (chunks) => <code>{chunks}</code>,
+          link: () => (
+            <Link className="text-brand-600 underline" href={OPENAPI_URL}>
+              {OPENAPI_URL}
+            </Link>
+          ),
+        })}
       </p>
       <nav className="mt-4 flex flex-wrap gap-2 text-sm">
         {tags.map((t) => (
@@ -78,17 +78,17 @@ export default async function ApiDocsPage() {
                     </summary>
                     <div className="space-y-3 border-t border-slate-100 px-3 py-3 text-sm">
                       <p>
-                        <span className="font-medium">Auth:</span> {AUTH_TEXT[e.auth]} · <span className="font-medium">Success:</span>{' '}
-                        {e.status ?? 200}
-                        {e.errors?.length ? ` · also ${e.errors.join(', ')}` : ''}
+                        <span className="font-medium">{t('auth')}</span> {t(`authKind.${e.auth}`)} ·{' '}
+                        <span className="font-medium">{t('success')}</span> {e.status ?? 200}
+                        {e.errors?.length ? ` · ${t('also', { codes: e.errors.join(', ') })}` : ''}
                       </p>
                       {params.length > 0 && (
                         <table className="w-full text-left text-xs">
                           <thead className="text-slate-500">
                             <tr>
-                              <th className="py-1 pr-2">Parameter</th>
-                              <th className="py-1 pr-2">In</th>
-                              <th className="py-1">Schema</th>
+                              <th className="py-1 pr-2">{t('parameter')}</th>
+                              <th className="py-1 pr-2">{t('in')}</th>
+                              <th className="py-1">{t('schema')}</th>
                             </tr>
                           </thead>
                           <tbody>
@@ -107,7 +107,7 @@ export default async function ApiDocsPage() {
                       )}
                       {body !== undefined && (
                         <div>
-                          <div className="mb-1 font-medium">Request body</div>
+                          <div className="mb-1 font-medium">{t('requestBody')}</div>
                           <pre className="overflow-x-auto rounded-lg bg-slate-900 p-3 text-xs text-slate-100">
                             {JSON.stringify(body, null, 2)}
                           </pre>
@@ -115,7 +115,7 @@ export default async function ApiDocsPage() {
                       )}
                       {answer !== undefined && (
                         <div>
-                          <div className="mb-1 font-medium">Response ({e.status ?? 200})</div>
+                          <div className="mb-1 font-medium">{t('response', { status: e.status ?? 200 })}</div>
                           <pre className="max-h-96 overflow-auto rounded-lg bg-slate-900 p-3 text-xs text-slate-100">
                             {JSON.stringify(answer, null, 2)}
                           </pre>

@@ -1,10 +1,12 @@
 // GET /admin/audit/export.csv?actor=&action=&target_type=&from=&to= — the filtered audit log as CSV (admin
 // browser session), streamed batch by batch; dated in the platform time zone.
-import { auditActionLabel, auditChanges } from '@/lib/audit-labels';
+import { getTranslations } from 'next-intl/server';
+import { auditChanges } from '@/lib/audit-labels';
 import { formatDateTime } from '@/lib/format';
 import { csvDownload } from '@/lib/http/csv-download';
 import { portal } from '@/lib/http/families';
 import { formQuery } from '@/lib/http/search-params';
+import { localAuditLabel } from '@/lib/i18n/audit';
 import { auditExport } from '@/lib/services/audit';
 import { getSettings } from '@/lib/services/settings';
 import { zonedToday } from '@/lib/time';
@@ -41,6 +43,8 @@ export const GET = portal(
     const { page: _p, limit: _l, ...q } = query;
     const tz = (await getSettings(db)).time_zone;
     const batches = await auditExport(db, actor, q);
+    // The "what" column in the reader's language; the action code beside it stays as stored.
+    const ta = await getTranslations('auditAction');
     return csvDownload(`audit-${zonedToday(tz)}.csv`, HEADER, batches, (e) => [
       [
         e.id,
@@ -50,7 +54,7 @@ export const GET = portal(
         e.actor_email,
         e.actor_role,
         e.action,
-        auditActionLabel(e.action),
+        localAuditLabel(ta, e.action),
         e.target_type,
         e.target_id,
         e.target_name,

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { ActionForm } from '@/components/action-form';
 import { Badge, Card, Notice, PageHeader } from '@/components/ui';
 import { requireRole } from '@/lib/auth/session';
@@ -9,7 +10,9 @@ import { idParam } from '@/lib/validation/common';
 import { updatePackageAction } from '../actions';
 import { packageFields } from '../package-fields';
 
-export const metadata: Metadata = { title: 'Edit package' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('admin.packages'))('editTitle') };
+}
 
 export default async function EditPackagePage({ params }: { params: Promise<{ id: string }> }) {
   const { db, actor } = await requireRole('admin');
@@ -18,43 +21,42 @@ export default async function EditPackagePage({ params }: { params: Promise<{ id
   // The catalog is a handful of rows; the full list is the admin's read of it.
   const pkg = (await listAllPackages(db, actor)).find((p) => p.id === id.data);
   if (!pkg) notFound();
+  const [t, tf] = await Promise.all([getTranslations('admin.packages'), getTranslations('admin.packageFields')]);
   return (
     <>
       <p className="mb-2 text-sm">
         <Link href="/admin/packages" className="text-brand-700 hover:underline">
-          ← Packages
+          ← {t('title')}
         </Link>
       </p>
       <PageHeader
-        title={`Edit ${pkg.name}`}
+        title={t('editName', { name: pkg.name })}
         subtitle={
           <>
             <span className="font-mono">{pkg.package_type}</span>{' '}
-            {pkg.active ? <Badge tone="green">on sale</Badge> : <Badge>disabled</Badge>}
+            {pkg.active ? <Badge tone="green">{t('onSaleBadge')}</Badge> : <Badge>{t('disabledBadge')}</Badge>}
           </>
         }
       />
       <div className="mb-4">
-        <Notice>
-          Existing subscriptions keep the price and limits they were sold with. Your changes apply to new activations and renewals.
-        </Notice>
+        <Notice>{t('editNotice')}</Notice>
       </div>
       <Card>
         <ActionForm
           action={updatePackageAction}
-          submitLabel="Save package"
+          submitLabel={t('save')}
           testId="edit-package-form"
           fields={[
             { name: 'id', label: '', type: 'hidden', defaultValue: String(pkg.id) },
-            ...packageFields(pkg),
+            ...packageFields(tf, pkg),
             {
               name: 'active',
-              label: 'Status',
+              label: t('status'),
               type: 'select',
               defaultValue: String(pkg.active),
               options: [
-                { value: 'true', label: 'On sale' },
-                { value: 'false', label: 'Disabled (no new activations)' },
+                { value: 'true', label: t('onSale') },
+                { value: 'false', label: t('disabledOption') },
               ],
             },
           ]}

@@ -1,12 +1,15 @@
 // A reseller's page while it renders: header, three balance cards, the forms and the ledger.
+import { useTranslations } from 'next-intl';
+
 function Bar({ className = '' }: { className?: string }) {
   return <div className={`animate-pulse rounded-md bg-slate-200 ${className}`} />;
 }
 
 export default function Loading() {
+  const t = useTranslations('loading');
   return (
     <div role="status" aria-live="polite" aria-busy="true">
-      <span className="sr-only">Loading the reseller…</span>
+      <span className="sr-only">{t('reseller')}</span>
       <div className="mb-5 flex flex-wrap items-end justify-between gap-3">
         <div className="space-y-2">
           <Bar className="h-3 w-20" />

@@ -3,13 +3,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { DeleteResellerButton } from '@/components/delete-reseller-dialog';
 import { StatusSwitch } from '@/components/status-switch';
 import { Badge, Card, DetailList, LinkButton, Notice, PageHeader, StatCard } from '@/components/ui';
 import { requireRole } from '@/lib/auth/session';
 import { DomainError } from '@/lib/errors';
-import { formatDate, formatMoney } from '@/lib/format';
 import { compactParams, type RawSearchParams } from '@/lib/http/search-params';
+import { getFormat } from '@/lib/i18n/server';
 import { displayPhone, phoneCountry } from '@/lib/phone';
 import { getReseller } from '@/lib/services/resellers';
 import { getSettings } from '@/lib/services/settings';
@@ -20,7 +21,9 @@ import { ClientsSection } from './_sections/clients-section';
 import { AdjustCard, CommissionCard, TopupCard } from './_sections/credit-forms';
 import { LedgerSection } from './_sections/ledger-section';
 
-export const metadata: Metadata = { title: 'Reseller' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('admin.reseller'))('title') };
+}
 
 export default async function ResellerDetailPage({
   params,
@@ -34,13 +37,17 @@ export default async function ResellerDetailPage({
   if (!id.success) notFound();
   const sp = compactParams(await searchParams);
   const q = ledgerQuery.safeParse(sp).data ?? ledgerQuery.parse({});
-  const [reseller, settings] = await Promise.all([
+  const [reseller, settings, t, ts, f] = await Promise.all([
     getReseller(db, actor, id.data).catch((err: unknown) => {
       if (err instanceof DomainError && err.code === 'not_found') return null;
       throw err;
     }),
     getSettings(db),
+    getTranslations('admin.reseller'),
+    getTranslations('status'),
+    getFormat(),
   ]);
+  const formatMoney = f.money;
   if (!reseller) notFound();
   const archived = reseller.status === 'archived';
   const commission = reseller.partner_type === 'commission';
@@ -50,7 +57,7 @@ export default async function ResellerDetailPage({
     <>
       <p className="mb-2 text-sm">
         <Link href="/admin/resellers" className="text-brand-700 hover:underline">
-          ← Resellers
+          ← {t('back')}
         </Link>
       </p>
       <PageHeader
@@ -58,7 +65,7 @@ export default async function ResellerDetailPage({
         subtitle={<span className="break-all">{reseller.email}</span>}
         actions={
           archived ? (
-            <Badge>archived</Badge>
+            <Badge>{ts('archived')}</Badge>
           ) : (
             <>
               <div className="flex min-h-10 items-center rounded-lg border border-slate-200 bg-white px-3">
@@ -70,7 +77,7 @@ export default async function ResellerDetailPage({
                 />
               </div>
               <LinkButton href={`/admin/resellers/${reseller.id}/edit`} variant="secondary">
-                Edit
+                {t('edit')}
               </LinkButton>
               <DeleteResellerButton target={{ id: reseller.id, name: reseller.name }} action={deleteResellerAction} />
             </>
@@ -78,26 +85,24 @@ export default async function ResellerDetailPage({
         }
       />
       <div className="mb-4 space-y-2 empty:hidden">
-        {sp.created && <Notice tone="success">Reseller created. Add credit below so they can activate packages.</Notice>}
-        {sp.updated && <Notice tone="success">Changes saved.</Notice>}
+        {sp.created && <Notice tone="success">{t('created')}</Notice>}
+        {sp.updated && <Notice tone="success">{t('updated')}</Notice>}
         {sp.settled && Number(sp.amount) > 0 && (
           <Notice tone="success">
-            Commission settled: {formatMoney(Number(sp.amount))} {sp.settled === 'convert' ? 'converted to credit' : 'marked as paid out'}.
+            {t(sp.settled === 'convert' ? 'settledConvert' : 'settledPayout', { amount: formatMoney(Number(sp.amount)) })}
           </Notice>
         )}
-        {archived && <Notice>This reseller was deleted. It can no longer sign in; its ledger, audit trail and clients are kept.</Notice>}
-        {reseller.status === 'suspended' && (
-          <Notice>Suspended: the reseller cannot sign in or use its API. Its clients keep the service they paid for.</Notice>
-        )}
+        {archived && <Notice>{t('archivedNotice')}</Notice>}
+        {reseller.status === 'suspended' && <Notice>{t('suspendedNotice')}</Notice>}
       </div>
       <div className="mb-5 grid grid-cols-2 gap-3 sm:grid-cols-3">
-        <StatCard label="Credit balance" value={formatMoney(reseller.credit_balance)} testId="reseller-credit-balance" />
+        <StatCard label={t('creditBalance')} value={formatMoney(reseller.credit_balance)} testId="reseller-credit-balance" />
         <StatCard
-          label="Commission"
+          label={t('commission')}
           value={formatMoney(reseller.commission_balance)}
-          hint={commission ? `${reseller.commission_rate}% of list price` : 'Own-plans partner'}
+          hint={commission ? t('ofListPrice', { rate: reseller.commission_rate }) : t('ownPlansPartner')}
         />
-        <StatCard label="Clients" value={(reseller.clients_count ?? 0).toLocaleString('en-US')} />
+        <StatCard label={t('clients')} value={f.number(reseller.clients_count ?? 0)} />
       </div>
       <div className="grid gap-5 lg:grid-cols-5">
         <div className="space-y-5 lg:col-span-2">
@@ -105,15 +110,15 @@ export default async function ResellerDetailPage({
           {!archived && <AdjustCard reseller={reseller} />}
           {!archived && (commission || reseller.commission_balance > 0) && <CommissionCard reseller={reseller} />}
         </div>
-        <Card title="Profile" className="self-start lg:col-span-3">
+        <Card title={t('profile')} className="self-start lg:col-span-3">
           <DetailList
             items={[
-              ['Partner type', commission ? `Commission (${reseller.commission_rate}%)` : 'Own plans'],
-              ['Status', reseller.status],
-              ['Phone', displayPhone(reseller.phone, phoneCountry(settings.default_country))],
-              ['Login subdomain', archived ? '—' : loginUrl],
+              [t('partnerType'), commission ? t('commissionType', { rate: reseller.commission_rate }) : t('ownPlans')],
+              [t('status'), ts.has(reseller.status as 'active') ? ts(reseller.status as 'active') : reseller.status],
+              [t('phone'), displayPhone(reseller.phone, phoneCountry(settings.default_country))],
+              [t('loginSubdomain'), archived ? '—' : loginUrl],
               [
-                'Website',
+                t('website'),
                 reseller.website ? (
                   <a
                     key="website"
@@ -128,10 +133,10 @@ export default async function ResellerDetailPage({
                   '—'
                 ),
               ],
-              ['Contact person', reseller.contact_name ?? '—'],
-              ['Contact email', reseller.contact_email ?? '—'],
-              ['Contact phone', displayPhone(reseller.contact_phone, phoneCountry(settings.default_country)) || '—'],
-              ['Joined', formatDate(reseller.created_at, settings.time_zone)],
+              [t('contactPerson'), reseller.contact_name ?? '—'],
+              [t('contactEmail'), reseller.contact_email ?? '—'],
+              [t('contactPhone'), displayPhone(reseller.contact_phone, phoneCountry(settings.default_country)) || '—'],
+              [t('joined'), (await getFormat(settings.time_zone)).date(reseller.created_at)],
             ]}
           />
         </Card>

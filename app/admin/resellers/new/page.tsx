@@ -1,6 +1,7 @@
 // /admin/resellers/new — create a reseller; on success the action opens its page with ?created=1.
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { ResellerForm } from '@/components/reseller-form';
 import { Card, PageHeader } from '@/components/ui';
 import { requireRole } from '@/lib/auth/session';
@@ -8,19 +9,21 @@ import { getSettings } from '@/lib/services/settings';
 import { createResellerAction } from '../../actions';
 import { checkSubdomainAction } from '../actions';
 
-export const metadata: Metadata = { title: 'New reseller' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('admin.resellers'))('newTitle') };
+}
 
 export default async function NewResellerPage() {
   const { db } = await requireRole('admin');
-  const { base_domain } = await getSettings(db);
+  const [{ base_domain }, t] = await Promise.all([getSettings(db), getTranslations('admin.resellers')]);
   return (
     <>
       <p className="mb-2 text-sm">
         <Link href="/admin/resellers" className="text-brand-700 hover:underline">
-          ← Resellers
+          ← {t('title')}
         </Link>
       </p>
-      <PageHeader title="New reseller" subtitle="The reseller signs in with this email and password." />
+      <PageHeader title={t('newTitle')} subtitle={t('newSubtitle')} />
       <Card>
         <ResellerForm
           mode="create"

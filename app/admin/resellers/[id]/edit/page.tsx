@@ -2,6 +2,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { ResellerForm } from '@/components/reseller-form';
 import { Card, PageHeader } from '@/components/ui';
 import { requireRole } from '@/lib/auth/session';
@@ -11,7 +12,9 @@ import { getSettings } from '@/lib/services/settings';
 import { idParam } from '@/lib/validation/common';
 import { checkSubdomainAction, updateResellerAction } from '../../actions';
 
-export const metadata: Metadata = { title: 'Edit reseller' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('admin.resellers'))('editTitle') };
+}
 
 export default async function EditResellerPage({ params }: { params: Promise<{ id: string }> }) {
   const { db, actor } = await requireRole('admin');
@@ -33,7 +36,7 @@ export default async function EditResellerPage({ params }: { params: Promise<{ i
           ← {reseller.name}
         </Link>
       </p>
-      <PageHeader title={`Edit ${reseller.name}`} subtitle={reseller.email} />
+      <PageHeader title={(await getTranslations('admin.resellers'))('editName', { name: reseller.name })} subtitle={reseller.email} />
       <Card>
         <ResellerForm
           mode="edit"
