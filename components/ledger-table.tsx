@@ -45,6 +45,8 @@ export function LedgerTable({
   const t = useTranslations('ledger');
   const f = useFormat();
   const kindLabel = useKindLabel();
+  const tm = useTranslations('payments.method');
+  const methodLabel = (m: string) => (tm.has(m as 'other') ? tm(m as 'other') : m);
   const columns: Column<LedgerRow>[] = [
     { key: 'when', header: t('when'), className: 'whitespace-nowrap', cell: (r) => f.dateTime(r.created_at) },
     { key: 'kind', header: t('kindHeader'), cell: (r) => kindLabel(r.kind) },
@@ -79,7 +81,11 @@ export function LedgerTable({
       key: 'ref',
       header: t('reference'),
       from: 'lg',
-      cell: (r) => <span className="text-slate-600">{[r.method, r.reference, r.note].filter(Boolean).join(' · ') || '—'}</span>,
+      cell: (r) => (
+        <span className="text-slate-600">
+          {[r.method && methodLabel(r.method), r.reference, r.note].filter(Boolean).join(' · ') || '—'}
+        </span>
+      ),
     },
   ];
   return (

@@ -1,0 +1,166 @@
+// Issue 13: a user switches to Burmese and every portal page the suite visits is in Burmese — admin,
+// reseller and client — with the bundled Myanmar font loaded. Fresh accounts (an admin, its reseller, the
+// reseller's client), so the demo users stay English for the other specs. What counts as English left over
+// is decided by e2e/i18n-check.ts: Latin words in the main region that are not data (names, e-mails,
+// references, codes) nor product and protocol names.
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import { adminToken, apiToken, bearer } from './api';
+import { unique } from './helpers';
+import { apiData, englishOnPage, myanmarFontLoaded } from './i18n-check';
+
+test.describe.configure({ mode: 'serial' });
+
+async function signedInBurmese(browser: Browser, email: string, password: string, portal: RegExp): Promise<Page> {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await expect(page).toHaveURL(portal);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  // The user's own choice, from the switcher in the footer: stored on the account.
+  await page.getByTestId('language-switcher').locator('select').selectOption('my');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'my');
+  return page;
+}
+
+/** Opens each page and collects the English left on it; every page must be in Burmese. */
+async function visitAll(page: Page, paths: string[], data: Set<string>): Promise<string[]> {
+  const found: string[] = [];
+  for (const p of paths) {
+    const res = await page.goto(p);
+    expect(res?.status(), p).toBeLessThan(400);
+    await expect(page.locator('html'), p).toHaveAttribute('lang', 'my');
+    await expect(page.locator('main'), p).toBeVisible();
+    for (const left of await englishOnPage(page, data)) found.push(`${p}: ${left}`);
+  }
+  return found;
+}
+
+test('admin, reseller and client portals are all in Burmese once the user switches, in the Myanmar font', async ({ browser, request }) => {
+  test.setTimeout(240_000);
+  const id = unique();
+  const data = new Set<string>();
+
+  // A fresh admin, and a reseller and client it owns, with a little history on every page.
+  const root = await adminToken(request);
+  const adminBody = { name: `Lin Admin ${id}`, email: `lin-${id}@example.com`, password: 'admin-pass-12' };
+  expect((await request.post('/api/admin/admins', { headers: bearer(root), data: adminBody })).status()).toBe(201);
+  const admin = await apiToken(request, '/api/admin/auth/login', adminBody.email, adminBody.password);
+  const resellerBody = {
+    partner_type: 'own_plans',
+    name: `Shwe Co ${id}`,
+    email: `shwe-${id}@example.com`,
+    phone: '09 420 000 130',
+    password: 'reseller-pass-1',
+    subdomain: `shwe${id}`,
+  };
+  const created = await request.post('/api/admin/resellers', { headers: bearer(admin), data: resellerBody });
+  expect(created.status(), await created.text()).toBe(201);
+  const rid = (await created.json()).id as number;
+  await request.post(`/api/admin/resellers/${rid}/credit`, {
+    headers: bearer(admin),
+    data: { amount: 500_000, method: 'kbzpay', reference: `TX${id}` },
+  });
+  const reseller = await apiToken(request, '/api/reseller/auth/login', resellerBody.email, resellerBody.password);
+  const clientBody = { name: `Mya Shop ${id}`, email: `mya-${id}@example.com`, password: 'client-pass-1', phone: '09 420 000 131' };
+  const client = await request.post('/api/reseller/clients', { headers: bearer(reseller), data: clientBody });
+  expect(client.status(), await client.text()).toBe(201);
+  const cid = (await client.json()).id as number;
+  const catalog = await (await request.get('/api/reseller/packages', { headers: bearer(reseller) })).json();
+  const packages = (Array.isArray(catalog) ? catalog : catalog.data) as { package_type: string }[];
+  const act = await request.post(`/api/reseller/clients/${cid}/activate`, {
+    headers: bearer(reseller),
+    data: { package_type: packages[0].package_type },
+  });
+  expect(act.status(), await act.text()).toBeLessThan(300);
+  await request.post('/api/reseller/topup-requests', {
+    headers: bearer(reseller),
+    data: { amount: 100_000, method: 'wavepay', reference: `REF${id}` },
+  });
+
+  for (const v of [adminBody.name, adminBody.email, resellerBody.name, resellerBody.email, clientBody.name, clientBody.email]) data.add(v);
+  await apiData(request, admin, ['/api/admin/packages', '/api/admin/payment-accounts', '/api/admin/admins', '/api/admin/settings'], data);
+  await apiData(request, reseller, ['/api/reseller/profile', '/api/reseller/payment-accounts', '/api/reseller/packages'], data);
+  const pkgList = await (await request.get('/api/admin/packages', { headers: bearer(admin) })).json();
+  const firstPackage = (Array.isArray(pkgList) ? pkgList : pkgList.data)[0].id as number;
+
+  const found: string[] = [];
+
+  const a = await signedInBurmese(browser, adminBody.email, adminBody.password, /\/admin$/);
+  expect(await myanmarFontLoaded(a), 'Myanmar font on the admin portal').toBe(true);
+  found.push(
+    ...(await visitAll(
+      a,
+      [
+        '/admin',
+        `/admin/resellers?search=shwe${id}`,
+        `/admin/resellers/${rid}`,
+        `/admin/resellers/${rid}/edit`,
+        '/admin/resellers/new',
+        `/admin/clients?reseller_id=${rid}`,
+        '/admin/packages',
+        `/admin/packages/${firstPackage}`,
+        `/admin/topups?status=all&reseller_id=${rid}`,
+        '/admin/payment-accounts',
+        `/admin/audit?actor=lin-${id}`,
+        '/admin/settings',
+      ],
+      data,
+    )),
+  );
+  await a.context().close();
+
+  const r = await signedInBurmese(browser, resellerBody.email, resellerBody.password, /\/reseller$/);
+  expect(await myanmarFontLoaded(r), 'Myanmar font on the reseller portal').toBe(true);
+  found.push(
+    ...(await visitAll(
+      r,
+      [
+        '/reseller',
+        '/reseller/clients',
+        '/reseller/clients/new',
+        `/reseller/clients/${cid}`,
+        '/reseller/credit',
+        '/reseller/pricing',
+        '/reseller/branding',
+        '/reseller/api',
+        '/reseller/payment-accounts',
+      ],
+      data,
+    )),
+  );
+  await r.context().close();
+
+  const c = await signedInBurmese(browser, clientBody.email, clientBody.password, /\/client$/);
+  expect(await myanmarFontLoaded(c), 'Myanmar font on the client portal').toBe(true);
+  found.push(
+    ...(await visitAll(
+      c,
+      [
+        '/client',
+        '/client/send',
+        '/client/messages',
+        '/client/inbox',
+        '/client/contacts',
+        '/client/devices',
+        '/client/api',
+        '/client/smpp',
+        '/client/webhooks',
+        '/client/account',
+      ],
+      data,
+    )),
+  );
+  await c.context().close();
+
+  expect(found).toEqual([]);
+});
+
+test('the English check notices English, and lets data and product names through', async () => {
+  const { englishLeft } = await import('./i18n-check');
+  const data = new Set(['Shwe Co 42', 'Starter Pro']);
+  expect(englishLeft(['ဖောက်သည် Shwe Co 42 · Starter Pro · 1,000 ကျပ်', 'SMS ပို့ရန်', 'a@b.com', 'Asia/Yangon'], data)).toEqual([]);
+  expect(englishLeft(['Save changes', 'သိမ်းမည် Cancel'], data)).toHaveLength(2);
+});
