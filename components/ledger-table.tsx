@@ -47,6 +47,14 @@ export function LedgerTable({
   const kindLabel = useKindLabel();
   const tm = useTranslations('payments.method');
   const methodLabel = (m: string) => (tm.has(m as 'other') ? tm(m as 'other') : m);
+  // The notes the activation service writes itself, in the reader's language; a person's note stays as typed.
+  const noteLabel = (note: string) => {
+    const act = /^(.+) \((new|renewal|switch)\)$/.exec(note);
+    if (act) return t('note.activation', { name: act[1], kind: t(`note.${act[2] as 'new'}`) });
+    const refund = /^(\d+) unused day\(s\) of (.+)$/.exec(note);
+    if (refund) return t('note.refund', { days: Number(refund[1]), name: refund[2] });
+    return note;
+  };
   const columns: Column<LedgerRow>[] = [
     { key: 'when', header: t('when'), className: 'whitespace-nowrap', cell: (r) => f.dateTime(r.created_at) },
     { key: 'kind', header: t('kindHeader'), cell: (r) => kindLabel(r.kind) },
@@ -83,7 +91,7 @@ export function LedgerTable({
       from: 'lg',
       cell: (r) => (
         <span className="text-slate-600">
-          {[r.method && methodLabel(r.method), r.reference, r.note].filter(Boolean).join(' · ') || '—'}
+          {[r.method && methodLabel(r.method), r.reference, r.note && noteLabel(r.note)].filter(Boolean).join(' · ') || '—'}
         </span>
       ),
     },

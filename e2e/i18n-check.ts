@@ -59,6 +59,17 @@ export const LATIN_TERMS = [
   'English',
   'YYYY-MM-DD',
   'YYYY-MM',
+  // Country codes, commands and configuration keys shown as examples of what to type.
+  'MM',
+  'curl',
+  'dlr-mask',
+  'SAR',
+  // The contact import's column names and a field as the CSV and the templates spell them.
+  'phone,name,city',
+  'city: Yangon',
+  'fields.city',
+  // The example subdomain of the reseller form's hint.
+  'acme',
 ];
 
 /** Keys of API objects whose values are data a person typed (names, contacts, notes, references). */
@@ -134,11 +145,13 @@ export function englishLeft(texts: string[], data: Set<string>): string[] {
   const knownRe = known.length ? new RegExp(known.join('|'), 'g') : null;
   const left: string[] = [];
   for (const t of texts) {
-    let s = knownRe ? t.replace(knownRe, ' ') : t;
-    s = s
+    // Addresses first (a subdomain in the data list would otherwise leave ".localhost" behind), then data.
+    let s = t
       .replace(/\S+@\S+/g, ' ') // e-mail addresses
-      .replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, ' ') // addresses with a scheme
-      .replace(/\b[\w-]+(\.[\w-]+)+(:\d+)?(\/\S*)?/g, ' ') // host names, file names
+      .replace(/\b[a-z][a-z0-9+.-]*:\/\/\S*/gi, ' ') // addresses with a scheme
+      .replace(/\b[\w-]+(\.[\w-]+)+(:\d+)?(\/\S*)?/g, ' '); // host names, file names
+    if (knownRe) s = s.replace(knownRe, ' ');
+    s = s
       .replace(/\b[A-Z][a-z]+\/[A-Za-z_/]+/g, ' ') // time zones
       .replace(/\b\w*[\d_]\w*\b/g, ' '); // codes, references, numbers
     const words = s.match(/[A-Za-z]{2,}/g);

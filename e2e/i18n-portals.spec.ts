@@ -81,7 +81,19 @@ test('admin, reseller and client portals are all in Burmese once the user switch
   });
 
   for (const v of [adminBody.name, adminBody.email, resellerBody.name, resellerBody.email, clientBody.name, clientBody.email]) data.add(v);
-  await apiData(request, admin, ['/api/admin/packages', '/api/admin/payment-accounts', '/api/admin/admins', '/api/admin/settings'], data);
+  // The clients page's reseller filter names the first 100 resellers by name, whoever created them.
+  await apiData(
+    request,
+    admin,
+    [
+      '/api/admin/packages',
+      '/api/admin/payment-accounts',
+      '/api/admin/admins',
+      '/api/admin/settings',
+      '/api/admin/resellers?limit=100&sort=name&dir=asc',
+    ],
+    data,
+  );
   await apiData(request, reseller, ['/api/reseller/profile', '/api/reseller/payment-accounts', '/api/reseller/packages'], data);
   const pkgList = await (await request.get('/api/admin/packages', { headers: bearer(admin) })).json();
   const firstPackage = (Array.isArray(pkgList) ? pkgList : pkgList.data)[0].id as number;

@@ -1,6 +1,7 @@
 // Dates, numbers and MMK amounts in the reader's language (Intl only). Server components that are async
 // use getFormat() (lib/i18n/server.ts); everything else useFormat().
 import { useLocale } from 'next-intl';
+import { burmeseFormat } from './burmese-format';
 import { languageOf } from './locales';
 
 export const PLATFORM_TIME_ZONE = 'Asia/Yangon';
@@ -21,6 +22,18 @@ export function makeFormat(locale: string, timeZone = PLATFORM_TIME_ZONE): Forma
   const hit = cache.get(key);
   if (hit) return hit;
   const my = languageOf(locale) === 'my';
+  if (my) {
+    const b = burmeseFormat(/-nu-mymr/.test(locale), timeZone);
+    const f: Format = {
+      locale,
+      number: b.number,
+      money: (amount, currency = 'MMK') => `${b.number(amount)} ${currency === 'MMK' ? 'ကျပ်' : currency}`,
+      date: (iso) => (iso ? b.date(iso) : '—'),
+      dateTime: (iso) => (iso ? b.dateTime(iso) : '—'),
+    };
+    cache.set(key, f);
+    return f;
+  }
   // English keeps the wording the portals always had: 1,000 MMK and "2 Dec 2026, 13:05".
   const numLocale = my ? locale : 'en-US';
   const dateLocale = my ? locale : 'en-GB';
