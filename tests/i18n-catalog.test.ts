@@ -59,3 +59,11 @@ describe('message catalogs', () => {
     expect([...MY].filter(([, v]) => /(^|[\s(“"])\u1031/.test(v)).map(([k]) => k)).toEqual([]);
   });
 });
+
+describe('audit actions', () => {
+  it('every labelled audit action has a message in the catalogs (auditAction.<area>.<verb>)', async () => {
+    const { AUDIT_ACTION_LABEL } = await import('@/lib/audit-labels');
+    const missing = Object.keys(AUDIT_ACTION_LABEL).filter((code) => !EN.has(`auditAction.${code}`) || !MY.has(`auditAction.${code}`));
+    expect(missing).toEqual([]);
+  });
+});
