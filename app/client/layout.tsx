@@ -11,6 +11,7 @@ const NAV = [
   ['/client/messages', 'messages'],
   ['/client/inbox', 'inbox'],
   ['/client/contacts', 'contacts'],
+  ['/client/blocklist', 'blocklist'],
   ['/client/campaigns', 'campaigns'],
   ['/client/templates', 'templates'],
   ['/client/devices', 'devices'],

@@ -7,6 +7,7 @@ import { getTranslations } from 'next-intl/server';
 import { ActionForm } from '@/components/action-form';
 import { ActivationPanel } from '@/components/activation-panel';
 import { InlineAction } from '@/components/inline-action';
+import { ClientEngagement } from '@/components/reseller/client-engagement';
 import { SubscriptionHistory } from '@/components/reseller/subscription-history';
 import { UsageBar } from '@/components/reseller/usage-bar';
 import { SuspendButton } from '@/components/suspend-button';
@@ -242,6 +243,7 @@ export default async function ClientDetailPage({
       </div>
 
       <div className="mt-5 grid gap-5 lg:grid-cols-2">
+        <ClientEngagement db={db} actor={actor} clientId={client.id} />
         <Card title={t('history')}>
           <SubscriptionHistory history={history} names={names} />
         </Card>
