@@ -21,6 +21,7 @@ export function PortalShell({
   userName,
   aside,
   brand,
+  unread,
   children,
 }: {
   portal: 'admin' | 'reseller' | 'client';
@@ -28,6 +29,8 @@ export function PortalShell({
   userName: string;
   aside?: React.ReactNode;
   brand?: ShellBrand | null;
+  /** Unread notices: the bell shows it and leads to the portal's notifications page. */
+  unread?: number;
   children: React.ReactNode;
 }) {
   const t = useTranslations('shell');
@@ -52,6 +55,24 @@ export function PortalShell({
           </Link>
           <div className="flex items-center gap-3 text-sm">
             {aside}
+            {unread !== undefined && (
+              <Link
+                href={`/${portal}/notifications`}
+                className="relative rounded-lg px-2 py-1.5 text-slate-600 hover:bg-slate-100"
+                aria-label={t('bell', { count: unread })}
+                data-testid="bell"
+              >
+                <span aria-hidden="true">🔔</span>
+                {unread > 0 && (
+                  <span
+                    className="ml-1 rounded-full bg-red-600 px-1.5 text-xs font-semibold text-white tabular-nums"
+                    data-testid="bell-count"
+                  >
+                    {unread}
+                  </span>
+                )}
+              </Link>
+            )}
             <span className="hidden max-w-40 truncate text-slate-600 md:inline" data-testid="signed-in-as">
               {userName}
             </span>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { PortalShell } from '@/components/portal-shell';
 import { requireRole, sessionUser } from '@/lib/auth/session';
+import { unreadCount } from '@/lib/notifications/inbox';
 import { brandForClient, brandForReseller } from '@/lib/services/branding';
 import { clientHome } from '@/lib/services/client-portal';
 
@@ -35,7 +36,13 @@ export default async function ClientLayout({ children }: { children: React.React
   const brand = await brandForReseller(db, client.reseller_id);
   const t = await getTranslations('nav.client');
   return (
-    <PortalShell portal="client" userName={name} brand={brand} nav={NAV.map(([href, key]) => ({ href, label: t(key) }))}>
+    <PortalShell
+      portal="client"
+      unread={await unreadCount(db, actor)}
+      userName={name}
+      brand={brand}
+      nav={NAV.map(([href, key]) => ({ href, label: t(key) }))}
+    >
       {children}
     </PortalShell>
   );

@@ -3,6 +3,7 @@ import { PortalShell } from '@/components/portal-shell';
 import { requestBrand } from '@/lib/auth/request-brand';
 import { requireRole } from '@/lib/auth/session';
 import { getFormat } from '@/lib/i18n/server';
+import { unreadCount } from '@/lib/notifications/inbox';
 import { resellerProfile } from '@/lib/services/resellers';
 import { getSettings } from '@/lib/services/settings';
 
@@ -25,6 +26,7 @@ export default async function ResellerLayout({ children }: { children: React.Rea
   return (
     <PortalShell
       portal="reseller"
+      unread={await unreadCount(db, actor)}
       userName={name}
       brand={brand}
       nav={NAV.map(([href, key]) => ({ href, label: t(key) }))}

@@ -25,111 +25,117 @@ import * as r21 from '@/app/api/admin/audit/route';
 import * as r22 from '@/app/api/admin/auth/login/route';
 import * as r23 from '@/app/api/admin/clients/route';
 import * as r24 from '@/app/api/admin/images/[id]/route';
-import * as r25 from '@/app/api/admin/packages/[id]/route';
-import * as r26 from '@/app/api/admin/packages/route';
-import * as r27 from '@/app/api/admin/payment-accounts/[id]/route';
-import * as r28 from '@/app/api/admin/payment-accounts/route';
-import * as r29 from '@/app/api/admin/rate-limits/route';
-import * as r30 from '@/app/api/admin/resellers/[id]/commission/settle/route';
-import * as r31 from '@/app/api/admin/resellers/[id]/credit/route';
-import * as r32 from '@/app/api/admin/resellers/[id]/ledger/route';
-import * as r33 from '@/app/api/admin/resellers/[id]/route';
-import * as r34 from '@/app/api/admin/resellers/route';
-import * as r35 from '@/app/api/admin/resellers/subdomain-check/route';
-import * as r36 from '@/app/api/admin/settings/route';
-import * as r37 from '@/app/api/admin/stats/route';
-import * as r38 from '@/app/api/admin/topup-requests/[id]/approve/route';
-import * as r39 from '@/app/api/admin/topup-requests/[id]/reject/route';
-import * as r40 from '@/app/api/admin/topup-requests/route';
-import * as r41 from '@/app/api/auth/[...nextauth]/route';
-import * as r42 from '@/app/api/mobile/v1/device/route';
-import * as r43 from '@/app/api/mobile/v1/events/route';
-import * as r44 from '@/app/api/mobile/v1/inbound/[id]/route';
-import * as r45 from '@/app/api/mobile/v1/message/route';
-import * as r46 from '@/app/api/mobile/v1/messages/route';
-import * as r47 from '@/app/api/mobile/v1/settings/route';
-import * as r48 from '@/app/api/mobile/v1/user/code/route';
-import * as r49 from '@/app/api/mobile/v1/user/password/route';
-import * as r50 from '@/app/api/mobile/v1/webhooks/route';
-import * as r51 from '@/app/api/openapi.json/route';
-import * as r52 from '@/app/api/portal/contacts/import/route';
-import * as r53 from '@/app/api/reseller/api-keys/[id]/route';
-import * as r54 from '@/app/api/reseller/api-keys/route';
-import * as r55 from '@/app/api/reseller/auth/login/route';
-import * as r56 from '@/app/api/reseller/branding/route';
-import * as r57 from '@/app/api/reseller/clients/[id]/activate/route';
-import * as r58 from '@/app/api/reseller/clients/[id]/extend-trial/route';
-import * as r59 from '@/app/api/reseller/clients/[id]/keywords/route';
-import * as r60 from '@/app/api/reseller/clients/[id]/route';
-import * as r61 from '@/app/api/reseller/clients/[id]/suspend/route';
-import * as r62 from '@/app/api/reseller/clients/[id]/transfer-credit/route';
-import * as r63 from '@/app/api/reseller/clients/[id]/unsuspend/route';
-import * as r64 from '@/app/api/reseller/clients/route';
-import * as r65 from '@/app/api/reseller/images/[id]/route';
-import * as r66 from '@/app/api/reseller/ledger/route';
-import * as r67 from '@/app/api/reseller/own-payment-accounts/[id]/route';
-import * as r68 from '@/app/api/reseller/own-payment-accounts/route';
-import * as r69 from '@/app/api/reseller/packages/route';
-import * as r70 from '@/app/api/reseller/payment-accounts/route';
-import * as r71 from '@/app/api/reseller/pricing/route';
-import * as r72 from '@/app/api/reseller/profile/route';
-import * as r73 from '@/app/api/reseller/profit/route';
-import * as r74 from '@/app/api/reseller/topup-requests/route';
-import * as r75 from '@/app/api/v1/activate/route';
-import * as r76 from '@/app/api/v1/api-keys/[id]/route';
-import * as r77 from '@/app/api/v1/api-keys/route';
-import * as r78 from '@/app/api/v1/auth/login/route';
-import * as r79 from '@/app/api/v1/blocklist/route';
-import * as r80 from '@/app/api/v1/campaign-settings/route';
-import * as r81 from '@/app/api/v1/campaigns/[id]/cancel/route';
-import * as r82 from '@/app/api/v1/campaigns/[id]/recipients.csv/route';
-import * as r83 from '@/app/api/v1/campaigns/[id]/resend-failed/route';
-import * as r84 from '@/app/api/v1/campaigns/[id]/route';
-import * as r85 from '@/app/api/v1/campaigns/route';
-import * as r86 from '@/app/api/v1/contacts/[id]/route';
-import * as r87 from '@/app/api/v1/contacts/export.csv/route';
-import * as r88 from '@/app/api/v1/contacts/import/route';
-import * as r89 from '@/app/api/v1/contacts/route';
-import * as r90 from '@/app/api/v1/devices/[id]/route';
-import * as r91 from '@/app/api/v1/devices/route';
-import * as r92 from '@/app/api/v1/gateway/credentials/route';
-import * as r93 from '@/app/api/v1/gateway/pairing-code/route';
-import * as r94 from '@/app/api/v1/gateway/pairing-token/route';
-import * as r95 from '@/app/api/v1/groups/[id]/route';
-import * as r96 from '@/app/api/v1/groups/route';
-import * as r97 from '@/app/api/v1/images/[id]/route';
-import * as r98 from '@/app/api/v1/inbox/[phone]/reply/route';
-import * as r99 from '@/app/api/v1/inbox/[phone]/route';
-import * as r100 from '@/app/api/v1/inbox/route';
-import * as r101 from '@/app/api/v1/keywords/[id]/route';
-import * as r102 from '@/app/api/v1/keywords/route';
-import * as r103 from '@/app/api/v1/messages/[id]/route';
-import * as r104 from '@/app/api/v1/messages/route';
-import * as r105 from '@/app/api/v1/otp/request/route';
-import * as r106 from '@/app/api/v1/otp/verify/route';
-import * as r107 from '@/app/api/v1/payment-accounts/route';
-import * as r108 from '@/app/api/v1/profile/route';
-import * as r109 from '@/app/api/v1/smpp/binds/route';
-import * as r110 from '@/app/api/v1/smpp/credentials/route';
-import * as r111 from '@/app/api/v1/sms/send/route';
-import * as r112 from '@/app/api/v1/stop-words/route';
-import * as r113 from '@/app/api/v1/templates/[id]/route';
-import * as r114 from '@/app/api/v1/templates/preview/route';
-import * as r115 from '@/app/api/v1/templates/route';
-import * as r116 from '@/app/api/v1/webhooks/[id]/deliveries/route';
-import * as r117 from '@/app/api/v1/webhooks/[id]/route';
-import * as r118 from '@/app/api/v1/webhooks/route';
-import * as r119 from '@/app/brand/[subdomain]/logo/route';
-import * as r120 from '@/app/client/campaigns/[id]/recipients.csv/route';
-import * as r121 from '@/app/client/contacts/export.csv/route';
-import * as r122 from '@/app/client/images/[id]/route';
-import * as r123 from '@/app/client/messages/export.csv/route';
-import * as r124 from '@/app/favicon.ico/route';
-import * as r125 from '@/app/reseller/credit/ledger.csv/route';
-import * as r126 from '@/app/reseller/images/[id]/route';
-import * as r127 from '@/app/v3/reseller/accounts/[id]/route';
-import * as r128 from '@/app/v3/reseller/accounts/route';
-import * as r129 from '@/app/v3/reseller/transfer-credit/route';
+import * as r25 from '@/app/api/admin/notifications/read/route';
+import * as r26 from '@/app/api/admin/notifications/route';
+import * as r27 from '@/app/api/admin/packages/[id]/route';
+import * as r28 from '@/app/api/admin/packages/route';
+import * as r29 from '@/app/api/admin/payment-accounts/[id]/route';
+import * as r30 from '@/app/api/admin/payment-accounts/route';
+import * as r31 from '@/app/api/admin/rate-limits/route';
+import * as r32 from '@/app/api/admin/resellers/[id]/commission/settle/route';
+import * as r33 from '@/app/api/admin/resellers/[id]/credit/route';
+import * as r34 from '@/app/api/admin/resellers/[id]/ledger/route';
+import * as r35 from '@/app/api/admin/resellers/[id]/route';
+import * as r36 from '@/app/api/admin/resellers/route';
+import * as r37 from '@/app/api/admin/resellers/subdomain-check/route';
+import * as r38 from '@/app/api/admin/settings/route';
+import * as r39 from '@/app/api/admin/stats/route';
+import * as r40 from '@/app/api/admin/topup-requests/[id]/approve/route';
+import * as r41 from '@/app/api/admin/topup-requests/[id]/reject/route';
+import * as r42 from '@/app/api/admin/topup-requests/route';
+import * as r43 from '@/app/api/auth/[...nextauth]/route';
+import * as r44 from '@/app/api/mobile/v1/device/route';
+import * as r45 from '@/app/api/mobile/v1/events/route';
+import * as r46 from '@/app/api/mobile/v1/inbound/[id]/route';
+import * as r47 from '@/app/api/mobile/v1/message/route';
+import * as r48 from '@/app/api/mobile/v1/messages/route';
+import * as r49 from '@/app/api/mobile/v1/settings/route';
+import * as r50 from '@/app/api/mobile/v1/user/code/route';
+import * as r51 from '@/app/api/mobile/v1/user/password/route';
+import * as r52 from '@/app/api/mobile/v1/webhooks/route';
+import * as r53 from '@/app/api/openapi.json/route';
+import * as r54 from '@/app/api/portal/contacts/import/route';
+import * as r55 from '@/app/api/reseller/api-keys/[id]/route';
+import * as r56 from '@/app/api/reseller/api-keys/route';
+import * as r57 from '@/app/api/reseller/auth/login/route';
+import * as r58 from '@/app/api/reseller/branding/route';
+import * as r59 from '@/app/api/reseller/clients/[id]/activate/route';
+import * as r60 from '@/app/api/reseller/clients/[id]/extend-trial/route';
+import * as r61 from '@/app/api/reseller/clients/[id]/keywords/route';
+import * as r62 from '@/app/api/reseller/clients/[id]/route';
+import * as r63 from '@/app/api/reseller/clients/[id]/suspend/route';
+import * as r64 from '@/app/api/reseller/clients/[id]/transfer-credit/route';
+import * as r65 from '@/app/api/reseller/clients/[id]/unsuspend/route';
+import * as r66 from '@/app/api/reseller/clients/route';
+import * as r67 from '@/app/api/reseller/images/[id]/route';
+import * as r68 from '@/app/api/reseller/ledger/route';
+import * as r69 from '@/app/api/reseller/notifications/read/route';
+import * as r70 from '@/app/api/reseller/notifications/route';
+import * as r71 from '@/app/api/reseller/own-payment-accounts/[id]/route';
+import * as r72 from '@/app/api/reseller/own-payment-accounts/route';
+import * as r73 from '@/app/api/reseller/packages/route';
+import * as r74 from '@/app/api/reseller/payment-accounts/route';
+import * as r75 from '@/app/api/reseller/pricing/route';
+import * as r76 from '@/app/api/reseller/profile/route';
+import * as r77 from '@/app/api/reseller/profit/route';
+import * as r78 from '@/app/api/reseller/topup-requests/route';
+import * as r79 from '@/app/api/v1/activate/route';
+import * as r80 from '@/app/api/v1/api-keys/[id]/route';
+import * as r81 from '@/app/api/v1/api-keys/route';
+import * as r82 from '@/app/api/v1/auth/login/route';
+import * as r83 from '@/app/api/v1/blocklist/route';
+import * as r84 from '@/app/api/v1/campaign-settings/route';
+import * as r85 from '@/app/api/v1/campaigns/[id]/cancel/route';
+import * as r86 from '@/app/api/v1/campaigns/[id]/recipients.csv/route';
+import * as r87 from '@/app/api/v1/campaigns/[id]/resend-failed/route';
+import * as r88 from '@/app/api/v1/campaigns/[id]/route';
+import * as r89 from '@/app/api/v1/campaigns/route';
+import * as r90 from '@/app/api/v1/contacts/[id]/route';
+import * as r91 from '@/app/api/v1/contacts/export.csv/route';
+import * as r92 from '@/app/api/v1/contacts/import/route';
+import * as r93 from '@/app/api/v1/contacts/route';
+import * as r94 from '@/app/api/v1/devices/[id]/route';
+import * as r95 from '@/app/api/v1/devices/route';
+import * as r96 from '@/app/api/v1/gateway/credentials/route';
+import * as r97 from '@/app/api/v1/gateway/pairing-code/route';
+import * as r98 from '@/app/api/v1/gateway/pairing-token/route';
+import * as r99 from '@/app/api/v1/groups/[id]/route';
+import * as r100 from '@/app/api/v1/groups/route';
+import * as r101 from '@/app/api/v1/images/[id]/route';
+import * as r102 from '@/app/api/v1/inbox/[phone]/reply/route';
+import * as r103 from '@/app/api/v1/inbox/[phone]/route';
+import * as r104 from '@/app/api/v1/inbox/route';
+import * as r105 from '@/app/api/v1/keywords/[id]/route';
+import * as r106 from '@/app/api/v1/keywords/route';
+import * as r107 from '@/app/api/v1/messages/[id]/route';
+import * as r108 from '@/app/api/v1/messages/route';
+import * as r109 from '@/app/api/v1/notifications/read/route';
+import * as r110 from '@/app/api/v1/notifications/route';
+import * as r111 from '@/app/api/v1/otp/request/route';
+import * as r112 from '@/app/api/v1/otp/verify/route';
+import * as r113 from '@/app/api/v1/payment-accounts/route';
+import * as r114 from '@/app/api/v1/profile/route';
+import * as r115 from '@/app/api/v1/smpp/binds/route';
+import * as r116 from '@/app/api/v1/smpp/credentials/route';
+import * as r117 from '@/app/api/v1/sms/send/route';
+import * as r118 from '@/app/api/v1/stop-words/route';
+import * as r119 from '@/app/api/v1/templates/[id]/route';
+import * as r120 from '@/app/api/v1/templates/preview/route';
+import * as r121 from '@/app/api/v1/templates/route';
+import * as r122 from '@/app/api/v1/webhooks/[id]/deliveries/route';
+import * as r123 from '@/app/api/v1/webhooks/[id]/route';
+import * as r124 from '@/app/api/v1/webhooks/route';
+import * as r125 from '@/app/brand/[subdomain]/logo/route';
+import * as r126 from '@/app/client/campaigns/[id]/recipients.csv/route';
+import * as r127 from '@/app/client/contacts/export.csv/route';
+import * as r128 from '@/app/client/images/[id]/route';
+import * as r129 from '@/app/client/messages/export.csv/route';
+import * as r130 from '@/app/favicon.ico/route';
+import * as r131 from '@/app/reseller/credit/ledger.csv/route';
+import * as r132 from '@/app/reseller/images/[id]/route';
+import * as r133 from '@/app/v3/reseller/accounts/[id]/route';
+import * as r134 from '@/app/v3/reseller/accounts/route';
+import * as r135 from '@/app/v3/reseller/transfer-credit/route';
 
 export const ROUTE_MODULES: [string, Record<string, unknown>][] = [
   ['/admin/audit/export.csv', r0],
@@ -157,109 +163,115 @@ export const ROUTE_MODULES: [string, Record<string, unknown>][] = [
   ['/api/admin/auth/login', r22],
   ['/api/admin/clients', r23],
   ['/api/admin/images/{id}', r24],
-  ['/api/admin/packages/{id}', r25],
-  ['/api/admin/packages', r26],
-  ['/api/admin/payment-accounts/{id}', r27],
-  ['/api/admin/payment-accounts', r28],
-  ['/api/admin/rate-limits', r29],
-  ['/api/admin/resellers/{id}/commission/settle', r30],
-  ['/api/admin/resellers/{id}/credit', r31],
-  ['/api/admin/resellers/{id}/ledger', r32],
-  ['/api/admin/resellers/{id}', r33],
-  ['/api/admin/resellers', r34],
-  ['/api/admin/resellers/subdomain-check', r35],
-  ['/api/admin/settings', r36],
-  ['/api/admin/stats', r37],
-  ['/api/admin/topup-requests/{id}/approve', r38],
-  ['/api/admin/topup-requests/{id}/reject', r39],
-  ['/api/admin/topup-requests', r40],
-  ['/api/auth/{nextauth}', r41],
-  ['/api/mobile/v1/device', r42],
-  ['/api/mobile/v1/events', r43],
-  ['/api/mobile/v1/inbound/{id}', r44],
-  ['/api/mobile/v1/message', r45],
-  ['/api/mobile/v1/messages', r46],
-  ['/api/mobile/v1/settings', r47],
-  ['/api/mobile/v1/user/code', r48],
-  ['/api/mobile/v1/user/password', r49],
-  ['/api/mobile/v1/webhooks', r50],
-  ['/api/openapi.json', r51],
-  ['/api/portal/contacts/import', r52],
-  ['/api/reseller/api-keys/{id}', r53],
-  ['/api/reseller/api-keys', r54],
-  ['/api/reseller/auth/login', r55],
-  ['/api/reseller/branding', r56],
-  ['/api/reseller/clients/{id}/activate', r57],
-  ['/api/reseller/clients/{id}/extend-trial', r58],
-  ['/api/reseller/clients/{id}/keywords', r59],
-  ['/api/reseller/clients/{id}', r60],
-  ['/api/reseller/clients/{id}/suspend', r61],
-  ['/api/reseller/clients/{id}/transfer-credit', r62],
-  ['/api/reseller/clients/{id}/unsuspend', r63],
-  ['/api/reseller/clients', r64],
-  ['/api/reseller/images/{id}', r65],
-  ['/api/reseller/ledger', r66],
-  ['/api/reseller/own-payment-accounts/{id}', r67],
-  ['/api/reseller/own-payment-accounts', r68],
-  ['/api/reseller/packages', r69],
-  ['/api/reseller/payment-accounts', r70],
-  ['/api/reseller/pricing', r71],
-  ['/api/reseller/profile', r72],
-  ['/api/reseller/profit', r73],
-  ['/api/reseller/topup-requests', r74],
-  ['/api/v1/activate', r75],
-  ['/api/v1/api-keys/{id}', r76],
-  ['/api/v1/api-keys', r77],
-  ['/api/v1/auth/login', r78],
-  ['/api/v1/blocklist', r79],
-  ['/api/v1/campaign-settings', r80],
-  ['/api/v1/campaigns/{id}/cancel', r81],
-  ['/api/v1/campaigns/{id}/recipients.csv', r82],
-  ['/api/v1/campaigns/{id}/resend-failed', r83],
-  ['/api/v1/campaigns/{id}', r84],
-  ['/api/v1/campaigns', r85],
-  ['/api/v1/contacts/{id}', r86],
-  ['/api/v1/contacts/export.csv', r87],
-  ['/api/v1/contacts/import', r88],
-  ['/api/v1/contacts', r89],
-  ['/api/v1/devices/{id}', r90],
-  ['/api/v1/devices', r91],
-  ['/api/v1/gateway/credentials', r92],
-  ['/api/v1/gateway/pairing-code', r93],
-  ['/api/v1/gateway/pairing-token', r94],
-  ['/api/v1/groups/{id}', r95],
-  ['/api/v1/groups', r96],
-  ['/api/v1/images/{id}', r97],
-  ['/api/v1/inbox/{phone}/reply', r98],
-  ['/api/v1/inbox/{phone}', r99],
-  ['/api/v1/inbox', r100],
-  ['/api/v1/keywords/{id}', r101],
-  ['/api/v1/keywords', r102],
-  ['/api/v1/messages/{id}', r103],
-  ['/api/v1/messages', r104],
-  ['/api/v1/otp/request', r105],
-  ['/api/v1/otp/verify', r106],
-  ['/api/v1/payment-accounts', r107],
-  ['/api/v1/profile', r108],
-  ['/api/v1/smpp/binds', r109],
-  ['/api/v1/smpp/credentials', r110],
-  ['/api/v1/sms/send', r111],
-  ['/api/v1/stop-words', r112],
-  ['/api/v1/templates/{id}', r113],
-  ['/api/v1/templates/preview', r114],
-  ['/api/v1/templates', r115],
-  ['/api/v1/webhooks/{id}/deliveries', r116],
-  ['/api/v1/webhooks/{id}', r117],
-  ['/api/v1/webhooks', r118],
-  ['/brand/{subdomain}/logo', r119],
-  ['/client/campaigns/{id}/recipients.csv', r120],
-  ['/client/contacts/export.csv', r121],
-  ['/client/images/{id}', r122],
-  ['/client/messages/export.csv', r123],
-  ['/favicon.ico', r124],
-  ['/reseller/credit/ledger.csv', r125],
-  ['/reseller/images/{id}', r126],
-  ['/v3/reseller/accounts/{id}', r127],
-  ['/v3/reseller/accounts', r128],
-  ['/v3/reseller/transfer-credit', r129],
+  ['/api/admin/notifications/read', r25],
+  ['/api/admin/notifications', r26],
+  ['/api/admin/packages/{id}', r27],
+  ['/api/admin/packages', r28],
+  ['/api/admin/payment-accounts/{id}', r29],
+  ['/api/admin/payment-accounts', r30],
+  ['/api/admin/rate-limits', r31],
+  ['/api/admin/resellers/{id}/commission/settle', r32],
+  ['/api/admin/resellers/{id}/credit', r33],
+  ['/api/admin/resellers/{id}/ledger', r34],
+  ['/api/admin/resellers/{id}', r35],
+  ['/api/admin/resellers', r36],
+  ['/api/admin/resellers/subdomain-check', r37],
+  ['/api/admin/settings', r38],
+  ['/api/admin/stats', r39],
+  ['/api/admin/topup-requests/{id}/approve', r40],
+  ['/api/admin/topup-requests/{id}/reject', r41],
+  ['/api/admin/topup-requests', r42],
+  ['/api/auth/{nextauth}', r43],
+  ['/api/mobile/v1/device', r44],
+  ['/api/mobile/v1/events', r45],
+  ['/api/mobile/v1/inbound/{id}', r46],
+  ['/api/mobile/v1/message', r47],
+  ['/api/mobile/v1/messages', r48],
+  ['/api/mobile/v1/settings', r49],
+  ['/api/mobile/v1/user/code', r50],
+  ['/api/mobile/v1/user/password', r51],
+  ['/api/mobile/v1/webhooks', r52],
+  ['/api/openapi.json', r53],
+  ['/api/portal/contacts/import', r54],
+  ['/api/reseller/api-keys/{id}', r55],
+  ['/api/reseller/api-keys', r56],
+  ['/api/reseller/auth/login', r57],
+  ['/api/reseller/branding', r58],
+  ['/api/reseller/clients/{id}/activate', r59],
+  ['/api/reseller/clients/{id}/extend-trial', r60],
+  ['/api/reseller/clients/{id}/keywords', r61],
+  ['/api/reseller/clients/{id}', r62],
+  ['/api/reseller/clients/{id}/suspend', r63],
+  ['/api/reseller/clients/{id}/transfer-credit', r64],
+  ['/api/reseller/clients/{id}/unsuspend', r65],
+  ['/api/reseller/clients', r66],
+  ['/api/reseller/images/{id}', r67],
+  ['/api/reseller/ledger', r68],
+  ['/api/reseller/notifications/read', r69],
+  ['/api/reseller/notifications', r70],
+  ['/api/reseller/own-payment-accounts/{id}', r71],
+  ['/api/reseller/own-payment-accounts', r72],
+  ['/api/reseller/packages', r73],
+  ['/api/reseller/payment-accounts', r74],
+  ['/api/reseller/pricing', r75],
+  ['/api/reseller/profile', r76],
+  ['/api/reseller/profit', r77],
+  ['/api/reseller/topup-requests', r78],
+  ['/api/v1/activate', r79],
+  ['/api/v1/api-keys/{id}', r80],
+  ['/api/v1/api-keys', r81],
+  ['/api/v1/auth/login', r82],
+  ['/api/v1/blocklist', r83],
+  ['/api/v1/campaign-settings', r84],
+  ['/api/v1/campaigns/{id}/cancel', r85],
+  ['/api/v1/campaigns/{id}/recipients.csv', r86],
+  ['/api/v1/campaigns/{id}/resend-failed', r87],
+  ['/api/v1/campaigns/{id}', r88],
+  ['/api/v1/campaigns', r89],
+  ['/api/v1/contacts/{id}', r90],
+  ['/api/v1/contacts/export.csv', r91],
+  ['/api/v1/contacts/import', r92],
+  ['/api/v1/contacts', r93],
+  ['/api/v1/devices/{id}', r94],
+  ['/api/v1/devices', r95],
+  ['/api/v1/gateway/credentials', r96],
+  ['/api/v1/gateway/pairing-code', r97],
+  ['/api/v1/gateway/pairing-token', r98],
+  ['/api/v1/groups/{id}', r99],
+  ['/api/v1/groups', r100],
+  ['/api/v1/images/{id}', r101],
+  ['/api/v1/inbox/{phone}/reply', r102],
+  ['/api/v1/inbox/{phone}', r103],
+  ['/api/v1/inbox', r104],
+  ['/api/v1/keywords/{id}', r105],
+  ['/api/v1/keywords', r106],
+  ['/api/v1/messages/{id}', r107],
+  ['/api/v1/messages', r108],
+  ['/api/v1/notifications/read', r109],
+  ['/api/v1/notifications', r110],
+  ['/api/v1/otp/request', r111],
+  ['/api/v1/otp/verify', r112],
+  ['/api/v1/payment-accounts', r113],
+  ['/api/v1/profile', r114],
+  ['/api/v1/smpp/binds', r115],
+  ['/api/v1/smpp/credentials', r116],
+  ['/api/v1/sms/send', r117],
+  ['/api/v1/stop-words', r118],
+  ['/api/v1/templates/{id}', r119],
+  ['/api/v1/templates/preview', r120],
+  ['/api/v1/templates', r121],
+  ['/api/v1/webhooks/{id}/deliveries', r122],
+  ['/api/v1/webhooks/{id}', r123],
+  ['/api/v1/webhooks', r124],
+  ['/brand/{subdomain}/logo', r125],
+  ['/client/campaigns/{id}/recipients.csv', r126],
+  ['/client/contacts/export.csv', r127],
+  ['/client/images/{id}', r128],
+  ['/client/messages/export.csv', r129],
+  ['/favicon.ico', r130],
+  ['/reseller/credit/ledger.csv', r131],
+  ['/reseller/images/{id}', r132],
+  ['/v3/reseller/accounts/{id}', r133],
+  ['/v3/reseller/accounts', r134],
+  ['/v3/reseller/transfer-credit', r135],
 ];

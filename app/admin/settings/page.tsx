@@ -5,6 +5,7 @@ import { DataList } from '@/components/data-list';
 import { Card, PageHeader } from '@/components/ui';
 import { requireRole } from '@/lib/auth/session';
 import { getFormat } from '@/lib/i18n/server';
+import { mailConfig, outboxLog } from '@/lib/notifications/mail';
 import { listAdmins } from '@/lib/services/admins';
 import { busyRateLimits } from '@/lib/services/rate-limits';
 import { getSettings } from '@/lib/services/settings';
@@ -36,9 +37,37 @@ export default async function SettingsPage() {
     getTranslations('admin.settings'),
     getFormat(),
   ]);
+  const [mails, tn] = await Promise.all([outboxLog(db, 20), getTranslations('notifications')]);
+  const mail = mailConfig();
   return (
     <>
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
+      <Card title={tn('mailTitle')}>
+        <div data-testid="mail-status" className="space-y-1 text-sm">
+          {mail ? (
+            <p>{tn('emailOn', { from: mail.from })}</p>
+          ) : (
+            <p className="rounded-lg bg-amber-50 px-3 py-2 text-amber-800">{tn('emailOffAdmin')}</p>
+          )}
+          <p>{tn('smsSender', { id: settings.notice_sms_client_id ? String(settings.notice_sms_client_id) : '—' })}</p>
+        </div>
+        {mails.length > 0 && (
+          <table className="mt-3 w-full text-xs" data-testid="mail-log">
+            <tbody>
+              {mails.map((m) => (
+                <tr key={m.id} className="border-t border-slate-100">
+                  <td className="py-1">{f.dateTime(m.createdAt)}</td>
+                  <td>{m.kind}</td>
+                  <td>{m.to}</td>
+                  <td>{m.state}</td>
+                  <td>{m.attempts}</td>
+                  <td className="text-red-700">{m.lastError ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Card>
       <Card title={t('platform')}>
         <ActionForm
           action={updateSettingsAction}
