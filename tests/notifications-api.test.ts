@@ -29,7 +29,12 @@ test("lists one's own notices with the unread count, marks one then all read; an
   const c = await makeClient(h.db, r);
   await h.db.update(users).set({ language: 'my' }).where(eq(users.id, c.client.id));
   for (let i = 0; i < 2; i++)
-    await raiseEvent(h.db, { event: 'usage_limit', key: `u:${uid()}`, userIds: [c.client.id], params: { client: 'Shop', limitKind: 'day', used: 16, limit: 20, percent: 80 } });
+    await raiseEvent(h.db, {
+      event: 'usage_limit',
+      key: `u:${uid()}`,
+      userIds: [c.client.id],
+      params: { client: 'Shop', limitKind: 'day', used: 16, limit: 20, percent: 80 },
+    });
   await raiseEvent(h.db, { event: 'credit_added', key: `c:${uid()}`, userIds: [r.userId], params: { amount: 1000, balanceAmount: 1000 } });
   const ck = (await apiKeyFor(h.db, c.actor, 'n')).key;
   const rk = (await apiKeyFor(h.db, r, 'n')).key;
@@ -40,7 +45,9 @@ test("lists one's own notices with the unread count, marks one then all read; an
   expect(data[0].title).toBe('နေ့စဉ် ကန့်သတ်ချက်၏ 80 % သုံးပြီး');
   const mine = (await call(resellerList, 'GET', '/api/reseller/notifications', { token: rk })).json.data as { id: number }[];
   // The reseller cannot mark the client's notice read.
-  expect((await call(resellerRead, 'POST', '/api/reseller/notifications/read', { token: rk, body: { ids: [data[0].id] } })).json.unread).toBe(mine.length);
+  expect(
+    (await call(resellerRead, 'POST', '/api/reseller/notifications/read', { token: rk, body: { ids: [data[0].id] } })).json.unread,
+  ).toBe(mine.length);
   expect((await call(clientList, 'GET', '/api/v1/notifications', { token: ck })).json.unread).toBe(2);
   expect((await call(clientRead, 'POST', '/api/v1/notifications/read', { token: ck, body: { ids: [data[0].id] } })).json.unread).toBe(1);
   expect((await call(clientRead, 'POST', '/api/v1/notifications/read', { token: ck, body: {} })).json.unread).toBe(0);
