@@ -133,7 +133,8 @@ describe('found by the scan job (two instances)', () => {
   test('a phone offline 30 minutes while messages wait: the client, once', async () => {
     const now = new Date();
     const { actor: r } = await makeReseller(h.db, admin);
-    const c = await makeClient(h.db, r);
+    // The client's trial starts at this test's now: a send dated before the client existed has no usage period.
+    const c = await makeClient(h.db, r, { now });
     const { id } = await insertDevice(h.db, c.client.id, new Date(now.getTime() - 40 * 60_000));
     await h.db.update(devices).set({ online: false }).where(eq(devices.id, id));
     await scanTwice(now);
