@@ -12,6 +12,10 @@ import { getSettings } from '@/lib/services/settings';
 import { createAdminAction, updateSettingsAction } from './actions';
 import { AdminsTable } from './admins-table';
 
+/** Configuration shown as code (not interface text): the variables that turn e-mail on, the call that picks the SMS sender. */
+const MAIL_ENV = 'SMTP_URL, MAIL_FROM';
+const NOTICE_SENDER_CALL = 'PATCH /api/admin/settings {"notice_sms_client_id": …}';
+
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('admin.settings'))('title') };
 }
@@ -47,9 +51,14 @@ export default async function SettingsPage() {
           {mail ? (
             <p>{tn('emailOn', { from: mail.from })}</p>
           ) : (
-            <p className="rounded-lg bg-amber-50 px-3 py-2 text-amber-800">{tn('emailOffAdmin')}</p>
+            <p className="rounded-lg bg-amber-50 px-3 py-2 text-amber-800">
+              {tn('emailOffAdmin')} <code translate="no">{MAIL_ENV}</code>
+            </p>
           )}
-          <p>{tn('smsSender', { id: settings.notice_sms_client_id ? String(settings.notice_sms_client_id) : '—' })}</p>
+          <p>
+            {tn('smsSender', { id: settings.notice_sms_client_id ? String(settings.notice_sms_client_id) : '—' })}{' '}
+            <code translate="no">{NOTICE_SENDER_CALL}</code>
+          </p>
         </div>
         {mails.length > 0 && (
           <table className="mt-3 w-full text-xs" data-testid="mail-log">
@@ -57,11 +66,13 @@ export default async function SettingsPage() {
               {mails.map((m) => (
                 <tr key={m.id} className="border-t border-slate-100">
                   <td className="py-1">{f.dateTime(m.createdAt)}</td>
-                  <td>{m.kind}</td>
-                  <td>{m.to}</td>
-                  <td>{m.state}</td>
+                  <td translate="no">{m.kind}</td>
+                  <td translate="no">{m.to}</td>
+                  <td>{tn(`mailState.${m.state}`)}</td>
                   <td>{m.attempts}</td>
-                  <td className="text-red-700">{m.lastError ?? ''}</td>
+                  <td translate="no" className="text-red-700">
+                    {m.lastError ?? ''}
+                  </td>
                 </tr>
               ))}
             </tbody>
