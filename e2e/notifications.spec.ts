@@ -82,3 +82,25 @@ test('a channel choice is kept after a reload', async ({ browser, request }) => 
   await expect(email).toBeChecked();
   await ctx.close();
 });
+
+test('the reseller sets its low-credit threshold and from-name on the branding page', async ({ browser, request }) => {
+  const r = await newReseller(request, 150_000, 'ns');
+  const ctx = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await ctx.newPage();
+  await signIn(page, r.email, r.password, /\/reseller/);
+  await page.goto('/reseller/branding');
+  const form = page.getByTestId('notice-settings-form');
+  await expect(form.locator('input[name="low_credit_threshold"]')).toHaveValue('100000');
+  await form.locator('input[name="low_credit_threshold"]').fill('250000');
+  await form.locator('input[name="mail_from_name"]').fill('Shop Team');
+  await form.getByRole('button', { name: 'Save notice settings' }).click();
+  await expect(form).toContainText('Notice settings saved.');
+  await page.reload();
+  await expect(form.locator('input[name="low_credit_threshold"]')).toHaveValue('250000');
+  await expect(form.locator('input[name="mail_from_name"]')).toHaveValue('Shop Team');
+  // Another reseller's client is not a sender it may pick.
+  await form.locator('input[name="sms_sender_client_id"]').fill('999999999');
+  await form.getByRole('button', { name: 'Save notice settings' }).click();
+  await expect(form).toContainText('Not one of your client accounts.');
+  await ctx.close();
+});
