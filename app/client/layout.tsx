@@ -15,6 +15,7 @@ const NAV = [
   ['/client/blocklist', 'blocklist'],
   ['/client/campaigns', 'campaigns'],
   ['/client/templates', 'templates'],
+  ['/client/keywords', 'keywords'],
   ['/client/devices', 'devices'],
   ['/client/api', 'apiKeys'],
   ['/client/smpp', 'smpp'],
