@@ -32,6 +32,7 @@ const SOURCES = [
   'components',
   'lib',
   'db',
+  'messages',
   'public',
   'instrumentation.ts',
   'proxy.ts',
