@@ -4,7 +4,7 @@ import { smtpPort } from '../playwright.config';
 import { runDevice } from '../scripts/lib/device-sim-core.mjs';
 import { startSmtp } from '../tests/helpers/smtp';
 import { adminToken, bearer, newClient, newReseller } from './api';
-import { signIn } from './helpers';
+import { AUTH_STATE, signIn } from './helpers';
 
 // "Forgot password?" end to end (issue 16): the e-mail reaches a real SMTP server started here (the app's
 // SMTP_URL points at it, playwright.config.ts); the SMS code reaches the simulated phone.
@@ -75,8 +75,20 @@ test('by SMS: the code reaches the phone of the account through the platform not
   const password = (await senderPage.getByTestId('gateway-password').textContent())?.trim() ?? '';
   const login = (await senderPage.getByTestId('gateway-login').textContent())?.trim() ?? '';
   const device = await runDevice({ url: baseURL, login, password, name: 'Notice phone', delayMs: 50, log: () => {} });
-  const set = await request.patch('/api/admin/settings', { headers: bearer(admin), data: { notice_sms_client_id: sender.id } });
-  expect(set.status(), await set.text()).toBe(200);
+  // The admin picks that account on the settings page; a number that is no account is refused and changes nothing.
+  const adminCtx = await browser.newContext({ storageState: AUTH_STATE.admin });
+  const adminPage = await adminCtx.newPage();
+  await adminPage.goto('/admin/settings');
+  const form = adminPage.getByTestId('settings-form');
+  await form.getByLabel('SMS notices sent from client account (ID)').fill('2147483000');
+  await form.getByRole('button', { name: 'Save settings' }).click();
+  await expect(form.locator('#notice_sms_client_id-error')).toHaveText('No client account with this id.');
+  await form.getByLabel('SMS notices sent from client account (ID)').fill(String(sender.id));
+  await form.getByRole('button', { name: 'Save settings' }).click();
+  await expect(form.getByRole('status')).toContainText('Settings saved');
+  await adminPage.reload();
+  await expect(adminPage.getByTestId('mail-status')).toContainText(`client account #${sender.id}`);
+  await adminCtx.close();
   try {
     const r = await newReseller(request, 0, 'sm');
     const target = await newClient(request, r, 'Forgetful');

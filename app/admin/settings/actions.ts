@@ -28,6 +28,7 @@ export const updateSettingsAction = formAction(
     large_topup_threshold: num(v.large_topup_threshold),
     default_language: v.default_language,
     default_validity_minutes: num(v.default_validity_minutes),
+    notice_sms_client_id: num(v.notice_sms_client_id),
   }),
 );
 

@@ -12,9 +12,8 @@ import { getSettings } from '@/lib/services/settings';
 import { createAdminAction, updateSettingsAction } from './actions';
 import { AdminsTable } from './admins-table';
 
-/** Configuration shown as code (not interface text): the variables that turn e-mail on, the call that picks the SMS sender. */
+/** Configuration shown as code (not interface text): the variables that turn e-mail on. */
 const MAIL_ENV = 'SMTP_URL, MAIL_FROM';
-const NOTICE_SENDER_CALL = 'PATCH /api/admin/settings {"notice_sms_client_id": …}';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('admin.settings'))('title') };
@@ -55,28 +54,29 @@ export default async function SettingsPage() {
               {tn('emailOffAdmin')} <code translate="no">{MAIL_ENV}</code>
             </p>
           )}
-          <p>
-            {tn('smsSender', { id: settings.notice_sms_client_id ? String(settings.notice_sms_client_id) : '—' })}{' '}
-            <code translate="no">{NOTICE_SENDER_CALL}</code>
-          </p>
+          <p>{tn('smsSender', { id: settings.notice_sms_client_id ? String(settings.notice_sms_client_id) : '—' })}</p>
         </div>
         {mails.length > 0 && (
-          <table className="mt-3 w-full text-xs" data-testid="mail-log">
-            <tbody>
-              {mails.map((m) => (
-                <tr key={m.id} className="border-t border-slate-100">
-                  <td className="py-1">{f.dateTime(m.createdAt)}</td>
-                  <td translate="no">{m.kind}</td>
-                  <td translate="no">{m.to}</td>
-                  <td>{tn(`mailState.${m.state}`)}</td>
-                  <td>{m.attempts}</td>
-                  <td translate="no" className="text-red-700">
-                    {m.lastError ?? ''}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          // A list, not a table: an address or an SMTP error is one long word, and on a phone a table row would
+          // push the whole page sideways. Each entry wraps inside the card instead.
+          <ul className="mt-3 divide-y divide-slate-100 text-xs" data-testid="mail-log">
+            {mails.map((m) => (
+              <li key={m.id} className="flex min-w-0 flex-wrap gap-x-3 gap-y-0.5 py-1">
+                <span>{f.dateTime(m.createdAt)}</span>
+                <span translate="no">{m.kind}</span>
+                <span translate="no" className="min-w-0 break-all">
+                  {m.to}
+                </span>
+                <span>{tn(`mailState.${m.state}`)}</span>
+                <span>{m.attempts}</span>
+                {m.lastError && (
+                  <span translate="no" className="w-full min-w-0 break-all text-red-700">
+                    {m.lastError}
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
         )}
       </Card>
       <Card title={t('platform')}>
@@ -162,6 +162,14 @@ export default async function SettingsPage() {
               required: true,
               defaultValue: String(settings.default_validity_minutes),
               hint: t('validityHint'),
+            },
+            {
+              name: 'notice_sms_client_id',
+              label: t('noticeClient'),
+              type: 'number',
+              required: true,
+              defaultValue: String(settings.notice_sms_client_id),
+              hint: t('noticeClientHint'),
             },
           ]}
         />
