@@ -69,73 +69,74 @@ import * as r65 from '@/app/api/reseller/clients/[id]/unsuspend/route';
 import * as r66 from '@/app/api/reseller/clients/route';
 import * as r67 from '@/app/api/reseller/images/[id]/route';
 import * as r68 from '@/app/api/reseller/ledger/route';
-import * as r69 from '@/app/api/reseller/notifications/read/route';
-import * as r70 from '@/app/api/reseller/notifications/route';
-import * as r71 from '@/app/api/reseller/own-payment-accounts/[id]/route';
-import * as r72 from '@/app/api/reseller/own-payment-accounts/route';
-import * as r73 from '@/app/api/reseller/packages/route';
-import * as r74 from '@/app/api/reseller/payment-accounts/route';
-import * as r75 from '@/app/api/reseller/pricing/route';
-import * as r76 from '@/app/api/reseller/profile/route';
-import * as r77 from '@/app/api/reseller/profit/route';
-import * as r78 from '@/app/api/reseller/topup-requests/route';
-import * as r79 from '@/app/api/v1/activate/route';
-import * as r80 from '@/app/api/v1/api-keys/[id]/route';
-import * as r81 from '@/app/api/v1/api-keys/route';
-import * as r82 from '@/app/api/v1/auth/login/route';
-import * as r83 from '@/app/api/v1/blocklist/route';
-import * as r84 from '@/app/api/v1/campaign-settings/route';
-import * as r85 from '@/app/api/v1/campaigns/[id]/cancel/route';
-import * as r86 from '@/app/api/v1/campaigns/[id]/recipients.csv/route';
-import * as r87 from '@/app/api/v1/campaigns/[id]/resend-failed/route';
-import * as r88 from '@/app/api/v1/campaigns/[id]/route';
-import * as r89 from '@/app/api/v1/campaigns/route';
-import * as r90 from '@/app/api/v1/contacts/[id]/route';
-import * as r91 from '@/app/api/v1/contacts/export.csv/route';
-import * as r92 from '@/app/api/v1/contacts/import/route';
-import * as r93 from '@/app/api/v1/contacts/route';
-import * as r94 from '@/app/api/v1/devices/[id]/route';
-import * as r95 from '@/app/api/v1/devices/route';
-import * as r96 from '@/app/api/v1/gateway/credentials/route';
-import * as r97 from '@/app/api/v1/gateway/pairing-code/route';
-import * as r98 from '@/app/api/v1/gateway/pairing-token/route';
-import * as r99 from '@/app/api/v1/groups/[id]/route';
-import * as r100 from '@/app/api/v1/groups/route';
-import * as r101 from '@/app/api/v1/images/[id]/route';
-import * as r102 from '@/app/api/v1/inbox/[phone]/reply/route';
-import * as r103 from '@/app/api/v1/inbox/[phone]/route';
-import * as r104 from '@/app/api/v1/inbox/route';
-import * as r105 from '@/app/api/v1/keywords/[id]/route';
-import * as r106 from '@/app/api/v1/keywords/route';
-import * as r107 from '@/app/api/v1/messages/[id]/route';
-import * as r108 from '@/app/api/v1/messages/route';
-import * as r109 from '@/app/api/v1/notifications/read/route';
-import * as r110 from '@/app/api/v1/notifications/route';
-import * as r111 from '@/app/api/v1/otp/request/route';
-import * as r112 from '@/app/api/v1/otp/verify/route';
-import * as r113 from '@/app/api/v1/payment-accounts/route';
-import * as r114 from '@/app/api/v1/profile/route';
-import * as r115 from '@/app/api/v1/smpp/binds/route';
-import * as r116 from '@/app/api/v1/smpp/credentials/route';
-import * as r117 from '@/app/api/v1/sms/send/route';
-import * as r118 from '@/app/api/v1/stop-words/route';
-import * as r119 from '@/app/api/v1/templates/[id]/route';
-import * as r120 from '@/app/api/v1/templates/preview/route';
-import * as r121 from '@/app/api/v1/templates/route';
-import * as r122 from '@/app/api/v1/webhooks/[id]/deliveries/route';
-import * as r123 from '@/app/api/v1/webhooks/[id]/route';
-import * as r124 from '@/app/api/v1/webhooks/route';
-import * as r125 from '@/app/brand/[subdomain]/logo/route';
-import * as r126 from '@/app/client/campaigns/[id]/recipients.csv/route';
-import * as r127 from '@/app/client/contacts/export.csv/route';
-import * as r128 from '@/app/client/images/[id]/route';
-import * as r129 from '@/app/client/messages/export.csv/route';
-import * as r130 from '@/app/favicon.ico/route';
-import * as r131 from '@/app/reseller/credit/ledger.csv/route';
-import * as r132 from '@/app/reseller/images/[id]/route';
-import * as r133 from '@/app/v3/reseller/accounts/[id]/route';
-import * as r134 from '@/app/v3/reseller/accounts/route';
-import * as r135 from '@/app/v3/reseller/transfer-credit/route';
+import * as r69 from '@/app/api/reseller/notice-settings/route';
+import * as r70 from '@/app/api/reseller/notifications/read/route';
+import * as r71 from '@/app/api/reseller/notifications/route';
+import * as r72 from '@/app/api/reseller/own-payment-accounts/[id]/route';
+import * as r73 from '@/app/api/reseller/own-payment-accounts/route';
+import * as r74 from '@/app/api/reseller/packages/route';
+import * as r75 from '@/app/api/reseller/payment-accounts/route';
+import * as r76 from '@/app/api/reseller/pricing/route';
+import * as r77 from '@/app/api/reseller/profile/route';
+import * as r78 from '@/app/api/reseller/profit/route';
+import * as r79 from '@/app/api/reseller/topup-requests/route';
+import * as r80 from '@/app/api/v1/activate/route';
+import * as r81 from '@/app/api/v1/api-keys/[id]/route';
+import * as r82 from '@/app/api/v1/api-keys/route';
+import * as r83 from '@/app/api/v1/auth/login/route';
+import * as r84 from '@/app/api/v1/blocklist/route';
+import * as r85 from '@/app/api/v1/campaign-settings/route';
+import * as r86 from '@/app/api/v1/campaigns/[id]/cancel/route';
+import * as r87 from '@/app/api/v1/campaigns/[id]/recipients.csv/route';
+import * as r88 from '@/app/api/v1/campaigns/[id]/resend-failed/route';
+import * as r89 from '@/app/api/v1/campaigns/[id]/route';
+import * as r90 from '@/app/api/v1/campaigns/route';
+import * as r91 from '@/app/api/v1/contacts/[id]/route';
+import * as r92 from '@/app/api/v1/contacts/export.csv/route';
+import * as r93 from '@/app/api/v1/contacts/import/route';
+import * as r94 from '@/app/api/v1/contacts/route';
+import * as r95 from '@/app/api/v1/devices/[id]/route';
+import * as r96 from '@/app/api/v1/devices/route';
+import * as r97 from '@/app/api/v1/gateway/credentials/route';
+import * as r98 from '@/app/api/v1/gateway/pairing-code/route';
+import * as r99 from '@/app/api/v1/gateway/pairing-token/route';
+import * as r100 from '@/app/api/v1/groups/[id]/route';
+import * as r101 from '@/app/api/v1/groups/route';
+import * as r102 from '@/app/api/v1/images/[id]/route';
+import * as r103 from '@/app/api/v1/inbox/[phone]/reply/route';
+import * as r104 from '@/app/api/v1/inbox/[phone]/route';
+import * as r105 from '@/app/api/v1/inbox/route';
+import * as r106 from '@/app/api/v1/keywords/[id]/route';
+import * as r107 from '@/app/api/v1/keywords/route';
+import * as r108 from '@/app/api/v1/messages/[id]/route';
+import * as r109 from '@/app/api/v1/messages/route';
+import * as r110 from '@/app/api/v1/notifications/read/route';
+import * as r111 from '@/app/api/v1/notifications/route';
+import * as r112 from '@/app/api/v1/otp/request/route';
+import * as r113 from '@/app/api/v1/otp/verify/route';
+import * as r114 from '@/app/api/v1/payment-accounts/route';
+import * as r115 from '@/app/api/v1/profile/route';
+import * as r116 from '@/app/api/v1/smpp/binds/route';
+import * as r117 from '@/app/api/v1/smpp/credentials/route';
+import * as r118 from '@/app/api/v1/sms/send/route';
+import * as r119 from '@/app/api/v1/stop-words/route';
+import * as r120 from '@/app/api/v1/templates/[id]/route';
+import * as r121 from '@/app/api/v1/templates/preview/route';
+import * as r122 from '@/app/api/v1/templates/route';
+import * as r123 from '@/app/api/v1/webhooks/[id]/deliveries/route';
+import * as r124 from '@/app/api/v1/webhooks/[id]/route';
+import * as r125 from '@/app/api/v1/webhooks/route';
+import * as r126 from '@/app/brand/[subdomain]/logo/route';
+import * as r127 from '@/app/client/campaigns/[id]/recipients.csv/route';
+import * as r128 from '@/app/client/contacts/export.csv/route';
+import * as r129 from '@/app/client/images/[id]/route';
+import * as r130 from '@/app/client/messages/export.csv/route';
+import * as r131 from '@/app/favicon.ico/route';
+import * as r132 from '@/app/reseller/credit/ledger.csv/route';
+import * as r133 from '@/app/reseller/images/[id]/route';
+import * as r134 from '@/app/v3/reseller/accounts/[id]/route';
+import * as r135 from '@/app/v3/reseller/accounts/route';
+import * as r136 from '@/app/v3/reseller/transfer-credit/route';
 
 export const ROUTE_MODULES: [string, Record<string, unknown>][] = [
   ['/admin/audit/export.csv', r0],
@@ -207,71 +208,72 @@ export const ROUTE_MODULES: [string, Record<string, unknown>][] = [
   ['/api/reseller/clients', r66],
   ['/api/reseller/images/{id}', r67],
   ['/api/reseller/ledger', r68],
-  ['/api/reseller/notifications/read', r69],
-  ['/api/reseller/notifications', r70],
-  ['/api/reseller/own-payment-accounts/{id}', r71],
-  ['/api/reseller/own-payment-accounts', r72],
-  ['/api/reseller/packages', r73],
-  ['/api/reseller/payment-accounts', r74],
-  ['/api/reseller/pricing', r75],
-  ['/api/reseller/profile', r76],
-  ['/api/reseller/profit', r77],
-  ['/api/reseller/topup-requests', r78],
-  ['/api/v1/activate', r79],
-  ['/api/v1/api-keys/{id}', r80],
-  ['/api/v1/api-keys', r81],
-  ['/api/v1/auth/login', r82],
-  ['/api/v1/blocklist', r83],
-  ['/api/v1/campaign-settings', r84],
-  ['/api/v1/campaigns/{id}/cancel', r85],
-  ['/api/v1/campaigns/{id}/recipients.csv', r86],
-  ['/api/v1/campaigns/{id}/resend-failed', r87],
-  ['/api/v1/campaigns/{id}', r88],
-  ['/api/v1/campaigns', r89],
-  ['/api/v1/contacts/{id}', r90],
-  ['/api/v1/contacts/export.csv', r91],
-  ['/api/v1/contacts/import', r92],
-  ['/api/v1/contacts', r93],
-  ['/api/v1/devices/{id}', r94],
-  ['/api/v1/devices', r95],
-  ['/api/v1/gateway/credentials', r96],
-  ['/api/v1/gateway/pairing-code', r97],
-  ['/api/v1/gateway/pairing-token', r98],
-  ['/api/v1/groups/{id}', r99],
-  ['/api/v1/groups', r100],
-  ['/api/v1/images/{id}', r101],
-  ['/api/v1/inbox/{phone}/reply', r102],
-  ['/api/v1/inbox/{phone}', r103],
-  ['/api/v1/inbox', r104],
-  ['/api/v1/keywords/{id}', r105],
-  ['/api/v1/keywords', r106],
-  ['/api/v1/messages/{id}', r107],
-  ['/api/v1/messages', r108],
-  ['/api/v1/notifications/read', r109],
-  ['/api/v1/notifications', r110],
-  ['/api/v1/otp/request', r111],
-  ['/api/v1/otp/verify', r112],
-  ['/api/v1/payment-accounts', r113],
-  ['/api/v1/profile', r114],
-  ['/api/v1/smpp/binds', r115],
-  ['/api/v1/smpp/credentials', r116],
-  ['/api/v1/sms/send', r117],
-  ['/api/v1/stop-words', r118],
-  ['/api/v1/templates/{id}', r119],
-  ['/api/v1/templates/preview', r120],
-  ['/api/v1/templates', r121],
-  ['/api/v1/webhooks/{id}/deliveries', r122],
-  ['/api/v1/webhooks/{id}', r123],
-  ['/api/v1/webhooks', r124],
-  ['/brand/{subdomain}/logo', r125],
-  ['/client/campaigns/{id}/recipients.csv', r126],
-  ['/client/contacts/export.csv', r127],
-  ['/client/images/{id}', r128],
-  ['/client/messages/export.csv', r129],
-  ['/favicon.ico', r130],
-  ['/reseller/credit/ledger.csv', r131],
-  ['/reseller/images/{id}', r132],
-  ['/v3/reseller/accounts/{id}', r133],
-  ['/v3/reseller/accounts', r134],
-  ['/v3/reseller/transfer-credit', r135],
+  ['/api/reseller/notice-settings', r69],
+  ['/api/reseller/notifications/read', r70],
+  ['/api/reseller/notifications', r71],
+  ['/api/reseller/own-payment-accounts/{id}', r72],
+  ['/api/reseller/own-payment-accounts', r73],
+  ['/api/reseller/packages', r74],
+  ['/api/reseller/payment-accounts', r75],
+  ['/api/reseller/pricing', r76],
+  ['/api/reseller/profile', r77],
+  ['/api/reseller/profit', r78],
+  ['/api/reseller/topup-requests', r79],
+  ['/api/v1/activate', r80],
+  ['/api/v1/api-keys/{id}', r81],
+  ['/api/v1/api-keys', r82],
+  ['/api/v1/auth/login', r83],
+  ['/api/v1/blocklist', r84],
+  ['/api/v1/campaign-settings', r85],
+  ['/api/v1/campaigns/{id}/cancel', r86],
+  ['/api/v1/campaigns/{id}/recipients.csv', r87],
+  ['/api/v1/campaigns/{id}/resend-failed', r88],
+  ['/api/v1/campaigns/{id}', r89],
+  ['/api/v1/campaigns', r90],
+  ['/api/v1/contacts/{id}', r91],
+  ['/api/v1/contacts/export.csv', r92],
+  ['/api/v1/contacts/import', r93],
+  ['/api/v1/contacts', r94],
+  ['/api/v1/devices/{id}', r95],
+  ['/api/v1/devices', r96],
+  ['/api/v1/gateway/credentials', r97],
+  ['/api/v1/gateway/pairing-code', r98],
+  ['/api/v1/gateway/pairing-token', r99],
+  ['/api/v1/groups/{id}', r100],
+  ['/api/v1/groups', r101],
+  ['/api/v1/images/{id}', r102],
+  ['/api/v1/inbox/{phone}/reply', r103],
+  ['/api/v1/inbox/{phone}', r104],
+  ['/api/v1/inbox', r105],
+  ['/api/v1/keywords/{id}', r106],
+  ['/api/v1/keywords', r107],
+  ['/api/v1/messages/{id}', r108],
+  ['/api/v1/messages', r109],
+  ['/api/v1/notifications/read', r110],
+  ['/api/v1/notifications', r111],
+  ['/api/v1/otp/request', r112],
+  ['/api/v1/otp/verify', r113],
+  ['/api/v1/payment-accounts', r114],
+  ['/api/v1/profile', r115],
+  ['/api/v1/smpp/binds', r116],
+  ['/api/v1/smpp/credentials', r117],
+  ['/api/v1/sms/send', r118],
+  ['/api/v1/stop-words', r119],
+  ['/api/v1/templates/{id}', r120],
+  ['/api/v1/templates/preview', r121],
+  ['/api/v1/templates', r122],
+  ['/api/v1/webhooks/{id}/deliveries', r123],
+  ['/api/v1/webhooks/{id}', r124],
+  ['/api/v1/webhooks', r125],
+  ['/brand/{subdomain}/logo', r126],
+  ['/client/campaigns/{id}/recipients.csv', r127],
+  ['/client/contacts/export.csv', r128],
+  ['/client/images/{id}', r129],
+  ['/client/messages/export.csv', r130],
+  ['/favicon.ico', r131],
+  ['/reseller/credit/ledger.csv', r132],
+  ['/reseller/images/{id}', r133],
+  ['/v3/reseller/accounts/{id}', r134],
+  ['/v3/reseller/accounts', r135],
+  ['/v3/reseller/transfer-credit', r136],
 ];

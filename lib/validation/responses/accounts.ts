@@ -129,6 +129,12 @@ export const brandingView = obj({
   login_url: z.string(),
 });
 
+export const noticeSettingsView = obj({
+  low_credit_threshold: z.number().int(),
+  mail_from_name: z.string().nullable(),
+  sms_sender_client_id: z.number().int().nullable(),
+});
+
 export const subdomainCheck = obj({ subdomain: z.string(), available: z.boolean(), reason: z.string().nullable() });
 
 const day = obj({ day: z.string(), revenue: z.number().int(), activations: z.number().int(), sms: z.number().int() });
