@@ -1,5 +1,5 @@
-// Run by seed.mjs under tsx with the react-server condition (so `server-only` imports resolve):
-//   node --conditions=react-server --import tsx scripts/bench/app-setup.mjs <database-url> <password>
+// Run by seed.mjs under tsx with `server-only` stubbed (scripts/bench/server-only-hook.mjs):
+//   node --import ./scripts/bench/server-only-hook.mjs --import tsx scripts/bench/app-setup.mjs <database-url> <password>
 // Applies the app's own migrations and demo seed to the bench database, and prints (last line, JSON) the
 // app's argon2 hash of the bench password, computed once and reused for every generated user.
 import { migrateDatabase, openDatabase } from '../../db/index.ts';

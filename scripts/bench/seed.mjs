@@ -180,11 +180,19 @@ export async function tableCounts(sql) {
   return out;
 }
 
-/** Migrations and demo data through the app's own code (tsx, react-server condition for `server-only`). */
+/** Migrations and demo data through the app's own code (tsx; `server-only` stubbed, see server-only-hook.mjs). */
 function appSetup(url) {
   const r = spawnSync(
     process.execPath,
-    ['--conditions=react-server', '--import', 'tsx', path.join(ROOT, 'scripts', 'bench', 'app-setup.mjs'), url, BENCH_PASSWORD],
+    [
+      '--import',
+      path.join(ROOT, 'scripts', 'bench', 'server-only-hook.mjs'),
+      '--import',
+      'tsx',
+      path.join(ROOT, 'scripts', 'bench', 'app-setup.mjs'),
+      url,
+      BENCH_PASSWORD,
+    ],
     {
       cwd: ROOT,
       encoding: 'utf8',
