@@ -47,6 +47,9 @@ interface PulledRow {
  * cancellations the phone has still to confirm (the app cancels a message it holds when the pull says
  * Cancelling, and reports Cancelled). The statement's snapshot predates its own updates: the claimed rows
  * come from RETURNING, the earlier ones from the table, and the recipients' new states from the update.
+ * The earlier ones are two index range scans (messages_claimed_by_idx, messages_cancelling_idx): one `or`
+ * over both states let the planner read the whole partial index of every phone's in-flight messages
+ * instead; the recipients are aggregated once for the offered messages, not by a subquery per message.
  */
 export async function pullMessages(db: Db, device: Device, order: 'lifo' | 'fifo' = 'lifo', now = new Date()): Promise<DeviceMessage[]> {
   if (!device.enabled) return [];
@@ -69,23 +72,28 @@ export async function pullMessages(db: Db, device: Device, order: 'lifo' | 'fifo
       from claimed c where r.message_id = c.id and r.state = 'pending'
       returning r.message_id, r.position, r.state),
     held as (
-      select ${PULLED} from ${messages}
-      where claimed_by = ${device.id}
-        and ((state = 'processing' and not (states ? 'device_accepted')) or state = 'cancelling')
-      order by created_at ${dir} limit ${PULL_LIMIT}),
+      (select ${PULLED} from ${messages}
+        where claimed_by = ${device.id} and state = 'processing' and not (states ? 'device_accepted')
+        order by created_at ${dir} limit ${PULL_LIMIT})
+      union all
+      (select ${PULLED} from ${messages}
+        where claimed_by = ${device.id} and state = 'cancelling'
+        order by created_at ${dir} limit ${PULL_LIMIT})),
     offered as (
-      select * from (select * from claimed union all select * from held) o order by created_at ${dir} limit ${PULL_LIMIT})
+      select * from (select * from claimed union all select * from held) o order by created_at ${dir} limit ${PULL_LIMIT}),
+    recipients as (
+      select r.message_id, json_agg(json_build_object('phone', r.phone, 'state', coalesce(mv.state, r.state), 'error', r.error) order by r.position) as list
+      from ${messageRecipients} r left join moved mv on mv.message_id = r.message_id and mv.position = r.position
+      where r.message_id in (select id from offered)
+      group by r.message_id)
     select json_build_object(
       'id', o.id, 'ref', o.ref, 'text', o.text, 'segments', o.segments, 'encoding', o.encoding, 'state', o.state,
       'source', o.source, 'device_id', o.device_id, 'claimed_by', o.claimed_by, 'valid_until', o.valid_until,
       'is_encrypted', o.is_encrypted, 'error', o.error, 'states', o.states, 'created_at', o.created_at,
       'updated_at', o.updated_at, 'sim_number', o.sim_number, 'with_delivery_report', o.with_delivery_report,
       'priority', o.priority,
-      'recipients', coalesce((
-        select json_agg(json_build_object('phone', r.phone, 'state', coalesce(mv.state, r.state), 'error', r.error) order by r.position)
-        from ${messageRecipients} r left join moved mv on mv.message_id = r.message_id and mv.position = r.position
-        where r.message_id = o.id), '[]'::json)) as j
-    from offered o
+      'recipients', coalesce(rc.list, '[]'::json)) as j
+    from offered o left join recipients rc on rc.message_id = o.id
     order by o.created_at ${dir}`),
   );
   return rows.map(({ j }): DeviceMessage => {

@@ -109,7 +109,22 @@ export function messaging(sql) {
     if (!row.enabled) return [];
     const ts = now.toISOString();
     // The claim, its recipients and the answer in one statement, as the service does.
-    const rows = await q(sql, PULL, [row.id, ts, ts, ts, row.client_id, ts, row.id, PULL_LIMIT, ts, row.id, PULL_LIMIT, PULL_LIMIT]);
+    const rows = await q(sql, PULL, [
+      row.id,
+      ts,
+      ts,
+      ts,
+      row.client_id,
+      ts,
+      row.id,
+      PULL_LIMIT,
+      ts,
+      row.id,
+      PULL_LIMIT,
+      row.id,
+      PULL_LIMIT,
+      PULL_LIMIT,
+    ]);
     return rows.map(({ j }) => {
       const m = typeof j === 'string' ? JSON.parse(j) : j;
       return {

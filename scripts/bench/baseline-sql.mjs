@@ -88,23 +88,28 @@ export const PULL = `
       from claimed c where r.message_id = c.id and r.state = 'pending'
       returning r.message_id, r.position, r.state),
     held as (
-      select id, ref, text, segments, encoding, state, source, device_id, claimed_by, valid_until, is_encrypted, error, states, created_at, updated_at, sim_number, with_delivery_report, priority from "messages"
-      where claimed_by = $10
-        and ((state = 'processing' and not (states ? 'device_accepted')) or state = 'cancelling')
-      order by created_at desc limit $11),
+      (select id, ref, text, segments, encoding, state, source, device_id, claimed_by, valid_until, is_encrypted, error, states, created_at, updated_at, sim_number, with_delivery_report, priority from "messages"
+        where claimed_by = $10 and state = 'processing' and not (states ? 'device_accepted')
+        order by created_at desc limit $11)
+      union all
+      (select id, ref, text, segments, encoding, state, source, device_id, claimed_by, valid_until, is_encrypted, error, states, created_at, updated_at, sim_number, with_delivery_report, priority from "messages"
+        where claimed_by = $12 and state = 'cancelling'
+        order by created_at desc limit $13)),
     offered as (
-      select * from (select * from claimed union all select * from held) o order by created_at desc limit $12)
+      select * from (select * from claimed union all select * from held) o order by created_at desc limit $14),
+    recipients as (
+      select r.message_id, json_agg(json_build_object('phone', r.phone, 'state', coalesce(mv.state, r.state), 'error', r.error) order by r.position) as list
+      from "message_recipients" r left join moved mv on mv.message_id = r.message_id and mv.position = r.position
+      where r.message_id in (select id from offered)
+      group by r.message_id)
     select json_build_object(
       'id', o.id, 'ref', o.ref, 'text', o.text, 'segments', o.segments, 'encoding', o.encoding, 'state', o.state,
       'source', o.source, 'device_id', o.device_id, 'claimed_by', o.claimed_by, 'valid_until', o.valid_until,
       'is_encrypted', o.is_encrypted, 'error', o.error, 'states', o.states, 'created_at', o.created_at,
       'updated_at', o.updated_at, 'sim_number', o.sim_number, 'with_delivery_report', o.with_delivery_report,
       'priority', o.priority,
-      'recipients', coalesce((
-        select json_agg(json_build_object('phone', r.phone, 'state', coalesce(mv.state, r.state), 'error', r.error) order by r.position)
-        from "message_recipients" r left join moved mv on mv.message_id = r.message_id and mv.position = r.position
-        where r.message_id = o.id), '[]'::json)) as j
-    from offered o
+      'recipients', coalesce(rc.list, '[]'::json)) as j
+    from offered o left join recipients rc on rc.message_id = o.id
     order by o.created_at desc`;
 
 export const pgArray = (values) =>
