@@ -4,7 +4,7 @@
 // Chromium, cookie flags, server-action CSRF) are in e2e/security.spec.ts.
 import { eq, sql } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, onTestFinished, test, vi } from 'vitest';
 import type { DbHandle } from '@/db';
 import { users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
@@ -139,6 +139,15 @@ describe('sign-in lockout', () => {
   test('12 wrong passwords for an email that exists and for one that does not: the same answers', async () => {
     const { setDbHandle } = await import('@/db');
     setDbHandle(h);
+    // The limits count in fixed windows (15 min per email, 30 s for the slowdown): on a loaded machine the 25
+    // attempts could straddle a window's end and start over (CI saw the right password let in). The clock
+    // stands still at the start of the current 15-minute window for this test; timers still run.
+    const { LOGIN_WINDOW_MS } = await import('@/lib/http/login-limits');
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Math.floor(Date.now() / LOGIN_WINDOW_MS) * LOGIN_WINDOW_MS + 1_000);
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
     const { reseller } = await makeReseller(h.db, admin);
     const attempt = (email: string, i: number) =>
       call(login, 'POST', '/api/reseller/auth/login', {
