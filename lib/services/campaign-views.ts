@@ -66,8 +66,21 @@ async function countsOf(db: Db, rows: CampaignRow[]): Promise<Map<number, Campai
   return out;
 }
 
-export async function views(db: Db, rows: CampaignRow[]): Promise<CampaignView[]> {
-  const counts = await countsOf(db, rows);
+function freshCounts(rows: CampaignRow[]): Map<number, CampaignCounts> {
+  const out = new Map<number, CampaignCounts>();
+  for (const c of rows) {
+    const skipped = c.skipped.opted_out + c.skipped.duplicate + c.skipped.invalid;
+    out.set(c.id, { queued: c.recipientCount, sent: 0, delivered: 0, failed: 0, expired: 0, cancelled: 0, skipped });
+  }
+  return out;
+}
+
+/**
+ * The views of campaign rows. `fresh`: campaigns this request created, whose recipients are all still
+ * queued (waiting, or pending for a phone): their counts are known without reading the recipients.
+ */
+export async function views(db: Db, rows: CampaignRow[], opts: { fresh?: boolean } = {}): Promise<CampaignView[]> {
+  const counts = opts.fresh ? freshCounts(rows) : await countsOf(db, rows);
   return rows.map((c) => ({
     id: c.id,
     name: c.name,

@@ -10,7 +10,7 @@ import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { DomainError, fieldError, notFound } from '@/lib/errors';
 import { toUnicode } from '@/lib/text/zawgyi';
 import { type AudienceInput, blockedAmong, type Recipient, resolveAudience } from './campaign-audience';
-import { type CampaignRow, type Dispatched, lockCampaign, startCampaign, wakeDevices } from './campaign-dispatch';
+import { type CampaignRow, type Dispatched, lockCampaign, startCampaign, startNow, wakeDevices } from './campaign-dispatch';
 import { type CampaignView, views } from './campaign-views';
 import { type Page, paginated } from './paging';
 import { at } from './subscriptions';
@@ -27,7 +27,7 @@ export interface CampaignInput extends AudienceInput {
   device_id?: string;
 }
 
-/** Inserts a campaign and its recipients (one set-based statement), and starts it when it is for now. */
+/** Inserts a campaign and its recipients (set-based), and starts it when it is for now (startNow, or startCampaign). */
 async function insertCampaign(
   db: Db,
   actor: Actor,
@@ -47,6 +47,13 @@ async function insertCampaign(
   const later = c.scheduledAt !== null && c.scheduledAt > now;
   let dispatched: Dispatched | null = null;
   const row = await db.transaction(async (tx) => {
+    if (!later) {
+      const direct = await startNow(tx, { clientId: actor.userId, ...c }, recipients, skipped, now);
+      if (direct) {
+        dispatched = direct.dispatched;
+        return direct.campaign;
+      }
+    }
     const [created] = await tx
       .insert(campaigns)
       .values({
@@ -77,7 +84,8 @@ async function insertCampaign(
     return started.campaign;
   });
   wakeDevices(actor.userId, dispatched);
-  const [view] = await views(db, [row]);
+  // Just created: every recipient not skipped is queued (waiting or pending), nothing to count yet.
+  const [view] = await views(db, [row], { fresh: true });
   return { view, skipped: row.skipped };
 }
 

@@ -52,12 +52,12 @@ function boundedInt(v, min, max, name) {
 export function plan(opts) {
   const quick = opts.quick;
   // Sized for about a minute per scenario on a 2-core machine (ours is the slow side).
-  const base = { list: 1500, search: 1500, activate: 1500, send: 4000, pull: 2500, page: 600, bulk: 64, growth: 1500 };
-  const warm = { list: 150, search: 150, activate: 150, send: 200, pull: 200, page: 60, bulk: 16, growth: 100 };
+  const base = { list: 1500, search: 1500, activate: 1500, send: 4000, pull: 2500, page: 600, bulk: 64, growth: 1500, campaign: 32 };
+  const warm = { list: 150, search: 150, activate: 150, send: 200, pull: 200, page: 60, bulk: 16, growth: 100, campaign: 4 };
   const out = {};
   for (const s of SCENARIO_NAMES) {
-    let n = opts.requests ?? (quick ? (s === 'page' || s === 'bulk' ? 32 : 150) : base[s]);
-    const w = quick ? Math.min(20, warm[s]) : warm[s];
+    let n = opts.requests ?? (quick ? (s === 'campaign' ? 16 : s === 'page' || s === 'bulk' ? 32 : 150) : base[s]);
+    const w = quick ? Math.min(s === 'campaign' ? 2 : 20, warm[s]) : warm[s];
     const pool = s === 'activate' ? POOLS.act : s === 'pull' ? POOLS.pull : Infinity;
     // The pool must hold the warm-up and the measured requests, and pgbench's whole rounds of -c transactions.
     n = Math.min(n, pool - w, Math.floor(pool / opts.concurrency) * opts.concurrency);

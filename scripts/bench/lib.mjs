@@ -8,7 +8,7 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const BENCH_DB_URL = process.env.BENCH_DATABASE_URL || 'postgres://root@127.0.0.1:5432/sms_bench';
 
 /** The benchmarked requests, in the order they run (run.mjs describes each). */
-export const SCENARIO_NAMES = ['list', 'search', 'activate', 'send', 'pull', 'page', 'bulk', 'growth'];
+export const SCENARIO_NAMES = ['list', 'search', 'activate', 'send', 'pull', 'page', 'bulk', 'growth', 'campaign'];
 
 /** Bump when the generated data changes shape: a database seeded by another version is re-seeded. */
 export const SEED_VERSION = 4;

@@ -84,7 +84,7 @@ export function resultsMarkdown({ results, env, counts, marker, opts, planned, s
   lines.push(table(results));
   lines.push('');
   lines.push(
-    'Latencies in milliseconds (p50 / p95 / p99, nearest rank over every measured request). "Ours ÷ …" is the ratio of throughputs: 1.00× would be as fast as the baseline. The bulk row counts recipients per second (1,000 a request; its limit is pgbench inserting the same rows); "limit" is pgbench running `scripts/bench/pgbench/limit-*.sql`, the fewest statements the job needs.',
+    'Latencies in milliseconds (p50 / p95 / p99, nearest rank over every measured request). "Ours ÷ …" is the ratio of throughputs: 1.00× would be as fast as the baseline. The bulk and campaign rows count recipients per second (1,000 and 10,000 a request; their limit is pgbench inserting the same rows); "limit" is pgbench running `scripts/bench/pgbench/limit-*.sql`, the fewest statements the job needs.',
   );
   if (targets) {
     lines.push('');

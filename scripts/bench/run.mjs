@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --quick] [--scenario list,search,activate,send,pull,page,bulk,growth,spray] [--concurrency N] [--requests N]
+// npm run bench [-- --quick] [--scenario list,search,activate,send,pull,page,bulk,growth,campaign,spray] [--concurrency N] [--requests N]
 //               [--no-build] [--write-docs | --no-docs]
 // Loopback benchmark of the production build on PostgreSQL (the seeded bench database, see seed.mjs), side by
 // side in one run with two baselines that show the limit: a bare node:http + postgres.js server sending the

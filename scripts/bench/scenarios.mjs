@@ -1,7 +1,8 @@
 // The scenarios of run.mjs: for each, the request to our server and to the node:http baseline, and the pgbench
-// scripts of our SQL and of the limit SQL (or a custom runner for bulk and growth).
+// scripts of our SQL and of the limit SQL (or a custom runner for bulk, growth and campaign).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { CAMPAIGN_SIZE, runCampaign } from './campaign-scenario.mjs';
 import { POOLS, ROOT, SEARCH_TERMS, SEND_TEXT, TOKENS } from './lib.mjs';
 import { fill, pageFacts, sqlLiteral } from './pgbench.mjs';
 import { runBulk, runGrowth } from './usage-scenarios.mjs';
@@ -146,6 +147,11 @@ export async function buildScenarios(sql, m, ctx) {
       what: 'the same client sends single SMS with an empty period, then with 15,000 SMS already counted in it',
       custom: (run) =>
         runGrowth({ ...run, sql, clientId: sendHi, token: TOKENS.send(sendHi - sendLo), text: SEND_TEXT, resetClient: ctx.reset.send }),
+    },
+    campaign: {
+      title: `POST /api/v1/campaigns (a group of ${CAMPAIGN_SIZE.toLocaleString('en-US')}, sent now), recipients/s`,
+      what: `a campaign with a merge field to a group of ${CAMPAIGN_SIZE.toLocaleString('en-US')} contacts, from ${Math.min(ctx.concurrency, sendClients)} send clients in turn; the limit is pgbench inserting the same rows`,
+      custom: (run) => runCampaign({ ...run, sql, sendLo, sendHi, token: TOKENS.send, reset: ctx.reset.send }),
     },
   };
 }

@@ -60,6 +60,7 @@ export function resets(sql, m) {
     },
     // The send clients start each run with no SMS of their own.
     send: async () => {
+      await sql`delete from campaigns where client_id between ${sendLo} and ${sendHi}`;
       await sql`delete from message_recipients where message_id in (select id from messages where client_id between ${sendLo} and ${sendHi})`;
       await sql`delete from messages where client_id between ${sendLo} and ${sendHi}`;
       await sql`delete from usage_counters where client_id between ${sendLo} and ${sendHi}`;

@@ -1,5 +1,6 @@
-// The targets of issue 12 (docs/benchmarks.md#targets): ratios measured side by side in one run, so that a
+// The targets of issues 12 and 14 (docs/benchmarks.md#targets): ratios measured side by side in one run, so that a
 // shared or slow machine moves both sides alike. The bench's last line counts them; a miss exits non-zero.
+import { CAMPAIGN_SIZE } from './campaign-scenario.mjs';
 import { BULK_SIZE } from './usage-scenarios.mjs';
 
 const API = ['list', 'search', 'activate', 'send', 'pull'];
@@ -23,6 +24,14 @@ export function evaluateTargets(results, rssMaxMb) {
   if (page) add('page: ours ÷ node:http HTML page', ratio(page.ours, page.baseline), 0.4, '≥');
   const bulk = at('bulk');
   if (bulk) add(`bulk (${BULK_SIZE} recipients a request): ours ÷ pgbench inserting the same rows`, ratio(bulk.ours, bulk.limit), 0.5, '≥');
+  const campaign = at('campaign');
+  if (campaign)
+    add(
+      `campaign (${CAMPAIGN_SIZE} recipients, sent now): ours ÷ pgbench inserting the same rows`,
+      ratio(campaign.ours, campaign.limit),
+      0.5,
+      '≥',
+    );
   const growth = at('growth');
   if (growth) add('send at 15,000 in the period ÷ send at 0 (cost: inverse of throughput)', ratio(growth.empty, growth.grown), 1.2, '≤');
   if (Number.isFinite(rssMaxMb)) add('server RSS during the run (MB)', rssMaxMb, RSS_LIMIT_MB, '≤');
