@@ -1,5 +1,5 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '@/db';
 import { rateLimits } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
@@ -38,6 +38,28 @@ export function assertNotBlocked(bucket: string, limit: number, now = new Date()
     return;
   }
   throw rateLimited(Math.max(1, Math.ceil((until - now.getTime()) / 1000)), limit);
+}
+
+/**
+ * SQL: the upsert that adds one hit to each bucket the `select` yields (columns bucket, "limit"), returning
+ * count — for a statement that counts a request beside its own work (the API-key lookup, one round trip).
+ */
+export function bucketHitSql(select: SQL, windowMs: number, now = new Date()): SQL {
+  const ws = windowOf(now, windowMs).toISOString();
+  return sql`insert into ${rateLimits} (bucket, window_start, count, "limit")
+    select h.bucket, ${ws}::timestamptz, 1, h."limit" from (${select}) h
+    on conflict (bucket) do update set
+      count = case when ${rateLimits}.window_start = excluded.window_start then ${rateLimits}.count + 1 else 1 end,
+      window_start = excluded.window_start, "limit" = excluded."limit"
+    returning count`;
+}
+
+/** A hit already counted (bucketHitSql): remembered when at the limit, 429 when over it, as hitRateLimit. */
+export function settleHit(bucket: string, count: number, limit: number, windowMs: number, now = new Date()): void {
+  const ws = windowOf(now, windowMs);
+  if (count >= limit) remember(bucket, ws.getTime() + windowMs);
+  else blocked.delete(bucket);
+  if (count > limit) throw rateLimited(retryAfter(ws, windowMs, now), limit);
 }
 
 /** Adds `delta` to a fixed-window counter in PostgreSQL (one upsert, shared by every instance); the new count. */

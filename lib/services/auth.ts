@@ -1,11 +1,12 @@
 import 'server-only';
-import { and, eq, inArray } from 'drizzle-orm';
-import type { Db } from '@/db';
+import { eq, sql } from 'drizzle-orm';
+import { type Db, rowsOf } from '@/db';
 import { apiTokens, clients, resellers, users } from '@/db/schema';
 import { dummyHash, verifyPassword } from '@/lib/auth/password';
 import type { Actor, Role } from '@/lib/auth/permissions';
 import { hashToken, newToken } from '@/lib/auth/tokens';
 import { DomainError } from '@/lib/errors';
+import { apiLimitPerMinute, bucketHitSql } from '@/lib/http/rate-limit';
 import type { Credentials } from '@/lib/validation/common';
 import { findUserByEmail } from './users';
 
@@ -69,37 +70,46 @@ export interface TokenActor extends Actor {
   tokenId: number;
   /** Requests per minute allowed for this token (a reseller's own setting, else the platform default). */
   rateLimit: number | null;
+  /** This request's count in the token's rate-limit bucket (api:token:<id>, a minute), counted by the lookup. */
+  hits: number;
 }
 
 export async function actorFromToken(db: Db, token: string, role: Role, ip: string | null, now = new Date()): Promise<TokenActor> {
-  const [row] = await db
-    .select({
-      tokenId: apiTokens.id,
-      lastUsedAt: apiTokens.lastUsedAt,
-      revokedAt: apiTokens.revokedAt,
-      expiresAt: apiTokens.expiresAt,
-      userId: users.id,
-      role: users.role,
-      status: users.status,
-      rateLimit: resellers.apiRateLimit,
-    })
-    .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .leftJoin(resellers, eq(resellers.id, users.id))
-    // Pairing tokens only register phones; they never act as the account.
-    .where(and(eq(apiTokens.tokenHash, hashToken(token)), inArray(apiTokens.kind, ['session', 'api_key'])));
+  // One statement on every API request: the token and its account; for a token that may act, the
+  // request counted in its rate-limit bucket (the caller settles it, lib/http/pipeline/core.ts) and
+  // last_used_at, which is informative, written at most once a minute per token. Pairing tokens only
+  // register phones; they never act as the account.
+  const ts = now.toISOString();
+  const [row] = rowsOf<{
+    token_id: number;
+    user_id: number;
+    role: Role;
+    status: User['status'];
+    rate_limit: number | null;
+    dead: boolean;
+    hits: number | null;
+  }>(
+    await db.execute(sql`
+    with t as (
+      select a.id as token_id, a.last_used_at, u.id as user_id, u.role, u.status, r.api_rate_limit as rate_limit,
+        (a.revoked_at is not null or (a.expires_at is not null and a.expires_at <= ${ts}::timestamptz)) as dead
+      from ${apiTokens} a join ${users} u on u.id = a.user_id left join ${resellers} r on r.id = u.id
+      where a.token_hash = ${hashToken(token)} and a.kind in ('session', 'api_key')),
+    ok as (select * from t where role = ${role} and status = 'active' and not dead),
+    used as (
+      update ${apiTokens} set last_used_at = ${ts}::timestamptz
+      where id = (select token_id from ok) and (last_used_at is null or last_used_at < ${ts}::timestamptz - interval '60 seconds')
+      returning 1),
+    hit as (${bucketHitSql(sql`select 'api:token:' || token_id as bucket, coalesce(rate_limit, ${apiLimitPerMinute()}) as "limit" from ok`, 60_000, now)})
+    select t.token_id, t.user_id, t.role, t.status, t.rate_limit, t.dead, (select count from hit) as hits from t`),
+  );
   if (!row || row.role !== role || row.status === 'archived') {
     throw new DomainError('unauthorized', 'Missing or invalid credentials.');
   }
   // Checked before revocation: suspending revokes the account's login tokens, and their holder must
   // still be told why (403 account_suspended), not just be logged out.
   if (row.status !== 'active') throw new DomainError('account_suspended', 'This account is suspended.');
-  if (row.revokedAt || (row.expiresAt && row.expiresAt <= now)) {
-    throw new DomainError('unauthorized', 'Missing or invalid credentials.');
-  }
-  // last_used_at is informative: write it at most once a minute per token.
-  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
-    await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.tokenId));
-  }
-  return { userId: row.userId, role: row.role, ip, tokenId: row.tokenId, rateLimit: row.rateLimit };
+  if (row.dead) throw new DomainError('unauthorized', 'Missing or invalid credentials.');
+  const rateLimit = row.rate_limit === null ? null : Number(row.rate_limit);
+  return { userId: Number(row.user_id), role: row.role, ip, tokenId: Number(row.token_id), rateLimit, hits: Number(row.hits ?? 1) };
 }

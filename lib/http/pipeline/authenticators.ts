@@ -29,7 +29,8 @@ export function bearer(role: Role): Authenticator<Signed> {
       const t = await actorFromToken(db, token, role, ip);
       return {
         actor: { userId: t.userId, role: t.role, ip },
-        limit: { bucket: `api:token:${t.tokenId}`, perMinute: t.rateLimit ?? apiLimitPerMinute() },
+        // Counted by the token lookup itself (one statement, lib/services/auth.ts).
+        limit: { bucket: `api:token:${t.tokenId}`, perMinute: t.rateLimit ?? apiLimitPerMinute(), counted: t.hits },
       };
     },
   };

@@ -10,7 +10,7 @@ import { logError } from '@/lib/log';
 import { clientIp } from '../client-ip';
 import { assertStorableText, isStorableText, toDomainError } from '../errors';
 import { idempotent } from '../idempotency';
-import { addToBucket, apiLimitPerMinute, assertNotBlocked, hitRateLimit, ipBucket } from '../rate-limit';
+import { addToBucket, apiLimitPerMinute, assertNotBlocked, hitRateLimit, ipBucket, settleHit } from '../rate-limit';
 import { parseJsonBody, readCappedBody } from './body';
 import type { Authenticator, Formatter, Principal, RouteMeta, RouteSpec } from './types';
 
@@ -100,8 +100,14 @@ export function defineFamily<Auths extends Record<string, Authenticator<Principa
         }
         const principal = (await auth.authenticate(req, { db, ip, params })) as PrincipalOf<Auths[A]>;
         if (principal.limit) {
-          assertNotBlocked(principal.limit.bucket, principal.limit.perMinute);
-          await hitRateLimit(db, principal.limit.bucket, principal.limit.perMinute, 60_000);
+          // Counted by the authenticator's own statement: that count decides (a request counted before
+          // another reached the limit passes, whatever this process remembered meanwhile).
+          if (principal.limit.counted !== undefined)
+            settleHit(principal.limit.bucket, principal.limit.counted, principal.limit.perMinute, 60_000);
+          else {
+            assertNotBlocked(principal.limit.bucket, principal.limit.perMinute);
+            await hitRateLimit(db, principal.limit.bucket, principal.limit.perMinute, 60_000);
+          }
         }
         const raw = spec.body ? parseJsonBody(text) : undefined;
         assertStorableText(raw);

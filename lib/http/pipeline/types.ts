@@ -15,7 +15,8 @@ export interface Principal {
   /** The acting account, when the credential names one. */
   actor: Actor | null;
   /** The credential's own rate limit (requests per minute), or null when it has none. */
-  limit: { bucket: string; perMinute: number } | null;
+  /** `counted`: this request's count in the bucket, when the authenticator's own statement counted it. */
+  limit: { bucket: string; perMinute: number; counted?: number } | null;
 }
 
 export interface Guard {
