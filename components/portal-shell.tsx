@@ -73,9 +73,13 @@ export function PortalShell({
                 )}
               </Link>
             )}
-            <span className="hidden max-w-40 truncate text-slate-600 md:inline" data-testid="signed-in-as">
+            <Link
+              href={`/${portal}/account`}
+              className="hidden max-w-40 truncate rounded-lg px-2 py-1.5 text-slate-600 hover:bg-slate-100 md:inline"
+              data-testid="signed-in-as"
+            >
               {userName}
-            </span>
+            </Link>
             <form action={logoutAction}>
               <button type="submit" className="rounded-lg px-2 py-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
                 {t('signOut')}

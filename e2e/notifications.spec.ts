@@ -59,14 +59,18 @@ test('a channel choice is kept after a reload', async ({ browser, request }) => 
   const ctx = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await ctx.newPage();
   await signIn(page, r.email, r.password, /\/reseller/);
+  // The choices sit on the account page; the notifications page leads there.
   await page.goto('/reseller/notifications');
+  await page.getByTestId('channels-link').click();
+  await expect(page).toHaveURL(/\/reseller\/account$/);
+  await expect(page.getByTestId('channel-choices')).toBeVisible();
   const email = page.locator('input[name="credit_added:email"]');
   const inApp = page.locator('input[name="credit_added:in_app"]');
   await expect(email).toBeChecked();
   await expect(inApp).toBeChecked();
   await email.uncheck();
   await Promise.all([
-    page.waitForResponse((x) => x.request().method() === 'POST' && x.url().includes('/reseller/notifications')),
+    page.waitForResponse((x) => x.request().method() === 'POST' && x.url().includes('/reseller/account')),
     page.getByTestId('save-channels').click(),
   ]);
   await page.reload();
@@ -75,7 +79,7 @@ test('a channel choice is kept after a reload', async ({ browser, request }) => 
   // And back on again.
   await email.check();
   await Promise.all([
-    page.waitForResponse((x) => x.request().method() === 'POST' && x.url().includes('/reseller/notifications')),
+    page.waitForResponse((x) => x.request().method() === 'POST' && x.url().includes('/reseller/account')),
     page.getByTestId('save-channels').click(),
   ]);
   await page.reload();

@@ -23,6 +23,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         { href: '/admin/packages', label: t('packages') },
         { href: '/admin/audit', label: t('audit') },
         { href: '/admin/settings', label: t('settings') },
+        { href: '/admin/account', label: t('account') },
       ]}
     >
       {children}

@@ -15,6 +15,7 @@ const NAV = [
   ['/reseller/pricing', 'pricing'],
   ['/reseller/branding', 'branding'],
   ['/reseller/api', 'apiKeys'],
+  ['/reseller/account', 'account'],
 ] as const;
 
 export default async function ResellerLayout({ children }: { children: React.ReactNode }) {

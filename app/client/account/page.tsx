@@ -1,9 +1,12 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { ActionForm } from '@/components/action-form';
+import { ChannelChoices } from '@/components/channel-choices';
 import { Card, DetailList, Notice, PageHeader, StatusBadge } from '@/components/ui';
 import { requireRole } from '@/lib/auth/session';
 import { getFormat } from '@/lib/i18n/server';
+import { channelChoices } from '@/lib/notifications/inbox';
+import { mailEnabled } from '@/lib/notifications/mail';
 import { displayPhone, phoneCountry } from '@/lib/phone';
 import { clientHome } from '@/lib/services/client-portal';
 import { getSettings } from '@/lib/services/settings';
@@ -16,7 +19,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AccountPage({ searchParams }: { searchParams: Promise<{ password_changed?: string }> }) {
   const changed = (await searchParams).password_changed === '1';
   const { db, actor } = await requireRole('client');
-  const [{ client, reseller, package_display_name }, settings] = await Promise.all([clientHome(db, actor), getSettings(db)]);
+  const [{ client, reseller, package_display_name }, settings, channels] = await Promise.all([
+    clientHome(db, actor),
+    getSettings(db),
+    channelChoices(db, actor),
+  ]);
   const [t, f] = await Promise.all([getTranslations('client.account'), getFormat(settings.time_zone)]);
   return (
     <>
@@ -85,6 +92,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           </div>
         </Card>
       </div>
+      <ChannelChoices rows={channels} emailOn={mailEnabled()} />
     </>
   );
 }

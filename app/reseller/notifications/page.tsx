@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { ChannelChoices } from '@/components/channel-choices';
 import { NotificationsList } from '@/components/notifications-list';
 import { requireRole } from '@/lib/auth/session';
 import { getFormat } from '@/lib/i18n/server';
-import { channelChoices, listNotifications } from '@/lib/notifications/inbox';
-import { mailEnabled } from '@/lib/notifications/mail';
+import { listNotifications } from '@/lib/notifications/inbox';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('notifications'))('title') };
@@ -13,11 +12,16 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NotificationsPage() {
   const { db, actor } = await requireRole('reseller');
-  const [list, f, rows] = await Promise.all([listNotifications(db, actor), getFormat(), channelChoices(db, actor)]);
+  const [list, f, t] = await Promise.all([listNotifications(db, actor), getFormat(), getTranslations('notifications')]);
   return (
     <>
       <NotificationsList unread={list.unread} items={list.data.map((n) => ({ ...n, when: f.dateTime(n.created_at) }))} />
-      <ChannelChoices rows={rows} emailOn={mailEnabled()} />
+      {/* Channel choices live on the account page (issue 16: "each user chooses channels in its account page"). */}
+      <p className="mt-6 text-sm text-slate-600">
+        <Link href="/reseller/account" className="text-brand-700 hover:underline" data-testid="channels-link">
+          {t('chooseChannels')}
+        </Link>
+      </p>
     </>
   );
 }
