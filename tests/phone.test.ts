@@ -216,3 +216,12 @@ describe('profiles and searches', () => {
     await expect(updateReseller(h.db, admin, reseller.id, { contact_phone: '12' })).rejects.toMatchObject({ code: 'validation_failed' });
   });
 });
+
+describe('needsCountry (the send reads the client country only for national numbers)', () => {
+  test('international numbers name their own country; one national number needs it', async () => {
+    const { needsCountry } = await import('@/lib/services/recipients');
+    expect(needsCountry(['+959420000202', ' 00 95 9 420 000 203'])).toBe(false);
+    expect(needsCountry(['+959420000202', '09 420 000 204'])).toBe(true);
+    expect(needsCountry([''])).toBe(true);
+  });
+});

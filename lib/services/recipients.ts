@@ -20,6 +20,17 @@ export async function clientPhoneCountry(db: Db, clientId: number): Promise<Coun
   return phoneCountry(row?.country, fallback);
 }
 
+/**
+ * Whether reading these numbers needs a country: only national ones do (`+…` and `00…` name their own),
+ * so a send to international numbers skips clientPhoneCountry's read (issue 12 counts a send's statements).
+ */
+export function needsCountry(phones: readonly string[]): boolean {
+  return phones.some((p) => {
+    const t = p.trim();
+    return !t.startsWith('+') && !t.startsWith('00');
+  });
+}
+
 /** The platform's default phone country (admin setting), for numbers that belong to no client. */
 export async function platformPhoneCountry(db: Db): Promise<CountryCode> {
   return phoneCountry((await getSettings(db)).default_country);

@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { DomainError } from '@/lib/errors';
 import { thirdparty } from '@/lib/http/families';
 import { FROM_APP_FILTER, messageState } from '@/lib/http/thirdparty';
+import { DEFAULT_COUNTRY } from '@/lib/phone';
 import { hasUsableDevice } from '@/lib/services/device-presence';
 import { listGatewayMessages, queueMessagesReport } from '@/lib/services/messages';
-import { clientPhoneCountry, parseRecipients } from '@/lib/services/recipients';
+import { clientPhoneCountry, needsCountry, parseRecipients } from '@/lib/services/recipients';
 import { optedOut } from '@/lib/services/send';
 import { sendAnswer, messageState as stateSchema } from '@/lib/validation/responses/gateway-app';
 import { thirdPartyList, thirdPartyMessage, thirdPartySendQuery } from '@/lib/validation/thirdparty';
@@ -34,7 +35,11 @@ export const POST = thirdparty(
       throw new DomainError('no_device', `No enabled device was seen within ${query.deviceActiveWithin} hour(s).`);
     const phones = skipValidation
       ? body.phoneNumbers.map((p) => p.trim())
-      : parseRecipients(body.phoneNumbers, await clientPhoneCountry(db, actor.userId), 'phoneNumbers');
+      : parseRecipients(
+          body.phoneNumbers,
+          needsCountry(body.phoneNumbers) ? await clientPhoneCountry(db, actor.userId) : DEFAULT_COUNTRY,
+          'phoneNumbers',
+        );
     if (phones.some((p) => p === ''))
       throw new DomainError('validation_failed', 'A phone number is empty.', { fields: { phoneNumbers: ['A phone number is empty.'] } });
     const now = new Date();

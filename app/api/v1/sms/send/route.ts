@@ -2,8 +2,9 @@
 // messages, the numbers skipped as opted out (the blocklist), and whether the text was converted from Zawgyi to Unicode (docs/zawgyi.md)
 import { z } from 'zod';
 import { api } from '@/lib/http/families';
+import { DEFAULT_COUNTRY } from '@/lib/phone';
 import { queueMessagesReport } from '@/lib/services/messages';
-import { clientPhoneCountry, parseRecipients } from '@/lib/services/recipients';
+import { clientPhoneCountry, needsCountry, parseRecipients } from '@/lib/services/recipients';
 import { sendSmsInput } from '@/lib/validation/messages';
 import { listOf } from '@/lib/validation/responses/common';
 import { messageView, skippedRecipient } from '@/lib/validation/responses/messaging';
@@ -20,8 +21,9 @@ export const POST = api(
     errors: [403, 429],
   },
   async ({ db, actor, body }) => {
-    const country = await clientPhoneCountry(db, actor.userId);
-    const phones = body.phones ? parseRecipients(body.phones, country) : parseRecipients([body.phone ?? ''], country, 'phone', true);
+    const given = body.phones ?? [body.phone ?? ''];
+    const country = needsCountry(given) ? await clientPhoneCountry(db, actor.userId) : DEFAULT_COUNTRY;
+    const phones = body.phones ? parseRecipients(body.phones, country) : parseRecipients(given, country, 'phone', true);
     const { messages: data, skipped } = await queueMessagesReport(db, actor, {
       messages: phones.map((p) => ({ phones: [p] })),
       text: body.message,
