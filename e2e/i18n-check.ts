@@ -147,6 +147,7 @@ export function englishLeft(texts: string[], data: Set<string>): string[] {
   for (const t of texts) {
     // Addresses first (a subdomain in the data list would otherwise leave ".localhost" behind), then data.
     let s = t
+      .replace(/\{\{\s*[\w.]+\s*\}\}/g, ' ') // merge fields ({{name}}, {{fields.city}}): template syntax in any language
       .replace(/\S+@\S+/g, ' ') // e-mail addresses
       .replace(/\b[a-z][a-z0-9+.-]*:\/\/\S*/gi, ' ') // addresses with a scheme
       .replace(/\b[\w-]+(\.[\w-]+)+(:\d+)?(\/\S*)?/g, ' '); // host names, file names

@@ -46,14 +46,15 @@ export default async function BlocklistPage({ searchParams }: { searchParams: Pr
         </Card>
         <Card title={t('stopWords')}>
           <p className="mb-2 text-sm text-slate-600">{t('stopWordsHint')}</p>
-          <ul className="mb-3 flex flex-wrap gap-2" data-testid="builtin-stop-words">
+          {/* What a customer texts, as written: never translated (nor by the browser). */}
+          <ul className="mb-3 flex flex-wrap gap-2" data-testid="builtin-stop-words" translate="no">
             {words.builtin.map((w) => (
               <li key={w}>
                 <Badge>{w}</Badge>
               </li>
             ))}
           </ul>
-          <ul className="mb-3 space-y-2" data-testid="own-stop-words">
+          <ul className="mb-3 space-y-2" data-testid="own-stop-words" translate="no">
             {words.own.map((w) => (
               <li key={w} className="flex items-center justify-between gap-2">
                 <Badge tone="blue">{w}</Badge>
