@@ -88,7 +88,8 @@ describe('e-mail through SMTP', () => {
     const { actor: r } = await makeReseller(h.db, admin);
     await h.db.update(resellers).set({ brandName: 'Golden Lotus SMS' }).where(eq(resellers.id, r.userId));
     const { client } = await makeClient(h.db, r);
-    await h.db.update(users).set({ language: 'my' }).where(eq(users.id, client.id));
+    // A name with markup in it: the HTML part must show it as text.
+    await h.db.update(users).set({ language: 'my', name: 'Ko <b>Aung</b> & Co' }).where(eq(users.id, client.id));
     const [u] = await h.db.select().from(users).where(eq(users.id, client.id));
     const [rs] = await h.db.select().from(resellers).where(eq(resellers.id, r.userId));
     await raiseEvent(h.db, {
@@ -105,6 +106,15 @@ describe('e-mail through SMTP', () => {
     expect(mail.text).toContain('အစမ်းသုံး');
     expect(mail.text).toContain(`${rs.subdomain}.localhost/client/notifications`);
     expect(mail.raw).not.toContain('SMS Reseller Platform');
+    // The HTML alternative says the same under the brand: Burmese, the link clickable, no platform name.
+    expect(mail.html).toContain('<html lang="my">');
+    expect(mail.html).toContain('Golden Lotus SMS');
+    expect(mail.html).toContain('အစမ်းသုံး');
+    expect(mail.html).toMatch(new RegExp(`<a href="https?://${rs.subdomain}\\.localhost[^"]*/client/notifications"`));
+    expect(mail.html).not.toContain('SMS Reseller Platform');
+    expect(mail.html).toContain('Ko &lt;b&gt;Aung&lt;/b&gt; &amp; Co');
+    expect(mail.html).not.toContain('<b>Aung');
+    expect(mail.text).toContain('Ko <b>Aung</b> & Co');
     const [row] = (await mailsOf(client.id)).filter((m) => m.kind === 'trial_ending');
     expect(row.state).toBe('sent');
   });

@@ -1,12 +1,13 @@
 import 'server-only';
 // E-mail through the outbox (docs/notifications.md#e-mail): a mail is a row in email_outbox, written in the
 // transaction that decided it; workers hand due rows to the SMTP server (SMTP_URL) with nodemailer, retry a
-// failure with backoff and log the outcome. SMTP_URL unset: e-mail is off (nothing is queued).
+// failure with backoff and log the outcome. Each goes as plain text with an HTML alternative (mail-html.ts). SMTP_URL unset: e-mail is off (nothing is queued).
 import { and, eq, lte, sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { type Db, rowsOf } from '@/db';
 import { emailOutbox } from '@/db/schema';
 import { logError } from '@/lib/log';
+import { mailHtml } from './mail-html';
 
 export interface MailConfig {
   url: string;
@@ -90,7 +91,9 @@ export async function deliverOutbox(db: Db, now = new Date(), batch = 20): Promi
         from: { name: m.from_name, address: cfg.from },
         to: m.to_address,
         subject: m.subject,
+        // Text first, HTML as the alternative a mail program prefers: the same words, under the sender's name.
         text: m.body,
+        html: mailHtml({ subject: m.subject, body: m.body, sender: m.from_name }),
       });
       await db
         .update(emailOutbox)

@@ -7,6 +7,8 @@ export interface ReceivedMail {
   to: string[];
   subject: string;
   text: string;
+  /** The HTML alternative, when the mail has one. */
+  html: string | null;
   raw: string;
 }
 
@@ -21,22 +23,50 @@ function decodeWords(v: string): string {
   );
 }
 
-function parse(raw: string, to: string[]): ReceivedMail {
+/** Decodes one MIME entity's body by its Content-Transfer-Encoding. */
+function decodeBody(cte: string, body: string): string {
+  if (cte === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  if (cte === 'quoted-printable')
+    return Buffer.from(
+      body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(Number.parseInt(h, 16))),
+      'latin1',
+    ).toString('utf8');
+  return body;
+}
+
+/** A MIME entity: its unfolded headers and its body as sent. */
+function entity(raw: string) {
   const split = raw.indexOf('\r\n\r\n');
   const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
   const body = raw.slice(split + 4);
   const header = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(head)?.[1] ?? '';
-  const cte = header('Content-Transfer-Encoding').toLowerCase();
-  const text =
-    cte === 'base64'
-      ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
-      : cte === 'quoted-printable'
-        ? Buffer.from(
-            body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(Number.parseInt(h, 16))),
-            'latin1',
-          ).toString('utf8')
-        : body;
-  return { from: decodeWords(header('From')), to, subject: decodeWords(header('Subject')), text: text.replace(/\r\n/g, '\n'), raw };
+  return { header, body };
+}
+
+function parse(raw: string, to: string[]): ReceivedMail {
+  const top = entity(raw);
+  let text = '';
+  let html: string | null = null;
+  const boundary = /boundary="?([^";]+)"?/i.exec(top.header('Content-Type'))?.[1];
+  if (/^multipart\//i.test(top.header('Content-Type')) && boundary) {
+    // multipart/alternative (text, then HTML): each part decoded on its own.
+    for (const part of top.body.split(`--${boundary}`).slice(1)) {
+      if (part.startsWith('--')) break;
+      const e = entity(part.replace(/^\r\n/, ''));
+      const type = e.header('Content-Type').toLowerCase();
+      const decoded = decodeBody(e.header('Content-Transfer-Encoding').toLowerCase(), e.body.replace(/\r\n$/, ''));
+      if (type.startsWith('text/plain')) text = decoded;
+      else if (type.startsWith('text/html')) html = decoded.replace(/\r\n/g, '\n');
+    }
+  } else text = decodeBody(top.header('Content-Transfer-Encoding').toLowerCase(), top.body);
+  return {
+    from: decodeWords(top.header('From')),
+    to,
+    subject: decodeWords(top.header('Subject')),
+    text: text.replace(/\r\n/g, '\n'),
+    html,
+    raw,
+  };
 }
 
 export async function startSmtp(opts: { port?: number; failFirst?: number } = {}) {
