@@ -60,11 +60,11 @@ export const optedOut = (phones: string[]) =>
   new DomainError('opted_out', `${phones.join(', ')} opted out: the number is on the blocklist.`, { skipped: phones });
 
 /**
- * Queues SMS for the client's devices in one transaction of four statements, whatever the number of
+ * Queues SMS for the client's devices in one transaction of three statements, whatever the number of
  * recipients (docs/scaling.md#usage-counters): the client, its subscription and which of the numbers it has
  * blocked (docs/engagement.md); the quota, taken from the day's and the period's counters by one conditional
  * upsert (exact under any concurrency; a request that does not fit is refused whole) for the numbers not
- * blocked; the messages and their recipients, each one set-based insert.
+ * blocked; the messages and their recipients, set-based inserts in one statement.
  */
 export async function queueMessagesReport(db: Db, actor: Actor, req: QueueRequest, now = new Date()): Promise<QueueResult> {
   assertCan(actor, 'sms.send');
@@ -111,15 +111,25 @@ export async function queueMessagesReport(db: Db, actor: Actor, req: QueueReques
       assertQuota({ ...ctx, used }, total);
       throw new DomainError('daily_limit_reached', `The daily limit of ${ctx.dailyLimit} SMS is reached.`, { limit: ctx.dailyLimit });
     }
+    // Callers parse numbers at the boundary (lib/services/recipients.ts): E.164, or raw with skipPhoneValidation.
+    const flat = kept.flatMap((m, i) => m.phones.map((phone, position) => ({ id: ids[i], position, phone })));
     try {
+      // The messages and their recipients in one statement (the recipients' foreign key is checked at its end).
       await tx.execute(sql`
-        insert into ${messages} (id, ref, client_id, reseller_id, device_id, text, recipient_count, segments, encoding, source,
-          with_delivery_report, sim_number, priority, is_encrypted, valid_until, states, created_at, updated_at)
-        select u.id, u.ref, ${clientId}::int, ${ctx.resellerId}::int, ${req.deviceId ?? null}::text, ${req.text}::text, u.n,
-          ${len.segments}::int, ${len.encoding}::text, ${req.source}::text, ${req.withDeliveryReport ?? true}::boolean,
-          ${req.simNumber ?? null}::int, ${req.priority ?? 0}::int, ${req.isEncrypted ?? false}::boolean, ${at(validUntil)}, ${JSON.stringify(states)}::jsonb, ${at(now)}, ${at(now)}
-        from unnest(${pgArray(ids)}::text[], ${pgArray(kept.map((m) => m.ref ?? null))}::text[],
-          ${pgArray(kept.map((m) => m.phones.length))}::int[]) as u(id, ref, n)`);
+        with inserted as (
+          insert into ${messages} (id, ref, client_id, reseller_id, device_id, text, recipient_count, segments, encoding, source,
+            with_delivery_report, sim_number, priority, is_encrypted, valid_until, states, created_at, updated_at)
+          select u.id, u.ref, ${clientId}::int, ${ctx.resellerId}::int, ${req.deviceId ?? null}::text, ${req.text}::text, u.n,
+            ${len.segments}::int, ${len.encoding}::text, ${req.source}::text, ${req.withDeliveryReport ?? true}::boolean,
+            ${req.simNumber ?? null}::int, ${req.priority ?? 0}::int, ${req.isEncrypted ?? false}::boolean, ${at(validUntil)}, ${JSON.stringify(states)}::jsonb, ${at(now)}, ${at(now)}
+          from unnest(${pgArray(ids)}::text[], ${pgArray(kept.map((m) => m.ref ?? null))}::text[],
+            ${pgArray(kept.map((m) => m.phones.length))}::int[]) as u(id, ref, n)
+          returning id)
+        insert into ${messageRecipients} (message_id, position, phone, updated_at)
+        select u.id, u.position, u.phone, ${at(now)}
+        from unnest(${pgArray(flat.map((r) => r.id))}::text[], ${pgArray(flat.map((r) => r.position))}::int[],
+          ${pgArray(flat.map((r) => r.phone))}::text[]) as u(id, position, phone)
+        join inserted i on i.id = u.id`);
     } catch (err) {
       if (pgError(err)?.code === '23505') {
         const given = kept.find((m) => m.ref)?.ref ?? kept.find((m) => m.id)?.id;
@@ -127,13 +137,6 @@ export async function queueMessagesReport(db: Db, actor: Actor, req: QueueReques
       }
       throw err;
     }
-    // Callers parse numbers at the boundary (lib/services/recipients.ts): E.164, or raw with skipPhoneValidation.
-    const flat = kept.flatMap((m, i) => m.phones.map((phone, position) => ({ id: ids[i], position, phone })));
-    await tx.execute(sql`
-      insert into ${messageRecipients} (message_id, position, phone, updated_at)
-      select u.id, u.position, u.phone, ${at(now)}
-      from unnest(${pgArray(flat.map((r) => r.id))}::text[], ${pgArray(flat.map((r) => r.position))}::int[],
-        ${pgArray(flat.map((r) => r.phone))}::text[]) as u(id, position, phone)`);
     usage = {
       clientId,
       used: counted,

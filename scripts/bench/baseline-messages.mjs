@@ -4,7 +4,6 @@ import {
   DEFAULT_SETTINGS,
   httpError,
   INSERT_MESSAGES,
-  INSERT_RECIPIENTS,
   newId,
   PULL,
   PULL_LIMIT,
@@ -74,8 +73,11 @@ export function messaging(sql) {
         pgArray(ids),
         pgArray(ids.map(() => null)),
         pgArray(ids.map(() => 1)),
+        now,
+        pgArray(ids),
+        pgArray(ids.map(() => 0)),
+        pgArray(phones),
       ]);
-      await q(tx, INSERT_RECIPIENTS, [now, pgArray(ids), pgArray(ids.map(() => 0)), pgArray(phones)]);
     });
     return {
       data: ids.map((id, i) => ({

@@ -57,19 +57,22 @@ export const TAKE_QUOTA = `
     on conflict (client_id, kind, starts_at) do update set used = u.used + excluded.used
     where u.used + excluded.used <= case u.kind when 'day' then $10::int else $11::int end
     returning u.kind`;
+// The messages and their recipients in one statement (lib/services/send.ts).
 export const INSERT_MESSAGES = `
-        insert into "messages" (id, ref, client_id, reseller_id, device_id, text, recipient_count, segments, encoding, source,
-          with_delivery_report, sim_number, priority, is_encrypted, valid_until, states, created_at, updated_at)
-        select u.id, u.ref, $1::int, $2::int, $3::text, $4::text, u.n,
-          $5::int, $6::text, $7::text, $8::boolean,
-          $9::int, $10::int, $11::boolean, $12::timestamptz, $13::jsonb, $14::timestamptz, $15::timestamptz
-        from unnest($16::text[], $17::text[],
-          $18::int[]) as u(id, ref, n)`;
-export const INSERT_RECIPIENTS = `
-      insert into "message_recipients" (message_id, position, phone, updated_at)
-      select u.id, u.position, u.phone, $1::timestamptz
-      from unnest($2::text[], $3::int[],
-        $4::text[]) as u(id, position, phone)`;
+        with inserted as (
+          insert into "messages" (id, ref, client_id, reseller_id, device_id, text, recipient_count, segments, encoding, source,
+            with_delivery_report, sim_number, priority, is_encrypted, valid_until, states, created_at, updated_at)
+          select u.id, u.ref, $1::int, $2::int, $3::text, $4::text, u.n,
+            $5::int, $6::text, $7::text, $8::boolean,
+            $9::int, $10::int, $11::boolean, $12::timestamptz, $13::jsonb, $14::timestamptz, $15::timestamptz
+          from unnest($16::text[], $17::text[],
+            $18::int[]) as u(id, ref, n)
+          returning id)
+        insert into "message_recipients" (message_id, position, phone, updated_at)
+        select u.id, u.position, u.phone, $19::timestamptz
+        from unnest($20::text[], $21::int[],
+          $22::text[]) as u(id, position, phone)
+        join inserted i on i.id = u.id`;
 
 // The device pull (lib/services/device-queue.ts pullMessages): claim, recipients and answer in one statement.
 export const PULL = `
