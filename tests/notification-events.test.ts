@@ -1,7 +1,7 @@
 // Every event of issue 16's table, raised where it happens or by the scan job, once and only once: the
 // service events by their row's key; the scheduled ones by the occurrence's key, with two "instances" (two
 // database handles running the scan at the same moment) on PostgreSQL.
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DbHandle } from '@/db';
 import { devices, notifications, resellerNoticeSettings } from '@/db/schema';
@@ -33,7 +33,9 @@ const events = async (userId: number, event: string) =>
   h.db
     .select()
     .from(notifications)
-    .where(and(eq(notifications.userId, userId), eq(notifications.event, event)));
+    .where(and(eq(notifications.userId, userId), eq(notifications.event, event)))
+    // In the order raised: without it PostgreSQL may return them in any order (seen under load).
+    .orderBy(asc(notifications.id));
 
 /** The scan as two instances at once (PostgreSQL), or twice in a row (PGlite has one connection). */
 async function scanTwice(now: Date) {
