@@ -1,11 +1,12 @@
 import 'server-only';
-import { and, asc, count, eq, isNull } from 'drizzle-orm';
-import type { Db } from '@/db';
+import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import { type Db, rowsOf } from '@/db';
 import { apiTokens, clients, devices, users } from '@/db/schema';
 import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { hashToken, newToken } from '@/lib/auth/tokens';
 import { DomainError, notFound } from '@/lib/errors';
 import { emitEnqueued } from '@/lib/events';
+import { bucketHitSql } from '@/lib/http/rate-limit';
 import { writeAudit } from './audit';
 import { announce, markOnline, ONLINE_WINDOW_MS } from './device-presence';
 import { clientFromGatewayLogin, consumePairingCode, gatewayLoginOf } from './gateway-credentials';
@@ -128,14 +129,16 @@ export async function registerDevice(db: Db, auth: DeviceAuth, input: RegisterIn
 
 /**
  * Every mobile request after registration: the device token → the device (not removed) and its client.
- * Records last seen (at most every 15 seconds per device, to keep writes down).
+ * Records last seen (at most every 15 seconds per device, to keep writes down). With `countHit`, the
+ * request is also counted in the device's rate-limit bucket (prefix + device id), in the same statement as that write (one round
+ * trip: lib/http/pipeline/gateway-auth.ts settles it); `hits` is then this request's count.
  */
 export async function deviceFromToken(
   db: Db,
   token: string,
   now = new Date(),
-  extra: { appVersion?: string | null } = {},
-): Promise<Device> {
+  extra: { appVersion?: string | null; countHit?: { bucketPrefix: string; limit: number; windowMs: number } } = {},
+): Promise<Device & { hits?: number }> {
   const [row] = await db
     .select({ d: devices, status: users.status })
     .from(devices)
@@ -146,7 +149,22 @@ export async function deviceFromToken(
   const d = row.d;
   // Back after a silence (or never announced): device.online, once.
   if (!d.online) await markOnline(db, d, now);
-  if (!d.lastSeenAt || now.getTime() - d.lastSeenAt.getTime() > 15_000 || (extra.appVersion && extra.appVersion !== d.appVersion)) {
+  const seen = !d.lastSeenAt || now.getTime() - d.lastSeenAt.getTime() > 15_000 || (extra.appVersion && extra.appVersion !== d.appVersion);
+  const hit = extra.countHit;
+  if (hit) {
+    const h = bucketHitSql(sql`select ${hit.bucketPrefix + d.id}::text as bucket, ${hit.limit}::int as "limit"`, hit.windowMs, now);
+    const [r] = rowsOf<{ count: number }>(
+      await db.execute(
+        seen
+          ? sql`with seen as (update ${devices} set last_seen_at = ${now.toISOString()}::timestamptz,
+                  app_version = coalesce(${extra.appVersion ?? null}::text, app_version) where id = ${d.id}), hit as (${h})
+                select count from hit`
+          : h,
+      ),
+    );
+    return { ...d, hits: Number(r?.count ?? 1) };
+  }
+  if (seen) {
     await db
       .update(devices)
       .set({ lastSeenAt: now, ...(extra.appVersion ? { appVersion: extra.appVersion } : {}) })

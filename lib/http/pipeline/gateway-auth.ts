@@ -31,8 +31,14 @@ export const deviceToken: Authenticator<DevicePrincipal> = {
   async authenticate(req, { db }) {
     const token = bearerFrom(req.headers.get('authorization'));
     if (!token) throw new DomainError('unauthorized', 'Missing device token.');
-    const device = await deviceFromToken(db, token, new Date(), { appVersion: appVersionFrom(req) });
-    return { actor: null, device, limit: { bucket: `api:device:${device.id}`, perMinute: deviceLimitPerMinute() } };
+    // The bucket is the device's: known only from the token's row, so counted by the statement that
+    // writes last seen (lib/services/devices.ts), and settled by the core.
+    const perMinute = deviceLimitPerMinute();
+    const { hits, ...device } = await deviceFromToken(db, token, new Date(), {
+      appVersion: appVersionFrom(req),
+      countHit: { bucketPrefix: 'api:device:', limit: perMinute, windowMs: 60_000 },
+    });
+    return { actor: null, device, limit: { bucket: `api:device:${device.id}`, perMinute, counted: hits } };
   },
 };
 
