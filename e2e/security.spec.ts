@@ -151,3 +151,31 @@ test('changing the password signs the other browsers out and keeps this one in',
   await ctxA.close();
   await ctxB.close();
 });
+
+test('a reseller changes its own password on its account page: a wrong current one is refused, the new one signs in', async ({
+  browser,
+  request,
+}) => {
+  const r = await freshReseller(request);
+  const ctx = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await ctx.newPage();
+  await signIn(page, r.email, r.password, /\/reseller/);
+  await page.goto('/reseller/account');
+  const form = page.getByTestId('change-password-form');
+  await form.getByLabel('Current password').fill('not-my-password');
+  await form.getByLabel(/^New password/).fill('reseller-next-2');
+  await form.getByLabel('Confirm new password').fill('reseller-next-2');
+  await form.getByRole('button', { name: 'Change password' }).click();
+  await expect(form.getByRole('alert').first()).toBeVisible();
+  await expect(page.getByTestId('password-changed')).toHaveCount(0);
+  await form.getByLabel('Current password').fill(r.password);
+  await form.getByLabel(/^New password/).fill('reseller-next-2');
+  await form.getByLabel('Confirm new password').fill('reseller-next-2');
+  await form.getByRole('button', { name: 'Change password' }).click();
+  await expect(page.getByTestId('password-changed')).toContainText('Other devices and browsers have been signed out.');
+  await expect(page).toHaveURL(/\/reseller\/account/);
+  // The old password no longer opens the API, the new one does.
+  expect((await request.post('/api/reseller/auth/login', { data: r })).status()).toBe(401);
+  expect((await request.post('/api/reseller/auth/login', { data: { email: r.email, password: 'reseller-next-2' } })).status()).toBe(200);
+  await ctx.close();
+});

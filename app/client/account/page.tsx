@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { ActionForm } from '@/components/action-form';
+import { ChangePasswordCard, PasswordChangedNotice } from '@/components/change-password-card';
 import { ChannelChoices } from '@/components/channel-choices';
-import { Card, DetailList, Notice, PageHeader, StatusBadge } from '@/components/ui';
+import { Card, DetailList, PageHeader, StatusBadge } from '@/components/ui';
 import { requireRole } from '@/lib/auth/session';
 import { getFormat } from '@/lib/i18n/server';
 import { channelChoices } from '@/lib/notifications/inbox';
@@ -28,11 +28,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
-      {changed && (
-        <div className="mb-5" data-testid="password-changed">
-          <Notice tone="success">{t('changed')}</Notice>
-        </div>
-      )}
+      {changed && <PasswordChangedNotice />}
       <div className="grid gap-5 [&>*]:min-w-0 lg:grid-cols-2">
         <Card title={t('profile')}>
           <DetailList
@@ -63,34 +59,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           />
           <p className="mt-4 text-sm text-slate-600">{t('contact', { reseller: reseller.name })}</p>
         </Card>
-        <Card title={t('changePassword')} className="lg:col-span-2">
-          <div className="max-w-xl">
-            <ActionForm
-              action={changePasswordAction}
-              testId="change-password-form"
-              columns={1}
-              submitLabel={t('changePassword')}
-              fields={[
-                {
-                  name: 'current_password',
-                  label: t('currentPassword'),
-                  type: 'password',
-                  autoComplete: 'current-password',
-                  required: true,
-                },
-                {
-                  name: 'new_password',
-                  label: t('newPassword'),
-                  type: 'password',
-                  autoComplete: 'new-password',
-                  required: true,
-                  hint: t('newPasswordHint'),
-                },
-                { name: 'confirm_password', label: t('confirmPassword'), type: 'password', autoComplete: 'new-password', required: true },
-              ]}
-            />
-          </div>
-        </Card>
+        <ChangePasswordCard action={changePasswordAction} className="lg:col-span-2" />
       </div>
       <ChannelChoices rows={channels} emailOn={mailEnabled()} />
     </>
