@@ -5,6 +5,7 @@ export * from './campaigns';
 export * from './contacts';
 export * from './engagement';
 export * from './jobs';
+export * from './message-refs';
 export * from './messaging';
 export * from './notifications';
 export * from './payments';

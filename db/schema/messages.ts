@@ -1,6 +1,12 @@
 // Messages with per-recipient states, usage counters, inbound SMS and OTP codes.
+//
+// `messages` and `message_recipients` are partitioned by month of `created_at` (docs/scaling.md#partitions,
+// migration 0024): drizzle does not declare partitioning, so these definitions describe the parent tables
+// (columns, keys, indexes) and the migration keeps them in step. Every key includes `created_at`: the
+// message's key is (id, created_at) and each recipient carries its message's created_at. A caller's id is
+// unique per client through `message_refs` (./message-refs.ts), not an index here.
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { clients } from './accounts';
 
 // `cancelling`: cancelled by the client while a phone holds it; it ends `cancelled` when the phone confirms.
@@ -20,7 +26,7 @@ export type MessageState = (typeof MESSAGE_STATES)[number];
 export const messages = pgTable(
   'messages',
   {
-    id: text('id').primaryKey(),
+    id: text('id').notNull(),
     clientId: integer('client_id')
       .notNull()
       .references(() => clients.id),
@@ -53,9 +59,13 @@ export const messages = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    // The partition key is part of the key (a partitioned table's unique keys must include it); a lookup by
+    // our id alone uses the key's first column in each partition.
+    primaryKey({ columns: [t.id, t.createdAt] }),
     index('messages_client_created_idx').on(t.clientId, t.createdAt),
-    // A client's messages by the id it sees (its own `ref`, else ours): one client's ids never meet another's.
-    uniqueIndex('messages_client_public_id_idx').on(t.clientId, sql`coalesce(${t.ref}, ${t.id})`),
+    // A client's messages by the id it sees (its own `ref`, else ours). Not unique here (that would need
+    // created_at in it): the send refuses a repeated id through message_refs.
+    index('messages_client_public_id_idx').on(t.clientId, sql`coalesce(${t.ref}, ${t.id})`),
     index('messages_reseller_created_idx').on(t.resellerId, t.createdAt),
     index('messages_created_idx').on(t.createdAt),
     // The device pull and the sweeps look only at live messages.
@@ -92,16 +102,24 @@ export const usageCounters = pgTable(
 export const messageRecipients = pgTable(
   'message_recipients',
   {
-    messageId: text('message_id')
-      .notNull()
-      .references(() => messages.id),
+    messageId: text('message_id').notNull(),
+    // The message's created_at: the partition key, and half of the key the foreign key names.
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     position: integer('position').notNull(),
     phone: text('phone').notNull(),
     state: text('state', { enum: MESSAGE_STATES }).notNull().default('pending'),
     error: text('error'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('message_recipients_pk').on(t.messageId, t.position), index('message_recipients_phone_idx').on(t.phone)],
+  (t) => [
+    foreignKey({
+      name: 'message_recipients_message_fk',
+      columns: [t.messageId, t.createdAt],
+      foreignColumns: [messages.id, messages.createdAt],
+    }),
+    uniqueIndex('message_recipients_pk').on(t.messageId, t.createdAt, t.position),
+    index('message_recipients_phone_idx').on(t.phone),
+  ],
 );
 
 export const inboundMessages = pgTable(

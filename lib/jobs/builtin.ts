@@ -2,6 +2,7 @@
 // SKIP LOCKED as well, so a run that overlaps another (a lease passed, webhook delivery) is still safe.
 import { sql } from 'drizzle-orm';
 import { sweepOffline } from '@/lib/services/device-presence';
+import { maintainMessagePartitions } from '@/lib/services/message-partitions';
 import { sweepSmpp } from '@/lib/services/smpp/outbox';
 import { sweepMessages } from '@/lib/services/sweeps';
 import { autoRenewDue } from '@/lib/services/trial-renewal';
@@ -42,6 +43,13 @@ export const webhookDeliveryJob = defineJob({
       if (n < 20) return { delivered };
     }
   },
+});
+
+/** The message log's monthly partitions: the next months' made ahead, those past the retention dropped (docs/scaling.md#partitions). */
+export const messagePartitionsJob = defineJob({
+  name: 'message-partitions',
+  every: 3600_000,
+  run: ({ db, now }) => maintainMessagePartitions(db, now),
 });
 
 export const jobRunsPruneJob = defineJob({

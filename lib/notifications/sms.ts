@@ -63,7 +63,7 @@ export async function queueNoticeSms(
     createdAt: now,
     updatedAt: now,
   });
-  await db.insert(messageRecipients).values({ messageId: id, position: 0, phone: input.phone, updatedAt: now });
+  await db.insert(messageRecipients).values({ messageId: id, createdAt: now, position: 0, phone: input.phone, updatedAt: now });
   emitEnqueued({ clientId: sender.clientId, deviceId: null });
   return true;
 }

@@ -169,7 +169,7 @@ export async function startNow(
         ${states}::jsonb, ${at(now)}, ${at(now)}
       from u
     ), mr as (
-      insert into message_recipients (message_id, position, phone, updated_at) select mid, 0, phone, ${at(now)} from u
+      insert into message_recipients (message_id, created_at, position, phone, updated_at) select mid, ${at(now)}, 0, phone, ${at(now)} from u
     )
     insert into campaign_recipients (campaign_id, position, phone, contact_id, name, text, segments, encoding, state, message_id, device_id, dispatched_at)
     select ${created.id}::int, position, phone, contact_id, name, text, segments, encoding, 'queued', mid, device_id, ${at(now)} from u`);
@@ -228,7 +228,8 @@ export async function dispatchCampaign(tx: Db, c: CampaignRow, now: Date, known?
         ${states}::jsonb, ${at(createdAt)}, ${at(now)}
       from pick returning id
     ), mr as (
-      insert into message_recipients (message_id, position, phone, updated_at) select mid, 0, phone, ${at(now)} from pick returning message_id
+      insert into message_recipients (message_id, created_at, position, phone, updated_at)
+      select mid, ${at(createdAt)}, 0, phone, ${at(now)} from pick returning message_id
     )
     update campaign_recipients r set state = 'queued', message_id = pick.mid, device_id = pick.device_id, dispatched_at = ${at(now)}
     from pick where r.campaign_id = ${c.id} and r.position = pick.position

@@ -60,8 +60,8 @@ export async function pullMessages(db: Db, device: Device, order: 'lifo' | 'fifo
     with claimed as (
       update ${messages} set state = 'processing', claimed_by = ${device.id}, claimed_at = ${ts}::timestamptz, updated_at = ${ts}::timestamptz,
         states = states || jsonb_build_object('processing', ${ts}::text)
-      where id in (
-        select id from ${messages}
+      where (id, created_at) in (
+        select id, created_at from ${messages}
         where client_id = ${device.clientId} and state = 'pending' and valid_until > ${ts}::timestamptz
           and (device_id is null or device_id = ${device.id})
         order by created_at ${dir} limit ${PULL_LIMIT}
@@ -69,7 +69,7 @@ export async function pullMessages(db: Db, device: Device, order: 'lifo' | 'fifo
       returning ${PULLED}),
     moved as (
       update ${messageRecipients} r set state = 'processing', updated_at = ${ts}::timestamptz
-      from claimed c where r.message_id = c.id and r.state = 'pending'
+      from claimed c where r.message_id = c.id and r.created_at = c.created_at and r.state = 'pending'
       returning r.message_id, r.position, r.state),
     held as (
       (select ${PULLED} from ${messages}
@@ -84,7 +84,7 @@ export async function pullMessages(db: Db, device: Device, order: 'lifo' | 'fifo
     recipients as (
       select r.message_id, json_agg(json_build_object('phone', r.phone, 'state', coalesce(mv.state, r.state), 'error', r.error) order by r.position) as list
       from ${messageRecipients} r left join moved mv on mv.message_id = r.message_id and mv.position = r.position
-      where r.message_id in (select id from offered)
+      where (r.message_id, r.created_at) in (select id, created_at from offered)
       group by r.message_id)
     select json_build_object(
       'id', o.id, 'ref', o.ref, 'text', o.text, 'segments', o.segments, 'encoding', o.encoding, 'state', o.state,

@@ -118,7 +118,9 @@ export function messageFilters(
   if (q.phone) {
     // A number typed in any format finds its E.164 form; anything else (a short code) is matched as stored.
     const phone = phoneSearchTerm(q.phone, country) ?? q.phone;
-    conds.push(sql`exists (select 1 from ${messageRecipients} r where r.message_id = ${messages.id} and r.phone = ${phone})`);
+    conds.push(
+      sql`exists (select 1 from ${messageRecipients} r where r.message_id = ${messages.id} and r.created_at = ${messages.createdAt} and r.phone = ${phone})`,
+    );
   }
   if (q.search) {
     const p = likePattern(q.search);
@@ -126,7 +128,7 @@ export function messageFilters(
     conds.push(
       or(
         ilike(messages.text, p),
-        sql`exists (select 1 from ${messageRecipients} r where r.message_id = ${messages.id} and r.phone ilike ${asPhone ? likePattern(asPhone) : p})`,
+        sql`exists (select 1 from ${messageRecipients} r where r.message_id = ${messages.id} and r.created_at = ${messages.createdAt} and r.phone ilike ${asPhone ? likePattern(asPhone) : p})`,
       ) ?? sql`false`,
     );
   }

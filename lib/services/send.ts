@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { type MessageState, messageRecipients, messages } from '@/db/schema';
+import { type MessageState, messageRecipients, messageRefs, messages } from '@/db/schema';
 import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { DomainError, fieldError } from '@/lib/errors';
 import { emitEnqueued } from '@/lib/events';
@@ -113,10 +113,15 @@ export async function queueMessagesReport(db: Db, actor: Actor, req: QueueReques
     }
     // Callers parse numbers at the boundary (lib/services/recipients.ts): E.164, or raw with skipPhoneValidation.
     const flat = kept.flatMap((m, i) => m.phones.map((phone, position) => ({ id: ids[i], position, phone })));
+    // The ids the caller chose or gave (its `ref`, or our id made in advance) are unique per client through
+    // message_refs (the partitioned messages cannot hold that key), inserted by the same statement.
+    const given = kept.map((m, i) => m.ref ?? (m.id ? ids[i] : null)).filter((r): r is string => r !== null);
     try {
       // The messages and their recipients in one statement (the recipients' foreign key is checked at its end).
       await tx.execute(sql`
-        with inserted as (
+        with refs as (
+          insert into ${messageRefs} (client_id, ref, created_at) select ${clientId}::int, r, ${at(now)} from unnest(${pgArray(given)}::text[]) as r
+        ), inserted as (
           insert into ${messages} (id, ref, client_id, reseller_id, device_id, text, recipient_count, segments, encoding, source,
             with_delivery_report, sim_number, priority, is_encrypted, valid_until, states, created_at, updated_at)
           select u.id, u.ref, ${clientId}::int, ${ctx.resellerId}::int, ${req.deviceId ?? null}::text, ${req.text}::text, u.n,
@@ -125,15 +130,14 @@ export async function queueMessagesReport(db: Db, actor: Actor, req: QueueReques
           from unnest(${pgArray(ids)}::text[], ${pgArray(kept.map((m) => m.ref ?? null))}::text[],
             ${pgArray(kept.map((m) => m.phones.length))}::int[]) as u(id, ref, n)
           returning id)
-        insert into ${messageRecipients} (message_id, position, phone, updated_at)
-        select u.id, u.position, u.phone, ${at(now)}
+        insert into ${messageRecipients} (message_id, created_at, position, phone, updated_at)
+        select u.id, ${at(now)}, u.position, u.phone, ${at(now)}
         from unnest(${pgArray(flat.map((r) => r.id))}::text[], ${pgArray(flat.map((r) => r.position))}::int[],
           ${pgArray(flat.map((r) => r.phone))}::text[]) as u(id, position, phone)
         join inserted i on i.id = u.id`);
     } catch (err) {
       if (pgError(err)?.code === '23505') {
-        const given = kept.find((m) => m.ref)?.ref ?? kept.find((m) => m.id)?.id;
-        throw new DomainError('conflict', `A message with id ${given ?? ''} exists.`);
+        throw new DomainError('conflict', `A message with id ${given[0] ?? ''} exists.`);
       }
       throw err;
     }

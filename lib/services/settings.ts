@@ -27,6 +27,11 @@ export interface PlatformSettings {
   default_validity_minutes: number;
   /** The client account whose paired phones send the platform's SMS notices and reset codes (0: none; docs/notifications.md#sms). */
   notice_sms_client_id: number;
+  /**
+   * Months of messages kept besides the current one: the partitions (and the message refs and usage counter
+   * rows) of older months are dropped by the `message-partitions` job (docs/scaling.md#partitions).
+   */
+  message_retention_months: number;
 }
 
 export const DEFAULT_SETTINGS: PlatformSettings = {
@@ -43,6 +48,7 @@ export const DEFAULT_SETTINGS: PlatformSettings = {
   default_language: 'en',
   default_validity_minutes: 60,
   notice_sms_client_id: 0,
+  message_retention_months: 24,
 };
 
 /**

@@ -42,6 +42,8 @@ export const updateSettingsInput = z
     default_validity_minutes: z.number().int('Whole minutes.').min(1, 'At least 1 minute.').max(10_080, 'At most 10080 minutes (7 days).'),
     // A client account id (0: no platform phone for notices).
     notice_sms_client_id: z.number().int().min(0).max(2_147_483_647),
+    // Months of messages kept besides the current one (older partitions are dropped): 1 to 120 (ten years).
+    message_retention_months: z.number().int('Whole months.').min(1, 'At least 1 month.').max(120, 'At most 120 months (10 years).'),
   })
   .partial()
   .strict();

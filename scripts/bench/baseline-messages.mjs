@@ -77,6 +77,7 @@ export function messaging(sql) {
         pgArray(ids),
         pgArray(ids.map(() => 0)),
         pgArray(phones),
+        pgArray([]),
       ]);
     });
     return {

@@ -59,7 +59,9 @@ export const TAKE_QUOTA = `
     returning u.kind`;
 // The messages and their recipients in one statement (lib/services/send.ts).
 export const INSERT_MESSAGES = `
-        with inserted as (
+        with refs as (
+          insert into "message_refs" (client_id, ref, created_at) select $1::int, r, $14::timestamptz from unnest($23::text[]) as r
+        ), inserted as (
           insert into "messages" (id, ref, client_id, reseller_id, device_id, text, recipient_count, segments, encoding, source,
             with_delivery_report, sim_number, priority, is_encrypted, valid_until, states, created_at, updated_at)
           select u.id, u.ref, $1::int, $2::int, $3::text, $4::text, u.n,
@@ -68,8 +70,8 @@ export const INSERT_MESSAGES = `
           from unnest($16::text[], $17::text[],
             $18::int[]) as u(id, ref, n)
           returning id)
-        insert into "message_recipients" (message_id, position, phone, updated_at)
-        select u.id, u.position, u.phone, $19::timestamptz
+        insert into "message_recipients" (message_id, created_at, position, phone, updated_at)
+        select u.id, $14::timestamptz, u.position, u.phone, $19::timestamptz
         from unnest($20::text[], $21::int[],
           $22::text[]) as u(id, position, phone)
         join inserted i on i.id = u.id`;
@@ -79,8 +81,8 @@ export const PULL = `
     with claimed as (
       update "messages" set state = 'processing', claimed_by = $1, claimed_at = $2::timestamptz, updated_at = $3::timestamptz,
         states = states || jsonb_build_object('processing', $4::text)
-      where id in (
-        select id from "messages"
+      where (id, created_at) in (
+        select id, created_at from "messages"
         where client_id = $5 and state = 'pending' and valid_until > $6::timestamptz
           and (device_id is null or device_id = $7)
         order by created_at desc limit $8
@@ -88,7 +90,7 @@ export const PULL = `
       returning id, ref, text, segments, encoding, state, source, device_id, claimed_by, valid_until, is_encrypted, error, states, created_at, updated_at, sim_number, with_delivery_report, priority),
     moved as (
       update "message_recipients" r set state = 'processing', updated_at = $9::timestamptz
-      from claimed c where r.message_id = c.id and r.state = 'pending'
+      from claimed c where r.message_id = c.id and r.created_at = c.created_at and r.state = 'pending'
       returning r.message_id, r.position, r.state),
     held as (
       (select id, ref, text, segments, encoding, state, source, device_id, claimed_by, valid_until, is_encrypted, error, states, created_at, updated_at, sim_number, with_delivery_report, priority from "messages"
@@ -103,7 +105,7 @@ export const PULL = `
     recipients as (
       select r.message_id, json_agg(json_build_object('phone', r.phone, 'state', coalesce(mv.state, r.state), 'error', r.error) order by r.position) as list
       from "message_recipients" r left join moved mv on mv.message_id = r.message_id and mv.position = r.position
-      where r.message_id in (select id from offered)
+      where (r.message_id, r.created_at) in (select id, created_at from offered)
       group by r.message_id)
     select json_build_object(
       'id', o.id, 'ref', o.ref, 'text', o.text, 'segments', o.segments, 'encoding', o.encoding, 'state', o.state,

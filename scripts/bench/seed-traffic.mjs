@@ -74,8 +74,8 @@ export async function seedHistory(sql, { nHistory, log }) {
   }
   const r0 = performance.now();
   await sql`
-      insert into message_recipients (message_id, position, phone, state, error, updated_at)
-      select m.id, p, '+959' || (420000000 + floor(random() * 579999999))::bigint,
+      insert into message_recipients (message_id, created_at, position, phone, state, error, updated_at)
+      select m.id, m.created_at, p, '+959' || (420000000 + floor(random() * 579999999))::bigint,
         case when m.state = 'delivered' and p > 0 and random() < 0.05 then 'failed' else m.state end, m.error, m.updated_at
       from messages m cross join lateral generate_series(0, m.recipient_count - 1) p
       where m.id like 'h%'
@@ -94,8 +94,8 @@ export async function seedPullQueues(sql) {
         now() - (${POOLS.pullQueue} - j) * interval '1 minute'
       from gc cross join generate_series(1, ${POOLS.pullQueue}) j where gc.pool = 'pull'`;
   await sql`
-      insert into message_recipients (message_id, position, phone, state, updated_at)
-      select m.id, 0, '+959' || (420000000 + floor(random() * 579999999))::bigint, 'pending', m.created_at
+      insert into message_recipients (message_id, created_at, position, phone, state, updated_at)
+      select m.id, m.created_at, 0, '+959' || (420000000 + floor(random() * 579999999))::bigint, 'pending', m.created_at
       from messages m where m.id like 'q%'`;
 }
 

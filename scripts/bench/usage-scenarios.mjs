@@ -16,7 +16,7 @@ const BULK_LIMIT_SQL = (text, n) => `-- The limit for a bulk send: the counters 
 begin;
 insert into usage_counters as u (client_id, kind, starts_at, used) select :c::int, k.kind, k.starts_at, ${n} from (values ('day', date_trunc('day', now() at time zone 'Asia/Yangon') at time zone 'Asia/Yangon'), ('period', (select starts_at from subscriptions where client_id = :c and starts_at <= now() and coalesce(canceled_at, ends_at) > now() order by starts_at desc limit 1))) as k(kind, starts_at) on conflict (client_id, kind, starts_at) do update set used = u.used + excluded.used returning 1;
 insert into messages (id, client_id, reseller_id, text, recipient_count, segments, encoding, source, valid_until, states, created_at, updated_at) select 'b' || :client_id || '-' || :mid || '-' || g, :c, (select reseller_id from clients where id = :c), ${text}, 1, 1, 'gsm7', 'api', now() + interval '1 hour', jsonb_build_object('pending', now()::text), now(), now() from generate_series(1, ${n}) g;
-insert into message_recipients (message_id, position, phone, updated_at) select 'b' || :client_id || '-' || :mid || '-' || g, 0, '+9594' || lpad(g::text, 8, '0'), now() from generate_series(1, ${n}) g;
+insert into message_recipients (message_id, created_at, position, phone, updated_at) select 'b' || :client_id || '-' || :mid || '-' || g, now(), 0, '+9594' || lpad(g::text, 8, '0'), now() from generate_series(1, ${n}) g;
 commit;
 `;
 
@@ -130,8 +130,8 @@ async function fillPeriod(sql, clientId, n) {
       select 'g' || ${clientId}::int || '-' || g, c.id, c.reseller_id, 'grown', 1, 1, 'gsm7', 'delivered', 'api', now(), '{}'::jsonb,
         now() - interval '1 minute', now() - interval '1 minute'
       from clients c cross join generate_series(1, ${n}::int) g where c.id = ${clientId}`;
-    await tx`insert into message_recipients (message_id, position, phone, state, updated_at)
-      select 'g' || ${clientId}::int || '-' || g, 0, '+9594' || lpad(g::text, 8, '0'), 'delivered', now() from generate_series(1, ${n}::int) g`;
+    await tx`insert into message_recipients (message_id, created_at, position, phone, state, updated_at)
+      select 'g' || ${clientId}::int || '-' || g, now() - interval '1 minute', 0, '+9594' || lpad(g::text, 8, '0'), 'delivered', now() from generate_series(1, ${n}::int) g`;
     const [s] = await tx`select starts_at from subscriptions where client_id = ${clientId} and starts_at <= now()
       and coalesce(canceled_at, ends_at) > now() order by starts_at desc limit 1`;
     await tx`insert into usage_counters as u (client_id, kind, starts_at, used)

@@ -29,6 +29,7 @@ export const updateSettingsAction = formAction(
     default_language: v.default_language,
     default_validity_minutes: num(v.default_validity_minutes),
     notice_sms_client_id: num(v.notice_sms_client_id),
+    message_retention_months: num(v.message_retention_months),
   }),
 );
 

@@ -171,6 +171,14 @@ export default async function SettingsPage() {
               defaultValue: String(settings.notice_sms_client_id),
               hint: t('noticeClientHint'),
             },
+            {
+              name: 'message_retention_months',
+              label: t('retention'),
+              type: 'number',
+              required: true,
+              defaultValue: String(settings.message_retention_months),
+              hint: t('retentionHint'),
+            },
           ]}
         />
       </Card>

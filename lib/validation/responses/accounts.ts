@@ -107,6 +107,10 @@ export const settingsView = obj({
   default_language: z.enum(['en', 'my']),
   default_validity_minutes: z.number().int(),
   notice_sms_client_id: z.number().int().describe('The client account whose paired phones send SMS notices and reset codes (0: none).'),
+  message_retention_months: z
+    .number()
+    .int()
+    .describe("Months of messages kept besides the current one; older months' messages are dropped (1 to 120)."),
 });
 
 export const rateLimitView = obj({
