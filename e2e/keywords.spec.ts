@@ -13,7 +13,8 @@ test('a client manages its keywords within the limit its reseller set', async ({
   const page = await ctx.newPage();
   try {
     await signIn(page, c.email, c.password, /\/client$/);
-    await page.getByRole('link', { name: 'Keywords' }).first().click();
+    // From the menu: the header's account link carries the client's name ("Keywords …" here).
+    await page.getByRole('navigation', { name: 'Client navigation' }).getByRole('link', { name: 'Keywords', exact: true }).click();
     await expect(page).toHaveURL(/\/client\/keywords$/);
     await expect(page.getByTestId('keyword-limit')).toContainText('Keywords are not enabled');
     await expect(page.getByTestId('keyword-add')).toHaveCount(0);
