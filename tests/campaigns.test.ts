@@ -15,7 +15,7 @@ import { localTime, updateCampaignSettings } from '@/lib/services/campaign-setti
 import { cancelCampaign, createCampaign, getCampaign } from '@/lib/services/campaigns';
 import { clientLimits } from '@/lib/services/limits';
 import { createTemplate } from '@/lib/services/templates';
-import { useTestDbForRoutes } from './helpers/db';
+import { onPostgres, useTestDbForRoutes } from './helpers/db';
 import { makeAdmin } from './helpers/fixtures';
 import { gatewayClient, insertDevice } from './helpers/gateway';
 import { call, expectError } from './helpers/http';
@@ -114,6 +114,31 @@ describe('a campaign sent now', () => {
     expect(fits.recipients).toBe(15);
     expect(await used(c.id)).toBe(20);
   });
+
+  test.skipIf(!onPostgres())(
+    '6 campaigns of 5 created at once for a quota of 20: exactly 4 queued, 2 refused whole, 20 counted',
+    async () => {
+      const c = await withGroup(30);
+      const results = await Promise.allSettled(
+        Array.from({ length: 6 }, (_, i) =>
+          createCampaign(
+            h.db,
+            c.actor,
+            { name: `race ${i}`, message: 'Hi {{name}}', contact_ids: c.contacts.slice(i * 5, i * 5 + 5).map((x) => x.id) },
+            'api',
+          ),
+        ),
+      );
+      const ok = results.filter((r) => r.status === 'fulfilled');
+      const refused = results.filter((r) => r.status === 'rejected');
+      expect(ok).toHaveLength(4);
+      expect(refused.map((r) => (r as PromiseRejectedResult).reason?.code)).toEqual(['daily_limit_reached', 'daily_limit_reached']);
+      expect(await used(c.id)).toBe(20);
+      expect(await h.db.select().from(campaigns).where(eq(campaigns.clientId, c.id))).toHaveLength(4);
+      const queued = await h.db.select().from(messages).where(eq(messages.clientId, c.id));
+      expect(queued).toHaveLength(20);
+    },
+  );
 
   test('an unknown placeholder in the message is a 400 naming it', async () => {
     const c = await withGroup(1);
