@@ -13,8 +13,22 @@ export const SCENARIO_NAMES = ['list', 'search', 'activate', 'send', 'pull', 'pa
 /** Bump when the generated data changes shape: a database seeded by another version is re-seeded. */
 export const SEED_VERSION = 4;
 
+/**
+ * The message history's size: 1,000,000 unless BENCH_MESSAGES says otherwise (docs/scaling.md measures 10M
+ * on a database of its own: `BENCH_DATABASE_URL=…/sms_bench_10m BENCH_MESSAGES=10000000 npm run bench:seed`).
+ * The marker records it, so a database seeded at another count is not taken for this one.
+ */
+export function messageCount(env = process.env.BENCH_MESSAGES) {
+  if (env === undefined || env === '') return 1_000_000;
+  const n = Number(env.replace(/_/g, ''));
+  // The history's ids are 'h' + the 8-digit row number (seed-traffic.mjs).
+  if (!Number.isInteger(n) || n < 1 || n > 99_999_999)
+    throw new Error(`BENCH_MESSAGES must be a whole number from 1 to 99,999,999, got ${env}`);
+  return n;
+}
+
 /** Totals in the database after seeding (the demo seed's 2 resellers and 5 clients included). */
-export const SCALE = { resellers: 1_000, clients: 100_000, messages: 1_000_000 };
+export const SCALE = { resellers: 1_000, clients: 100_000, messages: messageCount() };
 
 /** Every generated user signs in with this password (one argon2 hash shared by all rows). */
 export const BENCH_PASSWORD = 'bench-pass-1';

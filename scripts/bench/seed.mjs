@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run bench:seed — the benchmark's database (BENCH_DATABASE_URL, default sms_bench on 127.0.0.1):
 // created, migrated with the app's migrations, given the app's demo data, then filled with set-based SQL to
-// 1,000 resellers, 100,000 clients and 1,000,000 messages (plus the bench pools, see lib.mjs). The real
+// 1,000 resellers, 100,000 clients and 1,000,000 messages (BENCH_MESSAGES for another count; plus the bench pools, see lib.mjs). The real
 // schema, triggers and checks stay on: balances equal the sum of their ledger rows. Idempotent: a database
 // already seeded at this scale and version is left as it is. `--force` re-seeds.
 import { spawnSync } from 'node:child_process';
