@@ -7,10 +7,13 @@
 // 2. escape malformed percent-encoding in the path (`/api/v1/messages/%ZZ`), which Next's router answers
 //    with a bare 500, so the route sees the literal text and answers its own 4xx;
 // 3. refuse a cross-origin server-action POST with 403, and answer 400 where Next would answer 500 to a
-//    server-action request it cannot decode (our actions catch their own errors: lib/http/form-action.ts).
+//    server-action request it cannot decode (our actions catch their own errors: lib/http/form-action.ts);
+// 4. hand the API families' requests straight to their route handlers (scripts/direct-routes.mjs): the same
+//    compiled handlers, without Next's per-request router and route runtime. DIRECT_API=0 turns it off.
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import path from 'node:path';
+import { directRoutes } from './direct-routes.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const arg = (flag) => {
@@ -62,11 +65,13 @@ const { default: next } = await import('next');
 const app = next({ dev: false, dir: root, port, hostname });
 const handle = app.getRequestHandler();
 await app.prepare();
+const direct = process.env.DIRECT_API === '0' ? null : directRoutes(root);
 
 const server = createServer((req, res) => {
   delete req.headers[PEER_HEADER];
   req.headers[PEER_HEADER] = `${key} ${req.socket.remoteAddress ?? ''}`;
   req.url = safePath(req.url ?? '/');
+  if (direct?.(req, res)) return;
   if (req.method === 'POST' && req.headers['next-action'] !== undefined) {
     if (crossOrigin(req)) {
       res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' });

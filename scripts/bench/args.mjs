@@ -5,7 +5,7 @@ import { POOLS, SCENARIO_NAMES } from './lib.mjs';
 export class UsageError extends Error {}
 
 export function parseArgs(argv) {
-  const out = { quick: false, scenarios: SCENARIO_NAMES, concurrency: 16, requests: null, build: true, docs: null };
+  const out = { quick: false, scenarios: SCENARIO_NAMES, concurrency: 16, requests: null, build: true, docs: null, profile: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -24,6 +24,7 @@ export function parseArgs(argv) {
     } else if (a === '--concurrency') out.concurrency = boundedInt(value(), 1, 64, a);
     else if (a === '--requests') out.requests = boundedInt(value(), 10, 20_000, a);
     else if (a === '--no-build') out.build = false;
+    else if (a === '--profile') out.profile = value();
     else if (a === '--write-docs') out.docs = true;
     else if (a === '--no-docs') out.docs = false;
     else if (a === '--help' || a === '-h') {

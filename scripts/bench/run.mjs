@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run bench [-- --quick] [--scenario list,search,activate,send,pull,page,bulk,growth,campaign,spray] [--concurrency N] [--requests N]
-//               [--no-build] [--write-docs | --no-docs]
+//               [--no-build] [--write-docs | --no-docs] [--profile DIR]
 // Loopback benchmark of the production build on PostgreSQL (the seeded bench database, see seed.mjs), side by
 // side in one run with two baselines that show the limit: a bare node:http + postgres.js server sending the
 // same SQL (baseline-server.mjs), pgbench running the same transactions (pgbench/*.sql) and pgbench running the
@@ -67,8 +67,18 @@ async function main() {
     const env = { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' };
     delete env.PGLITE_DIR;
     const ours = startChild(
-      'next',
-      [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(oursPort), '-H', '127.0.0.1'],
+      'serve',
+      // The production server `npm start` runs (scripts/serve.mjs: Next's handler behind our node:http server,
+      // the API routes on their direct path; DIRECT_API=0 in the environment measures them through Next).
+      [
+        // --profile DIR: a V8 CPU profile of our server (written when it stops), for chrome://inspect or speedscope.
+        ...(opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(opts.profile)}`] : []),
+        path.join(ROOT, 'scripts', 'serve.mjs'),
+        '-p',
+        String(oursPort),
+        '-H',
+        '127.0.0.1',
+      ],
       {
         ...env,
         DATABASE_URL: BENCH_DB_URL,
@@ -97,7 +107,7 @@ async function main() {
       },
       workDir,
     );
-    await waitReady('next start', ours, oursUrl, {
+    await waitReady('scripts/serve.mjs', ours, oursUrl, {
       path: '/api/reseller/clients?limit=1',
       headers: { authorization: `Bearer ${TOKENS.list}` },
     });
@@ -105,7 +115,9 @@ async function main() {
       path: '/api/reseller/clients?limit=1',
       headers: { authorization: `Bearer ${baselineToken}`, 'x-actor': String(marker.resellers.list) },
     });
-    console.log(`[bench] servers ready: ours ${oursUrl} (next start, production build), node:http baseline ${baseUrl}`);
+    console.log(
+      `[bench] servers ready: ours ${oursUrl} (scripts/serve.mjs, production build${process.env.DIRECT_API === '0' ? ', DIRECT_API=0' : ''}), node:http baseline ${baseUrl}`,
+    );
     const cookie = opts.scenarios.includes('page') ? await signIn(oursUrl, BENCH_LOGINS.list, BENCH_PASSWORD) : '';
 
     const servers = { ours, baseline: base };
