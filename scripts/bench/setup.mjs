@@ -67,11 +67,19 @@ export function resets(sql, m) {
     },
     // Every pull device again has its queue of pending SMS and has not been seen.
     pull: async () => {
+      // Statistics as a live system has them, with phones' claims in flight: analysed while the pool is claimed
+      // by its phones. Analysed right after the reset (no 'processing' row anywhere), the planner reads a phone's
+      // re-offered claims through the sweep's partial index on claimed_at, i.e. every claim of the month made
+      // since: 0.1 ms per pull at the start, 20+ ms by 20,000 claims, where messages_claimed_by_idx stays at 0.1.
+      await sql`update messages m set state = 'processing', claimed_by = d.id, claimed_at = now() from devices d
+        where d.client_id = m.client_id and m.client_id between ${pullLo} and ${pullHi} and d.client_id between ${pullLo} and ${pullHi}`;
+      const parts = await sql`select distinct tableoid::regclass::text as t from messages where client_id between ${pullLo} and ${pullHi}`;
+      for (const { t } of parts) await sql.unsafe(`analyze ${t}`);
       await sql`update messages set state = 'pending', claimed_by = null, claimed_at = null, valid_until = now() + interval '1 day',
           states = jsonb_build_object('pending', to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')), updated_at = created_at
         where client_id between ${pullLo} and ${pullHi} and state <> 'pending'`;
       await sql`update message_recipients r set state = 'pending' from messages m
-        where m.id = r.message_id and m.client_id between ${pullLo} and ${pullHi} and r.state <> 'pending'`;
+        where m.id = r.message_id and m.created_at = r.created_at and m.client_id between ${pullLo} and ${pullHi} and r.state <> 'pending'`;
       await sql`update devices set last_seen_at = null where client_id between ${pullLo} and ${pullHi}`;
     },
   };
