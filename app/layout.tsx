@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import { connection } from 'next/server';
-import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/components/client-messages';
 import { LanguageSwitcher } from '@/components/language-switcher';
 import { getDb } from '@/db';
 import { requestBrand } from '@/lib/auth/request-brand';
@@ -29,19 +29,20 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
 // Every page renders per request: the proxy's script nonce is new each time (and pages read the session).
-// The language is the reader's (lib/i18n/resolve.ts); the switcher is on every page, signed in or not.
+// The language is the reader's (lib/i18n/resolve.ts); the switcher is on every page, signed in or not. The
+// browser gets only the messages of the client components outside the portals; each portal layout adds its own.
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   await connection();
   const locale = await getLocale();
   return (
     <html lang={languageOf(locale)}>
       <body className="flex min-h-screen flex-col font-sans">
-        <NextIntlClientProvider>
+        <ClientMessages scope="root">
           <div className="flex-1">{children}</div>
           <footer className="mx-auto flex w-full max-w-6xl justify-end px-4 py-3">
             <LanguageSwitcher />
           </footer>
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );
