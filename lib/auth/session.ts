@@ -7,6 +7,7 @@ import { type Db, getDb } from '@/db';
 import { revokedSessions, users } from '@/db/schema';
 import { auth, SESSION_MAX_AGE_S } from './auth';
 import type { Actor, Role } from './permissions';
+import { sessionClaims } from './session-token';
 
 export interface SessionUser {
   actor: Actor;
@@ -21,12 +22,13 @@ export const PORTAL: Record<Role, string> = { admin: '/admin', reseller: '/resel
  * The signed-in user, re-read from the database: a suspended or archived account, a session from before
  * a password change, a session signed out on the server, or one older than the maximum age counts as
  * signed out. Read once per server render (React cache): a portal's layout and page both ask; outside a render
- * (server actions, route handlers) every call reads afresh.
+ * (server actions, route handlers) every call reads afresh. The cookie is decrypted without Auth.js's session
+ * action (lib/auth/session-token.ts).
  */
 export const sessionUser = cache(readSessionUser);
 
 async function readSessionUser(): Promise<SessionUser | null> {
-  const session = await auth();
+  const session = await sessionClaims();
   if (!session?.uid || !session.sid) return null;
   if (Date.now() / 1000 - session.sat > SESSION_MAX_AGE_S) return null;
   const db = await getDb();

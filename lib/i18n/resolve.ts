@@ -7,8 +7,8 @@ import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
 import { getDb } from '@/db';
 import { clients, resellers, users } from '@/db/schema';
-import { auth } from '@/lib/auth/auth';
 import { requestBrand } from '@/lib/auth/request-brand';
+import { sessionClaims } from '@/lib/auth/session-token';
 import { getSettings } from '@/lib/services/settings';
 import { fromAcceptLanguage } from './accept-language';
 import { LANGUAGE_COOKIE, type Language, type LanguagePref, prefOfChoice } from './locales';
@@ -37,7 +37,7 @@ async function brandDefault(): Promise<Language | null> {
 }
 
 export const requestLanguage = cache(async (): Promise<LanguagePref> => {
-  const session = await auth().catch(() => null);
+  const session = await sessionClaims().catch(() => null);
   const account = session?.uid ? await accountPref(session.uid) : { pref: null, clientDefault: null };
   if (account.pref) return account.pref;
   const cookie = prefOfChoice((await cookies()).get(LANGUAGE_COOKIE)?.value);
