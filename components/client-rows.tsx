@@ -34,9 +34,7 @@ function Usage({ used: [used, limit] }: { used: [number, number] }) {
   const pct = limit > 0 ? Math.min(100, Math.round((used / limit) * 100)) : 0;
   return (
     <div className="w-24 sm:ml-auto">
-      <div className="tabular-nums">
-        {n(used)} / {n(limit)}
-      </div>
+      <div className="tabular-nums">{`${n(used)} / ${n(limit)}`}</div>
       <div className="mt-1 h-1.5 rounded-full bg-slate-100" aria-hidden="true">
         <div className={`h-1.5 rounded-full ${pct >= 90 ? 'bg-red-500' : 'bg-brand-600'}`} style={{ width: `${pct}%` }} />
       </div>
