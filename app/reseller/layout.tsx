@@ -5,7 +5,7 @@ import { requestBrand } from '@/lib/auth/request-brand';
 import { requireRole } from '@/lib/auth/session';
 import { getFormat } from '@/lib/i18n/server';
 import { unreadCount } from '@/lib/notifications/inbox';
-import { resellerProfile } from '@/lib/services/resellers';
+import { resellerCreditBalance } from '@/lib/services/resellers';
 import { getSettings } from '@/lib/services/settings';
 
 const NAV = [
@@ -21,7 +21,7 @@ const NAV = [
 
 export default async function ResellerLayout({ children }: { children: React.ReactNode }) {
   const { db, actor, name } = await requireRole('reseller');
-  const [profile, hostBrand, settings] = await Promise.all([resellerProfile(db, actor), requestBrand(), getSettings(db)]);
+  const [credit, hostBrand, settings] = await Promise.all([resellerCreditBalance(db, actor), requestBrand(), getSettings(db)]);
   // On its own subdomain a reseller works under its own brand; on the platform's host, the platform's.
   const [t, f] = await Promise.all([getTranslations('nav.reseller'), getFormat()]);
   const brand = hostBrand?.reseller_id === actor.userId ? hostBrand : { name: settings.platform_name, logo_url: null, color: null };
@@ -35,7 +35,7 @@ export default async function ResellerLayout({ children }: { children: React.Rea
         nav={NAV.map(([href, key]) => ({ href, label: t(key) }))}
         aside={
           <span className="rounded-lg bg-emerald-50 px-2.5 py-1 text-xs font-medium text-emerald-800 tabular-nums">
-            {t('creditBalance')} <span data-testid="credit-balance">{f.money(profile.credit_balance)}</span>
+            {t('creditBalance')} <span data-testid="credit-balance">{f.money(credit)}</span>
           </span>
         }
       >
