@@ -153,15 +153,9 @@ export function clientQueries(sql) {
     // The layout and the page render side by side, each re-reading the signed-in account.
     const layout = (async () => {
       const [u] = await q(sql, USER_BY_ID, [resellerId]);
-      const [[profile], [{ count }]] = await Promise.all([
-        q(
-          sql,
-          `select "resellers"."id", "users"."name", "users"."email", "users"."status", "resellers"."phone", "resellers"."partner_type", "resellers"."subdomain", "resellers"."credit_balance", "resellers"."commission_balance", "resellers"."commission_rate_bp", "resellers"."website", "resellers"."contact_name", "resellers"."contact_email", "resellers"."contact_phone", "resellers"."created_at" from "resellers" inner join "users" on "users"."id" = "resellers"."id" where "resellers"."id" = $1`,
-          [resellerId],
-        ),
-        q(sql, `select count(*) from "clients" where "clients"."reseller_id" = $1`, [resellerId]),
-      ]);
-      return { user: u, profile, clients: Number(count) };
+      // The header's credit balance alone (resellerCreditBalance), by primary key.
+      const [profile] = await q(sql, `select "credit_balance" from "resellers" where "resellers"."id" = $1`, [resellerId]);
+      return { user: u, profile };
     })();
     const body = (async () => {
       await q(sql, USER_BY_ID, [resellerId]);

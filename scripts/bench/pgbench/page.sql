@@ -1,11 +1,10 @@
 -- GET /reseller/clients (server render): the layout's and the page's statements, one per line — the session
--- re-read twice (layout and page), the reseller profile with its client count, listClients (whose total is the
--- same count as the layout's) + toViews, and the price list. run.mjs writes one copy per page ({{…}} filled in
+-- re-read twice (layout and page), the header's credit balance (by primary key), listClients + toViews, and
+-- the price list. run.mjs writes one copy per page ({{…}} filled in
 -- as in list.sql); :rid is the reseller (-D).
 select "id", "role", "email", "name", "password_hash", "status", "session_version", "last_login_at", "created_at", "updated_at" from "users" where "users"."id" = :rid;
 select "id", "role", "email", "name", "password_hash", "status", "session_version", "last_login_at", "created_at", "updated_at" from "users" where "users"."id" = :rid;
-select "resellers"."id", "users"."name", "users"."email", "users"."status", "resellers"."phone", "resellers"."partner_type", "resellers"."subdomain", "resellers"."credit_balance", "resellers"."commission_balance", "resellers"."commission_rate_bp", "resellers"."website", "resellers"."contact_name", "resellers"."contact_email", "resellers"."contact_phone", "resellers"."created_at" from "resellers" inner join "users" on "users"."id" = "resellers"."id" where "resellers"."id" = :rid;
-select count(*) from "clients" where "clients"."reseller_id" = :rid;
+select "credit_balance" from "resellers" where "resellers"."id" = :rid;
 select "clients"."id", "clients"."reseller_id", "users"."name", "users"."email", "users"."status", "clients"."phone", "clients"."account_name", "clients"."country", "clients"."time_zone", "clients"."trial_ends_at", "clients"."credit_balance", "clients"."auto_renew", "clients"."created_at" from "clients" inner join "users" on "users"."id" = "clients"."id" where "clients"."reseller_id" = :rid order by "clients"."created_at" desc, "clients"."id" desc limit 20{{offset}};
 select count(*) from "clients" where "clients"."reseller_id" = :rid;
 select "partner_type", "commission_rate_bp" from "resellers" where "resellers"."id" = :rid;
