@@ -41,7 +41,8 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<DbHandle> {
       onnotice: () => {},
       connection: { application_name: opts.appName ?? 'sms-platform' },
     });
-    const db = drizzle(client, { schema }) as unknown as Db;
+    const { preparedStatements } = await import('./prepared');
+    const db = drizzle(process.env.DATABASE_PREPARE === '0' ? client : preparedStatements(client), { schema }) as unknown as Db;
     return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }), reopen: () => openDatabase(opts) };
   }
   const { PGlite } = await import('@electric-sql/pglite');
