@@ -1,7 +1,8 @@
 'use client';
 // The rows of the clients list, rendered from compact, already formatted data (ClientList builds it on the
 // server): the page's RSC payload carries each row once as a few strings, not a second copy of its markup.
-// Markup and classes are DataList's (data-list-cells.ts); the cells are the ClientList columns by key.
+// Markup and classes are DataList's (data-list-cells.ts); the cells are the ClientList columns by key, their
+// repeated classes the cl-* ones of app/globals.css (the same utilities, once in the CSS, not in every row).
 import Link from 'next/link';
 import { useFormat } from '@/lib/i18n/format';
 import { type CellLayout, cellClass, innerClass, LABEL_CLASS, ROW_CLASS } from './data-list-cells';
@@ -33,10 +34,10 @@ function Usage({ used: [used, limit] }: { used: [number, number] }) {
   const n = useFormat().number;
   const pct = limit > 0 ? Math.min(100, Math.round((used / limit) * 100)) : 0;
   return (
-    <div className="w-24 sm:ml-auto">
+    <div className="cl-usage">
       <div className="tabular-nums">{`${n(used)} / ${n(limit)}`}</div>
-      <div className="mt-1 h-1.5 rounded-full bg-slate-100" aria-hidden="true">
-        <div className={`h-1.5 rounded-full ${pct >= 90 ? 'bg-red-500' : 'bg-brand-600'}`} style={{ width: `${pct}%` }} />
+      <div className="cl-bar" aria-hidden="true">
+        <div className={pct >= 90 ? 'cl-fill bg-red-500' : 'cl-fill bg-brand-600'} style={{ width: `${pct}%` }} />
       </div>
     </div>
   );
@@ -46,18 +47,18 @@ function cell(key: string, c: ClientRowData, hrefBase: string | undefined) {
   switch (key) {
     case 'name':
       return (
-        <div className="min-w-0 max-w-[16rem] sm:max-w-xs">
+        <div className="cl-name">
           {hrefBase ? (
-            <Link href={`${hrefBase}/${c.id}`} className="font-medium text-brand-700 hover:underline">
+            <Link href={`${hrefBase}/${c.id}`} className="cl-link">
               {c.name}
             </Link>
           ) : (
             <span className="font-medium">{c.name}</span>
           )}
-          <div className="truncate text-xs text-slate-500" title={c.email}>
+          <div className="cl-sub" title={c.email}>
             {c.email}
           </div>
-          {c.phone && <div className="truncate text-xs text-slate-500">{c.phone}</div>}
+          {c.phone && <div className="cl-sub">{c.phone}</div>}
         </div>
       );
     case 'reseller':
@@ -67,11 +68,7 @@ function cell(key: string, c: ClientRowData, hrefBase: string | undefined) {
         </Link>
       ) : null;
     case 'status':
-      return (
-        <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${c.tone}`}>
-          {c.status}
-        </span>
-      );
+      return <span className={`cl-badge ${c.tone}`}>{c.status}</span>;
     case 'package':
       return c.pkg;
     case 'expiry':
