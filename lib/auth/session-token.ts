@@ -4,10 +4,10 @@ import 'server-only';
 // decrypted, then encrypted again into a refreshed cookie that a server render cannot even set — about a
 // third of a page's server CPU, twice a page (the guard and the language). This decrypts the same token with
 // the same keys: the derived key and its thumbprint are computed once per secret and cookie name, and the
-// JWE (dir + A256CBC-HS512, RFC 7518 §5.2, what Auth.js writes) is checked and opened with node:crypto in a
-// few microseconds. Anything else (another `enc`) goes through Auth.js's own decode. Same cookie choice as
+// JWE (dir + A256CBC-HS512, what Auth.js writes) is checked and opened by jose, as Auth.js's decode does. Anything else (another `enc`) goes through Auth.js's own decode. Same cookie choice as
 // Auth.js: the __Secure- name when the request's URL (AUTH_URL, else x-forwarded-proto, else https) is https.
-import { createDecipheriv, createHash, createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { createHash, hkdfSync } from 'node:crypto';
+import { decodeProtectedHeader, jwtDecrypt } from 'jose';
 import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
 import type { Role } from './permissions';
@@ -37,8 +37,7 @@ function secrets(env: Record<string, string | undefined> = process.env): string[
 }
 
 interface Key {
-  mac: Buffer;
-  enc: Buffer;
+  raw: Uint8Array;
   kid: string;
 }
 const keys = new Map<string, Key[]>();
@@ -54,7 +53,7 @@ function keysFor(salt: string): Key[] {
       const kid = createHash('sha512')
         .update(`{"k":"${k.toString('base64url')}","kty":"oct"}`)
         .digest('base64url');
-      return { mac: k.subarray(0, 32), enc: k.subarray(32), kid };
+      return { raw: new Uint8Array(k), kid };
     });
     keys.set(id, hit);
   }
@@ -63,16 +62,13 @@ function keysFor(salt: string): Key[] {
 
 /** The token's claims, or null when it is not one of ours (wrong key, altered, expired, not yet valid). */
 export async function decodeSessionToken(token: string, salt: string, nowS = Date.now() / 1000): Promise<Record<string, unknown> | null> {
-  const parts = token.split('.');
-  if (parts.length !== 5) return null;
-  const [h, encryptedKey, iv64, ct64, tag64] = parts;
-  let header: { alg?: string; enc?: string; kid?: string; zip?: string; crit?: unknown };
+  let header: { alg?: string; enc?: string; kid?: string };
   try {
-    header = JSON.parse(Buffer.from(h, 'base64url').toString('utf8'));
+    header = decodeProtectedHeader(token);
   } catch {
     return null;
   }
-  if (header.alg !== 'dir' || encryptedKey !== '' || header.zip !== undefined || header.crit !== undefined) return null;
+  if (header.alg !== 'dir') return null;
   if (header.enc !== 'A256CBC-HS512') {
     const { decode } = await import('next-auth/jwt');
     const payload = await decode({ token, secret: secrets(), salt }).catch(() => null);
@@ -80,28 +76,18 @@ export async function decodeSessionToken(token: string, salt: string, nowS = Dat
   }
   const key = keysFor(salt).find((k) => header.kid === undefined || header.kid === k.kid);
   if (!key) return null;
-  const iv = Buffer.from(iv64, 'base64url');
-  const ct = Buffer.from(ct64, 'base64url');
-  const tag = Buffer.from(tag64, 'base64url');
-  if (iv.length !== 16 || tag.length !== 32 || ct.length === 0 || ct.length % 16 !== 0) return null;
-  const aad = Buffer.from(h, 'ascii');
-  const al = Buffer.alloc(8);
-  al.writeBigUInt64BE(BigInt(aad.length * 8));
-  const mac = createHmac('sha512', key.mac).update(aad).update(iv).update(ct).update(al).digest().subarray(0, 32);
-  if (!timingSafeEqual(mac, tag)) return null;
-  let claims: unknown;
+  // The JWE itself (the MAC, the decryption, exp/nbf/iat) is jose's, the library Auth.js writes it with.
   try {
-    const d = createDecipheriv('aes-256-cbc', key.enc, iv);
-    claims = JSON.parse(Buffer.concat([d.update(ct), d.final()]).toString('utf8'));
+    const { payload } = await jwtDecrypt(token, key.raw, {
+      clockTolerance: CLOCK_TOLERANCE_S,
+      currentDate: new Date(nowS * 1000),
+      keyManagementAlgorithms: ['dir'],
+      contentEncryptionAlgorithms: ['A256CBC-HS512'],
+    });
+    return payload as Record<string, unknown>;
   } catch {
     return null;
   }
-  if (!claims || typeof claims !== 'object' || Array.isArray(claims)) return null;
-  const c = claims as Record<string, unknown>;
-  if (c.exp !== undefined && (typeof c.exp !== 'number' || c.exp <= nowS - CLOCK_TOLERANCE_S)) return null;
-  if (c.nbf !== undefined && (typeof c.nbf !== 'number' || c.nbf > nowS + CLOCK_TOLERANCE_S)) return null;
-  if (c.iat !== undefined && typeof c.iat !== 'number') return null;
-  return c;
 }
 
 /** The cookie Auth.js reads for this request: its name and value, chunks (`name.0`, `name.1`…) joined in order. */
@@ -113,7 +99,7 @@ export function sessionCookie(
   const envUrl = env.AUTH_URL ?? env.NEXTAUTH_URL;
   const proto = envUrl ? new URL(envUrl).protocol : `${(h.get('x-forwarded-proto') ?? 'https').replace(/:$/, '')}:`;
   const name = proto === 'https:' ? `__Secure-${COOKIE}` : COOKIE;
-  const chunks = all.filter((c) => c.name.startsWith(name) && c.value);
+  const chunks = all.filter((c) => (c.name === name || /^\.\d+$/.test(c.name.slice(name.length))) && c.name.startsWith(name) && c.value);
   if (!chunks.length) return null;
   const suffix = (n: string) => Number.parseInt(n.split('.').pop() || '0', 10);
   chunks.sort((a, b) => suffix(a.name) - suffix(b.name));
