@@ -6,7 +6,7 @@ import { GET as getRoute } from '@/app/api/v1/messages/[id]/route';
 import { GET as listRoute } from '@/app/api/v1/messages/route';
 import { POST as sendRoute } from '@/app/api/v1/sms/send/route';
 import type { DbHandle } from '@/db';
-import { messages } from '@/db/schema';
+import { blocklist, messages, subscriptions } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
 import { useTestDbForRoutes } from './helpers/db';
 import { makeAdmin, suspendUser } from './helpers/fixtures';
@@ -71,6 +71,44 @@ describe('POST /api/v1/sms/send', () => {
     expect(new Set(data.map((m) => m.id)).size).toBe(3);
     for (const m of data) expect(m.state).toBe('pending');
     expect(await messageCount(c.id)).toBe(3);
+  });
+
+  test('1,000 numbers in every spelling: E.164 in order, the blocked skipped, one id each, one instant for all', async () => {
+    const c = await gatewayClient(h.db, admin, { pkg: 'enterprise_max' });
+    await h.db.update(subscriptions).set({ dailyLimit: 5_000, periodLimit: 50_000 }).where(eq(subscriptions.clientId, c.id));
+    // 09…, 9…, +95…, 0095… and spaced forms of distinct numbers: every national format the API reads.
+    const e164 = Array.from({ length: 1_000 }, (_, i) => `+9594${String(20_000_000 + i).padStart(8, '0')}`);
+    const typed = e164.map((p, i) => {
+      const n = p.slice(3); // 94…, the national significant number
+      return [`0${n}`, n, p, `00${p.slice(1)}`, `0${n.slice(0, 1)} ${n.slice(1, 4)} ${n.slice(4)}`][i % 5];
+    });
+    await h.db.insert(blocklist).values({ clientId: c.id, phone: e164[7], source: 'manual' });
+    const res = await send(c.token, { phones: typed, message: 'Bulk in every format' });
+    expect(res.status).toBe(202);
+    const data = dataOf(res) as (View & { valid_until: string; created_at: string; updated_at: string })[];
+    const kept = e164.filter((_, i) => i !== 7);
+    expect(data.map((m) => m.phone)).toEqual(kept);
+    expect(data.map((m) => m.recipients)).toEqual(kept.map((phone) => [{ phone, state: 'pending', error: null }]));
+    expect(res.json.skipped).toEqual([{ phone: e164[7], reason: 'opted_out' }]);
+    expect(new Set(data.map((m) => m.id)).size).toBe(999);
+    for (const m of data) expect(m.id).toMatch(/^[A-Za-z0-9_-]{21}$/);
+    expect(new Set(data.map((m) => `${m.valid_until} ${m.created_at} ${m.updated_at}`)).size).toBe(1);
+    expect(data[0].created_at).toBe(data[0].updated_at);
+    expect(Date.parse(data[0].valid_until)).toBeGreaterThan(Date.parse(data[0].created_at));
+    expect(await messageCount(c.id)).toBe(999);
+    expect((await recipientsOf(h.db, data[500].id)).map((r) => r.phone)).toEqual([kept[500]]);
+    // One invalid number among them refuses the whole send, naming its position; nothing is queued.
+    const bad = [...typed];
+    bad[499] = '0942';
+    bad[700] = '09 abc';
+    const refused = await send(c.token, { phones: bad, message: 'x' });
+    const details = expectError(refused, 400, 'validation_failed');
+    expect(refused.json.error?.message).toBe('Recipient 500 (“0942”) is not a valid phone number. 1 more number(s) are not valid either.');
+    expect(fieldsOf(details)).toEqual({
+      'phones.499': ['“0942” is not a valid phone number (too short).'],
+      'phones.700': ['“09 abc” is not a valid phone number (not a phone number).'],
+    });
+    expect(await messageCount(c.id)).toBe(999);
   });
 
   test('bad input is 400 with per-field errors, and nothing is queued', async () => {

@@ -4,12 +4,13 @@
 import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { POST as sendRoute } from '@/app/api/v1/sms/send/route';
-import type { Db, DbHandle } from '@/db';
+import { type Db, type DbHandle, rowsOf } from '@/db';
 import { messageRecipients, messages, subscriptions } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
 import { clientLimits } from '@/lib/services/limits';
 import { cancelMessage, queueMessages } from '@/lib/services/messages';
 import { sweepMessages } from '@/lib/services/sweeps';
+import { pgArray } from '@/lib/services/usage';
 import { useTestDbForRoutes } from './helpers/db';
 import { makeAdmin } from './helpers/fixtures';
 import { gatewayClient, gatewayLogin, registerPhone } from './helpers/gateway';
@@ -124,6 +125,17 @@ describe('the send', () => {
     ).rejects.toMatchObject({ code: 'period_limit_reached', details: { limit: 7, used: 7, requested: 1 } });
     expect((await clientLimits(h.db, c.id, tomorrow)).used).toEqual({ today: 2, period: 7 });
     await assertUsageInvariant(h.db, [c.id]);
+  });
+});
+
+describe('pgArray (the set-based inserts pass their columns as one array literal each)', () => {
+  test('quotes, backslashes, braces, commas, NULL, empty and non-ASCII text come back as given', async () => {
+    const values = ['+959420000202', 'a"b', 'c\\d', '\\"', '{x,y}', 'NULL', '', ' sp ', 'မင်္ဂလာပါ', null];
+    // Read back as JSON: postgres.js's own text[] reader turns a NULL element into the string 'NULL'.
+    const [row] = rowsOf<{ a: (string | null)[] }>(await h.db.execute(sql`select array_to_json(${pgArray(values)}::text[]) as a`));
+    expect(row.a).toEqual(values);
+    const [ints] = rowsOf<{ a: number[] }>(await h.db.execute(sql`select array_to_json(${pgArray([0, 1, -7])}::int[]) as a`));
+    expect(ints.a).toEqual([0, 1, -7]);
   });
 });
 

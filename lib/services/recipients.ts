@@ -46,23 +46,24 @@ export function parseRecipients(phones: string[], country: CountryCode, field = 
   const seen = new Map<string, number>();
   const fields: Record<string, string[]> = {};
   const bad: { position: number; input: string; reason: string }[] = [];
-  phones.forEach((raw, i) => {
-    const key = single ? field : `${field}.${i}`;
+  const key = (i: number) => (single ? field : `${field}.${i}`);
+  for (let i = 0; i < phones.length; i++) {
+    const raw = phones[i];
     const p = parsePhone(raw, country);
     if (!p.ok) {
-      fields[key] = [`“${raw}” is not a valid phone number (${p.message}).`];
+      fields[key(i)] = [`“${raw}” is not a valid phone number (${p.message}).`];
       bad.push({ position: i + 1, input: raw, reason: p.reason });
-      return;
+      continue;
     }
     const first = seen.get(p.e164);
     if (first !== undefined) {
-      fields[key] = [`“${raw}” is the same number as recipient ${first + 1}.`];
+      fields[key(i)] = [`“${raw}” is the same number as recipient ${first + 1}.`];
       bad.push({ position: i + 1, input: raw, reason: 'duplicate' });
-      return;
+      continue;
     }
     seen.set(p.e164, i);
     out.push(p.e164);
-  });
+  }
   if (bad.length) {
     const b = bad[0];
     const who = single ? `The phone number “${b.input}”` : `Recipient ${b.position} (“${b.input}”)`;

@@ -16,10 +16,19 @@ export interface UsageCount {
 export const dayStartSql = (now: Date, timeZone: string) =>
   sql`(date_trunc('day', ${at(now)} at time zone ${timeZone}) at time zone ${timeZone})`;
 
+const NEEDS_ESCAPE = /[\\"]/;
+
 /** A PostgreSQL array literal, passed as one parameter (drizzle would spread a JS array into a list). */
 export function pgArray(values: readonly (string | number | null)[]): string {
+  // Most elements (ids, E.164 numbers) have nothing to escape: the two replaces run only when one must.
   const item = (v: string | number | null) =>
-    v === null ? 'NULL' : typeof v === 'number' ? String(v) : `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+    v === null
+      ? 'NULL'
+      : typeof v === 'number'
+        ? String(v)
+        : NEEDS_ESCAPE.test(v)
+          ? `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`
+          : `"${v}"`;
   return `{${values.map(item).join(',')}}`;
 }
 
