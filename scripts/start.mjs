@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { serverNodeFlags } from './server-flags.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 process.chdir(root);
@@ -120,7 +121,7 @@ if (process.argv.includes('--build-only')) {
 ensureBuild();
 
 const port = process.env.PORT || '3000';
-const child = spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs'), '-p', port], {
+const child = spawn(process.execPath, [...serverNodeFlags(), path.join(root, 'scripts', 'serve.mjs'), '-p', port], {
   stdio: 'inherit',
   env: { ...process.env, AUTH_TRUST_HOST: 'true', NEXT_TELEMETRY_DISABLED: '1' },
 });

@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import postgres from 'postgres';
+import { serverNodeFlags } from '../server-flags.mjs';
 import { parseArgs, plan, UsageError } from './args.mjs';
 import { assertLoopback, BENCH_DB_URL, BENCH_LOGINS, BENCH_PASSWORD, fmtSecs, ROOT, TOKENS } from './lib.mjs';
 import { runLoad } from './load.mjs';
@@ -73,6 +74,7 @@ async function main() {
       [
         // --profile DIR: a V8 CPU profile of our server (written when it stops), for chrome://inspect or speedscope.
         ...(opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(opts.profile)}`] : []),
+        ...serverNodeFlags(),
         path.join(ROOT, 'scripts', 'serve.mjs'),
         '-p',
         String(oursPort),
