@@ -1,5 +1,4 @@
 import { getTranslations } from 'next-intl/server';
-import { ClientMessages } from '@/components/client-messages';
 import { PortalShell } from '@/components/portal-shell';
 import { requireRole } from '@/lib/auth/session';
 import { unreadCount } from '@/lib/notifications/inbox';
@@ -10,26 +9,24 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   const settings = await getSettings(db);
   const t = await getTranslations('nav.admin');
   return (
-    <ClientMessages scope="admin">
-      <PortalShell
-        portal="admin"
-        unread={await unreadCount(db, actor)}
-        userName={name}
-        brand={{ name: settings.platform_name, logo_url: null, color: null }}
-        nav={[
-          { href: '/admin', label: t('overview') },
-          { href: '/admin/resellers', label: t('resellers') },
-          { href: '/admin/topups', label: t('topups') },
-          { href: '/admin/payment-accounts', label: t('paymentAccounts') },
-          { href: '/admin/clients', label: t('clients') },
-          { href: '/admin/packages', label: t('packages') },
-          { href: '/admin/audit', label: t('audit') },
-          { href: '/admin/settings', label: t('settings') },
-          { href: '/admin/account', label: t('account') },
-        ]}
-      >
-        {children}
-      </PortalShell>
-    </ClientMessages>
+    <PortalShell
+      portal="admin"
+      unread={await unreadCount(db, actor)}
+      userName={name}
+      brand={{ name: settings.platform_name, logo_url: null, color: null }}
+      nav={[
+        { href: '/admin', label: t('overview') },
+        { href: '/admin/resellers', label: t('resellers') },
+        { href: '/admin/topups', label: t('topups') },
+        { href: '/admin/payment-accounts', label: t('paymentAccounts') },
+        { href: '/admin/clients', label: t('clients') },
+        { href: '/admin/packages', label: t('packages') },
+        { href: '/admin/audit', label: t('audit') },
+        { href: '/admin/settings', label: t('settings') },
+        { href: '/admin/account', label: t('account') },
+      ]}
+    >
+      {children}
+    </PortalShell>
   );
 }

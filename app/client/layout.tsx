@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { ClientMessages } from '@/components/client-messages';
 import { PortalShell } from '@/components/portal-shell';
 import { requireRole, sessionUser } from '@/lib/auth/session';
 import { unreadCount } from '@/lib/notifications/inbox';
@@ -38,16 +37,14 @@ export default async function ClientLayout({ children }: { children: React.React
   const brand = await brandForReseller(db, client.reseller_id);
   const t = await getTranslations('nav.client');
   return (
-    <ClientMessages scope="client">
-      <PortalShell
-        portal="client"
-        unread={await unreadCount(db, actor)}
-        userName={name}
-        brand={brand}
-        nav={NAV.map(([href, key]) => ({ href, label: t(key) }))}
-      >
-        {children}
-      </PortalShell>
-    </ClientMessages>
+    <PortalShell
+      portal="client"
+      unread={await unreadCount(db, actor)}
+      userName={name}
+      brand={brand}
+      nav={NAV.map(([href, key]) => ({ href, label: t(key) }))}
+    >
+      {children}
+    </PortalShell>
   );
 }

@@ -1,5 +1,4 @@
 import { getTranslations } from 'next-intl/server';
-import { ClientMessages } from '@/components/client-messages';
 import { PortalShell } from '@/components/portal-shell';
 import { requestBrand } from '@/lib/auth/request-brand';
 import { requireRole } from '@/lib/auth/session';
@@ -26,21 +25,19 @@ export default async function ResellerLayout({ children }: { children: React.Rea
   const [t, f] = await Promise.all([getTranslations('nav.reseller'), getFormat()]);
   const brand = hostBrand?.reseller_id === actor.userId ? hostBrand : { name: settings.platform_name, logo_url: null, color: null };
   return (
-    <ClientMessages scope="reseller">
-      <PortalShell
-        portal="reseller"
-        unread={await unreadCount(db, actor)}
-        userName={name}
-        brand={brand}
-        nav={NAV.map(([href, key]) => ({ href, label: t(key) }))}
-        aside={
-          <span className="rounded-lg bg-emerald-50 px-2.5 py-1 text-xs font-medium text-emerald-800 tabular-nums">
-            {t('creditBalance')} <span data-testid="credit-balance">{f.money(credit)}</span>
-          </span>
-        }
-      >
-        {children}
-      </PortalShell>
-    </ClientMessages>
+    <PortalShell
+      portal="reseller"
+      unread={await unreadCount(db, actor)}
+      userName={name}
+      brand={brand}
+      nav={NAV.map(([href, key]) => ({ href, label: t(key) }))}
+      aside={
+        <span className="rounded-lg bg-emerald-50 px-2.5 py-1 text-xs font-medium text-emerald-800 tabular-nums">
+          {t('creditBalance')} <span data-testid="credit-balance">{f.money(credit)}</span>
+        </span>
+      }
+    >
+      {children}
+    </PortalShell>
   );
 }
