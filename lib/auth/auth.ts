@@ -6,6 +6,7 @@ import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db';
 import { DomainError } from '@/lib/errors';
 import { logError } from '@/lib/log';
+import { claimsOf } from './claims';
 import type { Role } from './permissions';
 
 declare module 'next-auth' {
@@ -92,14 +93,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       return token;
     },
     session({ session, token }) {
-      return {
-        ...session,
-        uid: Number(token.uid),
-        role: token.role as Role,
-        sv: Number(token.sv),
-        sid: typeof token.sid === 'string' ? token.sid : '',
-        sat: Number(token.sat ?? 0),
-      };
+      return { ...session, ...claimsOf(token) };
     },
   },
 });

@@ -10,16 +10,7 @@ import { createHash, hkdfSync } from 'node:crypto';
 import { decodeProtectedHeader, jwtDecrypt } from 'jose';
 import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
-import type { Role } from './permissions';
-
-/** What the session callback of lib/auth/auth.ts makes of the token. */
-export interface SessionClaims {
-  uid: number;
-  role: Role;
-  sv: number;
-  sid: string;
-  sat: number;
-}
+import { claimsOf, type SessionClaims } from './claims';
 
 const COOKIE = 'authjs.session-token';
 const CLOCK_TOLERANCE_S = 15; // as Auth.js's decode
@@ -113,11 +104,5 @@ export const sessionClaims = cache(async (): Promise<SessionClaims | null> => {
   if (!cookie) return null;
   const t = await decodeSessionToken(cookie.value, cookie.name);
   if (!t) return null;
-  return {
-    uid: Number(t.uid),
-    role: t.role as Role,
-    sv: Number(t.sv),
-    sid: typeof t.sid === 'string' ? t.sid : '',
-    sat: Number(t.sat ?? 0),
-  };
+  return claimsOf(t);
 });
