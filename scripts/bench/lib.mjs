@@ -11,7 +11,7 @@ export const BENCH_DB_URL = process.env.BENCH_DATABASE_URL || 'postgres://root@1
 export const SCENARIO_NAMES = ['list', 'search', 'activate', 'send', 'pull', 'page', 'bulk', 'growth', 'campaign'];
 
 /** Bump when the generated data changes shape: a database seeded by another version is re-seeded. */
-export const SEED_VERSION = 4;
+export const SEED_VERSION = 5;
 
 /**
  * The message history's size: 1,000,000 unless BENCH_MESSAGES says otherwise (docs/scaling.md measures 10M

@@ -2,6 +2,29 @@
 // and the usage counters of all of it.
 import { BENCH_LOGINS, fmtSecs, POOLS, TOKENS } from './lib.mjs';
 
+/**
+ * The month partitions of `messages` and `message_recipients` the history falls in (the 90 days before now),
+ * made before it is written, as the app's partition job would have made them month by month: without them
+ * the history lands in the default partitions, which no real database of that age has.
+ */
+export async function seedPartitions(sql) {
+  const now = new Date();
+  const first = new Date(now.getTime() - 91 * 86_400_000);
+  const made = [];
+  for (let m = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), 1)); m <= now; ) {
+    const next = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1));
+    const suffix = `${m.getUTCFullYear()}_${String(m.getUTCMonth() + 1).padStart(2, '0')}`;
+    for (const table of ['messages', 'message_recipients']) {
+      await sql.unsafe(
+        `create table if not exists "${table}_p${suffix}" partition of "${table}" for values from ('${m.toISOString()}') to ('${next.toISOString()}')`,
+      );
+    }
+    made.push(suffix);
+    m = next;
+  }
+  return made;
+}
+
 /** The message history and its recipients, in chunks. */
 export async function seedHistory(sql, { nHistory, log }) {
   // Senders: active clients with a phone (a join, not a subquery per row: the fresh tables have no statistics yet).

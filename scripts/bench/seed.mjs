@@ -22,7 +22,7 @@ import {
   withDb,
 } from './lib.mjs';
 import { seedClients, seedDevices, seedLedger, seedPackage, seedResellers, seedSubscriptions } from './seed-accounts.mjs';
-import { seedCounters, seedHistory, seedPullQueues, seedTokens } from './seed-traffic.mjs';
+import { seedCounters, seedHistory, seedPartitions, seedPullQueues, seedTokens } from './seed-traffic.mjs';
 
 const MARKER = 'bench_seed';
 
@@ -111,6 +111,7 @@ async function seed(url, log) {
     await step('ledger (topups, activations, commission)', () => seedLedger(sql, { adminId }));
     await step('devices', () => seedDevices(sql));
     const nHistory = SCALE.messages;
+    await step('month partitions of the history', () => seedPartitions(sql));
     await step(`${nHistory} messages over 90 days`, () => seedHistory(sql, { nHistory, log }));
     await step(`pull queues (${POOLS.pull} devices x ${POOLS.pullQueue} pending SMS)`, () => seedPullQueues(sql));
     await step('bench API tokens', () => seedTokens(sql));
