@@ -36,6 +36,9 @@ describe('the session token, opened like Auth.js does', () => {
     const expired = await encode({ token: claims, secret: SECRET, salt: NAME, maxAge: 60 });
     expect(await decodeSessionToken(expired, NAME, Date.now() / 1000 + 60 + 16)).toBeNull();
     expect(await decodeSessionToken(expired, NAME, Date.now() / 1000 + 60 + 10)).not.toBeNull(); // 15 s tolerance
+    // Opened once, it is kept: its times are still checked on every read.
+    expect(await decodeSessionToken(expired, NAME, Date.now() / 1000 + 60 + 16)).toBeNull();
+    expect(await decodeSessionToken(expired, NAME, Date.now() / 1000 + 60 + 10)).toMatchObject(claims);
     const parts = token.split('.');
     for (const p of [0, 2, 3, 4]) {
       const bad = parts.map((x, i) => (i === p ? flip(x, Math.floor(x.length / 2)) : x)).join('.');

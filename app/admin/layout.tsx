@@ -1,17 +1,16 @@
 import { getTranslations } from 'next-intl/server';
 import { PortalShell } from '@/components/portal-shell';
 import { requireRole } from '@/lib/auth/session';
-import { unreadCount } from '@/lib/notifications/inbox';
 import { getSettings } from '@/lib/services/settings';
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
-  const { db, actor, name } = await requireRole('admin');
+  const { db, name, header } = await requireRole('admin');
   const settings = await getSettings(db);
   const t = await getTranslations('nav.admin');
   return (
     <PortalShell
       portal="admin"
-      unread={await unreadCount(db, actor)}
+      unread={header.unread}
       userName={name}
       brand={{ name: settings.platform_name, logo_url: null, color: null }}
       nav={[

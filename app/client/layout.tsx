@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { PortalShell } from '@/components/portal-shell';
 import { requireRole, sessionUser } from '@/lib/auth/session';
-import { unreadCount } from '@/lib/notifications/inbox';
 import { brandForClient, brandForReseller } from '@/lib/services/branding';
 import { clientHome } from '@/lib/services/client-portal';
 
@@ -32,14 +31,14 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ClientLayout({ children }: { children: React.ReactNode }) {
-  const { db, actor, name } = await requireRole('client');
+  const { db, actor, name, header } = await requireRole('client');
   const { client } = await clientHome(db, actor);
   const brand = await brandForReseller(db, client.reseller_id);
   const t = await getTranslations('nav.client');
   return (
     <PortalShell
       portal="client"
-      unread={await unreadCount(db, actor)}
+      unread={header.unread}
       userName={name}
       brand={brand}
       nav={NAV.map(([href, key]) => ({ href, label: t(key) }))}

@@ -3,8 +3,6 @@ import { PortalShell } from '@/components/portal-shell';
 import { requestBrand } from '@/lib/auth/request-brand';
 import { requireRole } from '@/lib/auth/session';
 import { getFormat } from '@/lib/i18n/server';
-import { unreadCount } from '@/lib/notifications/inbox';
-import { resellerCreditBalance } from '@/lib/services/resellers';
 import { getSettings } from '@/lib/services/settings';
 
 const NAV = [
@@ -19,21 +17,21 @@ const NAV = [
 ] as const;
 
 export default async function ResellerLayout({ children }: { children: React.ReactNode }) {
-  const { db, actor, name } = await requireRole('reseller');
-  const [credit, hostBrand, settings] = await Promise.all([resellerCreditBalance(db, actor), requestBrand(), getSettings(db)]);
+  const { db, actor, name, header } = await requireRole('reseller');
+  const [hostBrand, settings] = await Promise.all([requestBrand(), getSettings(db)]);
   // On its own subdomain a reseller works under its own brand; on the platform's host, the platform's.
   const [t, f] = await Promise.all([getTranslations('nav.reseller'), getFormat()]);
   const brand = hostBrand?.reseller_id === actor.userId ? hostBrand : { name: settings.platform_name, logo_url: null, color: null };
   return (
     <PortalShell
       portal="reseller"
-      unread={await unreadCount(db, actor)}
+      unread={header.unread}
       userName={name}
       brand={brand}
       nav={NAV.map(([href, key]) => ({ href, label: t(key) }))}
       aside={
         <span className="rounded-lg bg-emerald-50 px-2.5 py-1 text-xs font-medium text-emerald-800 tabular-nums">
-          {t('creditBalance')} <span data-testid="credit-balance">{f.money(credit)}</span>
+          {t('creditBalance')} <span data-testid="credit-balance">{f.money(header.resellerCredit ?? 0)}</span>
         </span>
       }
     >

@@ -67,6 +67,11 @@ export async function decodeSessionToken(token: string, salt: string, nowS = Dat
   }
   const key = keysFor(salt).find((k) => header.kid === undefined || header.kid === k.kid);
   if (!key) return null;
+  // A token already opened with this key is not opened again (a browser sends the same cookie with every
+  // request): its claims are kept, and only its times are checked again, as jose checks them.
+  const memoKey = `${key.kid}.${token}`;
+  const seen = opened.get(memoKey);
+  if (seen) return timesValid(seen, nowS) ? seen : null;
   // The JWE itself (the MAC, the decryption, exp/nbf/iat) is jose's, the library Auth.js writes it with.
   try {
     const { payload } = await jwtDecrypt(token, key.raw, {
@@ -75,10 +80,23 @@ export async function decodeSessionToken(token: string, salt: string, nowS = Dat
       keyManagementAlgorithms: ['dir'],
       contentEncryptionAlgorithms: ['A256CBC-HS512'],
     });
+    if (opened.size >= OPENED_MAX) opened.delete(opened.keys().next().value as string);
+    opened.set(memoKey, payload);
     return payload as Record<string, unknown>;
   } catch {
     return null;
   }
+}
+
+/** Tokens opened by this process, by key id and token (oldest first; a few MB at most). */
+const opened = new Map<string, Record<string, unknown>>();
+const OPENED_MAX = 5_000;
+
+/** jose's time checks (exp, nbf, with the same tolerance) for claims it has already accepted once. */
+function timesValid(p: Record<string, unknown>, nowS: number): boolean {
+  if (typeof p.exp === 'number' && p.exp <= nowS - CLOCK_TOLERANCE_S) return false;
+  if (typeof p.nbf === 'number' && p.nbf > nowS + CLOCK_TOLERANCE_S) return false;
+  return true;
 }
 
 /** The cookie Auth.js reads for this request: its name and value, chunks (`name.0`, `name.1`…) joined in order. */

@@ -1,10 +1,11 @@
 import 'server-only';
-import { eq, lt, sql } from 'drizzle-orm';
+import { lt } from 'drizzle-orm';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { type Db, getDb } from '@/db';
-import { revokedSessions, users } from '@/db/schema';
+import { revokedSessions } from '@/db/schema';
+import { accountRead } from './account-read';
 import { auth, SESSION_MAX_AGE_S } from './auth';
 import type { Actor, Role } from './permissions';
 import { sessionClaims } from './session-token';
@@ -14,6 +15,8 @@ export interface SessionUser {
   name: string;
   email: string;
   db: Db;
+  /** What the portal's header shows, read with the account (lib/auth/account-read.ts). */
+  header: { unread: number; resellerCredit: number | null };
 }
 
 export const PORTAL: Record<Role, string> = { admin: '/admin', reseller: '/reseller', client: '/client' };
@@ -31,19 +34,18 @@ async function readSessionUser(): Promise<SessionUser | null> {
   const session = await sessionClaims();
   if (!session?.uid || !session.sid) return null;
   if (Date.now() / 1000 - session.sat > SESSION_MAX_AGE_S) return null;
-  const db = await getDb();
-  const [row] = await db
-    .select({
-      u: users,
-      revoked: sql<boolean>`exists (select 1 from ${revokedSessions} where ${revokedSessions.sid} = ${session.sid})`,
-    })
-    .from(users)
-    .where(eq(users.id, session.uid));
+  const [db, row] = await Promise.all([getDb(), accountRead(session.uid, session.sid)]);
   const u = row?.u;
-  if (!u || row.revoked || u.status !== 'active' || u.role !== session.role || u.sessionVersion !== session.sv) return null;
+  if (!row || !u || row.revoked || u.status !== 'active' || u.role !== session.role || u.sessionVersion !== session.sv) return null;
   const h = await headers();
   const ip = h.get('x-forwarded-for')?.split(',')[0].trim() || h.get('x-real-ip') || null;
-  return { actor: { userId: u.id, role: u.role, ip }, name: u.name, email: u.email, db };
+  return {
+    actor: { userId: u.id, role: u.role, ip },
+    name: u.name,
+    email: u.email,
+    db,
+    header: { unread: row.unread, resellerCredit: row.resellerCredit },
+  };
 }
 
 /** Guards a portal layout, page or server action: the right role and an active account, or off to /login. */

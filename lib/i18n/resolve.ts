@@ -6,25 +6,20 @@ import { eq } from 'drizzle-orm';
 import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
 import { getDb } from '@/db';
-import { clients, resellers, users } from '@/db/schema';
+import { resellers } from '@/db/schema';
+import { accountRead } from '@/lib/auth/account-read';
 import { requestBrand } from '@/lib/auth/request-brand';
 import { sessionClaims } from '@/lib/auth/session-token';
 import { getSettings } from '@/lib/services/settings';
 import { fromAcceptLanguage } from './accept-language';
 import { LANGUAGE_COOKIE, type Language, type LanguagePref, prefOfChoice } from './locales';
 
-async function accountPref(uid: number): Promise<{ pref: LanguagePref | null; clientDefault: Language | null }> {
-  const db = await getDb();
-  const [row] = await db
-    .select({ language: users.language, burmeseDigits: users.burmeseDigits, clientDefault: resellers.clientLanguage })
-    .from(users)
-    .leftJoin(clients, eq(clients.id, users.id))
-    .leftJoin(resellers, eq(resellers.id, clients.resellerId))
-    .where(eq(users.id, uid));
+async function accountPref(uid: number, sid: string): Promise<{ pref: LanguagePref | null; clientDefault: Language | null }> {
+  const row = await accountRead(uid, sid);
   if (!row) return { pref: null, clientDefault: null };
   return {
-    pref: row.language ? { language: row.language, burmeseDigits: row.burmeseDigits } : null,
-    clientDefault: row.clientDefault ?? null,
+    pref: row.u.language ? { language: row.u.language, burmeseDigits: row.u.burmeseDigits } : null,
+    clientDefault: row.clientLanguage ?? null,
   };
 }
 
@@ -38,7 +33,7 @@ async function brandDefault(): Promise<Language | null> {
 
 export const requestLanguage = cache(async (): Promise<LanguagePref> => {
   const session = await sessionClaims().catch(() => null);
-  const account = session?.uid ? await accountPref(session.uid) : { pref: null, clientDefault: null };
+  const account = session?.uid ? await accountPref(session.uid, session.sid) : { pref: null, clientDefault: null };
   if (account.pref) return account.pref;
   const cookie = prefOfChoice((await cookies()).get(LANGUAGE_COOKIE)?.value);
   if (cookie) return cookie;

@@ -76,7 +76,7 @@ export async function listClients(db: Db, actor: Actor, q: ClientListParams, now
   const rowsWhere = after
     ? and(where, sql`(${key}, ${clients.id}) ${desc_ ? sql`<` : sql`>`} (${after[0]}::${type}, ${after[1]}::int)`)
     : where;
-  const [rows, [{ total }]] = await Promise.all([
+  const [rows, [{ total }], settings] = await Promise.all([
     db
       .select({ ...clientColumns, sortKey: sql<string>`(${key})::text` })
       .from(clients)
@@ -89,9 +89,10 @@ export async function listClients(db: Db, actor: Actor, q: ClientListParams, now
     q.search || q.status
       ? db.select({ total: count() }).from(clients).innerJoin(users, eq(users.id, clients.id)).where(where)
       : db.select({ total: count() }).from(clients).where(where),
+    getSettings(db),
   ]);
   const last = rows[rows.length - 1];
-  const page = paginated(await toViews(db, rows, now), q, total);
+  const page = paginated(await toViews(db, rows, now, settings), q, total);
   return {
     ...page,
     pagination: { ...page.pagination, next_cursor: rows.length === q.limit && last ? encodeCursor(last.sortKey, last.id) : null },

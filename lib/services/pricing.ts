@@ -23,30 +23,39 @@ export interface ResellerPackageView extends PackageView {
 
 /** The catalog as a reseller (or its client) sees it: retail prices, display names, profit per sale. */
 export async function resellerCatalog(db: Db, resellerId: number): Promise<ResellerPackageView[]> {
-  const [r] = await db
-    .select({ type: resellers.partnerType, bp: resellers.commissionRateBp })
-    .from(resellers)
-    .where(eq(resellers.id, resellerId));
-  if (!r) throw notFound('Reseller');
+  // One statement: the reseller's row (its partner type) with the active packages and its prices for them;
+  // a reseller with no package to sell still gives one row, with no package in it.
   const rows = await db
-    .select({ p: packages, retail: resellerPrices.retailPrice, display: resellerPrices.displayName })
-    .from(packages)
-    .leftJoin(resellerPrices, and(eq(resellerPrices.packageId, packages.id), eq(resellerPrices.resellerId, resellerId)))
-    .where(eq(packages.active, true))
+    .select({
+      type: resellers.partnerType,
+      bp: resellers.commissionRateBp,
+      p: packages,
+      retail: resellerPrices.retailPrice,
+      display: resellerPrices.displayName,
+    })
+    .from(resellers)
+    .leftJoin(packages, eq(packages.active, true))
+    .leftJoin(resellerPrices, and(eq(resellerPrices.packageId, packages.id), eq(resellerPrices.resellerId, resellers.id)))
+    .where(eq(resellers.id, resellerId))
     .orderBy(asc(packages.sortOrder), asc(packages.id));
-  return rows.map(({ p, retail, display }) => {
+  const r = rows[0];
+  if (!r) throw notFound('Reseller');
+  return rows.flatMap(({ p, retail, display }) => {
+    if (!p) return [];
     const own = r.type === 'own_plans';
     const retailPrice = own ? (retail ?? p.price) : p.price;
     const profit = own ? retailPrice - p.price : 0;
-    return {
-      ...packageView(p),
-      cost: p.price,
-      retail_price: retailPrice,
-      display_name: (own && display) || p.name,
-      profit,
-      margin_pct: own && p.price > 0 ? Math.round((profit / p.price) * 1000) / 10 : 0,
-      commission: r.type === 'commission' ? Math.floor((p.price * r.bp) / 10_000) : 0,
-    };
+    return [
+      {
+        ...packageView(p),
+        cost: p.price,
+        retail_price: retailPrice,
+        display_name: (own && display) || p.name,
+        profit,
+        margin_pct: own && p.price > 0 ? Math.round((profit / p.price) * 1000) / 10 : 0,
+        commission: r.type === 'commission' ? Math.floor((p.price * r.bp) / 10_000) : 0,
+      },
+    ];
   });
 }
 

@@ -137,17 +137,6 @@ export function resellerProfile(db: Db, actor: Actor): Promise<ResellerView> {
   return getReseller(db, actor, actor.userId);
 }
 
-/**
- * The signed-in reseller's credit balance alone: the portal header shows it on every page, which needs
- * neither the profile's join nor its client count (a second count of the reseller's clients on the clients page).
- */
-export async function resellerCreditBalance(db: Db, actor: Actor): Promise<number> {
-  assertCan(actor, 'reseller.profile');
-  const [r] = await db.select({ b: resellers.creditBalance }).from(resellers).where(eq(resellers.id, actor.userId));
-  if (!r) throw notFound('Reseller');
-  return r.b;
-}
-
 export async function listResellers(db: Db, actor: Actor, q: ListResellersQuery): Promise<Page<ResellerView>> {
   assertCan(actor, 'reseller.read');
   const conds = [ne(users.status, 'archived')];
