@@ -76,7 +76,7 @@ export async function runPgbench({ url, scripts, vars, clients, transactions, wo
   const args = [
     '-n',
     '-M',
-    'extended',
+    'prepared',
     '-c',
     String(clients),
     '-j',
