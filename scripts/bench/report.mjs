@@ -115,7 +115,7 @@ export function resultsMarkdown({ results, env, counts, marker, opts, planned, s
       .join(', ')}. The listed reseller has ${marker.list_clients.toLocaleString('en-US')} clients.`,
   );
   lines.push(
-    `- **Load**: concurrency ${opts.concurrency} on every side (${opts.concurrency} keep-alive HTTP connections; pgbench \`-c ${opts.concurrency} -j ${Math.min(2, opts.concurrency)} -M extended\`); both servers use a pool of 10 PostgreSQL connections.`,
+    `- **Load**: concurrency ${opts.concurrency} on every side (${opts.concurrency} keep-alive HTTP connections; pgbench \`-c ${opts.concurrency} -j ${Math.min(2, opts.concurrency)} -M prepared\`); both servers use a pool of 10 PostgreSQL connections.`,
   );
   lines.push(
     `- **Requests per side** (after a warm-up that is not counted): ${SCENARIO_NAMES.filter(
