@@ -1,18 +1,21 @@
 // The baseline's client reads: the list (API and page) with its views, and the server-rendered page.
 import {
+  ACCOUNT_READ,
   CLIENT_COLUMNS,
-  currentSubsSql,
+  CLIENT_LIST_COLUMNS,
+  CLIENT_LIST_NAMES,
+  CLIENT_VIEWS,
   DEFAULT_SETTINGS,
   httpError,
-  paidUntilSql,
   pgArray,
   q,
-  resellerNamesSql,
+  RESELLER_CATALOG,
   SEARCH,
   SETTINGS,
-  USAGE,
-  USER_BY_ID,
 } from './baseline-sql.mjs';
+
+// The browser session the baseline's page stands for (the app checks that its id was not revoked).
+const PAGE_SID = '00000000-0000-4000-8000-000000000000';
 
 export function clientQueries(sql) {
   async function getSettings(db) {
@@ -21,26 +24,6 @@ export function clientQueries(sql) {
       if (!(r.key in out)) continue;
       const v = JSON.parse(r.value);
       if (typeof v === typeof out[r.key]) out[r.key] = v;
-    }
-    return out;
-  }
-
-  async function currentSubscriptions(db, ids, now) {
-    const out = new Map();
-    if (!ids.length) return out;
-    for (const r of await q(db, currentSubsSql(ids.length), [...ids, now, now])) out.set(r.client_id, r);
-    return out;
-  }
-
-  async function usageCounts(db, periods, now, tz) {
-    const out = new Map([...periods.keys()].map((id) => [id, { today: 0, period: 0 }]));
-    if (!periods.size) return out;
-    const ids = [...periods.keys()];
-    const starts = ids.map((id) => new Date(periods.get(id)).toISOString());
-    for (const r of await q(db, USAGE, [pgArray(ids), pgArray(starts), now, tz, tz])) {
-      const u = out.get(Number(r.id));
-      if (r.kind === 'day') u.today = Number(r.used);
-      else u.period = Number(r.used);
     }
     return out;
   }
@@ -85,40 +68,53 @@ export function clientQueries(sql) {
     };
   }
 
-  // An empty page reads nothing more; otherwise four reads side by side, then the usage counts.
-  async function toViews(db, rows, now) {
-    const ids = rows.map((r) => r.id);
-    if (!ids.length) return [];
-    const resellerIds = [...new Set(rows.map((r) => r.reseller_id))];
-    const [subs, settings, names, paid] = await Promise.all([
-      currentSubscriptions(db, ids, now),
-      getSettings(db),
-      q(db, resellerNamesSql(resellerIds.length), resellerIds),
-      q(db, paidUntilSql(ids.length), ids),
+  // An empty page reads nothing more; otherwise the settings (unless the caller read them) and then one
+  // statement: per row its current subscription, paid-until, reseller name and both usage counters.
+  async function toViews(db, rows, now, known) {
+    if (!rows.length) return [];
+    const settings = known ?? (await getSettings(db));
+    const at = now.toISOString();
+    const extras = await q(db, CLIENT_VIEWS, [
+      at,
+      settings.time_zone,
+      settings.time_zone,
+      pgArray(rows.map((r) => r.id)),
+      pgArray(rows.map((r) => r.reseller_id)),
+      pgArray(rows.map((r) => r.created_at.toISOString())),
+      at,
+      at,
     ]);
-    const resellerName = new Map(names.map((n) => [n.id, n.name]));
-    const paidUntil = new Map(paid.map((p) => [p.client_id, p.max ? new Date(p.max) : null]));
-    const periods = new Map(rows.map((r) => [r.id, subs.get(r.id)?.starts_at ?? r.created_at]));
-    const usage = await usageCounts(db, periods, now, settings.time_zone);
-    return rows.map((r) =>
-      clientView(
-        { ...r, reseller_name: resellerName.get(r.reseller_id) ?? '', paid_until: paidUntil.get(r.id) ?? null },
-        subs.get(r.id),
-        usage.get(r.id),
-        settings,
-        now,
-      ),
-    );
+    const byId = new Map(extras.map((e) => [Number(e.id), e]));
+    return rows.map((r) => {
+      const e = byId.get(r.id);
+      const sub =
+        e?.package_code != null
+          ? {
+              package_code: e.package_code,
+              package_name: e.package_name,
+              starts_at: new Date(Number(e.starts_at)),
+              ends_at: new Date(Number(e.ends_at)),
+              daily_limit: Number(e.daily_limit),
+              period_limit: Number(e.period_limit),
+              device_limit: Number(e.device_limit),
+            }
+          : undefined;
+      const paidUntil = e?.paid_until == null ? null : new Date(Number(e.paid_until));
+      const used = { today: Number(e?.today ?? 0), period: Number(e?.period ?? 0) };
+      return clientView({ ...r, reseller_name: e?.reseller_name ?? '', paid_until: paidUntil }, sub, used, settings, now);
+    });
   }
 
-  async function listClients(db, resellerId, { page = 1, limit = 20, search }, now = new Date()) {
+  // The rows, the total and the settings side by side (a page render passes the settings it already reads),
+  // then the rows' views.
+  async function listClients(db, resellerId, { page = 1, limit = 20, search }, now = new Date(), settingsRead) {
     let rowsP;
     let countP;
     const offset = (page - 1) * limit;
     const tail = (n) => `order by "clients"."created_at" desc, "clients"."id" desc limit $${n}${offset ? ` offset $${n + 1}` : ''}`;
     if (search) {
       const p = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      rowsP = q(db, `${CLIENT_COLUMNS} where ("clients"."reseller_id" = $1 and ${SEARCH}) ${tail(6)}`, [
+      rowsP = q(db, `${CLIENT_LIST_COLUMNS} where ("clients"."reseller_id" = $1 and ${SEARCH}) ${tail(6)}`, [
         resellerId,
         p,
         p,
@@ -126,20 +122,35 @@ export function clientQueries(sql) {
         p,
         limit,
         ...(offset ? [offset] : []),
-      ]);
+      ]).values();
       countP = q(
         db,
         `select count(*) from "clients" inner join "users" on "users"."id" = "clients"."id" where ("clients"."reseller_id" = $1 and ${SEARCH})`,
         [resellerId, p, p, p, p],
       );
     } else {
-      rowsP = q(db, `${CLIENT_COLUMNS} where "clients"."reseller_id" = $1 ${tail(2)}`, [resellerId, limit, ...(offset ? [offset] : [])]);
+      rowsP = q(db, `${CLIENT_LIST_COLUMNS} where "clients"."reseller_id" = $1 ${tail(2)}`, [
+        resellerId,
+        limit,
+        ...(offset ? [offset] : []),
+      ]).values();
       // Without a filter on the users, the total counts the clients alone.
       countP = q(db, `select count(*) from "clients" where "clients"."reseller_id" = $1`, [resellerId]);
     }
-    const [rows, [{ count }]] = await Promise.all([rowsP, countP]);
+    const [values, [{ count }], settings] = await Promise.all([rowsP, countP, settingsRead ?? getSettings(db)]);
+    const rows = values.map((v) => Object.fromEntries(CLIENT_LIST_NAMES.map((k, i) => [k, v[i]])));
     const total = Number(count);
-    return { data: await toViews(db, rows, now), pagination: { page, limit, total, pages: Math.ceil(total / limit) } };
+    const last = rows[rows.length - 1];
+    return {
+      data: await toViews(db, rows, now, settings),
+      pagination: {
+        page,
+        limit,
+        total,
+        pages: Math.ceil(total / limit),
+        next_cursor: rows.length === limit && last ? Buffer.from(JSON.stringify([last.sort_key, last.id])).toString('base64url') : null,
+      },
+    };
   }
 
   async function getClient(db, resellerId, id, now) {
@@ -148,31 +159,30 @@ export function clientQueries(sql) {
     return (await toViews(db, rows, now))[0];
   }
 
+  // The price list: the reseller's partner type with the active packages and its display names for them.
+  async function resellerCatalog(resellerId) {
+    const rows = await q(sql, RESELLER_CATALOG, [true, resellerId]);
+    if (!rows.length) throw httpError(404, 'not_found', 'Reseller not found.');
+    const own = rows[0].partner_type === 'own_plans';
+    return rows.filter((p) => p.id !== null).map((p) => ({ code: p.code, name: (own && p.display_name) || p.name }));
+  }
+
   async function clientsPage(resellerId, page) {
     const now = new Date();
-    // The layout and the page render side by side, each re-reading the signed-in account.
+    // The render reads the account once (the layout's and the page's guard share it) beside the settings
+    // (the root layout, the portal layout and the list share them too).
+    const accountP = q(sql, ACCOUNT_READ, [PAGE_SID, resellerId]).then(([a]) => {
+      if (!a || a.exists || a.status !== 'active' || a.role !== 'reseller') throw httpError(401, 'unauthorized', 'Not signed in.');
+      return a;
+    });
+    const settingsP = getSettings(sql);
     const layout = (async () => {
-      const [u] = await q(sql, USER_BY_ID, [resellerId]);
-      // The header's credit balance alone (resellerCreditBalance), by primary key.
-      const [profile] = await q(sql, `select "credit_balance" from "resellers" where "resellers"."id" = $1`, [resellerId]);
-      return { user: u, profile };
+      const [account, settings] = await Promise.all([accountP, settingsP]);
+      return { account, settings };
     })();
     const body = (async () => {
-      await q(sql, USER_BY_ID, [resellerId]);
-      const [result, catalog] = await Promise.all([
-        listClients(sql, resellerId, { page }, now),
-        (async () => {
-          const [r] = await q(sql, `select "partner_type", "commission_rate_bp" from "resellers" where "resellers"."id" = $1`, [
-            resellerId,
-          ]);
-          const rows = await q(
-            sql,
-            `select "packages"."id", "packages"."code", "packages"."name", "packages"."price", "packages"."daily_limit", "packages"."period_limit", "packages"."device_limit", "packages"."period_days", "packages"."active", "packages"."sort_order", "packages"."created_at", "packages"."updated_at", "reseller_prices"."retail_price", "reseller_prices"."display_name" from "packages" left join "reseller_prices" on ("reseller_prices"."package_id" = "packages"."id" and "reseller_prices"."reseller_id" = $1) where "packages"."active" = $2 order by "packages"."sort_order" asc, "packages"."id" asc`,
-            [resellerId, true],
-          );
-          return rows.map((p) => ({ code: p.code, name: (r.partner_type === 'own_plans' && p.display_name) || p.name }));
-        })(),
-      ]);
+      await accountP;
+      const [result, catalog] = await Promise.all([listClients(sql, resellerId, { page }, now, settingsP), resellerCatalog(resellerId)]);
       return { result, catalog };
     })();
     const [l, { result, catalog }] = await Promise.all([layout, body]);
@@ -184,7 +194,7 @@ export function clientQueries(sql) {
           `<tr><td><a href="/reseller/clients/${c.id}">${esc(c.name)}</a><div>${esc(c.email)}</div></td><td>${esc(c.phone)}</td><td>${esc(c.status)}</td><td>${esc(c.package ? (names.get(c.package.package_type) ?? c.package.name) : c.status === 'trial' ? 'Free trial' : '—')}</td><td>${esc(c.expires_at?.slice(0, 10) ?? '—')}</td><td>${c.usage.today} / ${c.usage.daily_limit}</td></tr>`,
       )
       .join('');
-    return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Clients</title></head><body><header>Reseller · ${esc(l.user.name)} · Credit ${Number(l.profile.credit_balance).toLocaleString('en-US')} MMK</header><nav><a href="/reseller">Overview</a> <a href="/reseller/clients">Clients</a> <a href="/reseller/credit">Credit</a></nav><main><h1>Clients</h1><form action="/reseller/clients"><input name="search"></form><table><thead><tr><th>Client</th><th>Phone</th><th>Status</th><th>Package</th><th>Expires</th><th>Today</th></tr></thead><tbody>${rows}</tbody></table><p>Page ${result.pagination.page} of ${result.pagination.pages} (${result.pagination.total} clients)</p></main></body></html>`;
+    return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Clients</title></head><body><header>Reseller · ${esc(l.account.name)} · Credit ${Number(l.account.credit_balance ?? 0).toLocaleString('en-US')} MMK</header><nav><a href="/reseller">Overview</a> <a href="/reseller/clients">Clients</a> <a href="/reseller/credit">Credit</a></nav><main><h1>Clients</h1><form action="/reseller/clients"><input name="search"></form><table><thead><tr><th>Client</th><th>Phone</th><th>Status</th><th>Package</th><th>Expires</th><th>Today</th></tr></thead><tbody>${rows}</tbody></table><p>Page ${result.pagination.page} of ${result.pagination.pages} (${result.pagination.total} clients)</p></main></body></html>`;
   }
 
   return { listClients, getClient, clientsPage };

@@ -8,29 +8,59 @@ export const ID_ALPHABET = 'useandom-26T198340PX75pxJACKVERYMINDBUSHWOLF_GQZbfgh
 
 // ---- the statements (as Drizzle renders them) ----
 
-export const CLIENT_COLUMNS = `select "clients"."id", "clients"."reseller_id", "users"."name", "users"."email", "users"."status", "clients"."phone", "clients"."account_name", "clients"."country", "clients"."time_zone", "clients"."trial_ends_at", "clients"."credit_balance", "clients"."auto_renew", "clients"."created_at" from "clients" inner join "users" on "users"."id" = "clients"."id"`;
+const CLIENT_FIELDS = `"clients"."id", "clients"."reseller_id", "users"."name", "users"."email", "users"."status", "clients"."phone", "clients"."account_name", "clients"."country", "clients"."time_zone", "clients"."trial_ends_at", "clients"."credit_balance", "clients"."auto_renew", "clients"."created_at"`;
+const CLIENT_FROM = `from "clients" inner join "users" on "users"."id" = "clients"."id"`;
+export const CLIENT_COLUMNS = `select ${CLIENT_FIELDS} ${CLIENT_FROM}`;
+// listClients's rows carry their sort key as text (the next page's cursor). It is named "created_at" too,
+// as Drizzle leaves it: read them as arrays (.values(), as Drizzle does), by position.
+export const CLIENT_LIST_COLUMNS = `select ${CLIENT_FIELDS}, ("clients"."created_at")::text ${CLIENT_FROM}`;
+export const CLIENT_LIST_NAMES = [
+  'id',
+  'reseller_id',
+  'name',
+  'email',
+  'status',
+  'phone',
+  'account_name',
+  'country',
+  'time_zone',
+  'trial_ends_at',
+  'credit_balance',
+  'auto_renew',
+  'created_at',
+  'sort_key',
+];
 export const SEARCH = `("users"."name" ilike $2 or "users"."email" ilike $3 or "clients"."phone" ilike $4 or "clients"."account_name" ilike $5)`;
 export const SUB_COLUMNS = `"id", "client_id", "reseller_id", "package_id", "package_code", "package_name", "price", "retail_price", "daily_limit", "period_limit", "device_limit", "period_days", "kind", "paid_by", "starts_at", "ends_at", "canceled_at", "refund_amount", "created_by", "created_at"`;
 export const MESSAGE_COLUMNS = `"id", "client_id", "reseller_id", "device_id", "claimed_by", "text", "recipient_count", "segments", "encoding", "state", "source", "with_delivery_report", "sim_number", "valid_until", "counts_toward_quota", "error", "states", "created_at", "claimed_at", "updated_at"`;
-export const USER_BY_ID = `select "id", "role", "email", "name", "password_hash", "status", "session_version", "last_login_at", "created_at", "updated_at" from "users" where "users"."id" = $1`;
 export const SETTINGS = `select "key", "value", "updated_at" from "settings"`;
 
-export const list = (n, from = 1) => Array.from({ length: n }, (_, i) => `$${from + i}`).join(', ');
+// A portal page's account read (lib/auth/account-read.ts), shared by the layout and the page: the user, whether
+// the browser session was revoked ($1, the session id), its reseller's client language, the unread
+// notifications and the reseller's credit.
+export const ACCOUNT_READ = `select "users"."id", "users"."role", "users"."email", "users"."name", "users"."password_hash", "users"."status", "users"."session_version", "users"."last_login_at", "users"."language", "users"."burmese_digits", "users"."created_at", "users"."updated_at", exists (select 1 from "revoked_sessions" where "revoked_sessions"."sid" = $1), "resellers"."client_language", (select count(*)::int from "notifications" where "notifications"."user_id" = "users"."id" and "notifications"."read_at" is null), (select r.credit_balance from "resellers" r where r.id = "users"."id") from "users" left join "clients" on "clients"."id" = "users"."id" left join "resellers" on "resellers"."id" = "clients"."reseller_id" where "users"."id" = $2`;
 
-// The reseller names and the paid-until dates of a page's rows (toViews, beside the current subscriptions and settings).
-export const resellerNamesSql = (n) => `select "id", "name" from "users" where "users"."id" in (${list(n)})`;
-export const paidUntilSql = (n) =>
-  `select "client_id", max("ends_at") from "subscriptions" where ("subscriptions"."client_id" in (${list(n)}) and "subscriptions"."canceled_at" is null) group by "subscriptions"."client_id"`;
+// The reseller's price list (lib/services/pricing.ts resellerCatalog): its row with the active packages and
+// its prices for them; a reseller with no active package still gives one row, with no package in it.
+export const RESELLER_CATALOG = `select "resellers"."partner_type", "resellers"."commission_rate_bp", "packages"."id", "packages"."code", "packages"."name", "packages"."price", "packages"."daily_limit", "packages"."period_limit", "packages"."device_limit", "packages"."period_days", "packages"."smpp_throughput", "packages"."smpp_max_binds", "packages"."active", "packages"."sort_order", "packages"."created_at", "packages"."updated_at", "reseller_prices"."retail_price", "reseller_prices"."display_name" from "resellers" left join "packages" on "packages"."active" = $1 left join "reseller_prices" on ("reseller_prices"."package_id" = "packages"."id" and "reseller_prices"."reseller_id" = "resellers"."id") where "resellers"."id" = $2 order by "packages"."sort_order" asc, "packages"."id" asc`;
 
-export const currentSubsSql = (n) =>
-  `select ${SUB_COLUMNS} from "subscriptions" where ("subscriptions"."client_id" in (${list(n)}) and "subscriptions"."starts_at" <= $${n + 1} and coalesce("subscriptions"."canceled_at", "subscriptions"."ends_at") > $${n + 2}::timestamptz) order by "subscriptions"."starts_at" asc`;
-
-// The usage of a page's clients: two counter rows each (lib/services/usage.ts).
-export const USAGE = `
-    select u.client_id as id, u.kind, u.used
-    from unnest($1::int[], $2::timestamptz[]) as p(id, start)
-    join "usage_counters" u on u.client_id = p.id
-      and ((u.kind = 'day' and u.starts_at = (date_trunc('day', $3::timestamptz at time zone $4) at time zone $5)) or (u.kind = 'period' and u.starts_at = p.start))`;
+// The views of a page's rows in one statement (lib/services/client-views.ts toViews): per row its current
+// subscription, paid-until, its reseller's name and its two usage counters. $1 now, $2/$3 the platform's
+// zone, $4-$6 the rows' ids, resellers and sign-up times (array literals), $7/$8 now.
+export const CLIENT_VIEWS = `
+    select p.id, s.package_code, s.package_name, floor(extract(epoch from s.starts_at) * 1000)::float8 as starts_at, floor(extract(epoch from s.ends_at) * 1000)::float8 as ends_at,
+      s.daily_limit, s.period_limit, s.device_limit,
+      (select floor(extract(epoch from max(x.ends_at)) * 1000)::float8 from "subscriptions" x where x.client_id = p.id and x.canceled_at is null) as paid_until,
+      (select r.name from "users" r where r.id = p.reseller_id) as reseller_name,
+      (select d.used from "usage_counters" d where d.client_id = p.id and d.kind = 'day'
+        and d.starts_at = (date_trunc('day', $1::timestamptz at time zone $2) at time zone $3)) as today,
+      (select u.used from "usage_counters" u where u.client_id = p.id and u.kind = 'period'
+        and u.starts_at = coalesce(date_trunc('milliseconds', s.starts_at), p.created_at)) as period
+    from unnest($4::int[], $5::int[],
+      $6::timestamptz[]) as p(id, reseller_id, created_at)
+    left join lateral (select c.package_code, c.package_name, c.starts_at, c.ends_at, c.daily_limit, c.period_limit, c.device_limit
+      from "subscriptions" c where c.client_id = p.id and c.starts_at <= $7::timestamptz and coalesce(c.canceled_at, c.ends_at) > $8::timestamptz
+      order by c.starts_at desc limit 1) s on true`;
 
 // The send (lib/services/send.ts): the client context, the conditional counter upsert, two set-based inserts.
 export const SEND_CONTEXT = `

@@ -33,7 +33,7 @@ export function sqlLiteral(s) {
   return `'${String(s).replace(/'/g, "''")}'`;
 }
 
-/** The ids, resellers and period starts of one list page: what toViews computes between its statements. */
+/** The ids, resellers and sign-up times of one list page: what toViews passes from the rows to its one statement. */
 export async function pageFacts(sql, resellerId, { page = 1, search } = {}) {
   const p = search ? `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const rows = search
@@ -42,19 +42,12 @@ export async function pageFacts(sql, resellerId, { page = 1, search } = {}) {
         order by c.created_at desc, c.id desc limit 20 offset ${(page - 1) * 20}`
     : await sql`select c.id, c.reseller_id, c.created_at from clients c where c.reseller_id = ${resellerId}
         order by c.created_at desc, c.id desc limit 20 offset ${(page - 1) * 20}`;
-  const ids = rows.map((r) => r.id);
-  const subs = ids.length
-    ? await sql`select client_id, starts_at from subscriptions where client_id in ${sql(ids)} and starts_at <= now()
-    and coalesce(canceled_at, ends_at) > now() order by starts_at asc`
-    : [];
-  const start = new Map(rows.map((r) => [r.id, r.created_at]));
-  for (const s of subs) start.set(s.client_id, s.starts_at);
   return {
-    ids: ids.join(', '),
-    reseller_ids: [...new Set(rows.map((r) => r.reseller_id))].join(', '),
-    periods: rows.map((r) => `(${r.id}::int, ${sqlLiteral(start.get(r.id).toISOString())}::timestamptz)`).join(', '),
-    id_array: `{${ids.join(',')}}`,
-    start_array: `{${rows.map((r) => new Date(start.get(r.id)).toISOString()).join(',')}}`,
+    ids: rows.map((r) => r.id).join(', '),
+    id_array: `{${rows.map((r) => r.id).join(',')}}`,
+    reseller_id_array: `{${rows.map((r) => r.reseller_id).join(',')}}`,
+    // As the service passes them: the sign-up times as read into a Date (to the millisecond).
+    created_array: `{${rows.map((r) => new Date(r.created_at).toISOString()).join(',')}}`,
     offset: page > 1 ? ` offset ${(page - 1) * 20}` : '',
     // The total joins the users only when a filter reads them (the search).
     count_join: search ? ' inner join "users" on "users"."id" = "clients"."id"' : '',
