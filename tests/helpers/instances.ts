@@ -1,10 +1,11 @@
 // Real app instances for the horizontal-scale tests: the production build (made by the global setup on
-// PostgreSQL runs) served by scripts/serve.mjs (as `npm start` does) in child processes, each on its own loopback port, all on one
+// PostgreSQL runs) served by scripts/serve.mjs with the same Node flags as `npm start` (scripts/server-flags.mjs) in child processes, each on its own loopback port, all on one
 // database. Each instance runs its own background workers, as a deployment behind a load balancer does.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { serverNodeFlags } from '../../scripts/server-flags.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -32,21 +33,25 @@ export async function freePort(): Promise<number> {
 export async function startInstance(databaseUrl: string, env: Record<string, string> = {}): Promise<Instance> {
   const port = await freePort();
   let out = '';
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'scripts', 'serve.mjs'), '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
-      AUTH_SECRET: randomBytes(32).toString('base64url'),
-      AUTH_TRUST_HOST: 'true',
-      NEXT_TELEMETRY_DISABLED: '1',
-      // No SMPP server unless a test asks for one on a port of its own (2775 may be taken).
-      SMPP_PORT: '0',
-      ...env,
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...serverNodeFlags(), path.join(ROOT, 'scripts', 'serve.mjs'), '-p', String(port), '-H', '127.0.0.1'],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        DATABASE_URL: databaseUrl,
+        AUTH_SECRET: randomBytes(32).toString('base64url'),
+        AUTH_TRUST_HOST: 'true',
+        NEXT_TELEMETRY_DISABLED: '1',
+        // No SMPP server unless a test asks for one on a port of its own (2775 may be taken).
+        SMPP_PORT: '0',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   child.stdout?.on('data', (d) => {
     out += String(d);
   });
