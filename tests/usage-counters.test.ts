@@ -4,7 +4,7 @@
 import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { POST as sendRoute } from '@/app/api/v1/sms/send/route';
-import { type Db, type DbHandle, rowsOf } from '@/db';
+import { type DbHandle, rowsOf } from '@/db';
 import { messageRecipients, messages, subscriptions } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
 import { clientLimits } from '@/lib/services/limits';
@@ -16,6 +16,7 @@ import { makeAdmin } from './helpers/fixtures';
 import { gatewayClient, gatewayLogin, registerPhone } from './helpers/gateway';
 import { call } from './helpers/http';
 import { assertUsageInvariant } from './helpers/invariants';
+import { logStatements } from './helpers/statements';
 
 let h: DbHandle;
 let admin: Actor;
@@ -26,29 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h.close();
 });
-
-interface Logged {
-  inTx: string[];
-  outside: string[];
-}
-
-/**
- * Runs `fn` logging every statement drizzle sends: those of transactions (their sessions are built from
- * the options' logger) apart from those outside one. BEGIN and COMMIT are the driver's, not counted.
- */
-async function logStatements<T>(db: Db, fn: () => Promise<T>): Promise<{ result: T; log: Logged }> {
-  const session = (db as unknown as { session: { options: { logger?: unknown }; logger: unknown } }).session;
-  const log: Logged = { inTx: [], outside: [] };
-  const before = { options: session.options.logger, own: session.logger };
-  session.options.logger = { logQuery: (q: string) => log.inTx.push(q) };
-  session.logger = { logQuery: (q: string) => log.outside.push(q) };
-  try {
-    return { result: await fn(), log };
-  } finally {
-    session.options.logger = before.options;
-    session.logger = before.own;
-  }
-}
 
 /** A client whose package allows `daily` a day (a subscription edited in place, for the bulk sizes). */
 async function sender(daily = 550, period = 16_500) {

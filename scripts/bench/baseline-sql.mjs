@@ -162,8 +162,12 @@ export const DEFAULT_SETTINGS = {
   default_validity_minutes: 60,
 };
 
-/** One statement over postgres.js, unnamed and with its parameters, as Drizzle sends it. */
-export const q = (db, text, params = []) => db.unsafe(text, params);
+/**
+ * One statement over postgres.js with its parameters, prepared (named, parsed and planned once per
+ * connection) as our server's Drizzle sends it since db/prepared.ts. postgres.js's `unsafe` does not prepare
+ * unless told to: until this the baseline re-planned every statement while ours did not.
+ */
+export const q = (db, text, params = []) => db.unsafe(text, params, { prepare: true });
 
 export function messageView(m, rs) {
   const recipients = rs.sort((a, b) => a.position - b.position).map((r) => ({ phone: r.phone, state: r.state, error: r.error }));
