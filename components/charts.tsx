@@ -19,15 +19,23 @@ const TONES = {
 const W = 600;
 const H = 160;
 
+/**
+ * The day formatters, made once per locale and style: a chart formats each day twice (tooltip, table), and
+ * making an Intl.DateTimeFormat costs far more than using one (the overview page's three charts made ~180).
+ */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** "12 Jan" for a YYYY-MM-DD day, read as a calendar date (no time-zone shift). */
 export function formatDay(day: string, withYear = false, locale = 'en'): string {
   const [y, m, d] = day.split('-').map(Number);
-  return new Intl.DateTimeFormat(languageOf(locale) === 'my' ? locale : 'en-GB', {
-    day: 'numeric',
-    month: 'short',
-    ...(withYear ? { year: 'numeric' } : {}),
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(y, m - 1, d)));
+  const tag = languageOf(locale) === 'my' ? locale : 'en-GB';
+  const key = `${tag}|${withYear}`;
+  let format = dayFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' });
+    dayFormats.set(key, format);
+  }
+  return format.format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 export function BarChart({
