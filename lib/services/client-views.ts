@@ -5,7 +5,7 @@ import { clients, subscriptions, usageCounters, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
 import type { ClientStatus } from '@/lib/validation/clients';
 import { getSettings, type PlatformSettings } from './settings';
-import { at, hasCurrentSubscription, type Subscription } from './subscriptions';
+import { at, coversNow, hasCurrentSubscription, type Subscription } from './subscriptions';
 import { dayStartSql, pgArray } from './usage';
 
 // How a client reads (lib/services/clients.ts): its columns, status, the view of a page's rows and tenancy.
@@ -51,8 +51,9 @@ export const clientColumns = {
 };
 
 /** Paid until: the end of the last uncanceled subscription (for sorting by expiry). */
-export const paidUntilSql = sql`(select max(${subscriptions.endsAt}) from ${subscriptions}
-  where ${subscriptions.clientId} = ${clients.id} and ${subscriptions.canceledAt} is null)`;
+export const paidUntilOf = (clientIdColumn: unknown) => sql`(select max(${subscriptions.endsAt}) from ${subscriptions}
+  where ${subscriptions.clientId} = ${clientIdColumn} and ${subscriptions.canceledAt} is null)`;
+export const paidUntilSql = paidUntilOf(clients.id);
 
 export function selectClients(db: Db) {
   return db.select(clientColumns).from(clients).innerJoin(users, eq(users.id, clients.id));
@@ -111,7 +112,7 @@ export async function toViews(db: Db, rows: ClientRow[], now: Date, known?: Plat
   const result = await db.execute(sql`
     select p.id, s.package_code, s.package_name, ${epochMs(sql`s.starts_at`)} as starts_at, ${epochMs(sql`s.ends_at`)} as ends_at,
       s.daily_limit, s.period_limit, s.device_limit,
-      (select ${epochMs(sql`max(x.ends_at)`)} from ${subscriptions} x where x.client_id = p.id and x.canceled_at is null) as paid_until,
+      ${epochMs(paidUntilOf(sql`p.id`))} as paid_until,
       (select r.name from ${users} r where r.id = p.reseller_id) as reseller_name,
       (select d.used from ${usageCounters} d where d.client_id = p.id and d.kind = 'day'
         and d.starts_at = ${dayStartSql(now, settings.time_zone)}) as today,
@@ -119,9 +120,11 @@ export async function toViews(db: Db, rows: ClientRow[], now: Date, known?: Plat
         and u.starts_at = coalesce(date_trunc('milliseconds', s.starts_at), p.created_at)) as period
     from unnest(${pgArray(rows.map((r) => r.id))}::int[], ${pgArray(rows.map((r) => r.resellerId))}::int[],
       ${pgArray(rows.map((r) => r.createdAt.toISOString()))}::timestamptz[]) as p(id, reseller_id, created_at)
-    left join lateral (select c.package_code, c.package_name, c.starts_at, c.ends_at, c.daily_limit, c.period_limit, c.device_limit
-      from ${subscriptions} c where c.client_id = p.id and c.starts_at <= ${at(now)} and coalesce(c.canceled_at, c.ends_at) > ${at(now)}
-      order by c.starts_at desc limit 1) s on true`);
+    left join lateral (select ${subscriptions.packageCode} as package_code, ${subscriptions.packageName} as package_name,
+      ${subscriptions.startsAt} as starts_at, ${subscriptions.endsAt} as ends_at, ${subscriptions.dailyLimit} as daily_limit,
+      ${subscriptions.periodLimit} as period_limit, ${subscriptions.deviceLimit} as device_limit
+      from ${subscriptions} where ${coversNow(sql`p.id`, now)}
+      order by ${subscriptions.startsAt} desc limit 1) s on true`);
   type Extra = {
     id: number;
     package_code: string | null;

@@ -7,7 +7,7 @@ import type { ClientStatus } from '@/lib/validation/clients';
 import { blockedAmongSql } from './blocklist';
 import { deriveStatus } from './clients';
 import { type PlatformSettings, settingsFrom } from './settings';
-import { at, effectiveEnd } from './subscriptions';
+import { coversNow } from './subscriptions';
 import { usageCounts } from './usage';
 
 export interface ClientContext {
@@ -73,7 +73,7 @@ export async function clientContext(
       select ${subscriptions.startsAt} as starts_at, ${subscriptions.dailyLimit} as daily_limit,
         ${subscriptions.periodLimit} as period_limit, ${subscriptions.deviceLimit} as device_limit
       from ${subscriptions}
-      where ${subscriptions.clientId} = c.id and ${subscriptions.startsAt} <= ${at(now)} and ${effectiveEnd} > ${at(now)}
+      where ${coversNow(sql`c.id`, now)}
       order by ${subscriptions.startsAt} desc limit 1) s on true
     where c.id = ${clientId}
     ${opts.lock ? sql`for key share of c` : sql``}`);

@@ -15,10 +15,14 @@ export function effectiveEndOf(s: Subscription): Date {
   return s.canceledAt && s.canceledAt < s.endsAt ? s.canceledAt : s.endsAt;
 }
 
+/** SQL condition on `subscriptions` (unaliased): a subscription of the client (column) covering `now`. */
+export function coversNow(clientIdColumn: unknown, now: Date) {
+  return sql`${subscriptions.clientId} = ${clientIdColumn} and ${subscriptions.startsAt} <= ${at(now)} and ${effectiveEnd} > ${at(now)}`;
+}
+
 /** SQL: the client (column) has a subscription covering `now`. */
 export function hasCurrentSubscription(clientIdColumn: unknown, now: Date) {
-  return sql`exists (select 1 from ${subscriptions} where ${subscriptions.clientId} = ${clientIdColumn}
-    and ${subscriptions.startsAt} <= ${at(now)} and ${effectiveEnd} > ${at(now)})`;
+  return sql`exists (select 1 from ${subscriptions} where ${coversNow(clientIdColumn, now)})`;
 }
 
 /** The subscriptions covering `now`, one per client at most (the latest started wins). */

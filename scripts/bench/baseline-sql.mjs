@@ -50,7 +50,8 @@ export const RESELLER_CATALOG = `select "resellers"."partner_type", "resellers".
 export const CLIENT_VIEWS = `
     select p.id, s.package_code, s.package_name, floor(extract(epoch from s.starts_at) * 1000)::float8 as starts_at, floor(extract(epoch from s.ends_at) * 1000)::float8 as ends_at,
       s.daily_limit, s.period_limit, s.device_limit,
-      (select floor(extract(epoch from max(x.ends_at)) * 1000)::float8 from "subscriptions" x where x.client_id = p.id and x.canceled_at is null) as paid_until,
+      floor(extract(epoch from (select max("subscriptions"."ends_at") from "subscriptions"
+  where "subscriptions"."client_id" = p.id and "subscriptions"."canceled_at" is null)) * 1000)::float8 as paid_until,
       (select r.name from "users" r where r.id = p.reseller_id) as reseller_name,
       (select d.used from "usage_counters" d where d.client_id = p.id and d.kind = 'day'
         and d.starts_at = (date_trunc('day', $1::timestamptz at time zone $2) at time zone $3)) as today,
@@ -58,9 +59,11 @@ export const CLIENT_VIEWS = `
         and u.starts_at = coalesce(date_trunc('milliseconds', s.starts_at), p.created_at)) as period
     from unnest($4::int[], $5::int[],
       $6::timestamptz[]) as p(id, reseller_id, created_at)
-    left join lateral (select c.package_code, c.package_name, c.starts_at, c.ends_at, c.daily_limit, c.period_limit, c.device_limit
-      from "subscriptions" c where c.client_id = p.id and c.starts_at <= $7::timestamptz and coalesce(c.canceled_at, c.ends_at) > $8::timestamptz
-      order by c.starts_at desc limit 1) s on true`;
+    left join lateral (select "subscriptions"."package_code" as package_code, "subscriptions"."package_name" as package_name,
+      "subscriptions"."starts_at" as starts_at, "subscriptions"."ends_at" as ends_at, "subscriptions"."daily_limit" as daily_limit,
+      "subscriptions"."period_limit" as period_limit, "subscriptions"."device_limit" as device_limit
+      from "subscriptions" where "subscriptions"."client_id" = p.id and "subscriptions"."starts_at" <= $7::timestamptz and coalesce("subscriptions"."canceled_at", "subscriptions"."ends_at") > $8::timestamptz
+      order by "subscriptions"."starts_at" desc limit 1) s on true`;
 
 // The send (lib/services/send.ts): the client context, the conditional counter upsert, two set-based inserts.
 export const SEND_CONTEXT = `
