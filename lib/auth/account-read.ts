@@ -8,6 +8,7 @@ import { eq, sql } from 'drizzle-orm';
 import { cache } from 'react';
 import { getDb } from '@/db';
 import { clients, notifications, resellers, revokedSessions, users } from '@/db/schema';
+import { unreadOf } from '@/lib/notifications/inbox';
 
 export const accountRead = cache(async (uid: number, sid: string) => {
   const db = await getDb();
@@ -16,7 +17,7 @@ export const accountRead = cache(async (uid: number, sid: string) => {
       u: users,
       revoked: sql<boolean>`exists (select 1 from ${revokedSessions} where ${revokedSessions.sid} = ${sid})`,
       clientLanguage: resellers.clientLanguage,
-      unread: sql<number>`(select count(*)::int from ${notifications} where ${notifications.userId} = ${users.id} and ${notifications.readAt} is null)`,
+      unread: sql<number>`(select count(*)::int from ${notifications} where ${unreadOf(users.id)})`,
       resellerCredit: sql<number | null>`(select r.credit_balance from ${resellers} r where r.id = ${users.id})`,
     })
     .from(users)

@@ -35,8 +35,9 @@ async function readSessionUser(): Promise<SessionUser | null> {
   if (!session?.uid || !session.sid) return null;
   if (Date.now() / 1000 - session.sat > SESSION_MAX_AGE_S) return null;
   const [db, row] = await Promise.all([getDb(), accountRead(session.uid, session.sid)]);
-  const u = row?.u;
-  if (!row || !u || row.revoked || u.status !== 'active' || u.role !== session.role || u.sessionVersion !== session.sv) return null;
+  if (!row) return null;
+  const u = row.u;
+  if (row.revoked || u.status !== 'active' || u.role !== session.role || u.sessionVersion !== session.sv) return null;
   const h = await headers();
   const ip = h.get('x-forwarded-for')?.split(',')[0].trim() || h.get('x-real-ip') || null;
   return {

@@ -1,6 +1,6 @@
 import 'server-only';
 // What a signed-in person reads under the bell: their notices, newest first, in their language; marking read.
-import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { type AnyColumn, and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { notificationPrefs, notifications } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
@@ -8,11 +8,11 @@ import { CHANNELS, type Channel, defaultOn, type EventName, eventsFor } from './
 import { loadRecipients } from './recipients';
 import { type NoticeParams, renderNotice } from './render';
 
+/** The unread notices of a user (an id, or a column: the signed-in account's read counts them in its statement). */
+export const unreadOf = (userId: number | AnyColumn) => and(eq(notifications.userId, userId), isNull(notifications.readAt));
+
 export async function unreadCount(db: Db, actor: Actor): Promise<number> {
-  const [r] = await db
-    .select({ n: count() })
-    .from(notifications)
-    .where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt)));
+  const [r] = await db.select({ n: count() }).from(notifications).where(unreadOf(actor.userId));
   return Number(r?.n ?? 0);
 }
 
