@@ -26,28 +26,14 @@ beforeAll(async () => {
   resellerName = r.reseller.name;
   for (const k of ['idle', 'trial', 'active'] as const) ids[k] = (await makeClient(h.db, reseller)).client.id;
   await activatePackage(h.db, reseller, ids.active, { package_type: 'starter_pro' });
+  // Usage in each client's counters, at the period start the list itself shows (the package's, else sign-up).
   const { time_zone: timeZone } = await getSettings(h.db);
   const now = new Date();
-  const active = (await listClients(h.db, reseller, { page: 1, limit: 20 })).data.find((c) => c.id === ids.active);
-  await takeQuota(h.db, {
-    clientId: ids.active,
-    count: 3,
-    dailyLimit: 1_000,
-    periodLimit: 10_000,
-    periodStart: new Date(active?.package?.starts_at ?? 0),
-    now,
-    timeZone,
-  });
-  const trial = (await listClients(h.db, reseller, { page: 1, limit: 20 })).data.find((c) => c.id === ids.trial);
-  await takeQuota(h.db, {
-    clientId: ids.trial,
-    count: 2,
-    dailyLimit: 1_000,
-    periodLimit: 10_000,
-    periodStart: new Date(trial?.created_at ?? now),
-    now,
-    timeZone,
-  });
+  const listed = new Map((await listClients(h.db, reseller, { page: 1, limit: 20 })).data.map((c) => [c.id, c]));
+  const take = (clientId: number, count: number, periodStart: string | undefined) =>
+    takeQuota(h.db, { clientId, count, dailyLimit: 1_000, periodLimit: 10_000, periodStart: new Date(periodStart ?? 0), now, timeZone });
+  await take(ids.active, 3, listed.get(ids.active)?.package?.starts_at);
+  await take(ids.trial, 2, listed.get(ids.trial)?.created_at);
 });
 afterAll(async () => {
   await h.close();
