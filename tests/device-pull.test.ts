@@ -1,13 +1,16 @@
 // The device pull (lib/services/device-queue.ts pullMessages) is one statement: the claim, the recipients'
 // move and the answer (new claims and the ones the phone has not accepted yet, cancellations to confirm)
 // together, so it is atomic without a transaction and reads no more as the log grows. On PGlite and PostgreSQL.
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DbHandle } from '@/db';
+import { devices, rateLimits } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
 import { pullMessages, reportStates } from '@/lib/services/device-queue';
+import { deviceFromToken } from '@/lib/services/devices';
 import { cancelMessage, queueMessages } from '@/lib/services/messages';
 import { useTestDbForRoutes } from './helpers/db';
-import { makeAdmin } from './helpers/fixtures';
+import { makeAdmin, suspendUser } from './helpers/fixtures';
 import { gatewayClient, gatewayLogin, messageRow, recipientsOf, registerPhone } from './helpers/gateway';
 import { logStatements } from './helpers/statements';
 
@@ -85,5 +88,55 @@ describe('the device pull', () => {
     const { phone, ids } = await phoneWithQueue(1);
     expect(await pullMessages(h.db, { ...phone.device, enabled: false })).toEqual([]);
     expect((await messageRow(h.db, ids[0])).state).toBe('pending');
+  });
+});
+
+describe('the device token (every mobile request before its work)', () => {
+  const countHit = { bucketPrefix: 'api:device:', limit: 600, windowMs: 60_000 };
+  const bucketOf = async (id: string) =>
+    (await h.db.select().from(rateLimits).where(eq(rateLimits.bucket, `api:device:${id}`)))[0]?.count ?? null;
+  const lastSeenOf = async (id: string) =>
+    (await h.db.select({ at: devices.lastSeenAt, v: devices.appVersion }).from(devices).where(eq(devices.id, id)))[0];
+
+  test('one statement reads the device, marks it seen (at most every 15 s, or on a new app version) and counts the request', async () => {
+    const { phone } = await phoneWithQueue(0);
+    // At the start of a minute: every call below falls in the same rate-limit window.
+    const t0 = new Date(Math.ceil(Date.now() / 60_000) * 60_000 + 60_000);
+    const first = await logStatements(h.db, () => deviceFromToken(h.db, phone.token, t0, { appVersion: '1.68.0', countHit }));
+    expect(first.log.inTx).toEqual([]);
+    expect(first.log.outside).toHaveLength(1);
+    // The row as it was before the statement's own write; the write is in the table.
+    expect(first.result).toMatchObject({ id: phone.id, hits: 1 });
+    expect((await lastSeenOf(phone.id)).at?.toISOString()).toBe(t0.toISOString());
+    expect((await lastSeenOf(phone.id)).v).toBe('1.68.0');
+    // Ten seconds later, same version: counted, last seen left as it is.
+    const t1 = new Date(t0.getTime() + 10_000);
+    expect((await deviceFromToken(h.db, phone.token, t1, { appVersion: '1.68.0', countHit })).hits).toBe(2);
+    expect((await lastSeenOf(phone.id)).at?.toISOString()).toBe(t0.toISOString());
+    // A new version is written at once; past 15 seconds last seen is written again.
+    await deviceFromToken(h.db, phone.token, t1, { appVersion: '1.69.0', countHit });
+    expect(await lastSeenOf(phone.id)).toEqual({ at: t1, v: '1.69.0' });
+    const t2 = new Date(t1.getTime() + 15_001);
+    await deviceFromToken(h.db, phone.token, t2, { countHit });
+    expect(await lastSeenOf(phone.id)).toEqual({ at: t2, v: '1.69.0' });
+    expect(await bucketOf(phone.id)).toBe(4);
+    // Without countHit (GET /device): seen, not counted.
+    const t3 = new Date(t2.getTime() + 20_000);
+    expect(await deviceFromToken(h.db, phone.token, t3)).not.toHaveProperty('hits');
+    expect((await lastSeenOf(phone.id)).at?.toISOString()).toBe(t3.toISOString());
+    expect(await bucketOf(phone.id)).toBe(4);
+  });
+
+  test("a suspended client's phone is refused, neither counted nor marked seen; an unknown token is 401", async () => {
+    const { c, phone } = await phoneWithQueue(0);
+    const before = await lastSeenOf(phone.id);
+    await suspendUser(h.db, c.actor.userId);
+    const later = new Date(Date.now() + 120_000);
+    await expect(deviceFromToken(h.db, phone.token, later, { appVersion: '9.9.9', countHit })).rejects.toMatchObject({
+      code: 'account_suspended',
+    });
+    expect(await lastSeenOf(phone.id)).toEqual(before);
+    expect(await bucketOf(phone.id)).toBeNull();
+    await expect(deviceFromToken(h.db, `${phone.token}x`, later, { countHit })).rejects.toMatchObject({ code: 'unauthorized' });
   });
 });

@@ -129,9 +129,11 @@ export async function registerDevice(db: Db, auth: DeviceAuth, input: RegisterIn
 
 /**
  * Every mobile request after registration: the device token → the device (not removed) and its client.
- * Records last seen (at most every 15 seconds per device, to keep writes down). With `countHit`, the
- * request is also counted in the device's rate-limit bucket (prefix + device id), in the same statement as that write (one round
- * trip: lib/http/pipeline/gateway-auth.ts settles it); `hits` is then this request's count.
+ * One statement (a round trip less on every pull, docs/benchmarks.md): the device's row, and for a device of an
+ * active client, in the same statement, last seen (written at most every 15 seconds per device, or when the app's
+ * version changes, to keep writes down) and, with `countHit`, this request counted in the device's rate-limit
+ * bucket (prefix + device id; lib/http/pipeline/gateway-auth.ts settles it): `hits` is then this request's count.
+ * The row read is the one before that write, as a statement's snapshot gives it.
  */
 export async function deviceFromToken(
   db: Db,
@@ -139,38 +141,36 @@ export async function deviceFromToken(
   now = new Date(),
   extra: { appVersion?: string | null; countHit?: { bucketPrefix: string; limit: number; windowMs: number } } = {},
 ): Promise<Device & { hits?: number }> {
+  const hash = hashToken(token);
+  const ts = now.toISOString();
+  const version = extra.appVersion ?? null;
+  // The device that may be counted and marked seen: known, not removed, of an active client.
+  const live = sql`select d.id from ${devices} d join ${users} u on u.id = d.client_id
+    where d.token_hash = ${hash} and d.removed_at is null and u.status = 'active'`;
+  const seen = db.$with('seen', { n: sql<number>`n` }).as(
+    sql`update ${devices} set last_seen_at = ${ts}::timestamptz, app_version = coalesce(${version}::text, app_version)
+      where id = (${live}) and (last_seen_at is null or last_seen_at < ${ts}::timestamptz - interval '15 seconds'
+        or (${version}::text is not null and app_version is distinct from ${version}::text))
+      returning 1 as n`,
+  );
+  const hit = extra.countHit;
+  const counted = hit
+    ? db
+        .$with('hit', { count: sql<number>`count` })
+        .as(bucketHitSql(sql`select ${hit.bucketPrefix}::text || id as bucket, ${hit.limit}::int as "limit" from (${live}) l`, hit.windowMs, now))
+    : null;
   const [row] = await db
-    .select({ d: devices, status: users.status })
+    .with(...(counted ? [seen, counted] : [seen]))
+    .select({ d: devices, status: users.status, hits: counted ? sql<number | null>`(select count from hit)` : sql<null>`null` })
     .from(devices)
     .innerJoin(users, eq(users.id, devices.clientId))
-    .where(and(eq(devices.tokenHash, hashToken(token)), isNull(devices.removedAt)));
+    .where(and(eq(devices.tokenHash, hash), isNull(devices.removedAt)));
   if (!row) throw new DomainError('unauthorized', 'Unknown device token.');
   if (row.status !== 'active') throw new DomainError('account_suspended', 'This account is suspended.');
   const d = row.d;
   // Back after a silence (or never announced): device.online, once.
   if (!d.online) await markOnline(db, d, now);
-  const seen = !d.lastSeenAt || now.getTime() - d.lastSeenAt.getTime() > 15_000 || (extra.appVersion && extra.appVersion !== d.appVersion);
-  const hit = extra.countHit;
-  if (hit) {
-    const h = bucketHitSql(sql`select ${hit.bucketPrefix + d.id}::text as bucket, ${hit.limit}::int as "limit"`, hit.windowMs, now);
-    const [r] = rowsOf<{ count: number }>(
-      await db.execute(
-        seen
-          ? sql`with seen as (update ${devices} set last_seen_at = ${now.toISOString()}::timestamptz,
-                  app_version = coalesce(${extra.appVersion ?? null}::text, app_version) where id = ${d.id}), hit as (${h})
-                select count from hit`
-          : h,
-      ),
-    );
-    return { ...d, hits: Number(r?.count ?? 1) };
-  }
-  if (seen) {
-    await db
-      .update(devices)
-      .set({ lastSeenAt: now, ...(extra.appVersion ? { appVersion: extra.appVersion } : {}) })
-      .where(eq(devices.id, d.id));
-  }
-  return d;
+  return hit ? { ...d, hits: Number(row.hits ?? 1) } : d;
 }
 
 /** PATCH /device: push token, SIM cards, and (beyond the protocol) battery and app version. */
