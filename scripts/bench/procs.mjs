@@ -88,6 +88,23 @@ export function groupCpuMs(pgid) {
   return total;
 }
 
+/** CPU time (ms, user + system) of every PostgreSQL process on this machine (its backends included), from /proc. */
+export function postgresCpuMs() {
+  const tick = 1000 / 100;
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).startsWith('postgres')) continue;
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      total += (Number(f[11]) + Number(f[12])) * tick;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
+
 export const tail = (file) => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').slice(-20).join('\n') : '');
 
 /** Resident memory (MB) of every process in a process group, from /proc (VmRSS). */

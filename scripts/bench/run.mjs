@@ -19,7 +19,7 @@ import { parseArgs, plan, UsageError } from './args.mjs';
 import { assertLoopback, BENCH_DB_URL, BENCH_LOGINS, BENCH_PASSWORD, fmtSecs, ROOT, TOKENS } from './lib.mjs';
 import { runLoad } from './load.mjs';
 import { runPgbench } from './pgbench.mjs';
-import { children, freePort, groupCpuMs, rssSampler, startChild, stopChildren, waitReady } from './procs.mjs';
+import { children, freePort, groupCpuMs, postgresCpuMs, rssSampler, startChild, stopChildren, waitReady } from './procs.mjs';
 import { f1, kb, lat, machine, rate, resultsMarkdown, table, writeDocs } from './report.mjs';
 import { buildScenarios } from './scenarios.mjs';
 import { ensureSeeded, tableCounts } from './seed.mjs';
@@ -151,6 +151,7 @@ async function main() {
         await reset[name]?.();
         if (warmup) await runLoad({ baseUrl: url, total: warmup, concurrency: opts.concurrency, makeRequest: make, expect: s.expect });
         const cpu0 = groupCpuMs(servers[side].pid);
+        const db0 = postgresCpuMs();
         const r = await runLoad({
           baseUrl: url,
           total: requests,
@@ -159,9 +160,10 @@ async function main() {
           expect: s.expect,
         });
         r.cpuMsPerRequest = (groupCpuMs(servers[side].pid) - cpu0) / requests;
+        r.dbCpuMsPerRequest = (postgresCpuMs() - db0) / requests;
         row[side] = r;
         console.log(
-          `  ${side.padEnd(8)} ${rate(r.rps).padStart(7)} req/s  p50/p95/p99 ${lat(r)} ms  server CPU ${f1(r.cpuMsPerRequest)} ms/req  ${kb(r.bytesPerResponse)}/resp${r.failures ? `  ⚠ ${r.failures} failed: ${r.firstFailure}` : ''}`,
+          `  ${side.padEnd(8)} ${rate(r.rps).padStart(7)} req/s  p50/p95/p99 ${lat(r)} ms  server CPU ${f1(r.cpuMsPerRequest)} ms/req  database CPU ${f1(r.dbCpuMsPerRequest)} ms/req  ${kb(r.bytesPerResponse)}/resp${r.failures ? `  ⚠ ${r.failures} failed: ${r.firstFailure}` : ''}`,
         );
       }
       await reset[name]?.();
