@@ -94,7 +94,12 @@ describe('the device pull', () => {
 describe('the device token (every mobile request before its work)', () => {
   const countHit = { bucketPrefix: 'api:device:', limit: 600, windowMs: 60_000 };
   const bucketOf = async (id: string) =>
-    (await h.db.select().from(rateLimits).where(eq(rateLimits.bucket, `api:device:${id}`)))[0]?.count ?? null;
+    (
+      await h.db
+        .select()
+        .from(rateLimits)
+        .where(eq(rateLimits.bucket, `api:device:${id}`))
+    )[0]?.count ?? null;
   const lastSeenOf = async (id: string) =>
     (await h.db.select({ at: devices.lastSeenAt, v: devices.appVersion }).from(devices).where(eq(devices.id, id)))[0];
 

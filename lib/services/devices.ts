@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
-import { type Db, rowsOf } from '@/db';
+import type { Db } from '@/db';
 import { apiTokens, clients, devices, users } from '@/db/schema';
 import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { hashToken, newToken } from '@/lib/auth/tokens';
@@ -157,7 +157,13 @@ export async function deviceFromToken(
   const counted = hit
     ? db
         .$with('hit', { count: sql<number>`count` })
-        .as(bucketHitSql(sql`select ${hit.bucketPrefix}::text || id as bucket, ${hit.limit}::int as "limit" from (${live}) l`, hit.windowMs, now))
+        .as(
+          bucketHitSql(
+            sql`select ${hit.bucketPrefix}::text || id as bucket, ${hit.limit}::int as "limit" from (${live}) l`,
+            hit.windowMs,
+            now,
+          ),
+        )
     : null;
   const [row] = await db
     .with(...(counted ? [seen, counted] : [seen]))
