@@ -8,7 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Db = PgDatabase<PgQueryResultHKT>;
 export type DbKind = 'postgres' | 'pglite';
 
 export interface DbHandle {
@@ -42,7 +42,7 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<DbHandle> {
       connection: { application_name: opts.appName ?? 'sms-platform' },
     });
     const { preparedStatements } = await import('./prepared');
-    const db = drizzle(process.env.DATABASE_PREPARE === '0' ? client : preparedStatements(client), { schema }) as unknown as Db;
+    const db = drizzle(process.env.DATABASE_PREPARE === '0' ? client : preparedStatements(client)) as unknown as Db;
     return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }), reopen: () => openDatabase(opts) };
   }
   const { PGlite } = await import('@electric-sql/pglite');
@@ -51,7 +51,7 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<DbHandle> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const client = new PGlite(dataDir);
   await client.waitReady;
-  const db = drizzle(client, { schema }) as unknown as Db;
+  const db = drizzle(client) as unknown as Db;
   return { db, kind: 'pglite', close: () => client.close() };
 }
 
