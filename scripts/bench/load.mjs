@@ -50,13 +50,16 @@ export async function runLoad({
     agent.destroy();
   }
   const wallMs = performance.now() - started;
-  return {
+  const result = {
     ...summarize(Array.from(latencies), wallMs),
     statuses: Object.fromEntries(statuses),
     failures,
     firstFailure,
     bytesPerResponse: bytes / total,
   };
+  // Kept for mergeRuns, out of any printed or stored copy of the result.
+  Object.defineProperty(result, 'latencies', { value: latencies });
+  return result;
 }
 
 function send(agent, base, { method = 'GET', path, headers = {}, body }, timeoutMs) {
@@ -96,6 +99,25 @@ export function summarize(latencies, wallMs) {
   const pct = (q) => (n ? sorted[Math.min(n - 1, Math.max(0, Math.ceil(q * n) - 1))] : NaN);
   const mean = n ? sorted.reduce((a, b) => a + b, 0) / n : NaN;
   return { count: n, wallMs, rps: n / (wallMs / 1000), p50: pct(0.5), p95: pct(0.95), p99: pct(0.99), mean, max: n ? sorted[n - 1] : NaN };
+}
+
+/**
+ * Runs of the same side, one measurement: every latency, the wall time and the counts added up (for the rounds
+ * that interleave the two sides, scripts/bench/run.mjs).
+ */
+export function mergeRuns(runs) {
+  const latencies = runs.flatMap((r) => Array.from(r.latencies));
+  const wallMs = runs.reduce((a, r) => a + r.wallMs, 0);
+  const statuses = {};
+  for (const r of runs) for (const [k, v] of Object.entries(r.statuses)) statuses[k] = (statuses[k] ?? 0) + v;
+  const n = latencies.length;
+  return {
+    ...summarize(latencies, wallMs),
+    statuses,
+    failures: runs.reduce((a, r) => a + r.failures, 0),
+    firstFailure: runs.find((r) => r.firstFailure)?.firstFailure ?? null,
+    bytesPerResponse: n ? runs.reduce((a, r) => a + r.bytesPerResponse * r.count, 0) / n : 0,
+  };
 }
 
 /** One request, for set-up steps (sign-in, readiness): resolves with status, headers and body. */

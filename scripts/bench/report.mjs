@@ -122,7 +122,9 @@ export function resultsMarkdown({ results, env, counts, marker, opts, planned, s
       (s) => planned[s] && results.some((r) => r.name === s),
     )
       .map((s) => `${s} ${planned[s].requests} (+${planned[s].warmup} warm-up)`)
-      .join(', ')}; pgbench runs whole rounds of ${opts.concurrency} (\`-t ⌈N/${opts.concurrency}⌉\`), no warm-up.`,
+      .join(
+        ', ',
+      )}; ours and the node:http baseline take turns in ${opts.rounds ?? 1} rounds (ours first, then the baseline first, …; the scenario's reset before each turn), so a slow spell of the machine falls on both alike; pgbench runs whole rounds of ${opts.concurrency} (\`-t ⌈N/${opts.concurrency}⌉\`), no warm-up.`,
   );
   return lines.join('\n');
 }

@@ -17,7 +17,7 @@ import postgres from 'postgres';
 import { serverNodeFlags } from '../server-flags.mjs';
 import { parseArgs, plan, UsageError } from './args.mjs';
 import { assertLoopback, BENCH_DB_URL, BENCH_LOGINS, BENCH_PASSWORD, fmtSecs, ROOT, TOKENS } from './lib.mjs';
-import { runLoad } from './load.mjs';
+import { mergeRuns, runLoad } from './load.mjs';
 import { runPgbench } from './pgbench.mjs';
 import { children, freePort, groupCpuMs, postgresCpuMs, rssSampler, startChild, stopChildren, waitReady } from './procs.mjs';
 import { f1, kb, lat, machine, rate, resultsMarkdown, table, writeDocs } from './report.mjs';
@@ -26,10 +26,14 @@ import { ensureSeeded, tableCounts } from './seed.mjs';
 import { resets, signIn } from './setup.mjs';
 import { evaluateTargets, summaryLine, targetsMarkdown } from './targets.mjs';
 
+/** Turns each side takes in a scenario's measured requests (a --quick run: one). */
+const ROUNDS = 3;
+
 // ---- main ----
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
+  opts.rounds = opts.quick ? 1 : ROUNDS;
   // The sign-in spray (spray.mjs) runs on a server and database of its own, before the rest.
   if (opts.scenarios.includes('spray')) {
     await (await import('./spray.mjs')).runSpray({ build: opts.build, quick: opts.quick });
@@ -144,23 +148,43 @@ async function main() {
         results.push(row);
         continue;
       }
-      for (const [side, url, make] of [
+      // The two sides take turns, in rounds (ours first, then the baseline first, …): a slow spell of the machine
+      // (a checkpoint, autovacuum, a neighbour) falls on both sides alike, not on one side's whole run.
+      const sides = [
         ['ours', oursUrl, s.ours],
         ['baseline', baseUrl, s.baseline],
-      ]) {
-        await reset[name]?.();
-        if (warmup) await runLoad({ baseUrl: url, total: warmup, concurrency: opts.concurrency, makeRequest: make, expect: s.expect });
-        const cpu0 = groupCpuMs(servers[side].pid);
-        const db0 = postgresCpuMs();
-        const r = await runLoad({
-          baseUrl: url,
-          total: requests,
-          concurrency: opts.concurrency,
-          makeRequest: (i) => make(warmup + i),
-          expect: s.expect,
-        });
-        r.cpuMsPerRequest = (groupCpuMs(servers[side].pid) - cpu0) / requests;
-        r.dbCpuMsPerRequest = (postgresCpuMs() - db0) / requests;
+      ];
+      const rounds = opts.rounds;
+      const runs = { ours: [], baseline: [] };
+      const cpu = { ours: 0, baseline: 0 };
+      const dbCpu = { ours: 0, baseline: 0 };
+      for (let round = 0; round < rounds; round++) {
+        const from = Math.floor((requests * round) / rounds);
+        const to = Math.floor((requests * (round + 1)) / rounds);
+        for (const [side, url, make] of round % 2 ? [...sides].reverse() : sides) {
+          await reset[name]?.();
+          if (warmup && round === 0)
+            await runLoad({ baseUrl: url, total: warmup, concurrency: opts.concurrency, makeRequest: make, expect: s.expect });
+          const cpu0 = groupCpuMs(servers[side].pid);
+          const db0 = postgresCpuMs();
+          runs[side].push(
+            await runLoad({
+              baseUrl: url,
+              total: to - from,
+              concurrency: opts.concurrency,
+              makeRequest: (i) => make(warmup + from + i),
+              expect: s.expect,
+            }),
+          );
+          cpu[side] += groupCpuMs(servers[side].pid) - cpu0;
+          dbCpu[side] += postgresCpuMs() - db0;
+        }
+      }
+      for (const [side] of sides) {
+        const r = mergeRuns(runs[side]);
+        r.cpuMsPerRequest = cpu[side] / requests;
+        r.dbCpuMsPerRequest = dbCpu[side] / requests;
+        r.rounds = rounds;
         row[side] = r;
         console.log(
           `  ${side.padEnd(8)} ${rate(r.rps).padStart(7)} req/s  p50/p95/p99 ${lat(r)} ms  server CPU ${f1(r.cpuMsPerRequest)} ms/req  database CPU ${f1(r.dbCpuMsPerRequest)} ms/req  ${kb(r.bytesPerResponse)}/resp${r.failures ? `  ⚠ ${r.failures} failed: ${r.firstFailure}` : ''}`,
