@@ -2,6 +2,7 @@
 // scripts of our SQL and of the limit SQL (or a custom runner for bulk, growth and campaign).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { PULL_LIMIT } from './baseline-sql.mjs';
 import { CAMPAIGN_SIZE, runCampaign } from './campaign-scenario.mjs';
 import { POOLS, ROOT, SEARCH_TERMS, SEND_TEXT, TOKENS } from './lib.mjs';
 import { fill, pageFacts, sqlLiteral } from './pgbench.mjs';
@@ -113,11 +114,11 @@ export async function buildScenarios(sql, m, ctx) {
       baseline: (i) => ({ path: '/api/mobile/v1/message', headers: { authorization: `Bearer ${TOKENS.pull(i + 1)}` } }),
       pgbench: async () => ({
         scripts: [fill(tpl('pull.sql'), { token_prefix: TOKENS.pullPrefix })],
-        vars: { it: 0, nc: ctx.concurrency },
+        vars: { it: 0, nc: ctx.concurrency, lim: PULL_LIMIT },
       }),
       limit: async () => ({
         scripts: [fill(tpl('limit-pull.sql'), { token_prefix: TOKENS.pullPrefix })],
-        vars: { it: 0, nc: ctx.concurrency },
+        vars: { it: 0, nc: ctx.concurrency, lim: PULL_LIMIT },
       }),
     },
     page: {
