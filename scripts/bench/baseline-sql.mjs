@@ -116,7 +116,7 @@ export const PULL = `
         states = states || jsonb_build_object('processing', $4::text)
       where (id, created_at) in (
         select id, created_at from "messages"
-        where client_id = $5 and state = 'pending' and valid_until > $6::timestamptz
+        where client_id = $5 and state = 'pending' and valid_until + interval '0 seconds' > $6::timestamptz
           and (device_id is null or device_id = $7)
         order by created_at desc limit $8
         for update skip locked)
