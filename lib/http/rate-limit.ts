@@ -1,5 +1,5 @@
 import 'server-only';
-import { type SQL, sql } from 'drizzle-orm';
+import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '@/db';
 import { rateLimits } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
@@ -13,6 +13,8 @@ export const apiLimitPerMinute = () => positive(process.env.API_RATE_LIMIT, 100)
 export const deviceLimitPerMinute = () => positive(process.env.DEVICE_RATE_LIMIT, 600);
 
 const windowOf = (now: Date, windowMs: number) => new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+/** The start of the fixed window `now` falls in, as the counters store it (ISO). */
+export const windowStartOf = (now: Date, windowMs: number): string => windowOf(now, windowMs).toISOString();
 const retryAfter = (windowStart: Date, windowMs: number, now: Date) =>
   Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000));
 
@@ -45,7 +47,11 @@ export function assertNotBlocked(bucket: string, limit: number, now = new Date()
  * count — for a statement that counts a request beside its own work (the API-key lookup, one round trip).
  */
 export function bucketHitSql(select: SQL, windowMs: number, now = new Date()): SQL {
-  const ws = windowOf(now, windowMs).toISOString();
+  return bucketHitSqlAt(select, windowStartOf(now, windowMs));
+}
+
+/** bucketHitSql with the window's start given (an ISO time, or a placeholder of a prepared statement: windowStartOf). */
+export function bucketHitSqlAt(select: SQL, ws: string | SQLWrapper): SQL {
   return sql`insert into ${rateLimits} (bucket, window_start, count, "limit")
     select h.bucket, ${ws}::timestamptz, 1, h."limit" from (${select}) h
     on conflict (bucket) do update set

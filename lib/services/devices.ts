@@ -6,7 +6,7 @@ import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { hashToken, newToken } from '@/lib/auth/tokens';
 import { DomainError, notFound } from '@/lib/errors';
 import { emitEnqueued } from '@/lib/events';
-import { bucketHitSql } from '@/lib/http/rate-limit';
+import { bucketHitSqlAt, windowStartOf } from '@/lib/http/rate-limit';
 import { writeAudit } from './audit';
 import { announce, markOnline, ONLINE_WINDOW_MS } from './device-presence';
 import { clientFromGatewayLogin, consumePairingCode, gatewayLoginOf } from './gateway-credentials';
@@ -141,42 +141,58 @@ export async function deviceFromToken(
   now = new Date(),
   extra: { appVersion?: string | null; countHit?: { bucketPrefix: string; limit: number; windowMs: number } } = {},
 ): Promise<Device & { hits?: number }> {
-  const hash = hashToken(token);
-  const ts = now.toISOString();
-  const version = extra.appVersion ?? null;
-  // The device that may be counted and marked seen: known, not removed, of an active client.
-  const live = sql`select d.id from ${devices} d join ${users} u on u.id = d.client_id
-    where d.token_hash = ${hash} and d.removed_at is null and u.status = 'active'`;
-  const seen = db.$with('seen', { n: sql<number>`n` }).as(
-    sql`update ${devices} set last_seen_at = ${ts}::timestamptz, app_version = coalesce(${version}::text, app_version)
-      where id = (${live}) and (last_seen_at is null or last_seen_at < ${ts}::timestamptz - interval '15 seconds'
-        or (${version}::text is not null and app_version is distinct from ${version}::text))
-      returning 1 as n`,
-  );
   const hit = extra.countHit;
-  const counted = hit
-    ? db
-        .$with('hit', { count: sql<number>`count` })
-        .as(
-          bucketHitSql(
-            sql`select ${hit.bucketPrefix}::text || id as bucket, ${hit.limit}::int as "limit" from (${live}) l`,
-            hit.windowMs,
-            now,
-          ),
-        )
-    : null;
-  const [row] = await db
-    .with(...(counted ? [seen, counted] : [seen]))
-    .select({ d: devices, status: users.status, hits: counted ? sql<number | null>`(select count from hit)` : sql<null>`null` })
-    .from(devices)
-    .innerJoin(users, eq(users.id, devices.clientId))
-    .where(and(eq(devices.tokenHash, hash), isNull(devices.removedAt)));
+  const [row] = await deviceLookup(db, Boolean(hit)).execute({
+    hash: hashToken(token),
+    ts: now.toISOString(),
+    version: extra.appVersion ?? null,
+    prefix: hit?.bucketPrefix ?? '',
+    limit: hit?.limit ?? 0,
+    windowStart: hit ? windowStartOf(now, hit.windowMs) : now.toISOString(),
+  });
   if (!row) throw new DomainError('unauthorized', 'Unknown device token.');
   if (row.status !== 'active') throw new DomainError('account_suspended', 'This account is suspended.');
   const d = row.d;
   // Back after a silence (or never announced): device.online, once.
   if (!d.online) await markOnline(db, d, now);
   return hit ? { ...d, hits: Number(row.hits ?? 1) } : d;
+}
+
+/**
+ * deviceFromToken's statement, built once per database handle and kind (with or without the rate-limit hit) as a
+ * Drizzle prepared query: on every pull, building it again (two CTEs, every device column) cost about as much CPU
+ * as the baseline's whole pull (docs/benchmarks.md, "Where ours spends its time").
+ */
+const deviceLookups = new WeakMap<Db, Map<boolean, ReturnType<typeof buildDeviceLookup>>>();
+function deviceLookup(db: Db, counted: boolean) {
+  let byKind = deviceLookups.get(db);
+  if (!byKind) deviceLookups.set(db, (byKind = new Map()));
+  let q = byKind.get(counted);
+  if (!q) byKind.set(counted, (q = buildDeviceLookup(db, counted)));
+  return q;
+}
+
+function buildDeviceLookup(db: Db, counted: boolean) {
+  const p = (name: string) => sql.placeholder(name);
+  // The device that may be counted and marked seen: known, not removed, of an active client.
+  const live = sql`select d.id from ${devices} d join ${users} u on u.id = d.client_id
+    where d.token_hash = ${p('hash')} and d.removed_at is null and u.status = 'active'`;
+  const seen = db.$with('seen', { n: sql<number>`n` }).as(
+    sql`update ${devices} set last_seen_at = ${p('ts')}::timestamptz, app_version = coalesce(${p('version')}::text, app_version)
+      where id = (${live}) and (last_seen_at is null or last_seen_at < ${p('ts')}::timestamptz - interval '15 seconds'
+        or (${p('version')}::text is not null and app_version is distinct from ${p('version')}::text))
+      returning 1 as n`,
+  );
+  const hit = db
+    .$with('hit', { count: sql<number>`count` })
+    .as(bucketHitSqlAt(sql`select ${p('prefix')}::text || id as bucket, ${p('limit')}::int as "limit" from (${live}) l`, p('windowStart')));
+  return db
+    .with(...(counted ? [seen, hit] : [seen]))
+    .select({ d: devices, status: users.status, hits: counted ? sql<number | null>`(select count from hit)` : sql<null>`null` })
+    .from(devices)
+    .innerJoin(users, eq(users.id, devices.clientId))
+    .where(and(eq(devices.tokenHash, p('hash')), isNull(devices.removedAt)))
+    .prepare(counted ? 'device_lookup_counted' : 'device_lookup');
 }
 
 /** PATCH /device: push token, SIM cards, and (beyond the protocol) battery and app version. */
