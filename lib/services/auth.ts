@@ -1,12 +1,12 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
-import { type Db, rowsOf } from '@/db';
+import type { Db } from '@/db';
 import { apiTokens, clients, resellers, users } from '@/db/schema';
 import { dummyHash, verifyPassword } from '@/lib/auth/password';
 import type { Actor, Role } from '@/lib/auth/permissions';
 import { hashToken, newToken } from '@/lib/auth/tokens';
 import { DomainError } from '@/lib/errors';
-import { apiLimitPerMinute, bucketHitSql } from '@/lib/http/rate-limit';
+import { apiLimitPerMinute, bucketHitSqlAt, windowStartOf } from '@/lib/http/rate-limit';
 import type { Credentials } from '@/lib/validation/common';
 import { findUserByEmail } from './users';
 
@@ -78,31 +78,14 @@ export async function actorFromToken(db: Db, token: string, role: Role, ip: stri
   // One statement on every API request: the token and its account; for a token that may act, the
   // request counted in its rate-limit bucket (the caller settles it, lib/http/pipeline/core.ts) and
   // last_used_at, which is informative, written at most once a minute per token. Pairing tokens only
-  // register phones; they never act as the account.
-  const ts = now.toISOString();
-  const [row] = rowsOf<{
-    token_id: number;
-    user_id: number;
-    role: Role;
-    status: User['status'];
-    rate_limit: number | null;
-    dead: boolean;
-    hits: number | null;
-  }>(
-    await db.execute(sql`
-    with t as (
-      select a.id as token_id, a.last_used_at, u.id as user_id, u.role, u.status, r.api_rate_limit as rate_limit,
-        (a.revoked_at is not null or (a.expires_at is not null and a.expires_at <= ${ts}::timestamptz)) as dead
-      from ${apiTokens} a join ${users} u on u.id = a.user_id left join ${resellers} r on r.id = u.id
-      where a.token_hash = ${hashToken(token)} and a.kind in ('session', 'api_key')),
-    ok as (select * from t where role = ${role} and status = 'active' and not dead),
-    used as (
-      update ${apiTokens} set last_used_at = ${ts}::timestamptz
-      where id = (select token_id from ok) and (last_used_at is null or last_used_at < ${ts}::timestamptz - interval '60 seconds')
-      returning 1),
-    hit as (${bucketHitSql(sql`select 'api:token:' || token_id as bucket, coalesce(rate_limit, ${apiLimitPerMinute()}) as "limit" from ok`, 60_000, now)})
-    select t.token_id, t.user_id, t.role, t.status, t.rate_limit, t.dead, (select count from hit) as hits from t`),
-  );
+  // register phones; they never act as the account. A prepared query, built once per database handle.
+  const [row] = await tokenLookup(db).execute({
+    ts: now.toISOString(),
+    hash: hashToken(token),
+    role,
+    defaultLimit: apiLimitPerMinute(),
+    windowStart: windowStartOf(now, 60_000),
+  });
   if (!row || row.role !== role || row.status === 'archived') {
     throw new DomainError('unauthorized', 'Missing or invalid credentials.');
   }
@@ -112,4 +95,54 @@ export async function actorFromToken(db: Db, token: string, role: Role, ip: stri
   if (row.dead) throw new DomainError('unauthorized', 'Missing or invalid credentials.');
   const rateLimit = row.rate_limit === null ? null : Number(row.rate_limit);
   return { userId: Number(row.user_id), role: row.role, ip, tokenId: Number(row.token_id), rateLimit, hits: Number(row.hits ?? 1) };
+}
+
+const tokenLookups = new WeakMap<Db, ReturnType<typeof buildTokenLookup>>();
+function tokenLookup(db: Db) {
+  let q = tokenLookups.get(db);
+  if (!q) tokenLookups.set(db, (q = buildTokenLookup(db)));
+  return q;
+}
+
+/** actorFromToken's statement with placeholders (ts, hash, role, defaultLimit, windowStart). */
+function buildTokenLookup(db: Db) {
+  const p = (name: string) => sql.placeholder(name);
+  const t = db
+    .$with('t', {
+      token_id: sql<number>`token_id`.as('token_id'),
+      user_id: sql<number>`user_id`.as('user_id'),
+      role: sql<Role>`role`.as('role'),
+      status: sql<User['status']>`status`.as('status'),
+      rate_limit: sql<number | null>`rate_limit`.as('rate_limit'),
+      dead: sql<boolean>`dead`.as('dead'),
+    })
+    .as(sql`select a.id as token_id, a.last_used_at, u.id as user_id, u.role, u.status, r.api_rate_limit as rate_limit,
+        (a.revoked_at is not null or (a.expires_at is not null and a.expires_at <= ${p('ts')}::timestamptz)) as dead
+      from ${apiTokens} a join ${users} u on u.id = a.user_id left join ${resellers} r on r.id = u.id
+      where a.token_hash = ${p('hash')} and a.kind in ('session', 'api_key')`);
+  const ok = db.$with('ok', {}).as(sql`select * from t where role = ${p('role')} and status = 'active' and not dead`);
+  const used = db.$with('used', {}).as(sql`update ${apiTokens} set last_used_at = ${p('ts')}::timestamptz
+      where id = (select token_id from ok) and (last_used_at is null or last_used_at < ${p('ts')}::timestamptz - interval '60 seconds')
+      returning 1`);
+  const hit = db
+    .$with('hit', {})
+    .as(
+      bucketHitSqlAt(
+        sql`select 'api:token:' || token_id as bucket, coalesce(rate_limit, ${p('defaultLimit')}::int) as "limit" from ok`,
+        p('windowStart'),
+      ),
+    );
+  return db
+    .with(t, ok, used, hit)
+    .select({
+      token_id: t.token_id,
+      user_id: t.user_id,
+      role: t.role,
+      status: t.status,
+      rate_limit: t.rate_limit,
+      dead: t.dead,
+      hits: sql<number | null>`(select count from hit)`,
+    })
+    .from(t)
+    .prepare('token_lookup');
 }
