@@ -5,9 +5,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import type * as schema from './schema';
 
-export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT>;
 export type DbKind = 'postgres' | 'pglite';
 
@@ -53,6 +51,19 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<DbHandle> {
   await client.waitReady;
   const db = drizzle(client) as unknown as Db;
   return { db, kind: 'pglite', close: () => client.close() };
+}
+
+/**
+ * A value built once per database handle and kept while the handle lives (a Drizzle prepared query: its SQL
+ * built once, then only bound on every call). `build` runs on a handle's first use.
+ */
+export function perHandle<T>(build: (db: Db) => T): (db: Db) => T {
+  const built = new WeakMap<Db, T>();
+  return (db) => {
+    let value = built.get(db);
+    if (value === undefined) built.set(db, (value = build(db)));
+    return value;
+  };
 }
 
 export function defaultPgliteDir(): string {

@@ -44,14 +44,10 @@ export function assertNotBlocked(bucket: string, limit: number, now = new Date()
 
 /**
  * SQL: the upsert that adds one hit to each bucket the `select` yields (columns bucket, "limit"), returning
- * count — for a statement that counts a request beside its own work (the API-key lookup, one round trip).
+ * count — for a statement that counts a request beside its own work (the API-key and device lookups, one round
+ * trip). `ws` is the window's start: windowStartOf(now, windowMs), or a prepared statement's placeholder for it.
  */
-export function bucketHitSql(select: SQL, windowMs: number, now = new Date()): SQL {
-  return bucketHitSqlAt(select, windowStartOf(now, windowMs));
-}
-
-/** bucketHitSql with the window's start given (an ISO time, or a placeholder of a prepared statement: windowStartOf). */
-export function bucketHitSqlAt(select: SQL, ws: string | SQLWrapper): SQL {
+export function bucketHitSql(select: SQL, ws: string | SQLWrapper): SQL {
   return sql`insert into ${rateLimits} (bucket, window_start, count, "limit")
     select h.bucket, ${ws}::timestamptz, 1, h."limit" from (${select}) h
     on conflict (bucket) do update set

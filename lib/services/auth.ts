@@ -1,12 +1,12 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '@/db';
+import { type Db, perHandle } from '@/db';
 import { apiTokens, clients, resellers, users } from '@/db/schema';
 import { dummyHash, verifyPassword } from '@/lib/auth/password';
 import type { Actor, Role } from '@/lib/auth/permissions';
 import { hashToken, newToken } from '@/lib/auth/tokens';
 import { DomainError } from '@/lib/errors';
-import { apiLimitPerMinute, bucketHitSqlAt, windowStartOf } from '@/lib/http/rate-limit';
+import { apiLimitPerMinute, bucketHitSql, windowStartOf } from '@/lib/http/rate-limit';
 import type { Credentials } from '@/lib/validation/common';
 import { findUserByEmail } from './users';
 
@@ -97,12 +97,7 @@ export async function actorFromToken(db: Db, token: string, role: Role, ip: stri
   return { userId: Number(row.user_id), role: row.role, ip, tokenId: Number(row.token_id), rateLimit, hits: Number(row.hits ?? 1) };
 }
 
-const tokenLookups = new WeakMap<Db, ReturnType<typeof buildTokenLookup>>();
-function tokenLookup(db: Db) {
-  let q = tokenLookups.get(db);
-  if (!q) tokenLookups.set(db, (q = buildTokenLookup(db)));
-  return q;
-}
+const tokenLookup = perHandle(buildTokenLookup);
 
 /** actorFromToken's statement with placeholders (ts, hash, role, defaultLimit, windowStart). */
 function buildTokenLookup(db: Db) {
@@ -127,7 +122,7 @@ function buildTokenLookup(db: Db) {
   const hit = db
     .$with('hit', {})
     .as(
-      bucketHitSqlAt(
+      bucketHitSql(
         sql`select 'api:token:' || token_id as bucket, coalesce(rate_limit, ${p('defaultLimit')}::int) as "limit" from ok`,
         p('windowStart'),
       ),

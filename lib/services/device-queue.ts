@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '@/db';
 import { devices, type MessageState, messageRecipients, messages } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
@@ -39,6 +39,15 @@ interface PulledRow {
 }
 
 /**
+ * A pending message still valid at `ts`, written so that only the client's partial index of pending messages fits:
+ * `valid_until + interval '0 seconds'` keeps the expiry sweep's partial index on valid_until out of the planner's
+ * choice. Planned for known values (an unprepared statement, DATABASE_PREPARE=0 behind PgBouncer) on statistics
+ * that saw few pending messages, the pull took that index and walked every client's pending messages: 9.4 ms of
+ * database CPU a pull, 154 pulls/s in the bench where prepared statements ran ~600/s (docs/scaling.md).
+ */
+const notExpired = (validUntil: SQL, ts: string) => sql`${validUntil} + interval '0 seconds' > ${ts}::timestamptz`;
+
+/**
  * GET /message: the device's work, in one statement (atomic: a lost connection leaves nothing half done).
  * Pending messages of its client (addressed to it or to any device) are claimed in one UPDATE over a
  * FOR UPDATE SKIP LOCKED selection, so two devices pulling at once never get the same message, and their
@@ -50,11 +59,7 @@ interface PulledRow {
  * The earlier ones are two index range scans (messages_claimed_by_idx, messages_cancelling_idx): one `or`
  * over both states let the planner read the whole partial index of every phone's in-flight messages
  * instead; the recipients are aggregated once for the offered messages, not by a subquery per message.
- * The pending ones are read by their client's partial index: `valid_until + interval '0 seconds'` keeps the
- * partial index on valid_until (the expiry sweep's) out of the planner's choice. Planned for known values (an
- * unprepared statement, DATABASE_PREPARE=0 behind PgBouncer) on statistics that saw few pending messages, it
- * took that index and walked every client's pending messages: 9.4 ms of database CPU a pull, 154 pulls/s in
- * the bench where prepared statements ran ~600/s (docs/benchmarks.md).
+ * The pending ones are read by their client's partial index (notExpired).
  */
 export async function pullMessages(db: Db, device: Device, order: 'lifo' | 'fifo' = 'lifo', now = new Date()): Promise<DeviceMessage[]> {
   if (!device.enabled) return [];
@@ -67,7 +72,7 @@ export async function pullMessages(db: Db, device: Device, order: 'lifo' | 'fifo
         states = states || jsonb_build_object('processing', ${ts}::text)
       where (id, created_at) in (
         select id, created_at from ${messages}
-        where client_id = ${device.clientId} and state = 'pending' and valid_until + interval '0 seconds' > ${ts}::timestamptz
+        where client_id = ${device.clientId} and state = 'pending' and ${notExpired(sql`valid_until`, ts)}
           and (device_id is null or device_id = ${device.id})
         order by created_at ${dir} limit ${PULL_LIMIT}
         for update skip locked)
@@ -187,7 +192,7 @@ export async function deviceWake(
     await db.execute(sql`
     select d.enabled and d.removed_at is null as enabled, d.notification_channel as channel,
       exists (select 1 from ${messages} m where m.client_id = ${device.clientId} and m.state = 'pending'
-                and m.valid_until + interval '0 seconds' > ${now.toISOString()}::timestamptz and (m.device_id is null or m.device_id = ${device.id}))
+                and ${notExpired(sql`m.valid_until`, now.toISOString())} and (m.device_id is null or m.device_id = ${device.id}))
       or exists (select 1 from ${messages} m where m.claimed_by = ${device.id} and m.state = 'cancelling') as waiting
     from ${devices} d where d.id = ${device.id}`),
   );

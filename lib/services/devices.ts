@@ -1,12 +1,12 @@
 import 'server-only';
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
-import type { Db } from '@/db';
+import { type Db, perHandle } from '@/db';
 import { apiTokens, clients, devices, users } from '@/db/schema';
 import { type Actor, assertCan } from '@/lib/auth/permissions';
 import { hashToken, newToken } from '@/lib/auth/tokens';
 import { DomainError, notFound } from '@/lib/errors';
 import { emitEnqueued } from '@/lib/events';
-import { bucketHitSqlAt, windowStartOf } from '@/lib/http/rate-limit';
+import { bucketHitSql, windowStartOf } from '@/lib/http/rate-limit';
 import { writeAudit } from './audit';
 import { announce, markOnline, ONLINE_WINDOW_MS } from './device-presence';
 import { clientFromGatewayLogin, consumePairingCode, gatewayLoginOf } from './gateway-credentials';
@@ -142,14 +142,15 @@ export async function deviceFromToken(
   extra: { appVersion?: string | null; countHit?: { bucketPrefix: string; limit: number; windowMs: number } } = {},
 ): Promise<Device & { hits?: number }> {
   const hit = extra.countHit;
-  const [row] = await deviceLookup(db, Boolean(hit)).execute({
-    hash: hashToken(token),
-    ts: now.toISOString(),
-    version: extra.appVersion ?? null,
-    prefix: hit?.bucketPrefix ?? '',
-    limit: hit?.limit ?? 0,
-    windowStart: hit ? windowStartOf(now, hit.windowMs) : now.toISOString(),
-  });
+  const seen = { hash: hashToken(token), ts: now.toISOString(), version: extra.appVersion ?? null };
+  const [row] = hit
+    ? await countedDeviceLookup(db).execute({
+        ...seen,
+        prefix: hit.bucketPrefix,
+        limit: hit.limit,
+        windowStart: windowStartOf(now, hit.windowMs),
+      })
+    : await deviceLookup(db).execute(seen);
   if (!row) throw new DomainError('unauthorized', 'Unknown device token.');
   if (row.status !== 'active') throw new DomainError('account_suspended', 'This account is suspended.');
   const d = row.d;
@@ -159,18 +160,12 @@ export async function deviceFromToken(
 }
 
 /**
- * deviceFromToken's statement, built once per database handle and kind (with or without the rate-limit hit) as a
+ * deviceFromToken's statement, built once per database handle (perHandle) and kind (with or without the rate-limit hit) as a
  * Drizzle prepared query: on every pull, building it again (two CTEs, every device column) cost about as much CPU
  * as the baseline's whole pull (docs/benchmarks.md, "Where ours spends its time").
  */
-const deviceLookups = new WeakMap<Db, Map<boolean, ReturnType<typeof buildDeviceLookup>>>();
-function deviceLookup(db: Db, counted: boolean) {
-  let byKind = deviceLookups.get(db);
-  if (!byKind) deviceLookups.set(db, (byKind = new Map()));
-  let q = byKind.get(counted);
-  if (!q) byKind.set(counted, (q = buildDeviceLookup(db, counted)));
-  return q;
-}
+const deviceLookup = perHandle((db) => buildDeviceLookup(db, false));
+const countedDeviceLookup = perHandle((db) => buildDeviceLookup(db, true));
 
 function buildDeviceLookup(db: Db, counted: boolean) {
   const p = (name: string) => sql.placeholder(name);
@@ -185,7 +180,7 @@ function buildDeviceLookup(db: Db, counted: boolean) {
   );
   const hit = db
     .$with('hit', { count: sql<number>`count` })
-    .as(bucketHitSqlAt(sql`select ${p('prefix')}::text || id as bucket, ${p('limit')}::int as "limit" from (${live}) l`, p('windowStart')));
+    .as(bucketHitSql(sql`select ${p('prefix')}::text || id as bucket, ${p('limit')}::int as "limit" from (${live}) l`, p('windowStart')));
   return db
     .with(...(counted ? [seen, hit] : [seen]))
     .select({ d: devices, status: users.status, hits: counted ? sql<number | null>`(select count from hit)` : sql<null>`null` })
