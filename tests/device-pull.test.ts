@@ -9,7 +9,7 @@ import type { Actor } from '@/lib/auth/permissions';
 import { pullMessages, reportStates } from '@/lib/services/device-queue';
 import { deviceFromToken } from '@/lib/services/devices';
 import { cancelMessage, queueMessages } from '@/lib/services/messages';
-import { useTestDbForRoutes } from './helpers/db';
+import { onPostgres, useTestDbForRoutes } from './helpers/db';
 import { makeAdmin, suspendUser } from './helpers/fixtures';
 import { gatewayClient, gatewayLogin, messageRow, recipientsOf, registerPhone } from './helpers/gateway';
 import { logStatements } from './helpers/statements';
@@ -143,5 +143,34 @@ describe('the device token (every mobile request before its work)', () => {
     expect(await lastSeenOf(phone.id)).toEqual(before);
     expect(await bucketOf(phone.id)).toBeNull();
     await expect(deviceFromToken(h.db, `${phone.token}x`, later, { countHit })).rejects.toMatchObject({ code: 'unauthorized' });
+  });
+});
+
+describe.skipIf(!onPostgres())('the device token under concurrency (PostgreSQL)', () => {
+  test('40 requests of one phone at once: each counted exactly once, every count given once, over the limit refused', async () => {
+    const { phone } = await phoneWithQueue(0);
+    // One rate-limit window for all of them.
+    const at = new Date(Math.ceil(Date.now() / 60_000) * 60_000 + 120_000);
+    const countHit = { bucketPrefix: 'api:device:', limit: 30, windowMs: 60_000 };
+    const results = await Promise.all(Array.from({ length: 40 }, () => deviceFromToken(h.db, phone.token, at, { countHit })));
+    expect(results.map((r) => r.hits).sort((a, b) => Number(a) - Number(b))).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    const [bucket] = await h.db
+      .select()
+      .from(rateLimits)
+      .where(eq(rateLimits.bucket, `api:device:${phone.id}`));
+    expect(bucket).toMatchObject({ count: 40, limit: 30, windowStart: new Date(Math.floor(at.getTime() / 60_000) * 60_000) });
+    // Ten over the limit: the core refuses exactly those (settleHit throws past the limit).
+    const { settleHit } = await import('@/lib/http/rate-limit');
+    const refused = results.filter((r) => {
+      try {
+        settleHit(`api:device:${phone.id}:t`, Number(r.hits), countHit.limit, countHit.windowMs, at);
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    expect(refused).toHaveLength(10);
+    const [row] = await h.db.select({ at: devices.lastSeenAt }).from(devices).where(eq(devices.id, phone.id));
+    expect(row.at?.toISOString()).toBe(at.toISOString());
   });
 });
